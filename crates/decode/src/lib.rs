@@ -1,0 +1,176 @@
+//! Bytes to text.
+//!
+//! Detection order: byte-order mark, strict UTF-8, UTF-16 without a BOM (by
+//! the pattern of NUL bytes), then chardetng on a bounded prefix, with
+//! encoding_rs decoding the whole input. The encoding chosen is reported as a
+//! WHATWG label.
+
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
+
+/// How many leading bytes the statistical detector looks at. Detection cost
+/// stays bounded on huge inputs; the whole input is still decoded.
+pub const DETECTION_PREFIX: usize = 16 * 1024;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    /// WHATWG label of the encoding used (`UTF-8`, `GBK`, `Big5`, `UTF-16LE`...).
+    pub encoding: &'static str,
+    /// Malformed sequences replaced with U+FFFD while decoding.
+    pub malformed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    #[error("empty input")]
+    Empty,
+    #[error("binary data, not text ({0})")]
+    Binary(String),
+}
+
+/// Decodes a document's bytes, choosing the encoding.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    if bytes.is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        return Ok(decode_with(enc, &bytes[bom_len..]));
+    }
+    if let Some(enc) = utf16_without_bom(bytes) {
+        return Ok(decode_with(enc, bytes));
+    }
+    if let Some(kind) = binary_signature(bytes) {
+        return Err(DecodeError::Binary(kind));
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok(Decoded { text: text.to_string(), encoding: UTF_8.name(), malformed: false });
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    let prefix = &bytes[..bytes.len().min(DETECTION_PREFIX)];
+    // `last` is true only when the prefix is the whole input, so a cut
+    // multi-byte sequence at the prefix end is not held against a candidate.
+    detector.feed(prefix, prefix.len() == bytes.len());
+    let enc = detector.guess(None, chardetng::Utf8Detection::Allow);
+    Ok(decode_with(enc, bytes))
+}
+
+fn decode_with(enc: &'static Encoding, bytes: &[u8]) -> Decoded {
+    let (text, malformed) = enc.decode_without_bom_handling(bytes);
+    Decoded { text: text.into_owned(), encoding: enc.name(), malformed }
+}
+
+/// UTF-16 text without a BOM shows NUL in every other byte for ASCII and
+/// for most Latin text; CJK text in UTF-16 has few NULs but shows a lopsided
+/// byte distribution. We only claim UTF-16 on the NUL pattern, which is
+/// unambiguous: no legacy Chinese encoding produces NUL bytes in text.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let n = bytes.len().min(DETECTION_PREFIX) & !1;
+    if n < 4 {
+        return None;
+    }
+    let (mut even_nul, mut odd_nul) = (0usize, 0usize);
+    for (i, &b) in bytes[..n].iter().enumerate() {
+        if b == 0 {
+            if i % 2 == 0 {
+                even_nul += 1;
+            } else {
+                odd_nul += 1;
+            }
+        }
+    }
+    let pairs = n / 2;
+    // At least a fifth of the code units must have a NUL half, all on one side.
+    if odd_nul * 5 >= pairs && even_nul * 20 <= odd_nul {
+        Some(UTF_16LE)
+    } else if even_nul * 5 >= pairs && odd_nul * 20 <= even_nul {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// Recognises common binary formats by magic number, and otherwise any
+/// input whose prefix is full of control bytes.
+fn binary_signature(bytes: &[u8]) -> Option<String> {
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"\x89PNG\r\n\x1a\n", "PNG image"),
+        (b"\xff\xd8\xff", "JPEG image"),
+        (b"GIF87a", "GIF image"),
+        (b"GIF89a", "GIF image"),
+        (b"%PDF-", "PDF document"),
+        (b"PK\x03\x04", "ZIP archive"),
+        (b"\x1f\x8b", "gzip data"),
+        (b"\x7fELF", "ELF executable"),
+        (b"BZh", "bzip2 data"),
+        (b"\xfd7zXZ\x00", "xz data"),
+        (b"RIFF", "RIFF media"),
+    ];
+    for (magic, kind) in MAGIC {
+        if bytes.starts_with(magic) {
+            return Some((*kind).to_string());
+        }
+    }
+    let prefix = &bytes[..bytes.len().min(DETECTION_PREFIX)];
+    let controls = prefix
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
+        .count();
+    if controls * 10 > prefix.len() {
+        return Some(format!("{controls} control bytes in the first {} bytes", prefix.len()));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_is_kept_as_is() {
+        let d = decode("縣政協委員".as_bytes()).expect("decodes");
+        assert_eq!(d.encoding, "UTF-8");
+        assert_eq!(d.text, "縣政協委員");
+    }
+
+    #[test]
+    fn gbk_is_detected() {
+        let text = "远安县政协组织部分政协委员、相关单位负责人开展专题视察并进行现场协商。";
+        let (bytes, _, _) = encoding_rs::GBK.encode(text);
+        let d = decode(&bytes).expect("decodes");
+        assert_eq!(d.encoding, "GBK");
+        assert_eq!(d.text, text);
+    }
+
+    #[test]
+    fn big5_is_detected() {
+        let text = "隆安縣政協秉持以黨建引領政協工作高質量發展的理念，創新實施黨建工作機制。";
+        let (bytes, _, _) = encoding_rs::BIG5.encode(text);
+        let d = decode(&bytes).expect("decodes");
+        assert_eq!(d.encoding, "Big5");
+        assert_eq!(d.text, text);
+    }
+
+    #[test]
+    fn utf16_without_bom_is_detected() {
+        let text = "Hello, 政协 world! This is mostly ASCII text.";
+        let le: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+        assert_eq!(decode(&le).expect("le").encoding, "UTF-16LE");
+        assert_eq!(decode(&be).expect("be").text, text);
+    }
+
+    #[test]
+    fn bom_wins() {
+        let mut bytes = vec![0xEF, 0xBB, 0xBF];
+        bytes.extend_from_slice("政协".as_bytes());
+        let d = decode(&bytes).expect("decodes");
+        assert_eq!((d.encoding, d.text.as_str()), ("UTF-8", "政协"));
+    }
+
+    #[test]
+    fn empty_and_binary_are_errors() {
+        assert_eq!(decode(b""), Err(DecodeError::Empty));
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01";
+        assert!(matches!(decode(png), Err(DecodeError::Binary(k)) if k.contains("PNG")));
+    }
+}
