@@ -1,5 +1,305 @@
-//! `cargo xtask eval summ`.
+//! `cargo xtask eval summ`: character-level ROUGE of the extractive
+//! summariser against Lead-k on CAIL 2020 (3 sentences) and LCSTS
+//! (1 sentence), plus a keyword check on LCSTS headlines.
+//!
+//! Options:
+//! - `--set NAME=VALUE` overrides a ranking parameter (`lead`, `tail`,
+//!   `length_exponent`, `redundancy`, `damping`, `k1`, `b`, `title`);
+//! - `--split-half` chooses each tuned parameter on one half of the
+//!   documents and reports it on the other half;
+//! - `--limit N` evaluates the first N documents of each set.
 
-pub fn run(_args: &[String]) -> anyhow::Result<()> {
-    anyhow::bail!("eval summ is not implemented yet")
+use anyhow::{bail, Context, Result};
+use rayon::prelude::*;
+use std::time::Instant;
+use taojin_core::Document;
+use taojin_segment::Segmenter;
+use taojin_summarise::rouge::{self, MeanF1, Scores};
+use taojin_summarise::{Budget, PreparedDoc, RankParams, Summariser};
+
+struct Sample {
+    text: String,
+    reference: String,
+}
+
+struct Dataset {
+    name: &'static str,
+    sentences: usize,
+    samples: Vec<Sample>,
+}
+
+fn load(file: &str, name: &'static str, sentences: usize, limit: Option<usize>) -> Result<Dataset> {
+    let path = crate::data_dir().join("summ").join(file);
+    let body = std::fs::read_to_string(&path)
+        .with_context(|| format!("reading {} (set TAOJIN_DATA)", path.display()))?;
+    let mut samples = Vec::new();
+    for (n, line) in body.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let v: serde_json::Value =
+            serde_json::from_str(line).with_context(|| format!("{file}:{}", n + 1))?;
+        let text = v["text"].as_str().unwrap_or_default().to_string();
+        let reference = v["summary"].as_str().unwrap_or_default().to_string();
+        samples.push(Sample { text, reference });
+        if limit.is_some_and(|l| samples.len() >= l) {
+            break;
+        }
+    }
+    Ok(Dataset {
+        name,
+        sentences,
+        samples,
+    })
+}
+
+fn set_param(p: &mut RankParams, name: &str, value: f64) -> Result<()> {
+    match name {
+        "lead" => p.lead = value,
+        "tail" => p.tail = value,
+        "length_exponent" => p.length_exponent = value,
+        "redundancy" => p.redundancy = value,
+        "damping" => p.damping = value,
+        "k1" => p.k1 = value,
+        "b" => p.b = value,
+        "title" => p.title = value,
+        _ => bail!("unknown parameter {name}"),
+    }
+    Ok(())
+}
+
+fn score_all(
+    prepared: &[PreparedDoc],
+    refs: &[&str],
+    f: impl Fn(&PreparedDoc) -> Vec<String> + Sync,
+) -> Vec<Scores> {
+    prepared
+        .par_iter()
+        .zip(refs.par_iter())
+        .map(|(p, r)| rouge::score(&f(p).concat(), r))
+        .collect()
+}
+
+fn row(name: &str, m: &MeanF1, ms: Option<f64>) {
+    let time = ms
+        .map(|t| format!("{t:>9.3}"))
+        .unwrap_or_else(|| format!("{:>9}", "-"));
+    println!(
+        "  {name:<24} {:>6.1} {:>6.1} {:>6.1} {time}",
+        m.rouge1, m.rouge2, m.rouge_l
+    );
+}
+
+/// The objective the tuned parameters are chosen by: the mean over the sets
+/// of the mean of ROUGE-1, -2 and -L.
+fn objective(per_set: &[MeanF1]) -> f64 {
+    if per_set.is_empty() {
+        return 0.0;
+    }
+    per_set
+        .iter()
+        .map(|m| (m.rouge1 + m.rouge2 + m.rouge_l) / 3.0)
+        .sum::<f64>()
+        / per_set.len() as f64
+}
+
+struct Prepared<'a> {
+    set: &'a Dataset,
+    docs: Vec<PreparedDoc>,
+}
+
+impl Prepared<'_> {
+    fn refs(&self) -> Vec<&str> {
+        self.set
+            .samples
+            .iter()
+            .map(|s| s.reference.as_str())
+            .collect()
+    }
+    fn budget(&self) -> Budget {
+        Budget {
+            sentences: self.set.sentences,
+            chars: None,
+        }
+    }
+    /// Per-document scores under `params`.
+    fn scores(&self, params: &RankParams) -> Vec<Scores> {
+        let budget = self.budget();
+        score_all(&self.docs, &self.refs(), |d| d.summary(params, budget))
+    }
+}
+
+fn half(scores: &[Scores], parity: usize) -> MeanF1 {
+    let picked: Vec<Scores> = scores
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % 2 == parity)
+        .map(|(_, s)| *s)
+        .collect();
+    MeanF1::of(&picked)
+}
+
+fn split_half(prepared: &[Prepared], base: &RankParams) -> Result<()> {
+    let grids: &[(&str, &[f64])] = &[
+        ("lead", &[0.0, 0.5, 1.0, 2.0, 4.0]),
+        ("tail", &[0.0, 0.25, 0.5, 1.0, 2.0]),
+        ("length_exponent", &[0.0, 0.25, 0.5, 0.75, 1.0, 1.5]),
+        ("redundancy", &[0.0, 0.25, 0.5, 0.75, 1.0]),
+    ];
+    println!("\nsplit-half check (objective: mean over sets of mean R1/R2/RL F1; halves = even/odd documents)");
+    println!(
+        "  {:<16} {:>8} {:>10} {:>10} | {:>8} {:>10} {:>10}",
+        "parameter", "A-chose", "B@A-chose", "B@default", "B-chose", "A@B-chose", "A@default"
+    );
+    for (name, grid) in grids {
+        // objective per grid value per half
+        let mut per_value: Vec<(f64, f64, f64)> = Vec::new(); // (value, half A, half B)
+        for &v in grid.iter() {
+            let mut p = *base;
+            set_param(&mut p, name, v)?;
+            let all: Vec<Vec<Scores>> = prepared.iter().map(|pr| pr.scores(&p)).collect();
+            let a: Vec<MeanF1> = all.iter().map(|s| half(s, 0)).collect();
+            let b: Vec<MeanF1> = all.iter().map(|s| half(s, 1)).collect();
+            per_value.push((v, objective(&a), objective(&b)));
+        }
+        let best_a = per_value
+            .iter()
+            .copied()
+            .max_by(|x, y| x.1.total_cmp(&y.1))
+            .unwrap_or_default();
+        let best_b = per_value
+            .iter()
+            .copied()
+            .max_by(|x, y| x.2.total_cmp(&y.2))
+            .unwrap_or_default();
+        let default_value = match *name {
+            "lead" => base.lead,
+            "tail" => base.tail,
+            "length_exponent" => base.length_exponent,
+            _ => base.redundancy,
+        };
+        let at_default = per_value
+            .iter()
+            .copied()
+            .find(|x| (x.0 - default_value).abs() < 1e-12);
+        let (def_a, def_b) = at_default
+            .map(|x| (x.1, x.2))
+            .unwrap_or((f64::NAN, f64::NAN));
+        println!(
+            "  {:<16} {:>8.2} {:>10.2} {:>10.2} | {:>8.2} {:>10.2} {:>10.2}",
+            name, best_a.0, best_a.2, def_b, best_b.0, best_b.1, def_a
+        );
+    }
+    Ok(())
+}
+
+fn keyword_check(summariser: &Summariser, seg: &Segmenter, set: &Dataset) {
+    // Share of the top 5 keywords that occur in the human headline: a weak
+    // but independent signal of whether keywords name the topic.
+    let k = 5;
+    let shares = [
+        ("tf-idf only", 1.0),
+        ("textrank only", 0.0),
+        ("blend (shipped)", taojin_summarise::keywords::TFIDF_SHARE),
+    ];
+    println!(
+        "\nkeywords on {} (top {k}; share found in the reference headline)",
+        set.name
+    );
+    for (name, share) in shares {
+        let (hits, total) = set
+            .samples
+            .par_iter()
+            .map(|s| {
+                let kws = summariser.keywords_with_share(&s.text, k, share, seg);
+                let hits = kws
+                    .iter()
+                    .filter(|w| s.reference.contains(w.as_str()))
+                    .count();
+                (hits, kws.len())
+            })
+            .reduce(|| (0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+        println!(
+            "  {name:<24} {:>6.1}%  ({hits}/{total})",
+            100.0 * hits as f64 / total.max(1) as f64
+        );
+    }
+}
+
+pub fn run(args: &[String]) -> Result<()> {
+    let mut params = RankParams::default();
+    let mut split = false;
+    let mut limit = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--split-half" => split = true,
+            "--limit" => limit = Some(it.next().context("--limit N")?.parse()?),
+            "--set" => {
+                let kv = it.next().context("--set NAME=VALUE")?;
+                let (k, v) = kv.split_once('=').context("--set NAME=VALUE")?;
+                set_param(&mut params, k, v.parse()?)?;
+            }
+            other => bail!("unknown option {other}"),
+        }
+    }
+    let sets = vec![
+        load("cail2020_test.jsonl", "cail2020_test", 3, limit)?,
+        load("lcsts_test.jsonl", "lcsts_test", 1, limit)?,
+    ];
+    let seg = Segmenter::new();
+    let summariser = Summariser::with_params(params);
+    println!("params: {params:?}");
+    let mut prepared = Vec::new();
+    for set in &sets {
+        let docs: Vec<Document> = set
+            .samples
+            .iter()
+            .enumerate()
+            .map(|(i, s)| Document {
+                id: i.to_string(),
+                text: s.text.clone(),
+                ..Document::default()
+            })
+            .collect();
+        // Time the whole stage (sentence split, segmentation, ranking) on
+        // one thread, per document.
+        let start = Instant::now();
+        let budget = Budget {
+            sentences: set.sentences,
+            chars: None,
+        };
+        let summaries: Vec<Vec<String>> = docs
+            .iter()
+            .map(|d| summariser.summarise(d, budget, &seg))
+            .collect();
+        let ms = start.elapsed().as_secs_f64() * 1000.0 / docs.len().max(1) as f64;
+        let prep: Vec<PreparedDoc> = docs
+            .par_iter()
+            .map(|d| summariser.prepare(d, &seg))
+            .collect();
+        let refs: Vec<&str> = set.samples.iter().map(|s| s.reference.as_str()).collect();
+        let ours: Vec<Scores> = summaries
+            .iter()
+            .zip(&refs)
+            .map(|(s, r)| rouge::score(&s.concat(), r))
+            .collect();
+        let lead = score_all(&prep, &refs, |d| d.lead(set.sentences));
+        println!(
+            "\n{} ({} docs, {} sentence(s))   R1     R2     RL   ms/doc",
+            set.name,
+            docs.len(),
+            set.sentences
+        );
+        row(&format!("Lead-{}", set.sentences), &MeanF1::of(&lead), None);
+        row("taojin", &MeanF1::of(&ours), Some(ms));
+        prepared.push(Prepared { set, docs: prep });
+    }
+    if let Some(lcsts) = sets.get(1) {
+        keyword_check(&summariser, &seg, lcsts);
+    }
+    if split {
+        split_half(&prepared, &params)?;
+    }
+    Ok(())
 }

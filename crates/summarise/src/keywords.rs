@@ -1,0 +1,364 @@
+//! Keywords: TF-IDF (jieba's IDF table) blended with TextRank over a
+//! word co-occurrence graph, then adjacent keywords merged into phrases.
+//!
+//! Why a blend: TF-IDF ranks words by how unusual they are in general
+//! Chinese, so it finds names and terms but also promotes a rare word that
+//! the text mentions once in passing. TextRank ranks words by how central
+//! they are to this text's co-occurrence graph, so it finds what the text
+//! keeps returning to but favours frequent general words. Each fixes the
+//! other's typical error. Both scores are scaled so their best word is 1
+//! and combined linearly, with TF-IDF weighted [`TFIDF_SHARE`]: the IDF
+//! table is the stronger of the two signals on short texts, where the
+//! co-occurrence graph has too few edges to say much; on the LCSTS check
+//! (share of keywords found in the human headline, see `cargo xtask eval
+//! summ`) the blend scores above either signal alone.
+
+use crate::graph::Graph;
+use crate::lexicon::has_content;
+use jieba_rs::{Jieba, KeywordExtract, KeywordExtractConfig, TfIdf};
+use std::collections::{HashMap, HashSet};
+
+/// Share of the TF-IDF score in the blend (TextRank gets the rest).
+pub const TFIDF_SHARE: f64 = 0.6;
+/// Co-occurrence window of TextRank, in tokens.
+const WINDOW: usize = 5;
+/// Most tokens a merged phrase may have.
+const MAX_PHRASE_TOKENS: usize = 3;
+
+/// Part-of-speech tags (jieba's ICTCLAS-style set) that may be keywords:
+/// nouns of every kind, verbal and adjectival nouns, verbs, idioms,
+/// abbreviations and foreign words.
+fn is_keyword_pos(tag: &str) -> bool {
+    tag.starts_with('n') || matches!(tag, "vn" | "v" | "an" | "i" | "j" | "l" | "eng")
+}
+
+/// A keyword before mapping to the original text: its text in the analysis
+/// view, the view char range of its first occurrence, and its weight.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RankedWord {
+    pub word: String,
+    pub first: (usize, usize),
+    pub weight: f64,
+}
+
+/// Extracts keywords from analysis-script text.
+pub struct KeywordExtractor {
+    tfidf: TfIdf,
+    stopwords: HashSet<String>,
+}
+
+impl KeywordExtractor {
+    pub fn new(stopwords: HashSet<String>) -> Self {
+        let mut tfidf = TfIdf::default();
+        *tfidf.config_mut() = KeywordExtractConfig::builder()
+            .set_stop_words(stopwords.iter().cloned().collect())
+            .min_keyword_length(2)
+            .use_hmm(true)
+            .build();
+        KeywordExtractor { tfidf, stopwords }
+    }
+
+    fn is_candidate(&self, word: &str, tag: &str) -> bool {
+        let n = word.chars().count();
+        is_keyword_pos(tag)
+            && n >= 2
+            && has_content(word)
+            && !word.chars().all(|c| c.is_ascii_digit() || c == '.')
+            && !self.stopwords.contains(word)
+            && !self.stopwords.contains(&word.to_lowercase())
+    }
+
+    /// The TF-IDF scores of every word jieba's table knows in `text`
+    /// (unknown words get the table's median IDF).
+    fn tfidf_scores(&self, jieba: &Jieba, text: &str) -> HashMap<String, f64> {
+        self.tfidf
+            .extract_keywords(jieba, text, usize::MAX, Vec::new())
+            .into_iter()
+            .map(|k| (k.keyword, k.weight))
+            .collect()
+    }
+
+    /// The top `k` keywords of `text`, best first, weights scaled so the
+    /// best is 1.0, each with the char range of its first occurrence.
+    pub fn extract(&self, jieba: &Jieba, text: &str, k: usize) -> Vec<RankedWord> {
+        self.extract_with_share(jieba, text, k, TFIDF_SHARE)
+    }
+
+    /// [`Self::extract`] with another TF-IDF share in the blend (1.0 is
+    /// TF-IDF alone, 0.0 TextRank alone), for evaluation.
+    pub fn extract_with_share(
+        &self,
+        jieba: &Jieba,
+        text: &str,
+        k: usize,
+        tfidf_share: f64,
+    ) -> Vec<RankedWord> {
+        if k == 0 || text.trim().is_empty() {
+            return Vec::new();
+        }
+        let tags = jieba.tag(text, true);
+        // Candidate id per token, None for tokens that are not candidates.
+        let mut ids: HashMap<&str, usize> = HashMap::new();
+        let mut words: Vec<&str> = Vec::new();
+        let mut first: Vec<(usize, usize)> = Vec::new();
+        let mut tf: Vec<usize> = Vec::new();
+        let mut token_ids: Vec<Option<usize>> = Vec::with_capacity(tags.len());
+        for t in &tags {
+            if t.word.trim().is_empty() {
+                token_ids.push(None);
+                continue;
+            }
+            if !self.is_candidate(t.word, t.tag) {
+                token_ids.push(None);
+                continue;
+            }
+            let id = *ids.entry(t.word).or_insert_with(|| {
+                words.push(t.word);
+                first.push((t.start, t.end));
+                tf.push(0);
+                words.len() - 1
+            });
+            if let Some(c) = tf.get_mut(id) {
+                *c += 1;
+            }
+            token_ids.push(Some(id));
+        }
+        if words.is_empty() {
+            return Vec::new();
+        }
+        // Whitespace tokens do not count towards the window; punctuation does,
+        // so that words across a clause boundary are less related.
+        let positions: Vec<Option<usize>> = tags
+            .iter()
+            .zip(&token_ids)
+            .filter(|(t, _)| !t.word.trim().is_empty())
+            .map(|(_, id)| *id)
+            .collect();
+
+        let textrank = textrank_scores(words.len(), &positions);
+        let tfidf_all = self.tfidf_scores(jieba, text);
+        let tfidf: Vec<f64> = words
+            .iter()
+            .map(|w| tfidf_all.get(*w).copied().unwrap_or(0.0))
+            .collect();
+        let blended = blend(&scale_to_max(&tfidf), &scale_to_max(&textrank), tfidf_share);
+
+        let mut ranked: Vec<RankedWord> = words
+            .iter()
+            .zip(&first)
+            .zip(&blended)
+            .map(|((w, f), s)| RankedWord {
+                word: (*w).to_string(),
+                first: *f,
+                weight: *s,
+            })
+            .collect();
+        let phrases = merge_phrases(&tags, &token_ids, &words, &tf, &blended, k);
+        let absorbed: HashSet<&str> = phrases
+            .iter()
+            .flat_map(|p| p.absorbed.iter().map(String::as_str))
+            .collect();
+        ranked.retain(|r| !absorbed.contains(r.word.as_str()));
+        ranked.extend(phrases.iter().map(|p| p.word.clone()));
+        ranked.sort_by(|a, b| b.weight.total_cmp(&a.weight).then(a.first.cmp(&b.first)));
+        ranked.truncate(k);
+        let best = ranked.first().map(|r| r.weight).unwrap_or(0.0);
+        if best > 0.0 {
+            for r in &mut ranked {
+                r.weight /= best;
+            }
+        }
+        ranked.retain(|r| r.weight > 0.0);
+        ranked
+    }
+}
+
+fn scale_to_max(v: &[f64]) -> Vec<f64> {
+    let max = v.iter().copied().fold(0.0_f64, f64::max);
+    if max > 0.0 {
+        v.iter().map(|x| x / max).collect()
+    } else {
+        vec![0.0; v.len()]
+    }
+}
+
+fn blend(tfidf: &[f64], textrank: &[f64], share: f64) -> Vec<f64> {
+    tfidf
+        .iter()
+        .zip(textrank)
+        .map(|(a, b)| share * a + (1.0 - share) * b)
+        .collect()
+}
+
+/// TextRank over candidate words: an edge joins two candidates that occur
+/// within [`WINDOW`] tokens of each other, weighted by how often they do.
+fn textrank_scores(n: usize, positions: &[Option<usize>]) -> Vec<f64> {
+    let mut pairs: HashMap<(usize, usize), f64> = HashMap::new();
+    for (i, a) in positions.iter().enumerate() {
+        let Some(a) = *a else { continue };
+        for b in positions.iter().skip(i + 1).take(WINDOW - 1).flatten() {
+            if a != *b {
+                *pairs.entry((a.min(*b), a.max(*b))).or_insert(0.0) += 1.0;
+            }
+        }
+    }
+    let edges: Vec<(usize, usize, f64)> = pairs.into_iter().map(|((a, b), w)| (a, b, w)).collect();
+    Graph::new(n, &edges).pagerank(0.85, &[], 50).0
+}
+
+struct Phrase {
+    word: RankedWord,
+    absorbed: Vec<String>,
+}
+
+/// Joins runs of adjacent keyword tokens that recur together into phrases.
+/// A link between two adjacent top candidates counts when the pair occurs at
+/// least twice and makes up at least half the occurrences of the rarer
+/// word. A phrase takes the best weight of its words; a word is absorbed
+/// (dropped on its own) when most of its occurrences are inside the phrase.
+fn merge_phrases(
+    tags: &[jieba_rs::Tag<'_>],
+    token_ids: &[Option<usize>],
+    words: &[&str],
+    tf: &[usize],
+    scores: &[f64],
+    k: usize,
+) -> Vec<Phrase> {
+    // Only the best candidates can link: a phrase of two weak words is noise.
+    let mut order: Vec<usize> = (0..words.len()).collect();
+    order.sort_by(|&a, &b| {
+        let sa = scores.get(a).copied().unwrap_or(0.0);
+        let sb = scores.get(b).copied().unwrap_or(0.0);
+        sb.total_cmp(&sa)
+    });
+    let top: HashSet<usize> = order.into_iter().take(k.saturating_mul(3)).collect();
+    let mut pair_count: HashMap<(usize, usize), usize> = HashMap::new();
+    for w in token_ids.windows(2) {
+        if let [Some(a), Some(b)] = w {
+            if a != b && top.contains(a) && top.contains(b) {
+                *pair_count.entry((*a, *b)).or_insert(0) += 1;
+            }
+        }
+    }
+    let tf_of = |i: usize| tf.get(i).copied().unwrap_or(0);
+    let linked = |a: usize, b: usize| {
+        let c = pair_count.get(&(a, b)).copied().unwrap_or(0);
+        c >= 2 && c * 2 >= tf_of(a).min(tf_of(b))
+    };
+    // Walk the tokens and collect maximal linked runs.
+    let mut runs: HashMap<Vec<usize>, (usize, (usize, usize))> = HashMap::new();
+    let mut i = 0usize;
+    while i < token_ids.len() {
+        let Some(Some(start)) = token_ids.get(i) else {
+            i += 1;
+            continue;
+        };
+        let mut run = vec![*start];
+        let mut j = i + 1;
+        while run.len() < MAX_PHRASE_TOKENS {
+            match (run.last(), token_ids.get(j)) {
+                (Some(&prev), Some(Some(next))) if linked(prev, *next) => {
+                    run.push(*next);
+                    j += 1;
+                }
+                _ => break,
+            }
+        }
+        if run.len() >= 2 {
+            let s = tags.get(i).map(|t| t.start).unwrap_or(0);
+            let e = tags.get(j - 1).map(|t| t.end).unwrap_or(s);
+            let entry = runs.entry(run).or_insert((0, (s, e)));
+            entry.0 += 1;
+        }
+        i = j.max(i + 1);
+    }
+    runs.into_iter()
+        .filter(|(_, (count, _))| *count >= 2)
+        .map(|(run, (count, first))| {
+            let word: String = run
+                .iter()
+                .filter_map(|&id| words.get(id).copied())
+                .collect();
+            let weight = run
+                .iter()
+                .map(|&id| scores.get(id).copied().unwrap_or(0.0))
+                .fold(0.0_f64, f64::max);
+            let absorbed = run
+                .iter()
+                .filter(|&&id| count * 2 > tf_of(id))
+                .filter_map(|&id| words.get(id).map(|w| (*w).to_string()))
+                .collect();
+            Phrase {
+                word: RankedWord {
+                    word,
+                    first,
+                    weight,
+                },
+                absorbed,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::stopwords;
+
+    fn extractor() -> KeywordExtractor {
+        KeywordExtractor::new(stopwords())
+    }
+
+    const NEWS: &str = "国家统计局今天发布数据，一季度国内生产总值同比增长5.3%。\
+        国家统计局新闻发言人表示，一季度经济运行开局良好，工业生产较快增长，\
+        消费市场持续恢复。分析人士认为，国内生产总值增长好于预期，\
+        消费和投资对经济增长的拉动作用明显增强。";
+
+    #[test]
+    fn news_keywords_are_topical_and_normalised() {
+        let jieba = Jieba::new();
+        let kws = extractor().extract(&jieba, NEWS, 8);
+        let words: Vec<&str> = kws.iter().map(|k| k.word.as_str()).collect();
+        assert!(!kws.is_empty() && kws.len() <= 8);
+        assert!((kws[0].weight - 1.0).abs() < 1e-12, "{kws:?}");
+        assert!(kws.windows(2).all(|w| w[0].weight >= w[1].weight));
+        assert!(kws.iter().all(|k| k.weight > 0.0 && k.weight <= 1.0));
+        assert!(words.iter().any(|w| w.contains("统计局")), "{words:?}");
+        assert!(
+            words
+                .iter()
+                .any(|w| w.contains("增长") || w.contains("生产总值")),
+            "{words:?}"
+        );
+        for stop in ["表示", "认为", "今天", "的"] {
+            assert!(!words.contains(&stop), "{stop} in {words:?}");
+        }
+        for k in &kws {
+            let got: String = NEWS
+                .chars()
+                .skip(k.first.0)
+                .take(k.first.1 - k.first.0)
+                .collect();
+            assert_eq!(got, k.word);
+        }
+    }
+
+    #[test]
+    fn recurring_adjacent_keywords_merge_into_a_phrase() {
+        let jieba = Jieba::new();
+        let text = "数字经济发展迅速。各地都在推动数字经济。数字经济成为增长引擎，\
+                    数字经济规模继续扩大。";
+        let kws = extractor().extract(&jieba, text, 5);
+        let words: Vec<&str> = kws.iter().map(|k| k.word.as_str()).collect();
+        assert_eq!(words.first(), Some(&"数字经济"), "{words:?}");
+        assert!(!words.contains(&"数字"), "{words:?}");
+    }
+
+    #[test]
+    fn empty_or_punctuation_only_text_has_no_keywords() {
+        let jieba = Jieba::new();
+        assert!(extractor().extract(&jieba, "", 5).is_empty());
+        assert!(extractor().extract(&jieba, "，。！？……", 5).is_empty());
+        assert!(extractor().extract(&jieba, NEWS, 0).is_empty());
+    }
+}

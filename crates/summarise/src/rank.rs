@@ -1,0 +1,328 @@
+//! Sentence ranking: a TextRank graph over sentences weighted by BM25
+//! similarity, centrality scaled by position, length and title priors, and
+//! greedy selection with coverage-based redundancy control.
+
+use crate::graph::Graph;
+use std::collections::HashMap;
+
+/// The global parameters of sentence ranking. The defaults are the values
+/// chosen by the evaluation (see `cargo xtask eval summ --split-half`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RankParams {
+    /// PageRank damping.
+    pub damping: f64,
+    /// BM25 term-frequency saturation.
+    pub k1: f64,
+    /// BM25 length normalisation.
+    pub b: f64,
+    /// Weight of the lead prior: sentence `i` (0-based) gets
+    /// `1 + lead / (1 + i)`.
+    pub lead: f64,
+    /// Weight of the closing prior: the sentence `j` places from the end gets
+    /// `1 + tail / (1 + j)`.
+    pub tail: f64,
+    /// Exponent of the length prior `(len / mean len)^length_exponent`.
+    pub length_exponent: f64,
+    /// Weight of the similarity to the title, when there is one.
+    pub title: f64,
+    /// How much of a candidate's score is lost for its share of content
+    /// already covered by the chosen sentences (0 = no redundancy control).
+    pub redundancy: f64,
+}
+
+impl Default for RankParams {
+    fn default() -> Self {
+        RankParams {
+            damping: 0.85,
+            k1: 1.2,
+            b: 0.75,
+            lead: 1.0,
+            tail: 0.5,
+            length_exponent: 0.5,
+            title: 1.0,
+            redundancy: 0.5,
+        }
+    }
+}
+
+/// Sentences whose terms appear in more sentences than this are linked only
+/// to their nearest [`MAX_POSTINGS`] neighbours in the term's posting list,
+/// which bounds the graph at `postings × MAX_POSTINGS` edges.
+pub const MAX_POSTINGS: usize = 32;
+/// Each sentence keeps at most this many strongest neighbours.
+pub const MAX_NEIGHBOURS: usize = 32;
+
+/// What one sentence contributes to ranking.
+#[derive(Debug, Clone, Default)]
+pub struct SentenceInput {
+    /// Content terms (stopwords and punctuation already removed).
+    pub terms: Vec<String>,
+    /// Length in characters.
+    pub chars: usize,
+}
+
+/// How much work ranking did, for bounds in tests.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Work {
+    /// Similarity contributions accumulated while building the graph.
+    pub pair_updates: usize,
+    /// Edges kept in the graph.
+    pub edges: usize,
+    /// Adjacency entries visited by PageRank.
+    pub pagerank_visits: usize,
+}
+
+/// The budget for a selection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Budget {
+    pub sentences: usize,
+    pub chars: Option<usize>,
+}
+
+struct TermStats {
+    ids: HashMap<String, usize>,
+    /// term id → (sentence, count) in sentence order.
+    postings: Vec<Vec<(usize, usize)>>,
+    /// per sentence: (term id, count).
+    bags: Vec<Vec<(usize, usize)>>,
+    idf: Vec<f64>,
+    lengths: Vec<f64>,
+    avg_len: f64,
+}
+
+fn term_stats(sentences: &[SentenceInput]) -> TermStats {
+    let mut ids: HashMap<&str, usize> = HashMap::new();
+    let mut postings: Vec<Vec<(usize, usize)>> = Vec::new();
+    let mut bags = Vec::with_capacity(sentences.len());
+    for (s, sent) in sentences.iter().enumerate() {
+        let mut bag: HashMap<usize, usize> = HashMap::new();
+        for t in &sent.terms {
+            let id = *ids.entry(t.as_str()).or_insert_with(|| {
+                postings.push(Vec::new());
+                postings.len() - 1
+            });
+            *bag.entry(id).or_insert(0) += 1;
+        }
+        let mut bag: Vec<(usize, usize)> = bag.into_iter().collect();
+        bag.sort_unstable();
+        for &(id, c) in &bag {
+            if let Some(p) = postings.get_mut(id) {
+                p.push((s, c));
+            }
+        }
+        bags.push(bag);
+    }
+    let n = sentences.len() as f64;
+    // BM25's idf with the +1 inside the log, which keeps it positive even for
+    // a term found in every sentence (the classic form goes negative past
+    // half the sentences and would then push similar sentences apart).
+    let idf = postings
+        .iter()
+        .map(|p| {
+            let df = p.len() as f64;
+            (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+        })
+        .collect();
+    let lengths: Vec<f64> = sentences.iter().map(|s| s.terms.len() as f64).collect();
+    let avg_len = if lengths.is_empty() {
+        0.0
+    } else {
+        lengths.iter().sum::<f64>() / n
+    };
+    let ids = ids.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    TermStats {
+        ids,
+        postings,
+        bags,
+        idf,
+        lengths,
+        avg_len,
+    }
+}
+
+/// The BM25 similarity graph. The weight of `{i, j}` is the mean of
+/// BM25(i as query, j as document) and BM25(j, i).
+fn similarity_graph(stats: &TermStats, params: &RankParams, work: &mut Work) -> Graph {
+    let n = stats.bags.len();
+    let saturate = |count: usize, sentence: usize| {
+        let c = count as f64;
+        let len = stats.lengths.get(sentence).copied().unwrap_or(0.0);
+        let norm = if stats.avg_len > 0.0 {
+            len / stats.avg_len
+        } else {
+            1.0
+        };
+        c * (params.k1 + 1.0) / (c + params.k1 * (1.0 - params.b + params.b * norm))
+    };
+    let mut rows: Vec<HashMap<usize, f64>> = vec![HashMap::new(); n];
+    for (term, posting) in stats.postings.iter().enumerate() {
+        let idf = stats.idf.get(term).copied().unwrap_or(0.0);
+        if idf <= 0.0 || posting.len() < 2 {
+            continue;
+        }
+        for (a, &(i, ci)) in posting.iter().enumerate() {
+            // Pairs with the next MAX_POSTINGS sentences sharing the term:
+            // all pairs for all but very common terms.
+            for &(j, cj) in posting.iter().skip(a + 1).take(MAX_POSTINGS) {
+                let w = 0.5 * idf * (saturate(cj, j) + saturate(ci, i));
+                work.pair_updates += 1;
+                if let Some(row) = rows.get_mut(i) {
+                    *row.entry(j).or_insert(0.0) += w;
+                }
+            }
+        }
+    }
+    // Keep each sentence's strongest neighbours (an edge survives if either
+    // end keeps it).
+    let mut keep: HashMap<(usize, usize), f64> = HashMap::new();
+    let mut by_vertex: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
+    for (i, row) in rows.iter().enumerate() {
+        for (&j, &w) in row {
+            if let Some(v) = by_vertex.get_mut(i) {
+                v.push((j, w));
+            }
+            if let Some(v) = by_vertex.get_mut(j) {
+                v.push((i, w));
+            }
+        }
+    }
+    for (i, nb) in by_vertex.iter_mut().enumerate() {
+        nb.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        for &(j, w) in nb.iter().take(MAX_NEIGHBOURS) {
+            keep.insert((i.min(j), i.max(j)), w);
+        }
+    }
+    let mut edges: Vec<(usize, usize, f64)> =
+        keep.into_iter().map(|((a, b), w)| (a, b, w)).collect();
+    edges.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+    work.edges = edges.len();
+    Graph::new(n, &edges)
+}
+
+/// Share of the query's idf mass found in the other bag of terms.
+fn idf_overlap(query: &[(usize, usize)], other: &dyn Fn(usize) -> bool, idf: &[f64]) -> f64 {
+    let total: f64 = query
+        .iter()
+        .map(|(t, _)| idf.get(*t).copied().unwrap_or(0.0))
+        .sum();
+    if total <= 0.0 {
+        return 0.0;
+    }
+    let shared: f64 = query
+        .iter()
+        .filter(|(t, _)| other(*t))
+        .map(|(t, _)| idf.get(*t).copied().unwrap_or(0.0))
+        .sum();
+    shared / total
+}
+
+/// Scores every sentence: centrality times the position, length and title
+/// priors. `title_terms` may be empty.
+pub fn score(
+    sentences: &[SentenceInput],
+    title_terms: &[String],
+    params: &RankParams,
+    work: &mut Work,
+) -> Vec<f64> {
+    score_with(&term_stats(sentences), sentences, title_terms, params, work)
+}
+
+fn score_with(
+    stats: &TermStats,
+    sentences: &[SentenceInput],
+    title_terms: &[String],
+    params: &RankParams,
+    work: &mut Work,
+) -> Vec<f64> {
+    let n = sentences.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let graph = similarity_graph(stats, params, work);
+    let (rank, visits) = graph.pagerank(params.damping, &[], 100);
+    work.pagerank_visits = visits;
+
+    let mean_chars = sentences.iter().map(|s| s.chars as f64).sum::<f64>() / n as f64;
+    let title_ids: Vec<Option<usize>> = title_terms
+        .iter()
+        .map(|t| stats.ids.get(t.as_str()).copied())
+        .collect();
+    let title_set: std::collections::HashSet<usize> = title_ids.iter().flatten().copied().collect();
+
+    (0..n)
+        .map(|i| {
+            let centrality = rank.get(i).copied().unwrap_or(0.0) * n as f64;
+            let from_end = n - 1 - i;
+            let position = (1.0 + params.lead / (1.0 + i as f64))
+                * (1.0 + params.tail / (1.0 + from_end as f64));
+            let chars = sentences.get(i).map(|s| s.chars as f64).unwrap_or(0.0);
+            let length = if mean_chars > 0.0 {
+                (chars / mean_chars).powf(params.length_exponent)
+            } else {
+                1.0
+            };
+            let title = if title_set.is_empty() {
+                1.0
+            } else {
+                let bag = stats.bags.get(i).map(Vec::as_slice).unwrap_or(&[]);
+                1.0 + params.title * idf_overlap(bag, &|t| title_set.contains(&t), &stats.idf)
+            };
+            centrality * position * length * title
+        })
+        .collect()
+}
+
+/// Ranks and selects sentences within the budget; returns their indices in
+/// document order.
+pub fn select(
+    sentences: &[SentenceInput],
+    title_terms: &[String],
+    params: &RankParams,
+    budget: Budget,
+    work: &mut Work,
+) -> Vec<usize> {
+    if budget.sentences == 0 || sentences.is_empty() {
+        return Vec::new();
+    }
+    let stats = term_stats(sentences);
+    let scores = score_with(&stats, sentences, title_terms, params, work);
+    let mut covered = vec![false; stats.idf.len()];
+    let mut chosen: Vec<usize> = Vec::new();
+    let mut used_chars = 0usize;
+    let mut available: Vec<bool> = sentences.iter().map(|s| s.chars > 0).collect();
+    while chosen.len() < budget.sentences {
+        let mut best: Option<(usize, f64)> = None;
+        for (i, s) in scores.iter().enumerate() {
+            if !available.get(i).copied().unwrap_or(false) {
+                continue;
+            }
+            let chars = sentences.get(i).map(|x| x.chars).unwrap_or(0);
+            if budget.chars.is_some_and(|limit| used_chars + chars > limit) {
+                continue;
+            }
+            let bag = stats.bags.get(i).map(Vec::as_slice).unwrap_or(&[]);
+            let seen = idf_overlap(
+                bag,
+                &|t| covered.get(t).copied().unwrap_or(false),
+                &stats.idf,
+            );
+            let value = s * (1.0 - params.redundancy * seen);
+            if best.is_none_or(|(_, b)| value > b) {
+                best = Some((i, value));
+            }
+        }
+        let Some((i, _)) = best else { break };
+        if let Some(a) = available.get_mut(i) {
+            *a = false;
+        }
+        used_chars += sentences.get(i).map(|x| x.chars).unwrap_or(0);
+        for (t, _) in stats.bags.get(i).map(Vec::as_slice).unwrap_or(&[]) {
+            if let Some(c) = covered.get_mut(*t) {
+                *c = true;
+            }
+        }
+        chosen.push(i);
+    }
+    chosen.sort_unstable();
+    chosen
+}
