@@ -106,6 +106,14 @@ pub fn find_atoms(chars: &[char]) -> Vec<Atom> {
             }
         } else if is_alnum(c) {
             scan_alnum(chars, i)
+        } else if matches!(c, '—' | '…') {
+            // Chinese dashes and ellipses are written doubled (`——`, `……`)
+            // and count as one punctuation mark.
+            let mut end = i;
+            while at(chars, end) == c {
+                end += 1;
+            }
+            (end - i >= 2).then_some(end)
         } else if CN_DIGITS.contains(c) || c == '十' {
             scan_cn_date(chars, i)
         } else {
@@ -316,6 +324,7 @@ mod tests {
             ("人口1,234,567人", &["1,234,567"]),
             ("晚上11、12时", &["11", "12时"]),
             ("e-mail和AT&T", &["e-mail", "AT&T"]),
+            ("新世纪——二○○一年……", &["——", "二○○一年", "……"]),
         ];
         for (text, want) in table {
             assert_eq!(atoms_of(text), want.to_vec(), "{text}");

@@ -52,6 +52,11 @@ impl fmt::Display for SegmentError {
 
 impl std::error::Error for SegmentError {}
 
+/// Numerals that, before a classifier, make a word of their own.
+const NUMERALS: &str = "一两二三四五六七八九十几";
+/// Common classifiers (measure words) and time units after a numeral.
+const CLASSIFIERS: &str = "个位种次年条项批天家名件只张本部句头块把根样点";
+
 /// The bakeoff standards a profile can be built for.
 pub const STANDARDS: [&str; 4] = ["pku", "msr", "as", "cityu"];
 
@@ -175,6 +180,9 @@ impl Segmenter {
         for &(s, e) in &tokens {
             set(&mut boundary, s);
             set(&mut boundary, e);
+            if let Some(mid) = chars.get(s..e).and_then(|w| self.compound_split(w)) {
+                set(&mut boundary, s + mid);
+            }
         }
         let mut tok = tokens.iter().peekable();
         for atom in atoms::find_atoms(&chars) {
@@ -210,6 +218,31 @@ impl Segmenter {
             }
         }
         spans
+    }
+
+    /// Where to split a dictionary word that the common segmentation
+    /// standards cut in two, if anywhere. Checked on the four bakeoff
+    /// training word lists: a four-character jieba word made of two
+    /// two-character words (`国有企业`, `检察机关`) is listed whole for under
+    /// 10% of such words, and a numeral with a classifier (`一位`, `两个`)
+    /// is split in three of the four standards. Idioms (`与日俱增`) survive
+    /// because their halves are not words.
+    fn compound_split(&self, word: &[char]) -> Option<usize> {
+        match word {
+            [num, classifier] if NUMERALS.contains(*num) && CLASSIFIERS.contains(*classifier) => {
+                Some(1)
+            }
+            [a, b, c, d] => {
+                let whole: String = word.iter().collect();
+                let left: String = [*a, *b].iter().collect();
+                let right: String = [*c, *d].iter().collect();
+                let split = self.jieba.has_word(&left)
+                    && self.jieba.has_word(&right)
+                    && self.jieba.has_word(&whole);
+                split.then_some(2)
+            }
+            _ => None,
+        }
     }
 
     /// Segments a text that is already in the analysis script, returning the
