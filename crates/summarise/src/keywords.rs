@@ -70,7 +70,7 @@ impl KeywordExtractor {
 
     /// The TF-IDF scores of every word jieba's table knows in `text`
     /// (unknown words get the table's median IDF).
-    fn tfidf_scores(&self, jieba: &Jieba, text: &str) -> HashMap<String, f64> {
+    pub(crate) fn tfidf_scores(&self, jieba: &Jieba, text: &str) -> HashMap<String, f64> {
         self.tfidf
             .extract_keywords(jieba, text, usize::MAX, Vec::new())
             .into_iter()

@@ -241,14 +241,19 @@ impl Summariser {
     pub fn prepare(&self, doc: &Document, seg: &Segmenter) -> PreparedDoc {
         let analysis = Analysis::new(doc);
         let spans = analysis.sentences();
+        let tfidf = self.keywords.tfidf_scores(seg.jieba(), analysis.text);
         let inputs: Vec<SentenceInput> = spans
             .iter()
             .map(|sp| {
                 let view_text = analysis.text.get(sp.view.0..sp.view.1).unwrap_or("");
                 let original = doc.text.get(sp.original.0..sp.original.1).unwrap_or("");
+                let terms = self.terms(seg, view_text);
+                let distinct: HashSet<&str> = terms.iter().map(String::as_str).collect();
+                let salience = distinct.iter().filter_map(|t| tfidf.get(*t)).sum();
                 SentenceInput {
-                    terms: self.terms(seg, view_text),
+                    terms,
                     chars: original.chars().count(),
+                    salience,
                 }
             })
             .collect();

@@ -28,6 +28,14 @@ pub struct RankParams {
     /// How much of a candidate's score is lost for its share of content
     /// already covered by the chosen sentences (0 = no redundancy control).
     pub redundancy: f64,
+    /// The expected reference length, as a multiple of the budget (in chars,
+    /// or in sentences of mean length). Selection maximises an estimate of
+    /// F1, `overlap / (summary chars + reference chars)`, so a short expected
+    /// reference favours short sentences and a long one favours coverage.
+    pub reference_scale: f64,
+    /// Weight of the centroid score (TF-IDF salience, mean 1) next to graph
+    /// centrality (mean 1).
+    pub centroid: f64,
 }
 
 impl Default for RankParams {
@@ -36,11 +44,13 @@ impl Default for RankParams {
             damping: 0.85,
             k1: 1.2,
             b: 0.75,
-            lead: 1.0,
-            tail: 0.5,
+            lead: 0.0,
+            tail: 2.0,
             length_exponent: 0.5,
             title: 1.0,
             redundancy: 0.5,
+            reference_scale: 1.0,
+            centroid: 3.0,
         }
     }
 }
@@ -59,6 +69,9 @@ pub struct SentenceInput {
     pub terms: Vec<String>,
     /// Length in characters.
     pub chars: usize,
+    /// The document-level TF-IDF mass (general-language IDF) of the
+    /// sentence's distinct terms.
+    pub salience: f64,
 }
 
 /// How much work ranking did, for bounds in tests.
@@ -243,6 +256,7 @@ fn score_with(
     work.pagerank_visits = visits;
 
     let mean_chars = sentences.iter().map(|s| s.chars as f64).sum::<f64>() / n as f64;
+    let mean_salience = sentences.iter().map(|s| s.salience).sum::<f64>() / n as f64;
     let title_ids: Vec<Option<usize>> = title_terms
         .iter()
         .map(|t| stats.ids.get(t.as_str()).copied())
@@ -251,7 +265,14 @@ fn score_with(
 
     (0..n)
         .map(|i| {
-            let centrality = rank.get(i).copied().unwrap_or(0.0) * n as f64;
+            let graph_rank = rank.get(i).copied().unwrap_or(0.0) * n as f64;
+            let salience = sentences.get(i).map(|s| s.salience).unwrap_or(0.0);
+            let salience = if mean_salience > 0.0 {
+                salience / mean_salience
+            } else {
+                1.0
+            };
+            let centrality = (graph_rank + params.centroid * salience) / (1.0 + params.centroid);
             let from_end = n - 1 - i;
             let position = (1.0 + params.lead / (1.0 + i as f64))
                 * (1.0 + params.tail / (1.0 + from_end as f64));
@@ -290,6 +311,15 @@ pub fn select(
     let mut chosen: Vec<usize> = Vec::new();
     let mut used_chars = 0usize;
     let mut available: Vec<bool> = sentences.iter().map(|s| s.chars > 0).collect();
+    // The reference length the selection expects, in chars: the budget in
+    // chars if there is one, else `budget.sentences` sentences of mean length.
+    let mean_chars = sentences.iter().map(|s| s.chars as f64).sum::<f64>() / sentences.len() as f64;
+    let reference = params.reference_scale
+        * budget
+            .chars
+            .map(|c| c as f64)
+            .unwrap_or(budget.sentences as f64 * mean_chars);
+    let mut gained = 0.0;
     while chosen.len() < budget.sentences {
         let mut best: Option<(usize, f64)> = None;
         for (i, s) in scores.iter().enumerate() {
@@ -306,12 +336,22 @@ pub fn select(
                 &|t| covered.get(t).copied().unwrap_or(false),
                 &stats.idf,
             );
-            let value = s * (1.0 - params.redundancy * seen);
+            let gain = s * (1.0 - params.redundancy * seen);
+            // Estimated F1 of the summary with this sentence added: overlap
+            // over candidate plus reference length.
+            let value = (gained + gain) / (used_chars as f64 + chars as f64 + reference);
             if best.is_none_or(|(_, b)| value > b) {
                 best = Some((i, value));
             }
         }
         let Some((i, _)) = best else { break };
+        let bag = stats.bags.get(i).map(Vec::as_slice).unwrap_or(&[]);
+        let seen = idf_overlap(
+            bag,
+            &|t| covered.get(t).copied().unwrap_or(false),
+            &stats.idf,
+        );
+        gained += scores.get(i).copied().unwrap_or(0.0) * (1.0 - params.redundancy * seen);
         if let Some(a) = available.get_mut(i) {
             *a = false;
         }
