@@ -143,6 +143,9 @@ fn gold_path(dir: &Path, corpus: &str) -> std::path::PathBuf {
     }
 }
 
+/// One system under evaluation: a line in, its words out.
+type SegmentFn<'a> = Box<dyn Fn(&str) -> Vec<String> + 'a>;
+
 struct Row {
     corpus: String,
     system: String,
@@ -196,7 +199,7 @@ pub fn run(args: &[String]) -> Result<()> {
                 .collect();
         let gold: Vec<Vec<&str>> = gold.iter().map(|l| gold_words(l)).collect();
 
-        let mut systems: Vec<(String, Box<dyn Fn(&str) -> Vec<String> + '_>)> = vec![
+        let mut systems: Vec<(String, SegmentFn<'_>)> = vec![
             (
                 "jieba-rs cut(hmm)".into(),
                 Box::new(move |l: &str| {

@@ -236,9 +236,7 @@ fn scan_number(chars: &[char], i: usize) -> usize {
 fn scan_number_phrase(chars: &[char], i: usize) -> usize {
     let quantity = |start: usize| {
         let mut end = scan_number(chars, start);
-        if is_percent(at(chars, end)) {
-            end += 1;
-        } else if is_magnitude(at(chars, end)) {
+        if is_percent(at(chars, end)) || is_magnitude(at(chars, end)) {
             end += 1;
         }
         end

@@ -10,6 +10,7 @@ pub mod atoms;
 pub mod view;
 
 use jieba_rs::Jieba;
+use std::collections::HashSet;
 use std::fmt;
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
@@ -64,6 +65,10 @@ pub const STANDARDS: [&str; 4] = ["pku", "msr", "as", "cityu"];
 /// reference (it is `Sync`).
 pub struct Segmenter {
     jieba: Jieba,
+    /// A bakeoff profile's word list (Simplified), when one is loaded: its
+    /// words are never split, and jieba words it lacks are split into its
+    /// words where they can be.
+    standard: Option<HashSet<String>>,
 }
 
 impl fmt::Debug for Segmenter {
@@ -85,6 +90,7 @@ impl Segmenter {
     pub fn new() -> Self {
         Segmenter {
             jieba: Jieba::new(),
+            standard: None,
         }
     }
 
@@ -146,6 +152,7 @@ impl Segmenter {
         words: impl Iterator<Item = &'a str>,
         conv: &ScriptConverter,
     ) {
+        let mut list = HashSet::new();
         for word in words.filter(|w| !w.is_empty()) {
             let simplified = conv.to_simplified(word);
             // A word whose conversion changes length would not line up with
@@ -157,7 +164,9 @@ impl Segmenter {
             };
             let freq = self.jieba.suggest_freq(&word);
             self.jieba.add_word(&word, Some(freq), None);
+            list.insert(word);
         }
+        self.standard = Some(list);
     }
 
     /// The underlying jieba instance (dictionary lookups for other stages).
@@ -228,6 +237,10 @@ impl Segmenter {
     /// is split in three of the four standards. Idioms (`与日俱增`) survive
     /// because their halves are not words.
     fn compound_split(&self, word: &[char]) -> Option<usize> {
+        if let Some(list) = &self.standard {
+            // Words the HMM proposed are new names more often than not.
+            return standard_split(list, word);
+        }
         match word {
             [num, classifier] if NUMERALS.contains(*num) && CLASSIFIERS.contains(*classifier) => {
                 Some(1)
@@ -326,6 +339,21 @@ impl Segmenter {
         doc.analysis = Some(view);
         doc
     }
+}
+
+/// Splits a word a standard's list lacks into two listed words, the most
+/// balanced way.
+fn standard_split(list: &HashSet<String>, word: &[char]) -> Option<usize> {
+    if word.len() < 2 || list.contains(&word.iter().collect::<String>()) {
+        return None;
+    }
+    let mid = word.len() / 2;
+    let mut points: Vec<usize> = (1..word.len()).collect();
+    points.sort_by_key(|p| p.abs_diff(mid));
+    points.into_iter().find(|&p| {
+        let (a, b) = word.split_at(p);
+        list.contains(&a.iter().collect::<String>()) && list.contains(&b.iter().collect::<String>())
+    })
 }
 
 fn set(boundary: &mut [bool], i: usize) {
