@@ -59,11 +59,8 @@ impl Graph {
         self.offsets.len().saturating_sub(1)
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
     /// Number of directed adjacency entries (twice the edges).
+    #[cfg(test)]
     pub fn entries(&self) -> usize {
         self.neighbours.len()
     }

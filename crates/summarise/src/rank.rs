@@ -207,7 +207,7 @@ fn similarity_graph(stats: &TermStats, params: &RankParams, work: &mut Work) -> 
     }
     let mut edges: Vec<(usize, usize, f64)> =
         keep.into_iter().map(|((a, b), w)| (a, b, w)).collect();
-    edges.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+    edges.sort_by_key(|e| (e.0, e.1));
     work.edges = edges.len();
     Graph::new(n, &edges)
 }
