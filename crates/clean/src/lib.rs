@@ -1,1 +1,496 @@
-//! Cleaning.
+//! Cleaning: from decoded text to the clean body, with every removal
+//! recorded.
+//!
+//! The stage runs in four passes:
+//! 1. character normalisation per line ([`chars`]): whitespace, width,
+//!    flattened ruby pinyin, punctuation, doubled marks, ellipses;
+//! 2. line classification ([`lines`]): features, a first label per line,
+//!    then document-level rules (title, footer, related lists) and smoothing
+//!    by neighbours;
+//! 3. spliced spam inside the kept lines ([`spam`]);
+//! 4. metadata from bylines ([`meta`]) and signals.
+
+pub mod chars;
+pub mod lexicon;
+pub mod lines;
+pub mod meta;
+pub mod spam;
+
+use lexicon::Lexicons;
+use lines::{features, first_label, LineClass, LineFeatures};
+use std::collections::{HashMap, HashSet};
+use taojin_core::{is_han, Document, Reason, Removal};
+use taojin_segment::view::ScriptConverter;
+use taojin_segment::Segmenter;
+
+/// Line repetition counts across the documents of one source (a directory
+/// or a JSONL file), used as evidence of boilerplate, as CCNet does.
+#[derive(Debug, Default, Clone)]
+pub struct LineStats {
+    /// Normalised line -> number of documents it occurs in.
+    counts: HashMap<u64, u32>,
+    docs: u32,
+}
+
+impl LineStats {
+    /// Counts each distinct line of each document once.
+    pub fn from_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut stats = LineStats::default();
+        for text in texts {
+            stats.docs += 1;
+            let distinct: HashSet<u64> = text.lines().filter_map(line_key).collect();
+            for k in distinct {
+                *stats.counts.entry(k).or_insert(0) += 1;
+            }
+        }
+        stats
+    }
+
+    /// Documents (of this source) that contain the line.
+    pub fn doc_count(&self, line: &str) -> u32 {
+        line_key(line)
+            .and_then(|k| self.counts.get(&k).copied())
+            .unwrap_or(0)
+    }
+
+    /// A line repeated in at least 3 documents and in at least a fifth of
+    /// them is boilerplate of that source.
+    pub fn is_repeated(&self, line: &str) -> bool {
+        let n = self.doc_count(line);
+        self.docs >= 3 && n >= 3 && n * 5 >= self.docs
+    }
+}
+
+/// A hash of a line with whitespace and digits folded, so that counters and
+/// dates do not hide a repeated template line. Very short lines are not
+/// keyed: repetition of two characters says nothing.
+fn line_key(line: &str) -> Option<u64> {
+    use std::hash::{Hash, Hasher};
+    let folded: String = line
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if c.is_ascii_digit() { '0' } else { c })
+        .collect();
+    if folded.chars().count() < 4 {
+        return None;
+    }
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    folded.hash(&mut h);
+    Some(h.finish())
+}
+
+/// The cleaning stage. Holds the lexicons; share it across threads.
+#[derive(Debug, Clone, Default)]
+pub struct Cleaner {
+    lex: Lexicons,
+}
+
+/// One input line as the cleaner sees it.
+struct Line {
+    /// 1-based line number in the decoded input.
+    number: usize,
+    text: String,
+    /// Lower-cased Simplified form, for lexicon matching and analysis.
+    simple: String,
+    f: LineFeatures,
+    class: Option<LineClass>,
+    rule: Option<String>,
+}
+
+impl Cleaner {
+    pub fn new() -> Self {
+        Cleaner {
+            lex: Lexicons::builtin(),
+        }
+    }
+
+    pub fn with_lexicons(lex: Lexicons) -> Self {
+        Cleaner { lex }
+    }
+
+    /// Cleans `doc.text` (the decoded input). `stats` carries line
+    /// repetition across the documents of the same source, when known.
+    pub fn apply(
+        &self,
+        mut doc: Document,
+        seg: &Segmenter,
+        conv: &ScriptConverter,
+        stats: Option<&LineStats>,
+    ) -> Document {
+        if doc.is_failed() {
+            return doc;
+        }
+        let raw = std::mem::take(&mut doc.text);
+        let chars_in = raw.chars().count() as u64;
+        let ruby_doc = chars::count_toned_ruby(&raw) >= 3;
+        let mut rep = chars::CharRepairs::default();
+
+        // Pass 1: normalise characters, line by line.
+        let mut lines: Vec<Line> = Vec::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut duplicate_lines = 0usize;
+        let raw_lines: Vec<&str> = raw.lines().collect();
+        let total = raw_lines.len().max(1);
+        for (i, l) in raw_lines.iter().enumerate() {
+            let text = chars::normalise_line(l, ruby_doc, &mut rep);
+            if text.is_empty() {
+                continue;
+            }
+            *seen.entry(text.clone()).or_insert(0) += 1;
+            if seen.get(&text).copied().unwrap_or(0) > 1 {
+                duplicate_lines += 1;
+            }
+            let simple = conv.to_simplified(&text).to_lowercase();
+            let f = features(&text, &simple, &self.lex);
+            let rel_pos = i as f64 / total as f64;
+            let (class, rule) = match first_label(&f, rel_pos) {
+                Some((c, r)) => (Some(c), r),
+                None => (None, None),
+            };
+            lines.push(Line {
+                number: i + 1,
+                text,
+                simple,
+                f,
+                class,
+                rule,
+            });
+        }
+        for (kind, n) in &rep.counts {
+            doc.count_repair(*kind, *n);
+        }
+
+        // Pass 2: document-level decisions.
+        if let Some(stats) = stats {
+            for line in lines.iter_mut() {
+                let strong_body = line.f.chars >= 60 && line.f.clause_marks >= 2;
+                if !strong_body && stats.is_repeated(&line.text) {
+                    line.class = Some(LineClass::Boilerplate(Reason::RepeatedBoilerplate));
+                    line.rule = Some(format!(
+                        "in {} documents of this source",
+                        stats.doc_count(&line.text)
+                    ));
+                }
+            }
+        }
+        let title = decide_title(&mut lines);
+        mark_bullet_runs(&mut lines);
+        mark_footer(&mut lines);
+        smooth(&mut lines);
+
+        // Pass 3: spam inside kept lines.
+        let kept_idx: Vec<usize> = (0..lines.len())
+            .filter(|&i| lines[i].class.is_some_and(LineClass::is_kept))
+            .collect();
+        let kept_chars: Vec<Vec<char>> = kept_idx
+            .iter()
+            .map(|&i| lines[i].text.chars().collect())
+            .collect();
+        let simple_chars: Vec<Vec<char>> = kept_idx
+            .iter()
+            .map(|&i| lines[i].simple.chars().collect())
+            .collect();
+        let analysis: Vec<Vec<char>> = kept_chars
+            .iter()
+            .zip(&simple_chars)
+            .map(|(o, s)| {
+                if o.len() == s.len() {
+                    s.clone()
+                } else {
+                    o.clone()
+                }
+            })
+            .collect();
+        let mut spans = spam::find_brands(&kept_chars, &simple_chars, &self.lex);
+        // Brands go first so that fragment statistics see the text without them.
+        let mut masked = analysis.clone();
+        for s in &spans {
+            for c in &mut masked[s.line][s.start..s.end] {
+                *c = ' ';
+            }
+        }
+        spans.extend(spam::find_fragments(&kept_chars, &masked, seg));
+
+        // Assemble text, removals (in input order) and metadata.
+        let mut spans_by_line: HashMap<usize, Vec<&spam::SpamSpan>> = HashMap::new();
+        for s in &spans {
+            spans_by_line.entry(s.line).or_default().push(s);
+        }
+        let mut paragraphs: Vec<String> = Vec::new();
+        let mut paragraph_lines: Vec<usize> = Vec::new();
+        let mut removed: Vec<Removal> = Vec::new();
+        let (mut boiler_chars, mut spam_chars, mut lines_removed) = (0u64, 0u64, 0u64);
+        for (i, line) in lines.iter().enumerate() {
+            let class = line.class.unwrap_or(LineClass::Body);
+            match class {
+                LineClass::Body | LineClass::Heading => {
+                    let k = kept_idx.binary_search(&i).ok();
+                    let mut chars: Vec<char> = line.text.chars().collect();
+                    if let Some(line_spans) = k.and_then(|k| spans_by_line.get(&k)) {
+                        let mut sorted = line_spans.clone();
+                        sorted.sort_by_key(|s| std::cmp::Reverse(s.start));
+                        for s in sorted {
+                            let reason = if s.brand {
+                                Reason::SpamBrand
+                            } else {
+                                Reason::SpamFragment
+                            };
+                            spam_chars += (s.end - s.start) as u64;
+                            removed.push(Removal {
+                                text: s.text.clone(),
+                                reason,
+                                line: Some(line.number),
+                                rule: Some(s.rule.clone()),
+                            });
+                            chars.drain(s.start..s.end.min(chars.len()));
+                        }
+                    }
+                    let text: String = chars.into_iter().collect::<String>().trim().to_string();
+                    let text =
+                        chars::collapse_doubled_marks(&text, &mut chars::CharRepairs::default());
+                    if !text.is_empty() {
+                        paragraphs.push(text);
+                        paragraph_lines.push(line.number);
+                    }
+                }
+                LineClass::Title => {
+                    lines_removed += 1;
+                    removed.push(Removal {
+                        text: line.text.clone(),
+                        reason: Reason::Title,
+                        line: Some(line.number),
+                        rule: line.rule.clone(),
+                    });
+                }
+                LineClass::Boilerplate(reason) => {
+                    lines_removed += 1;
+                    boiler_chars += line.f.chars as u64;
+                    if reason == Reason::Byline
+                        || (reason == Reason::ForumChrome && line.f.has_date)
+                    {
+                        meta::parse_byline(&line.text, &line.simple, &mut doc.metadata);
+                    }
+                    removed.push(Removal {
+                        text: line.text.clone(),
+                        reason,
+                        line: Some(line.number),
+                        rule: line.rule.clone(),
+                    });
+                }
+            }
+        }
+        // Removals were pushed per line, spans right to left: restore order.
+        removed.sort_by_key(|r| r.line.unwrap_or(0));
+
+        doc.title = title;
+        doc.text = paragraphs.join("\n");
+        doc.paragraph_lines = paragraph_lines;
+        doc.removed = removed;
+        doc.metadata.script = Some(conv.detect(&doc.text));
+        let chars_out = doc.text.chars().count() as u64;
+        let non_space = doc.text.chars().filter(|c| !c.is_whitespace()).count();
+        let han = doc.text.chars().filter(|&c| is_han(c)).count();
+        let s = &mut doc.signals;
+        s.chars_in = chars_in;
+        s.chars_out = chars_out;
+        s.lines_in = lines.len() as u64;
+        s.lines_removed = lines_removed;
+        s.han_share = ratio(han as u64, non_space as u64);
+        s.boilerplate_share = ratio(boiler_chars, chars_in);
+        s.spam_share = ratio(spam_chars, chars_in);
+        s.mean_line_length = if paragraphs.is_empty() {
+            0.0
+        } else {
+            ratio(chars_out, paragraphs.len() as u64)
+        };
+        s.duplicate_line_share = ratio(duplicate_lines as u64, lines.len() as u64);
+        s.censored_runs = spam::count_censored(&doc.text);
+        s.repairs_total = doc.repairs.values().map(|&n| n as u64).sum();
+        doc
+    }
+}
+
+fn ratio(a: u64, b: u64) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        ((a as f64 / b as f64) * 10_000.0).round() / 10_000.0
+    }
+}
+
+fn first_anchor(lines: &[Line]) -> Option<usize> {
+    lines.iter().position(|l| l.class == Some(LineClass::Body))
+}
+
+/// Strips a forum board prefix (`[远安] `) and trailing dashes from a title.
+fn tidy_title(t: &str) -> String {
+    let t = t.trim();
+    let t = match (
+        t.starts_with('[') || t.starts_with('【'),
+        t.find([']', '】']),
+    ) {
+        (true, Some(end)) if end < 24 => t[end..].trim_start_matches([']', '】']).trim(),
+        _ => t,
+    };
+    t.trim_end_matches(['—', '-', '－', ' ']).to_string()
+}
+
+/// The title is the first undecided headline-like line before the first
+/// body paragraph; a following line that starts with a dash is its
+/// subtitle; later lines repeating the title are removed as `title`.
+fn decide_title(lines: &mut [Line]) -> Option<String> {
+    let limit = first_anchor(lines).unwrap_or(lines.len().min(8));
+    let idx = (0..limit).find(|&i| {
+        let l = &lines[i];
+        l.class.is_none()
+            && !l.f.bullet
+            && (5..=80).contains(&l.f.chars)
+            && l.f.han_share() >= 0.4
+            && !l.text.ends_with('。')
+    })?;
+    let mut title = tidy_title(&lines[idx].text);
+    lines[idx].class = Some(LineClass::Title);
+    lines[idx].rule = Some("first headline before the body".into());
+    if let Some(next) = lines.get_mut(idx + 1) {
+        if next.class.is_none()
+            && (next.text.starts_with('—') || next.text.starts_with("--"))
+            && next.f.chars <= 80
+        {
+            title.push_str(next.text.trim());
+            next.class = Some(LineClass::Title);
+            next.rule = Some("subtitle".into());
+        }
+    }
+    let base = tidy_title(&lines[idx].text);
+    for i in idx + 1..lines.len() {
+        if lines[i].class.is_none() || lines[i].class == Some(LineClass::Body) {
+            let t = tidy_title(&lines[i].text);
+            if t == base || t == title {
+                lines[i].class = Some(LineClass::Title);
+                lines[i].rule = Some("repeats the title".into());
+                // A subtitle repeated after the repeated title goes too.
+                if let Some(next) = lines.get_mut(i + 1) {
+                    if next.text.starts_with('—')
+                        && title.contains(next.text.trim_start_matches('—'))
+                    {
+                        next.class = Some(LineClass::Title);
+                        next.rule = Some("repeats the subtitle".into());
+                    }
+                }
+            }
+        }
+    }
+    Some(title)
+}
+
+/// Two or more consecutive bullet lines shaped like headlines are a list of
+/// links to other articles.
+fn mark_bullet_runs(lines: &mut [Line]) {
+    let mut i = 0;
+    while i < lines.len() {
+        let is_item =
+            |l: &Line| l.f.bullet && l.f.is_headline_like() && l.class != Some(LineClass::Title);
+        if is_item(&lines[i]) {
+            let run = lines[i..].iter().take_while(|l| is_item(l)).count();
+            if run >= 2 {
+                for l in &mut lines[i..i + run] {
+                    l.class = Some(LineClass::Boilerplate(Reason::RelatedList));
+                    l.rule = Some(format!("run of {run} bulleted headlines"));
+                }
+            }
+            i += run;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// The footer starts at the first boilerplate line after the body from
+/// which no real paragraph (60+ chars with clause structure) follows. What
+/// is left after it and not already boilerplate is short, headline-like
+/// material: lists of related articles or channel links.
+fn mark_footer(lines: &mut [Line]) {
+    let Some(first_body) = first_anchor(lines) else {
+        return;
+    };
+    let is_paragraph =
+        |l: &Line| l.f.chars >= 60 && l.f.clause_marks >= 2 && l.class == Some(LineClass::Body);
+    let last_paragraph = lines.iter().rposition(is_paragraph).unwrap_or(first_body);
+    let footer = (last_paragraph + 1..lines.len())
+        .find(|&i| matches!(lines[i].class, Some(LineClass::Boilerplate(_))));
+    let Some(footer) = footer else { return };
+    for l in &mut lines[footer + 1..] {
+        if l.class.is_none() || l.class == Some(LineClass::Body) {
+            let reason = if l.f.chars <= 6 {
+                Reason::Navigation
+            } else {
+                Reason::RelatedList
+            };
+            l.class = Some(LineClass::Boilerplate(reason));
+            l.rule = Some("after the footer".into());
+        }
+    }
+}
+
+/// Undecided lines take their class from their neighbours: between body
+/// lines a short line is a heading; between boilerplate lines it is
+/// boilerplate; a headline-like line that leads into body is a heading.
+fn smooth(lines: &mut [Line]) {
+    let decided: Vec<Option<LineClass>> = lines.iter().map(|l| l.class).collect();
+    let anchor = first_anchor(lines);
+    for i in 0..lines.len() {
+        if decided[i].is_some() {
+            continue;
+        }
+        let prev = decided[..i]
+            .iter()
+            .rev()
+            .flatten()
+            .find(|c| **c != LineClass::Title)
+            .copied();
+        let next = decided[i + 1..]
+            .iter()
+            .flatten()
+            .find(|c| **c != LineClass::Title)
+            .copied();
+        let body =
+            |c: Option<LineClass>| matches!(c, Some(LineClass::Body) | Some(LineClass::Heading));
+        let (class, rule) = match (prev, next) {
+            (p, n) if body(p) && body(n) => (LineClass::Heading, "between body lines"),
+            (_, n) if body(n) && lines[i].f.is_headline_like() => {
+                (LineClass::Heading, "leads into body")
+            }
+            (p, _) if body(p) && lines[i].f.chars >= 20 => (LineClass::Body, "follows body"),
+            (Some(LineClass::Boilerplate(r)), _) if anchor.is_none_or(|a| i < a) => (
+                LineClass::Boilerplate(r),
+                "among boilerplate before the body",
+            ),
+            (_, Some(LineClass::Boilerplate(r))) if !body(prev) => {
+                (LineClass::Boilerplate(r), "among boilerplate")
+            }
+            (p, _) if body(p) => (LineClass::Heading, "follows body"),
+            (Some(LineClass::Boilerplate(r)), _) => {
+                (LineClass::Boilerplate(r), "among boilerplate")
+            }
+            // A document with no clear body: keep what is not boilerplate.
+            _ => (LineClass::Body, "no neighbours decided"),
+        };
+        lines[i].class = Some(class);
+        if !class.is_kept() {
+            lines[i].rule = Some(rule.to_string());
+        }
+    }
+}
+
+/// Convenience for tests and tools: cleans a text on its own.
+pub fn clean_text(text: &str, seg: &Segmenter, conv: &ScriptConverter) -> Document {
+    Cleaner::new().apply(
+        Document {
+            text: text.to_string(),
+            ..Document::default()
+        },
+        seg,
+        conv,
+        None,
+    )
+}

@@ -15,6 +15,11 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Self {
-        Config { summary_sentences: 3, summary_chars: None, keywords: 10, to_simplified: false }
+        Config {
+            summary_sentences: 3,
+            summary_chars: None,
+            keywords: 10,
+            to_simplified: false,
+        }
     }
 }

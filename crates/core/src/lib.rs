@@ -72,11 +72,19 @@ pub struct Document {
     /// stage and reused by summarisation. Not part of the output record.
     #[serde(skip)]
     pub analysis: Option<AnalysisView>,
+    /// For each paragraph of `text`, the 1-based input line it came from
+    /// (for audits: `taojin process --explain`). Not part of the output record.
+    #[serde(skip)]
+    pub paragraph_lines: Vec<usize>,
 }
 
 impl Document {
     /// A document that failed: it keeps its identity and says why.
-    pub fn failed(id: impl Into<String>, source: impl Into<String>, error: impl Into<String>) -> Self {
+    pub fn failed(
+        id: impl Into<String>,
+        source: impl Into<String>,
+        error: impl Into<String>,
+    ) -> Self {
         Document {
             id: id.into(),
             source: source.into(),
@@ -205,7 +213,10 @@ impl Reason {
     /// Whether the reason counts as boilerplate (as opposed to spam or byte
     /// garbage) for the `boilerplate_share` signal.
     pub fn is_boilerplate(self) -> bool {
-        !matches!(self, Reason::SpamBrand | Reason::SpamFragment | Reason::Garbage)
+        !matches!(
+            self,
+            Reason::SpamBrand | Reason::SpamFragment | Reason::Garbage
+        )
     }
 
     pub fn is_spam(self) -> bool {
@@ -301,10 +312,37 @@ pub fn is_han(c: char) -> bool {
 /// Chinese (full-width or CJK) punctuation, the marks that end or split
 /// clauses in Chinese text.
 pub fn is_cjk_punct(c: char) -> bool {
-    matches!(c,
-        '，' | '。' | '、' | '；' | '：' | '？' | '！' | '“' | '”' | '‘' | '’' |
-        '（' | '）' | '《' | '》' | '〈' | '〉' | '【' | '】' | '「' | '」' | '『' | '』' |
-        '…' | '—' | '·' | '〔' | '〕' | '～')
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '？'
+            | '！'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '（'
+            | '）'
+            | '《'
+            | '》'
+            | '〈'
+            | '〉'
+            | '【'
+            | '】'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+            | '…'
+            | '—'
+            | '·'
+            | '〔'
+            | '〕'
+            | '～'
+    )
 }
 
 #[cfg(test)]
@@ -322,7 +360,11 @@ mod tests {
 
     #[test]
     fn ok_document_has_no_error_field() {
-        let d = Document { id: "a".into(), text: "你好。".into(), ..Document::default() };
+        let d = Document {
+            id: "a".into(),
+            text: "你好。".into(),
+            ..Document::default()
+        };
         let json = serde_json::to_value(&d).expect("serialises");
         assert!(json.get("error").is_none());
         assert!(json.get("analysis").is_none());
@@ -345,7 +387,11 @@ mod tests {
 
     #[test]
     fn reasons_round_trip() {
-        for r in [Reason::Navigation, Reason::SpamFragment, Reason::RepeatedBoilerplate] {
+        for r in [
+            Reason::Navigation,
+            Reason::SpamFragment,
+            Reason::RepeatedBoilerplate,
+        ] {
             let s = serde_json::to_string(&r).expect("serialises");
             assert_eq!(s, format!("\"{}\"", r.as_str()));
             let back: Reason = serde_json::from_str(&s).expect("parses");
@@ -361,7 +407,10 @@ mod tests {
 
     #[test]
     fn paragraphs_skip_empty() {
-        let d = Document { text: "一\n\n二".into(), ..Document::default() };
+        let d = Document {
+            text: "一\n\n二".into(),
+            ..Document::default()
+        };
         assert_eq!(d.paragraphs().collect::<Vec<_>>(), vec!["一", "二"]);
     }
 }

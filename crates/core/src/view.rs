@@ -18,17 +18,28 @@ impl AnalysisView {
     /// The identity view: the analysis text is the original.
     pub fn identity(original: &str) -> Self {
         let n = original.chars().count();
-        AnalysisView { text: original.to_string(), to_original: (0..n).collect(), original_len: n }
+        AnalysisView {
+            text: original.to_string(),
+            to_original: (0..n).collect(),
+            original_len: n,
+        }
     }
 
     /// Maps a half-open range of view chars `[start, end)` to a half-open
     /// range of original chars.
     pub fn map_range(&self, start: usize, end: usize) -> (usize, usize) {
-        let o_start = self.to_original.get(start).copied().unwrap_or(self.original_len);
+        let o_start = self
+            .to_original
+            .get(start)
+            .copied()
+            .unwrap_or(self.original_len);
         let o_end = if end >= self.to_original.len() {
             self.original_len
         } else {
-            self.to_original.get(end).copied().unwrap_or(self.original_len)
+            self.to_original
+                .get(end)
+                .copied()
+                .unwrap_or(self.original_len)
         };
         (o_start, o_end.max(o_start))
     }
@@ -49,7 +60,11 @@ mod tests {
     #[test]
     fn many_to_one_maps_stay_monotone() {
         // view "ab" came from original char 0, "c" from original char 2.
-        let v = AnalysisView { text: "abc".into(), to_original: vec![0, 0, 2], original_len: 3 };
+        let v = AnalysisView {
+            text: "abc".into(),
+            to_original: vec![0, 0, 2],
+            original_len: 3,
+        };
         assert_eq!(v.map_range(0, 2), (0, 2));
         assert_eq!(v.map_range(2, 3), (2, 3));
     }

@@ -1,1 +1,200 @@
-//! Pipeline.
+//! The taojin pipeline: decode, clean, segment, summarise.
+//!
+//! [`Resources`] holds everything loaded once per process (dictionaries,
+//! lexicons, conversion tables); [`Pipeline::process`] is a pure function of
+//! one input plus configuration, so a batch runs in parallel with rayon and
+//! the output order is the input order.
+
+pub mod explain;
+pub mod input;
+
+use input::Record;
+use rayon::prelude::*;
+use std::collections::HashMap;
+use taojin_clean::{Cleaner, LineStats};
+use taojin_core::{Config, Document, RawContent, RawInput, RepairKind};
+use taojin_segment::view::ScriptConverter;
+use taojin_segment::Segmenter;
+use taojin_summarise::Summariser;
+
+/// Shared read-only resources, loaded once.
+pub struct Resources {
+    pub segmenter: Segmenter,
+    pub converter: ScriptConverter,
+    pub cleaner: Cleaner,
+    pub summariser: Summariser,
+}
+
+impl Resources {
+    pub fn load() -> Self {
+        Resources {
+            segmenter: Segmenter::new(),
+            converter: ScriptConverter::new(),
+            cleaner: Cleaner::new(),
+            summariser: Summariser::new(),
+        }
+    }
+
+    pub fn with_segmenter(segmenter: Segmenter) -> Self {
+        Resources {
+            segmenter,
+            ..Self::load()
+        }
+    }
+}
+
+pub struct Pipeline {
+    pub resources: Resources,
+    pub config: Config,
+}
+
+impl Pipeline {
+    pub fn new(config: Config) -> Self {
+        Pipeline {
+            resources: Resources::load(),
+            config,
+        }
+    }
+
+    pub fn with_resources(resources: Resources, config: Config) -> Self {
+        Pipeline { resources, config }
+    }
+
+    /// Runs every stage on one input. Never panics on bad input: a stage
+    /// failure becomes the record's `error`, and a panic inside a stage is
+    /// caught and reported the same way.
+    pub fn process(&self, input: RawInput, stats: Option<&LineStats>) -> Document {
+        let (id, source) = (input.id.clone(), input.source.clone());
+        let run = std::panic::AssertUnwindSafe(|| self.process_inner(input, stats));
+        match std::panic::catch_unwind(run) {
+            Ok(doc) => doc,
+            Err(p) => {
+                let msg = p
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| p.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "unknown panic".into());
+                Document::failed(id, source, format!("internal error: {msg}"))
+            }
+        }
+    }
+
+    fn process_inner(&self, input: RawInput, stats: Option<&LineStats>) -> Document {
+        let r = &self.resources;
+        let doc = decode_stage(input);
+        let doc = r.cleaner.apply(doc, &r.segmenter, &r.converter, stats);
+        let doc = if self.config.to_simplified {
+            to_simplified_stage(doc, &r.converter)
+        } else {
+            doc
+        };
+        let doc = r.segmenter.apply(doc, &r.converter);
+        r.summariser.apply(doc, &self.config, &r.segmenter)
+    }
+
+    /// Processes a group of records of one source in parallel, counting line
+    /// repetition across them first. Output order is input order.
+    pub fn process_group(&self, records: Vec<RawInput>) -> Vec<Document> {
+        let records = records
+            .into_iter()
+            .map(|input| Record {
+                group: String::new(),
+                input,
+            })
+            .collect();
+        self.process_records(records)
+    }
+
+    /// Processes records in parallel; line repetition is counted within each
+    /// source group. Output order is input order: one document per record.
+    pub fn process_records(&self, records: Vec<Record>) -> Vec<Document> {
+        let decoded: Vec<Option<String>> = records
+            .par_iter()
+            .map(|r| pre_decode_text(&r.input))
+            .collect();
+        let mut by_group: HashMap<&str, Vec<&str>> = HashMap::new();
+        for (r, text) in records.iter().zip(&decoded) {
+            if let Some(t) = text {
+                by_group
+                    .entry(r.group.as_str())
+                    .or_default()
+                    .push(t.as_str());
+            }
+        }
+        let stats: HashMap<String, LineStats> = by_group
+            .into_iter()
+            .filter(|(_, texts)| texts.len() >= 3)
+            .map(|(g, texts)| (g.to_string(), LineStats::from_texts(texts)))
+            .collect();
+        drop(decoded);
+        records
+            .into_par_iter()
+            .map(|r| self.process(r.input, stats.get(&r.group)))
+            .collect()
+    }
+}
+
+/// Decoded text of a record, for counting line repetition before cleaning.
+fn pre_decode_text(r: &RawInput) -> Option<String> {
+    match &r.content {
+        RawContent::Text(t) => Some(t.clone()),
+        RawContent::Bytes(b) => taojin_decode::decode(b).ok().map(|d| d.text),
+        RawContent::Unreadable(_) => None,
+    }
+}
+
+/// Bytes (or JSON text) to repaired text, with the encoding recorded.
+pub fn decode_stage(input: RawInput) -> Document {
+    let RawInput {
+        id,
+        source,
+        content,
+    } = input;
+    let (text, encoding) = match content {
+        RawContent::Unreadable(why) => return Document::failed(id, source, why),
+        RawContent::Text(t) => (t, "UTF-8"),
+        RawContent::Bytes(bytes) => match taojin_decode::decode(&bytes) {
+            Ok(d) => (d.text, d.encoding),
+            Err(e) => {
+                let mut doc = Document::failed(id, source, e.to_string());
+                doc.signals.chars_in = 0;
+                return doc;
+            }
+        },
+    };
+    let mut doc = Document {
+        id,
+        source,
+        encoding: Some(encoding.to_string()),
+        ..Document::default()
+    };
+    if text.trim().is_empty() {
+        doc.error = Some("empty input: no text after decoding".into());
+        return doc;
+    }
+    let repaired = taojin_decode::repair_text(&text);
+    for (kind, n) in repaired.repairs {
+        doc.count_repair(kind, n);
+    }
+    doc.removed.extend(repaired.removed);
+    doc.text = repaired.text;
+    doc
+}
+
+/// `--to-simplified`: converts the clean text (and title) to Simplified.
+pub fn to_simplified_stage(mut doc: Document, conv: &ScriptConverter) -> Document {
+    if doc.is_failed() {
+        return doc;
+    }
+    let converted = conv.to_simplified(&doc.text);
+    let changed = doc
+        .text
+        .chars()
+        .zip(converted.chars())
+        .filter(|(a, b)| a != b)
+        .count();
+    doc.count_repair(RepairKind::ToSimplified, changed as u32);
+    doc.text = converted;
+    doc.title = doc.title.map(|t| conv.to_simplified(&t));
+    doc
+}

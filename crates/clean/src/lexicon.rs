@@ -1,0 +1,157 @@
+//! Lexicons shipped as data files (see `crates/clean/data/*.txt`; each file's
+//! header says what its entries are and where they come from).
+
+use taojin_core::Reason;
+
+const BOILERPLATE: &str = include_str!("../data/boilerplate.txt");
+const SPAM_BRANDS: &str = include_str!("../data/spam_brands.txt");
+const SPAM_SUFFIXES: &str = include_str!("../data/spam_suffixes.txt");
+
+/// Classes of boilerplate phrases.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PhraseClass {
+    Navigation,
+    SiteChrome,
+    ForumChrome,
+    Legal,
+    Byline,
+    Caption,
+}
+
+impl PhraseClass {
+    fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "navigation" => PhraseClass::Navigation,
+            "site_chrome" => PhraseClass::SiteChrome,
+            "forum_chrome" => PhraseClass::ForumChrome,
+            "legal" => PhraseClass::Legal,
+            "byline" => PhraseClass::Byline,
+            "caption" => PhraseClass::Caption,
+            _ => return None,
+        })
+    }
+
+    pub fn reason(self) -> Reason {
+        match self {
+            PhraseClass::Navigation => Reason::Navigation,
+            PhraseClass::SiteChrome => Reason::SiteChrome,
+            PhraseClass::ForumChrome => Reason::ForumChrome,
+            PhraseClass::Legal => Reason::Legal,
+            PhraseClass::Byline => Reason::Byline,
+            PhraseClass::Caption => Reason::Caption,
+        }
+    }
+}
+
+/// The lexicons, parsed once.
+#[derive(Debug, Clone)]
+pub struct Lexicons {
+    /// (class, lower-cased phrase)
+    pub phrases: Vec<(PhraseClass, String)>,
+    /// Lower-cased brands, longest first so that `九游会` wins over `九游`.
+    pub brands: Vec<String>,
+    pub suffixes: Vec<String>,
+}
+
+fn data_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(|l| l.trim_end_matches('\r'))
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+impl Default for Lexicons {
+    fn default() -> Self {
+        Self::builtin()
+    }
+}
+
+impl Lexicons {
+    /// The lexicons compiled into the crate.
+    pub fn builtin() -> Self {
+        Self::parse(BOILERPLATE, SPAM_BRANDS, SPAM_SUFFIXES)
+    }
+
+    /// Parses lexicon texts in the data-file formats. Malformed lines (an
+    /// unknown class) are skipped: a lexicon is evidence, never required.
+    pub fn parse(boilerplate: &str, brands: &str, suffixes: &str) -> Self {
+        let phrases = data_lines(boilerplate)
+            .filter_map(|l| {
+                let (class, phrase) = l.split_once('\t')?;
+                Some((PhraseClass::parse(class.trim())?, phrase.to_lowercase()))
+            })
+            .collect();
+        let mut brands: Vec<String> = data_lines(brands)
+            .map(|l| l.trim().to_lowercase())
+            .filter(|b| b.chars().count() >= 2)
+            .collect();
+        brands.sort_by_key(|b| std::cmp::Reverse(b.chars().count()));
+        brands.dedup();
+        let mut suffixes: Vec<String> = data_lines(suffixes)
+            .map(|l| l.trim().to_lowercase())
+            .collect();
+        suffixes.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
+        Lexicons {
+            phrases,
+            brands,
+            suffixes,
+        }
+    }
+
+    /// The phrases of each class found in a (lower-cased, Simplified) line.
+    pub fn hits<'a>(&'a self, lower_simplified: &str) -> Vec<(PhraseClass, &'a str)> {
+        self.phrases
+            .iter()
+            .filter(|(_, p)| lower_simplified.contains(p.as_str()))
+            .map(|(c, p)| (*c, p.as_str()))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicons_load_every_class() {
+        let lex = Lexicons::builtin();
+        for class in [
+            PhraseClass::Navigation,
+            PhraseClass::SiteChrome,
+            PhraseClass::ForumChrome,
+            PhraseClass::Legal,
+            PhraseClass::Byline,
+            PhraseClass::Caption,
+        ] {
+            assert!(
+                lex.phrases.iter().any(|(c, _)| *c == class),
+                "{class:?} has no entries"
+            );
+        }
+        assert!(lex.brands.iter().all(|b| b.chars().count() >= 2));
+        let pos = |b: &str| lex.brands.iter().position(|x| x == b);
+        assert!(
+            pos("九游会") < pos("九游"),
+            "longer brands must be tried first"
+        );
+    }
+
+    #[test]
+    fn hits_find_phrases_by_class() {
+        let lex = Lexicons::builtin();
+        let hits = lex.hits("版权所有，未经许可不得转载");
+        assert!(
+            hits.iter()
+                .filter(|(c, _)| *c == PhraseClass::Legal)
+                .count()
+                >= 2
+        );
+        assert!(lex.hits("今天天气很好。").is_empty());
+    }
+
+    #[test]
+    fn parse_skips_comments_and_unknown_classes() {
+        let lex = Lexicons::parse("# c\nlegal\tABC\nbogus\tx\n", "# b\nXY\nZ\n", "入口\n");
+        assert_eq!(lex.phrases, vec![(PhraseClass::Legal, "abc".to_string())]);
+        assert_eq!(lex.brands, vec!["xy".to_string()]);
+    }
+}

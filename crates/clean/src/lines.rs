@@ -1,0 +1,344 @@
+//! Line classification: features, a first label per line, then smoothing
+//! by neighbours (in the spirit of jusText), title detection and the
+//! related-list rule for runs of headline-like lines at the edges.
+
+use crate::lexicon::{Lexicons, PhraseClass};
+use taojin_core::{is_cjk_punct, is_han, Reason};
+
+/// What a line is, after classification.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineClass {
+    /// Body paragraph.
+    Body,
+    /// A short line kept as part of the body (section heading).
+    Heading,
+    /// The title line (moved to the `title` field).
+    Title,
+    /// Boilerplate of some kind.
+    Boilerplate(Reason),
+}
+
+impl LineClass {
+    pub fn is_kept(self) -> bool {
+        matches!(self, LineClass::Body | LineClass::Heading)
+    }
+}
+
+/// Features of one line, computed from its canonical text (`text`) and its
+/// lower-cased Simplified form (`simple`), which the lexicons match against.
+#[derive(Debug, Clone)]
+pub struct LineFeatures {
+    pub chars: usize,
+    pub han: usize,
+    pub clause_marks: usize,
+    pub ends_sentence: bool,
+    pub separators: usize,
+    pub segments_short: bool,
+    pub is_date_or_time_only: bool,
+    pub has_date: bool,
+    pub bullet: bool,
+    pub caption_marker: bool,
+    /// Any letter, digit or Han character at all.
+    pub has_alnum: bool,
+    pub hits: Vec<(PhraseClass, String)>,
+}
+
+impl LineFeatures {
+    pub fn han_share(&self) -> f64 {
+        if self.chars == 0 {
+            0.0
+        } else {
+            self.han as f64 / self.chars as f64
+        }
+    }
+
+    fn hits_of(&self, class: PhraseClass) -> usize {
+        self.hits.iter().filter(|(c, _)| *c == class).count()
+    }
+
+    /// A real paragraph: long enough, mostly Han, with clause structure.
+    pub fn is_body_anchor(&self) -> bool {
+        let long_prose = self.chars >= 30 && self.han_share() >= 0.4 && self.clause_marks >= 1;
+        let sentence = self.chars >= 12 && self.ends_sentence && self.han_share() >= 0.5;
+        long_prose || sentence
+    }
+
+    /// Headline-shaped: short, little clause structure, no final full stop.
+    pub fn is_headline_like(&self) -> bool {
+        self.chars <= 50 && self.clause_marks <= 3 && !self.ends_with_full_stop()
+    }
+
+    fn ends_with_full_stop(&self) -> bool {
+        self.ends_sentence
+    }
+}
+
+const SEPARATORS: &[char] = &['|', '｜', '>', '》', '»', '›', '/', '·', '→', '-', '_'];
+const BULLETS: &[char] = &[
+    '-', '•', '·', '*', '▪', '◆', '◇', '●', '○', '►', '▶', '◎', '★', '☆',
+];
+const CAPTION_MARKERS: &[char] = &['▲', '△', '▼', '↑', '↓'];
+
+/// Whether a line ends a sentence: its last character, ignoring closing
+/// quotes and brackets, is a sentence-final mark.
+fn ends_sentence(text: &str) -> bool {
+    let last = text
+        .chars()
+        .rev()
+        .find(|c| !matches!(c, '”' | '’' | '」' | '』' | '）' | ')' | '"' | '\'' | '】'));
+    matches!(last, Some('。' | '！' | '？' | '…' | '!' | '?' | '.'))
+}
+
+/// Whether a string has a date (`2025-01-09`, `2021年1月13日`, `2021/1/13`).
+pub fn find_date(s: &str) -> Option<String> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_digit() && (i == 0 || !chars[i - 1].is_ascii_digit()) {
+            let y: String = chars[i..]
+                .iter()
+                .take_while(|c| c.is_ascii_digit())
+                .collect();
+            if y.len() == 4 && (y.starts_with("19") || y.starts_with("20")) {
+                let mut j = i + 4;
+                let sep = chars.get(j).copied();
+                if matches!(sep, Some('-' | '/' | '.' | '年')) {
+                    j += 1;
+                    let m: String = chars[j.min(chars.len())..]
+                        .iter()
+                        .take_while(|c| c.is_ascii_digit())
+                        .collect();
+                    if (1..=2).contains(&m.len()) {
+                        j += m.len();
+                        let sep2 = chars.get(j).copied();
+                        let expected = match sep {
+                            Some('年') => '月',
+                            Some(c) => c,
+                            None => '-',
+                        };
+                        if sep2 == Some(expected) {
+                            j += 1;
+                            let d: String = chars[j.min(chars.len())..]
+                                .iter()
+                                .take_while(|c| c.is_ascii_digit())
+                                .collect();
+                            let (mn, dn) =
+                                (m.parse::<u32>().unwrap_or(0), d.parse::<u32>().unwrap_or(0));
+                            if (1..=2).contains(&d.len())
+                                && (1..=12).contains(&mn)
+                                && (1..=31).contains(&dn)
+                            {
+                                let mut out = format!("{y}-{mn:02}-{dn:02}");
+                                j += d.len();
+                                if chars.get(j) == Some(&'日') {
+                                    j += 1;
+                                }
+                                // An optional time straight after.
+                                let rest: String = chars[j.min(chars.len())..].iter().collect();
+                                if let Some(t) = find_time(rest.trim_start()) {
+                                    if rest.trim_start().starts_with(&t) {
+                                        out.push(' ');
+                                        out.push_str(&t);
+                                    }
+                                }
+                                return Some(out);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+/// A clock time `HH:MM` or `HH:MM:SS` (ASCII or full-width colon).
+pub fn find_time(s: &str) -> Option<String> {
+    let chars: Vec<char> = s.chars().collect();
+    for i in 0..chars.len() {
+        if !chars[i].is_ascii_digit() || (i > 0 && chars[i - 1].is_ascii_digit()) {
+            continue;
+        }
+        let h: String = chars[i..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .collect();
+        let mut j = i + h.len();
+        if h.len() > 2 || !matches!(chars.get(j), Some(':' | '：')) {
+            continue;
+        }
+        j += 1;
+        let m: String = chars[j.min(chars.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .collect();
+        if m.len() != 2 {
+            continue;
+        }
+        j += 2;
+        let mut out = format!("{:02}:{m}", h.parse::<u32>().unwrap_or(0));
+        if matches!(chars.get(j), Some(':' | '：')) {
+            let s2: String = chars[j + 1..]
+                .iter()
+                .take_while(|c| c.is_ascii_digit())
+                .collect();
+            if s2.len() == 2 {
+                out.push(':');
+                out.push_str(&s2);
+            }
+        }
+        return Some(out);
+    }
+    None
+}
+
+/// Computes a line's features.
+pub fn features(text: &str, simple_lower: &str, lex: &Lexicons) -> LineFeatures {
+    let chars = text.chars().count();
+    let han = text.chars().filter(|&c| is_han(c)).count();
+    let clause_marks = text
+        .chars()
+        .filter(|c| matches!(c, '，' | '、' | '；' | '：' | '。' | '！' | '？'))
+        .count();
+    let separators = text.chars().filter(|c| SEPARATORS.contains(c)).count();
+    let segments: Vec<&str> = text
+        .split(SEPARATORS)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    let segments_short = !segments.is_empty()
+        && segments.iter().map(|s| s.chars().count()).sum::<usize>() / segments.len() <= 10;
+    let has_date = find_date(text).is_some();
+    let is_date_or_time_only = chars <= 30
+        && han <= 2
+        && text.chars().any(|c| c.is_ascii_digit())
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || !c.is_alphanumeric() || matches!(c, '年' | '月' | '日'));
+    let first = text.chars().next();
+    let bullet = first.is_some_and(|c| BULLETS.contains(&c))
+        && text.chars().nth(1).is_some_and(|c| c == ' ' || is_han(c));
+    let caption_marker = first.is_some_and(|c| CAPTION_MARKERS.contains(&c));
+    let hits = lex
+        .hits(simple_lower)
+        .into_iter()
+        .map(|(c, p)| (c, p.to_string()))
+        .collect();
+    LineFeatures {
+        chars,
+        han,
+        clause_marks,
+        ends_sentence: ends_sentence(text),
+        separators,
+        segments_short,
+        is_date_or_time_only,
+        has_date,
+        bullet,
+        caption_marker,
+        has_alnum: text.chars().any(char::is_alphanumeric),
+        hits,
+    }
+}
+
+/// The first label of a line from its own features only. `None` means
+/// undecided: smoothing decides from the neighbours.
+pub fn first_label(f: &LineFeatures, rel_pos: f64) -> Option<(LineClass, Option<String>)> {
+    let bp = |r: Reason, rule: String| Some((LineClass::Boilerplate(r), Some(rule)));
+    let first_hit = |class: PhraseClass| {
+        f.hits
+            .iter()
+            .find(|(c, _)| *c == class)
+            .map(|(_, p)| p.clone())
+    };
+    let long_body = f.chars >= 120 && f.clause_marks >= 4;
+
+    if f.han == 0 && !f.hits.is_empty() && f.chars <= 80 {
+        // Latin-only furniture (`Powered by`, `Archiver`, `GMT+8`, `©`).
+        let (c, p) = &f.hits[0];
+        return bp(c.reason(), format!("lexicon:{p}"));
+    }
+    if !f.has_alnum {
+        return bp(Reason::Decoration, "no text".into());
+    }
+    if f.is_date_or_time_only {
+        return bp(Reason::Byline, "date/time line".into());
+    }
+    let legal = f.hits_of(PhraseClass::Legal);
+    if legal >= 2 || (legal == 1 && !long_body && (f.chars <= 60 || rel_pos >= 0.6)) {
+        return bp(
+            Reason::Legal,
+            format!(
+                "lexicon:{}",
+                first_hit(PhraseClass::Legal).unwrap_or_default()
+            ),
+        );
+    }
+    let forum = f.hits_of(PhraseClass::ForumChrome);
+    if forum >= 2 || (forum == 1 && f.chars <= 40 && !f.is_body_anchor()) {
+        return bp(
+            Reason::ForumChrome,
+            format!(
+                "lexicon:{}",
+                first_hit(PhraseClass::ForumChrome).unwrap_or_default()
+            ),
+        );
+    }
+    let chrome = f.hits_of(PhraseClass::SiteChrome);
+    if chrome >= 2 || (chrome == 1 && f.chars <= 30 && !f.is_body_anchor()) {
+        return bp(
+            Reason::SiteChrome,
+            format!(
+                "lexicon:{}",
+                first_hit(PhraseClass::SiteChrome).unwrap_or_default()
+            ),
+        );
+    }
+    let nav = f.hits_of(PhraseClass::Navigation);
+    if nav >= 1 && f.chars <= 60 && !f.is_body_anchor() {
+        return bp(
+            Reason::Navigation,
+            format!(
+                "lexicon:{}",
+                first_hit(PhraseClass::Navigation).unwrap_or_default()
+            ),
+        );
+    }
+    if f.separators >= 2 && f.segments_short && !f.ends_sentence && f.clause_marks <= 1 {
+        return bp(Reason::Navigation, "separator trail".into());
+    }
+    if f.caption_marker && f.chars <= 120 {
+        return bp(Reason::Caption, "caption marker".into());
+    }
+    let byline = f.hits_of(PhraseClass::Byline);
+    if byline >= 1 && f.chars <= 60 && f.clause_marks <= 3 && !(f.ends_sentence && f.chars > 30) {
+        return bp(
+            Reason::Byline,
+            format!(
+                "lexicon:{}",
+                first_hit(PhraseClass::Byline).unwrap_or_default()
+            ),
+        );
+    }
+    if f.hits_of(PhraseClass::Caption) >= 1 && f.chars <= 60 && !f.is_body_anchor() {
+        return bp(
+            Reason::Caption,
+            format!(
+                "lexicon:{}",
+                first_hit(PhraseClass::Caption).unwrap_or_default()
+            ),
+        );
+    }
+    if f.is_body_anchor() {
+        return Some((LineClass::Body, None));
+    }
+    None
+}
+
+/// Whether a line is made only of punctuation/symbols.
+pub fn is_decoration(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .chars()
+            .all(|c| !c.is_alphanumeric() || is_cjk_punct(c))
+}

@@ -1,0 +1,317 @@
+//! Spam spliced into sentences.
+//!
+//! Two detectors:
+//! - brands: a lexicon of gambling/SEO brands (data file), removed with a
+//!   following call-to-action word (`入口`, `官网`);
+//! - fragments: short runs repeated through a document at random places,
+//!   where they break the flow of words. A run is a fragment when it is not a
+//!   dictionary word, segments into content characters that stand alone,
+//!   sits on word boundaries (it does not complete a word of its context),
+//!   and recurs in varied contexts. Names (surname-initial short runs) and
+//!   quoted or isolated terms are never fragments.
+
+use crate::lexicon::Lexicons;
+use std::collections::{HashMap, HashSet};
+use taojin_core::is_han;
+use taojin_segment::Segmenter;
+
+const SURNAMES: &str = include_str!("../data/surnames.txt");
+
+/// Single characters that commonly stand alone as function words; they do
+/// not count as evidence of a broken word.
+const FUNCTION_CHARS: &str =
+    "的了在是和与及也都就而之等一不这那个其或又还很更最并着过把被从向为以于对";
+
+/// A span to remove from a line, in char offsets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpamSpan {
+    pub line: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub brand: bool,
+    pub rule: String,
+}
+
+fn surnames() -> HashSet<char> {
+    SURNAMES
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(str::chars)
+        .filter(|c| is_han(*c))
+        .collect()
+}
+
+/// Finds lexicon brands (with an optional call-to-action suffix) in lines.
+/// `simple` holds the lower-cased Simplified form of each line, which must
+/// have the same char count as the line for a match to be mapped back.
+pub fn find_brands(lines: &[Vec<char>], simple: &[Vec<char>], lex: &Lexicons) -> Vec<SpamSpan> {
+    let brands: Vec<Vec<char>> = lex.brands.iter().map(|b| b.chars().collect()).collect();
+    let suffixes: Vec<Vec<char>> = lex.suffixes.iter().map(|s| s.chars().collect()).collect();
+    let mut out = Vec::new();
+    for (li, (orig, low)) in lines.iter().zip(simple).enumerate() {
+        if orig.len() != low.len() {
+            continue;
+        }
+        let mut i = 0;
+        while i < low.len() {
+            let hit = brands.iter().find(|b| low[i..].starts_with(b));
+            let Some(brand) = hit else {
+                i += 1;
+                continue;
+            };
+            // A Latin brand must not be part of a longer Latin word.
+            let latin_edge = |k: Option<&char>| k.is_some_and(|c| c.is_ascii_alphanumeric());
+            let mut end = i + brand.len();
+            if brand[0].is_ascii_alphanumeric() && (i > 0 && latin_edge(low.get(i - 1))) {
+                i += 1;
+                continue;
+            }
+            if let Some(suf) = suffixes.iter().find(|s| low[end..].starts_with(s)) {
+                end += suf.len();
+            }
+            out.push(SpamSpan {
+                line: li,
+                start: i,
+                end,
+                text: orig[i..end].iter().collect(),
+                brand: true,
+                rule: format!("brand:{}", brand.iter().collect::<String>()),
+            });
+            i = end;
+        }
+    }
+    out
+}
+
+/// One occurrence of a candidate run.
+#[derive(Debug, Clone, Copy)]
+struct Occurrence {
+    line: usize,
+    start: usize,
+}
+
+/// Finds repeated spliced fragments. `lines` are the kept body lines (any
+/// script); `analysis` their Simplified forms with equal char counts (lines
+/// whose conversion changed length are analysed as they are).
+pub fn find_fragments(
+    lines: &[Vec<char>],
+    analysis: &[Vec<char>],
+    seg: &Segmenter,
+) -> Vec<SpamSpan> {
+    let surnames = surnames();
+    let mut removed: Vec<SpamSpan> = Vec::new();
+    let mut dead: Vec<Vec<bool>> = lines.iter().map(|l| vec![false; l.len()]).collect();
+    // Longest accepted first; each round re-counts with removed spans masked.
+    for _round in 0..24 {
+        let counts = count_runs(analysis, &dead);
+        let mut candidates: Vec<(&Vec<char>, &Vec<Occurrence>)> =
+            counts.iter().filter(|(_, occ)| occ.len() >= 3).collect();
+        candidates.sort_by(|a, b| {
+            b.0.len()
+                .cmp(&a.0.len())
+                .then(b.1.len().cmp(&a.1.len()))
+                .then(a.0.cmp(b.0))
+        });
+        let mut accepted = None;
+        for (gram, occs) in candidates {
+            if let Some(spliced) = judge(gram, occs, analysis, &dead, seg, &surnames) {
+                accepted = Some((gram.clone(), spliced));
+                break;
+            }
+        }
+        let Some((gram, spliced)) = accepted else {
+            break;
+        };
+        let gram_text: String = gram.iter().collect();
+        for occ in spliced {
+            let end = occ.start + gram.len();
+            for d in &mut dead[occ.line][occ.start..end] {
+                *d = true;
+            }
+            removed.push(SpamSpan {
+                line: occ.line,
+                start: occ.start,
+                end,
+                text: lines[occ.line][occ.start..end].iter().collect(),
+                brand: false,
+                rule: format!("repeated fragment:{gram_text}"),
+            });
+        }
+    }
+    removed
+}
+
+/// Counts every Han n-gram (2 to 8 chars) of the live text, with where it occurs.
+fn count_runs(analysis: &[Vec<char>], dead: &[Vec<bool>]) -> HashMap<Vec<char>, Vec<Occurrence>> {
+    let mut counts: HashMap<Vec<char>, Vec<Occurrence>> = HashMap::new();
+    for (li, chars) in analysis.iter().enumerate() {
+        let live = |k: usize| is_han(chars[k]) && !dead[li][k];
+        let mut i = 0;
+        while i < chars.len() {
+            if !live(i) {
+                i += 1;
+                continue;
+            }
+            let run_end = (i..chars.len()).find(|&k| !live(k)).unwrap_or(chars.len());
+            for s in i..run_end {
+                for n in 2..=8usize {
+                    if s + n > run_end {
+                        break;
+                    }
+                    counts
+                        .entry(chars[s..s + n].to_vec())
+                        .or_default()
+                        .push(Occurrence { line: li, start: s });
+                }
+            }
+            i = run_end;
+        }
+    }
+    counts
+}
+
+/// Decides whether `gram` is a spliced fragment; returns its spliced
+/// occurrences if so.
+fn judge(
+    gram: &[char],
+    occs: &[Occurrence],
+    analysis: &[Vec<char>],
+    dead: &[Vec<bool>],
+    seg: &Segmenter,
+    surnames: &HashSet<char>,
+) -> Option<Vec<Occurrence>> {
+    let gram_text: String = gram.iter().collect();
+    if seg.jieba().has_word(&gram_text) {
+        return None;
+    }
+    if gram.len() <= 3 && surnames.contains(&gram[0]) {
+        return None;
+    }
+    let mut spliced = Vec::new();
+    let mut contexts: HashSet<(Option<char>, Option<char>)> = HashSet::new();
+    for occ in occs {
+        let chars = &analysis[occ.line];
+        let live = |k: usize| is_han(chars[k]) && !dead[occ.line][k];
+        let end = occ.start + gram.len();
+        let left_len = (0..occ.start)
+            .rev()
+            .take(4)
+            .take_while(|&k| live(k))
+            .count();
+        let right_len = (end..chars.len()).take(4).take_while(|&k| live(k)).count();
+        if left_len == 0 && right_len == 0 {
+            // An isolated or quoted run is a term, not a splice.
+            continue;
+        }
+        let window: String = chars[occ.start - left_len..end + right_len]
+            .iter()
+            .collect();
+        let tokens = seg.jieba().cut(&window, false);
+        let (f_start, f_end) = (left_len, left_len + gram.len());
+        let boundaries_free = tokens.iter().all(|t| {
+            let straddles_start = t.start < f_start && t.end > f_start;
+            let straddles_end = t.start < f_end && t.end > f_end;
+            !straddles_start && !straddles_end
+        });
+        if !boundaries_free {
+            continue;
+        }
+        let loose_singles = tokens
+            .iter()
+            .filter(|t| t.start >= f_start && t.end <= f_end && t.end - t.start == 1)
+            .filter(|t| !t.word.chars().all(|c| FUNCTION_CHARS.contains(c)))
+            .count();
+        if loose_singles < 2 {
+            continue;
+        }
+        let left = (left_len > 0).then(|| chars[occ.start - 1]);
+        let right = (right_len > 0).then(|| chars[end]);
+        contexts.insert((left, right));
+        spliced.push(*occ);
+    }
+    // A run that always follows (or precedes) the same character is part of
+    // a longer unit (`汪|红德`), not something dropped in at random places.
+    let fixed_side = |side: fn(&(Option<char>, Option<char>)) -> Option<char>| {
+        let mut values = contexts.iter().map(side);
+        let first = values.next().flatten();
+        first.is_some() && values.all(|v| v == first)
+    };
+    let varied = !fixed_side(|c| c.0) && !fixed_side(|c| c.1);
+    (spliced.len() >= 3 && contexts.len() >= 3 && varied).then_some(spliced)
+}
+
+/// Counts censored runs left in the text: `***` and a Han character
+/// followed by a lone `*` (`学*`).
+pub fn count_censored(text: &str) -> u64 {
+    let chars: Vec<char> = text.chars().collect();
+    let mut n = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == '*' || chars[i] == '＊' {
+            let run = chars[i..]
+                .iter()
+                .take_while(|&&c| c == '*' || c == '＊')
+                .count();
+            let after_han = i > 0 && is_han(chars[i - 1]);
+            if run >= 2 || after_han {
+                n += 1;
+            }
+            i += run;
+        } else {
+            i += 1;
+        }
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(lines: &[&str]) -> Vec<Vec<char>> {
+        lines.iter().map(|l| l.chars().collect()).collect()
+    }
+
+    #[test]
+    fn brands_are_found_with_their_suffix() {
+        let lex = Lexicons::builtin();
+        let lines = chars(&[
+            "往返于名山、AG超玩会入口飞地园区",
+            "在飞地园区的九游创业孵化中心内",
+        ]);
+        let low: Vec<Vec<char>> = lines
+            .iter()
+            .map(|l| l.iter().flat_map(|c| c.to_lowercase()).collect())
+            .collect();
+        let spans = find_brands(&lines, &low, &lex);
+        let texts: Vec<&str> = spans.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(texts, vec!["AG超玩会入口", "九游"]);
+    }
+
+    #[test]
+    fn repeated_spliced_fragments_are_found_and_terms_kept() {
+        let seg = Segmenter::new();
+        let lines = chars(&[
+            "车上的心人乘客一边打量眼前的新图景，正是心人全市组织系统的党员干部。",
+            "他们走进社区，心人考察贫困村，让广大委员甘当基层群众的贴心人。",
+            "深化“三联三帮”工作，“三联三帮”活动，“三联三帮”见成效。",
+            "远安县政协委员汪红德通过电商助力，在汪红德帮助下，汪红德组织协会。",
+            "提高人民群众生活质量，让人民群众满意，使人民群众更加自觉。",
+        ]);
+        let spans = find_fragments(&lines, &lines, &seg);
+        let texts: Vec<&str> = spans.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(texts, vec!["心人", "心人", "心人"], "{spans:?}");
+        // 贴心人 is a word: that occurrence is kept.
+        assert!(spans.iter().all(|s| !(s.line == 1 && s.start > 20)));
+    }
+
+    #[test]
+    fn censored_runs_are_counted() {
+        assert_eq!(
+            count_censored("坚持以***新时代思想为指导，建立学*制度，实行学*培训"),
+            3
+        );
+        assert_eq!(count_censored("3*4=12，没有审查"), 0);
+    }
+}

@@ -1,0 +1,152 @@
+//! Corpus regression: the full output record of every document in `seeds/`
+//! is pinned as an insta snapshot under the top-level `snapshots/`.
+//! Review changes with `cargo insta review` (or read the `.snap.new` diff).
+
+use std::path::PathBuf;
+use taojin_core::{Config, Document};
+use taojin_pipeline::input::{read_records, InputSpec};
+use taojin_pipeline::Pipeline;
+
+fn seeds_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../seeds")
+}
+
+fn process_seeds() -> Vec<Document> {
+    let pipeline = Pipeline::new(Config::default());
+    pipeline.process_records(read_records(&[InputSpec::Path(seeds_dir())]))
+}
+
+#[test]
+fn seed_records_match_snapshots() {
+    let docs = process_seeds();
+    assert_eq!(docs.len(), 5, "every seed yields a record");
+    for doc in docs {
+        // Sources are machine paths; pin the file name only.
+        let mut record = doc.clone();
+        record.source = PathBuf::from(&doc.source)
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        insta::with_settings!({
+            snapshot_path => "../../../snapshots",
+            prepend_module_to_snapshot => false,
+            omit_expression => true,
+        }, {
+            insta::assert_json_snapshot!(doc.id.clone(), record);
+        });
+    }
+}
+
+/// What the seeds must look like, asserted directly (not only through the
+/// snapshots, which a careless review could accept).
+#[test]
+fn seeds_are_clean() {
+    let docs = process_seeds();
+    let by_prefix = |p: &str| {
+        docs.iter()
+            .find(|d| d.id.starts_with(p))
+            .expect("seed present")
+    };
+    let ruby = |t: &str| t.contains("(xié)") || t.contains("(zhèn)") || t.contains("(fā)");
+    for p in ["000", "002"] {
+        let d = by_prefix(p);
+        assert!(!ruby(&d.text), "{p}: ruby pinyin left");
+        assert!(
+            d.repairs
+                .get(&taojin_core::RepairKind::RubyPinyin)
+                .copied()
+                .unwrap_or(0)
+                > 50
+        );
+    }
+    let d = by_prefix("001");
+    for spam in [
+        "AG超玩会",
+        "九游",
+        "党建得民党走",
+        "众跟",
+        "心人乘客",
+        "民群车辆",
+        "友情链接",
+        "Powered By",
+        "36小时内删除",
+        "梅州",
+    ] {
+        assert!(!d.text.contains(spam), "001: {spam} left in text");
+    }
+    assert!(
+        d.text.contains("人民群众"),
+        "001: a real word containing a spam fragment was damaged"
+    );
+    let d = by_prefix("003");
+    for bp in [
+        "您当前的位置",
+        "字体",
+        "—2025—",
+        "09:14:15",
+        "版权和免责",
+        "独家版权",
+        "责任编辑",
+        "融媒产品",
+        "更多资讯",
+    ] {
+        assert!(!d.text.contains(bp), "003: {bp} left in text");
+    }
+    assert_eq!(d.metadata.editor.as_deref(), Some("庞舒青"));
+    let d = by_prefix("004");
+    for bp in [
+        "找回密码",
+        "立即注册",
+        "查看:",
+        "打卡",
+        "发表于",
+        "复制链接",
+        "使用道具",
+        "本版积分规则",
+        "Discuz",
+        "鄂ICP备",
+        "签名",
+        "快速回复",
+        "GMT+8",
+    ] {
+        assert!(!d.text.contains(bp), "004: {bp} left in text");
+    }
+    assert!(
+        d.text.contains("坚持以***新时代"),
+        "004: censored runs stay in place"
+    );
+    assert!(d.signals.censored_runs >= 3);
+    for d in &docs {
+        assert!(d.error.is_none(), "{}: {:?}", d.id, d.error);
+        assert!(
+            !d.text.contains(",,") && !d.text.contains("，，"),
+            "{}: doubled commas",
+            d.id
+        );
+        assert_eq!(d.summary.len(), 3, "{}: three summary sentences", d.id);
+        for s in &d.summary {
+            assert!(
+                d.text.contains(s.as_str()),
+                "{}: summary sentence not from the clean text: {s}",
+                d.id
+            );
+        }
+        assert!(!d.keywords.is_empty(), "{}: keywords", d.id);
+        for r in &d.removed {
+            assert!(!r.text.is_empty(), "{}: empty removal", d.id);
+        }
+    }
+    // Titles where the page has one.
+    assert!(by_prefix("003")
+        .title
+        .as_deref()
+        .is_some_and(|t| t.contains("衢州政协这样干")));
+    assert!(by_prefix("004")
+        .title
+        .as_deref()
+        .is_some_and(|t| t.starts_with("同心凝聚共识")));
+    assert!(by_prefix("002")
+        .title
+        .as_deref()
+        .is_some_and(|t| t.contains("黨旗領航")));
+}
