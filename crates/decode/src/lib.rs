@@ -3,7 +3,21 @@
 //! Detection order: byte-order mark, strict UTF-8, UTF-16 without a BOM (by
 //! the pattern of NUL bytes), then chardetng on a bounded prefix, with
 //! encoding_rs decoding the whole input. The encoding chosen is reported as a
-//! WHATWG label.
+//! WHATWG label. An HTML/XML `charset=` declaration is only a hint: it is
+//! used when the statistical guess does not decode cleanly. HZ-GB-2312 is
+//! decoded here; EUC-TW is recognised and refused with a clear error.
+//!
+//! [`repair_text`] then fixes mojibake and damaged double-byte runs in the
+//! decoded text.
+
+mod detect;
+mod latin;
+mod model;
+mod realign;
+mod repair;
+
+pub use detect::{detection_report, ClassReport, DetectionReport};
+pub use repair::{repair_text, Repaired};
 
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
 
@@ -26,6 +40,9 @@ pub enum DecodeError {
     Empty,
     #[error("binary data, not text ({0})")]
     Binary(String),
+    /// Text in an encoding recognised but not decodable here.
+    #[error("unsupported encoding {0}: recognised but cannot be decoded")]
+    Unsupported(&'static str),
 }
 
 /// Decodes a document's bytes, choosing the encoding.
@@ -43,20 +60,53 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         return Err(DecodeError::Binary(kind));
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok(Decoded { text: text.to_string(), encoding: UTF_8.name(), malformed: false });
+        if text.is_ascii() && detect::is_iso_2022_jp(bytes) {
+            return Ok(decode_with(encoding_rs::ISO_2022_JP, bytes));
+        }
+        if text.is_ascii() {
+            if let Some(text) = detect::decode_hz(text) {
+                return Ok(Decoded {
+                    text,
+                    encoding: detect::HZ_LABEL,
+                    malformed: false,
+                });
+            }
+        }
+        return Ok(Decoded {
+            text: text.to_string(),
+            encoding: UTF_8.name(),
+            malformed: false,
+        });
+    }
+    if let Some(enc) = detect::utf16_cjk_without_bom(bytes) {
+        return Ok(decode_with(enc, bytes));
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     let prefix = &bytes[..bytes.len().min(DETECTION_PREFIX)];
     // `last` is true only when the prefix is the whole input, so a cut
     // multi-byte sequence at the prefix end is not held against a candidate.
     detector.feed(prefix, prefix.len() == bytes.len());
-    let enc = detector.guess(None, chardetng::Utf8Detection::Allow);
+    let guess = detector.guess(None, chardetng::Utf8Detection::Allow);
+    let enc = detect::weigh_declaration(bytes, guess);
+    if detect::looks_like_euc_tw(bytes, enc) {
+        return Err(DecodeError::Unsupported("EUC-TW"));
+    }
     Ok(decode_with(enc, bytes))
+}
+
+/// Decodes with a known encoding (no detection), for callers that were
+/// told the encoding.
+pub fn decode_as(bytes: &[u8], enc: &'static Encoding) -> Decoded {
+    decode_with(enc, bytes)
 }
 
 fn decode_with(enc: &'static Encoding, bytes: &[u8]) -> Decoded {
     let (text, malformed) = enc.decode_without_bom_handling(bytes);
-    Decoded { text: text.into_owned(), encoding: enc.name(), malformed }
+    Decoded {
+        text: text.into_owned(),
+        encoding: enc.name(),
+        malformed,
+    }
 }
 
 /// UTF-16 text without a BOM shows NUL in every other byte for ASCII and
@@ -111,12 +161,17 @@ fn binary_signature(bytes: &[u8]) -> Option<String> {
         }
     }
     let prefix = &bytes[..bytes.len().min(DETECTION_PREFIX)];
+    // NUL padding around text is common in dumps; judge the rest.
     let controls = prefix
         .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
+        .filter(|&&b| b > 0 && b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
         .count();
-    if controls * 10 > prefix.len() {
-        return Some(format!("{controls} control bytes in the first {} bytes", prefix.len()));
+    let non_nul = prefix.iter().filter(|&&b| b != 0).count();
+    if non_nul == 0 || controls * 10 > non_nul {
+        return Some(format!(
+            "{controls} control bytes in the first {} bytes",
+            prefix.len()
+        ));
     }
     None
 }

@@ -1,0 +1,284 @@
+//! Damaged double-byte runs: GBK text where a byte was lost, lost its high
+//! bit, or whole characters became `?` (or U+FFFD). The visible symptoms
+//! are `?` runs inside Han text, single ASCII characters wedged between Han
+//! characters (an orphaned trail byte, or a lead byte whose high bit was
+//! cleared) and runs of rare characters decoded one byte out of phase.
+//!
+//! The method is general: re-encode the suspicious span to GBK bytes, try
+//! restoring a high bit, a lost lead byte or the lost phase, decode again and
+//! keep the candidate the character model clearly prefers; garbage that
+//! cannot be explained is removed and recorded.
+
+use crate::model::model;
+use crate::repair::Tally;
+use encoding_rs::GBK;
+use taojin_core::{is_cjk_punct, is_han};
+
+/// Mean improvement (nats per character) a re-aligned span must show.
+const MARGIN: f32 = 2.0;
+/// Pair bonus a guessed character must earn with its neighbours before it
+/// is preferred to simply removing the damage.
+const CONTEXT_BONUS: f32 = 3.0;
+/// Clause length (characters since the last punctuation) from which a lost
+/// character between two clauses is taken to be a full stop.
+const SENTENCE_LEN: usize = 8;
+
+fn chinese(c: char) -> bool {
+    is_han(c) || is_cjk_punct(c)
+}
+
+fn is_lost(c: char) -> bool {
+    c == '?' || c == '\u{fffd}'
+}
+
+/// GBK bytes of a string (ASCII as itself); `None` if a character is not in GBK.
+fn gbk_bytes(chars: &[char]) -> Option<Vec<u8>> {
+    let s: String = chars.iter().collect();
+    let (bytes, _, errors) = GBK.encode(&s);
+    (!errors).then(|| bytes.into_owned())
+}
+
+/// GBK-decodes bytes; `None` if any sequence is malformed.
+fn gbk_decode(bytes: &[u8]) -> Option<String> {
+    let (text, errors) = GBK.decode_without_bom_handling(bytes);
+    (!errors).then(|| text.into_owned())
+}
+
+pub(crate) fn repair_damage(line: &str, line_no: usize, tally: &mut Tally) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out: Vec<char> = Vec::with_capacity(chars.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let prev = out.last().copied();
+        let next = chars.get(i + 1).copied();
+        if is_lost(c) && prev.is_some_and(chinese) {
+            let start = i;
+            while i < chars.len() && is_lost(chars[i]) {
+                i += 1;
+            }
+            let lost = &chars[start..i];
+            let (x, after_x) = (chars.get(i).copied(), chars.get(i + 1).copied());
+            // `?` then a stray symbol then Han: a lead byte that lost its
+            // high bit, the rest of the run decoded out of phase.
+            if x.is_some_and(|x| x.is_ascii_punctuation()) && after_x.is_some_and(is_han) {
+                if let Some((fixed, used)) = realign_after(&chars, i) {
+                    push_lost(&mut out, lost, line_no, tally);
+                    out.extend(fixed.chars());
+                    tally.realigned += 1;
+                    i += used;
+                    continue;
+                }
+            }
+            // `?X` then Han: the `?` was a lead byte, X its surviving trail.
+            if x.is_some_and(|x| x.is_ascii_alphabetic()) && after_x.is_some_and(is_han) {
+                let trail = x.map_or(b'?', |x| x as u8);
+                push_lost(&mut out, &lost[..lost.len() - 1], line_no, tally);
+                match guess_lead(out.last().copied(), trail, after_x) {
+                    Some(g) => {
+                        out.push(g);
+                        tally.realigned += 1;
+                    }
+                    None => tally.drop_garbage(
+                        format!("{}{}", lost[lost.len() - 1], trail as char),
+                        line_no,
+                        "orphan_trail_byte",
+                    ),
+                }
+                i += 1;
+                continue;
+            }
+            // A single `?` between Chinese may be a real question mark;
+            // runs and replacement characters are damage.
+            let damaged = lost.len() >= 2 || lost.contains(&'\u{fffd}');
+            if x.is_none_or(chinese) && damaged {
+                push_lost(&mut out, lost, line_no, tally);
+            } else {
+                out.extend(lost);
+            }
+            continue;
+        }
+        // A symbol wedged between Han characters: a lead byte that lost its high bit.
+        if c.is_ascii_punctuation()
+            && c != '?'
+            && prev.is_some_and(is_han)
+            && next.is_some_and(is_han)
+        {
+            if let Some((fixed, used)) = realign_after(&chars, i) {
+                out.extend(fixed.chars());
+                tally.realigned += 1;
+                i += used;
+                continue;
+            }
+        }
+        // A Han run ending in a lone ASCII letter (an orphaned trail byte)
+        // may have been decoded out of phase after a lost byte.
+        if is_han(c) && !prev.is_some_and(is_han) {
+            if let Some((fixed, used)) = realign_run(&chars, i) {
+                out.extend(fixed.chars());
+                tally.realigned += 1;
+                i += used;
+                continue;
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    out.into_iter().collect()
+}
+
+/// Characters lost whole (`?`, U+FFFD) after Chinese text. At the end of a
+/// long clause the lost character was most likely the full stop that the
+/// text goes on without; otherwise it cannot be known and is removed.
+fn push_lost(out: &mut Vec<char>, lost: &[char], line_no: usize, tally: &mut Tally) {
+    if lost.is_empty() {
+        return;
+    }
+    let clause = out
+        .iter()
+        .rev()
+        .filter(|&&c| !matches!(c, '”' | '’' | '」' | '』' | '》' | '）'))
+        .take_while(|&&c| !is_clause_end(c))
+        .count();
+    let last_is_text = out
+        .last()
+        .is_some_and(|&c| is_han(c) || matches!(c, '”' | '’' | '」' | '』' | '》' | '）'));
+    if clause >= SENTENCE_LEN && last_is_text {
+        out.push('。');
+        tally.realigned += 1;
+        if lost.len() > 1 {
+            tally.drop_garbage(lost[1..].iter().collect(), line_no, "lost_double_byte");
+        }
+    } else {
+        tally.drop_garbage(lost.iter().collect(), line_no, "lost_double_byte");
+    }
+}
+
+fn is_clause_end(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。' | '；' | '！' | '？' | '、' | '：' | ',' | '.' | ';' | '!' | ':' | '?'
+    )
+}
+
+/// The character whose lead byte was lost, given its surviving trail byte
+/// and its neighbours: the candidate that forms words with the neighbours,
+/// if one clearly does.
+fn guess_lead(prev: Option<char>, trail: u8, next: Option<char>) -> Option<char> {
+    let m = model();
+    let mut scored: Vec<(f32, f32, char)> = Vec::new();
+    for lead in 0x81u8..=0xfe {
+        let Some(s) = gbk_decode(&[lead, trail]) else {
+            continue;
+        };
+        let Some(c) = s.chars().next().filter(|&c| is_han(c)) else {
+            continue;
+        };
+        let bonus =
+            prev.map_or(0.0, |p| m.pair_bonus(p, c)) + next.map_or(0.0, |n| m.pair_bonus(c, n));
+        scored.push((m.char_logp(c) + bonus, bonus, c));
+    }
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let best = scored.first()?;
+    let runner_up = scored.get(1).map_or(f32::MIN, |s| s.0);
+    (best.1 >= CONTEXT_BONUS && best.0 - runner_up >= 1.0).then_some(best.2)
+}
+
+/// The Han run starting at `i`, and the lone ASCII letter ending it (an
+/// orphaned trail byte) if there is one: `(end of run, end with letter)`.
+fn han_run(chars: &[char], i: usize) -> (usize, Option<usize>) {
+    let mut j = i;
+    while j < chars.len() && is_han(chars[j]) {
+        j += 1;
+    }
+    let letter = chars.get(j).is_some_and(|c| c.is_ascii_alphabetic())
+        && !chars.get(j + 1).is_some_and(|c| c.is_ascii_alphanumeric());
+    (j, letter.then_some(j + 1))
+}
+
+/// Re-aligns from a stray ASCII symbol at `i` through the Han run after it:
+/// restores the symbol's high bit (or drops it) and decodes again.
+fn realign_after(chars: &[char], i: usize) -> Option<(String, usize)> {
+    let (run_end, with_letter) = han_run(chars, i + 1);
+    let end = with_letter.unwrap_or(run_end);
+    let window = &chars[i..end];
+    let bytes = gbk_bytes(window)?;
+    let mut candidates = Vec::new();
+    let mut high = bytes.clone();
+    high[0] |= 0x80;
+    candidates.push(high);
+    candidates.push(bytes[1..].to_vec());
+    best_candidate(window, &candidates).map(|s| (s, window.len()))
+}
+
+/// Re-aligns a run of rare Han characters that ends in an orphaned trail
+/// byte, by finding the byte whose loss put the run out of phase.
+fn realign_run(chars: &[char], i: usize) -> Option<(String, usize)> {
+    let (run_end, with_letter) = han_run(chars, i);
+    let end = with_letter?;
+    let m = model();
+    if !chars[i..run_end].iter().any(|&c| m.is_rare(c)) {
+        return None;
+    }
+    let window = &chars[i..end];
+    let bytes = gbk_bytes(window)?;
+    // Dropping the byte before the first rare character's lead, or any
+    // byte after it, restores the phase for the rest of the run; try
+    // each and keep the best (re-encoding keeps the correct prefix).
+    let first_rare = window.iter().position(|&c| m.is_rare(c)).unwrap_or(0);
+    let prefix_bytes = gbk_bytes(&window[..first_rare])?.len();
+    let mut best: Option<(f32, String)> = None;
+    let original_tail: String = window[first_rare..].iter().collect();
+    let before = m.mean_score(&original_tail);
+    for p in prefix_bytes.saturating_sub(2)..bytes.len().saturating_sub(1) {
+        let mut trial = bytes.clone();
+        trial.remove(p);
+        let Some(decoded) = gbk_decode(&trial) else {
+            continue;
+        };
+        let head: String = window[..first_rare].iter().collect();
+        let Some(tail) = decoded
+            .strip_prefix(&head)
+            .or_else(|| Some(decoded.as_str()))
+        else {
+            continue;
+        };
+        let after = m.mean_score(tail);
+        if after - before >= MARGIN
+            && chinese_text(tail)
+            && best.as_ref().is_none_or(|b| after > b.0)
+        {
+            best = Some((after, decoded.clone()));
+        }
+    }
+    best.map(|(_, s)| (s, window.len()))
+}
+
+/// Text that a GBK run should decode to: Han and Chinese punctuation,
+/// with at most an ASCII letter or digit here and there.
+fn chinese_text(s: &str) -> bool {
+    let n = s.chars().count();
+    let han = s.chars().filter(|&c| chinese(c)).count();
+    n > 0 && han * 4 >= n * 3 && s.chars().all(|c| chinese(c) || c.is_ascii_alphanumeric())
+}
+
+/// The candidate decoding that reads clearly better than `window`.
+fn best_candidate(window: &[char], candidates: &[Vec<u8>]) -> Option<String> {
+    let m = model();
+    let original: String = window.iter().collect();
+    let before = m.mean_score(&original);
+    let mut best: Option<(f32, String)> = None;
+    for bytes in candidates {
+        let Some(decoded) = gbk_decode(bytes) else {
+            continue;
+        };
+        if !chinese_text(&decoded) {
+            continue;
+        }
+        let after = m.mean_score(&decoded);
+        if after - before >= MARGIN && best.as_ref().is_none_or(|b| after > b.0) {
+            best = Some((after, decoded));
+        }
+    }
+    best.map(|(_, s)| s)
+}
