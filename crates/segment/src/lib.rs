@@ -246,16 +246,28 @@ impl Segmenter {
                 Some(1)
             }
             [a, b, c, d] => {
-                let whole: String = word.iter().collect();
-                let left: String = [*a, *b].iter().collect();
-                let right: String = [*c, *d].iter().collect();
-                let split = self.jieba.has_word(&left)
-                    && self.jieba.has_word(&right)
-                    && self.jieba.has_word(&whole);
+                let mut buf = [0u8; 16];
+                let split = self.has_chars(&[*a, *b], &mut buf)
+                    && self.has_chars(&[*c, *d], &mut buf)
+                    && self.has_chars(word, &mut buf);
                 split.then_some(2)
             }
             _ => None,
         }
+    }
+
+    /// Dictionary lookup of a few chars without allocating.
+    fn has_chars(&self, chars: &[char], buf: &mut [u8; 16]) -> bool {
+        let mut len = 0;
+        for c in chars {
+            let Some(slot) = buf.get_mut(len..len + c.len_utf8()) else {
+                return false;
+            };
+            c.encode_utf8(slot);
+            len += c.len_utf8();
+        }
+        std::str::from_utf8(buf.get(..len).unwrap_or_default())
+            .is_ok_and(|w| self.jieba.has_word(w))
     }
 
     /// Segments a text that is already in the analysis script, returning the
