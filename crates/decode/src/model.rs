@@ -15,7 +15,8 @@ const UNSEEN_HAN: f32 = -16.0;
 /// Log-probability for ASCII letters and digits: neutral, about a middling
 /// Han character, so mixed text is neither favoured nor penalised.
 const ASCII_WORD: f32 = -8.0;
-/// Chinese punctuation is as ordinary as the commonest characters.
+/// Chinese punctuation is as ordinary as the commonest characters (the
+/// comma and full stop, the commonest marks, a little more).
 const CJK_PUNCT: f32 = -5.0;
 /// Everything else (symbols, Latin-1 letters, controls, private use,
 /// replacement characters): what mojibake is made of.
@@ -106,6 +107,10 @@ impl CharModel {
             UNSEEN_HAN
         } else if c.is_ascii_alphanumeric() || c == ' ' {
             ASCII_WORD
+        } else if c == '，' {
+            CJK_PUNCT + 1.5
+        } else if c == '。' {
+            CJK_PUNCT + 1.0
         } else if taojin_core::is_cjk_punct(c) || matches!(c, '０'..='９') {
             CJK_PUNCT
         } else if c.is_ascii_punctuation() {

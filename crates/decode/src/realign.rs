@@ -44,7 +44,7 @@ fn gbk_decode(bytes: &[u8]) -> Option<String> {
     (!errors).then(|| text.into_owned())
 }
 
-pub(crate) fn repair_damage(line: &str, line_no: usize, tally: &mut Tally) -> String {
+pub(crate) fn repair_damage(line: &str, line_no: usize, doc: &str, tally: &mut Tally) -> String {
     let chars: Vec<char> = line.chars().collect();
     let mut out: Vec<char> = Vec::with_capacity(chars.len());
     let mut i = 0;
@@ -74,7 +74,7 @@ pub(crate) fn repair_damage(line: &str, line_no: usize, tally: &mut Tally) -> St
             if x.is_some_and(|x| x.is_ascii_alphabetic()) && after_x.is_some_and(is_han) {
                 let trail = x.map_or(b'?', |x| x as u8);
                 push_lost(&mut out, &lost[..lost.len() - 1], line_no, tally);
-                match guess_lead(out.last().copied(), trail, after_x) {
+                match guess_lead(out.last().copied(), trail, after_x, doc) {
                     Some(g) => {
                         out.push(g);
                         tally.realigned += 1;
@@ -162,9 +162,10 @@ fn is_clause_end(c: char) -> bool {
 }
 
 /// The character whose lead byte was lost, given its surviving trail byte
-/// and its neighbours: the candidate that forms words with the neighbours,
-/// if one clearly does.
-fn guess_lead(prev: Option<char>, trail: u8, next: Option<char>) -> Option<char> {
+/// and its neighbours: the candidate that forms words with the neighbours
+/// (in the dictionary, or elsewhere in the same document), if one clearly
+/// does.
+fn guess_lead(prev: Option<char>, trail: u8, next: Option<char>, doc: &str) -> Option<char> {
     let m = model();
     let mut scored: Vec<(f32, f32, char)> = Vec::new();
     for lead in 0x81u8..=0xfe {
@@ -174,8 +175,17 @@ fn guess_lead(prev: Option<char>, trail: u8, next: Option<char>) -> Option<char>
         let Some(c) = s.chars().next().filter(|&c| is_han(c)) else {
             continue;
         };
-        let bonus =
+        let mut bonus =
             prev.map_or(0.0, |p| m.pair_bonus(p, c)) + next.map_or(0.0, |n| m.pair_bonus(c, n));
+        // The document's own vocabulary: the same pair seen intact elsewhere.
+        for pair in [prev.map(|p| [p, c]), next.map(|n| [c, n])]
+            .into_iter()
+            .flatten()
+        {
+            let pair: String = pair.iter().collect();
+            let seen = doc.matches(pair.as_str()).count();
+            bonus += (1.0 + seen as f32).ln() * 2.0;
+        }
         scored.push((m.char_logp(c) + bonus, bonus, c));
     }
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));

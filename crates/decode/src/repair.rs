@@ -7,6 +7,7 @@
 
 use crate::latin;
 use crate::model::{model, RARE};
+
 use encoding_rs::{Encoding, BIG5, GBK};
 use taojin_core::{is_cjk_punct, is_han, Reason, Removal, RepairKind};
 
@@ -63,7 +64,7 @@ pub fn repair_text(text: &str) -> Repaired {
         // Repeat to a fixed point so that layered damage is undone and the
         // output is stable under a second pass.
         for _ in 0..4 {
-            let next = repair_line(&current, i + 1, &mut tally);
+            let next = repair_line(&current, i + 1, text, &mut tally);
             if next == current {
                 break;
             }
@@ -90,17 +91,19 @@ pub fn repair_text(text: &str) -> Repaired {
     }
 }
 
-fn repair_line(line: &str, line_no: usize, tally: &mut Tally) -> String {
+fn repair_line(line: &str, line_no: usize, doc: &str, tally: &mut Tally) -> String {
     let mut line = line.to_string();
     if latin::may_contain(&line) {
+        // Chinese first: the model can restore bytes that Windows-1252
+        // leaves undefined, which the general repair can only mark as lost.
+        let (fixed, n) = redecode_runs(&line, Source::Cp1252);
+        tally.latin += n;
+        line = fixed;
         let (fixed, steps) = latin::fix_encoding(&line);
         if steps > 0 && fixed != line {
             tally.latin += steps;
             line = fixed;
         }
-        let (fixed, n) = redecode_runs(&line, Source::Cp1252);
-        tally.latin += n;
-        line = fixed;
     }
     let m = model();
     if line
@@ -116,7 +119,7 @@ fn repair_line(line: &str, line_no: usize, tally: &mut Tally) -> String {
         line = drop_replacement_runs(&line, line_no, tally);
     }
     if line.contains('?') || line.contains('\u{fffd}') || has_wedged_ascii(&line) {
-        line = crate::realign::repair_damage(&line, line_no, tally);
+        line = crate::realign::repair_damage(&line, line_no, doc, tally);
     }
     line
 }
@@ -174,10 +177,15 @@ impl Source {
     }
 }
 
+fn is_lost(c: char) -> bool {
+    c == '?' || c == '\u{fffd}'
+}
+
 /// Finds runs of characters that the given encoding could have produced
-/// from UTF-8 bytes, and within each run the spans whose bytes decode as
-/// UTF-8 into text the model clearly prefers. Returns the new line and the
-/// number of spans replaced.
+/// from UTF-8 bytes (with `?` / U+FFFD standing for a byte the round trip
+/// lost), and within each run the spans whose bytes decode as UTF-8 into
+/// text the model clearly prefers. Returns the new line and the number of
+/// spans replaced.
 fn redecode_runs(line: &str, source: Source) -> (String, u32) {
     let chars: Vec<char> = line.chars().collect();
     let mut out = String::with_capacity(line.len());
@@ -190,136 +198,189 @@ fn redecode_runs(line: &str, source: Source) -> (String, u32) {
             continue;
         }
         let start = i;
-        while i < chars.len() && source.in_run(chars[i]) {
+        while i < chars.len() && (source.in_run(chars[i]) || is_lost(chars[i])) {
             i += 1;
         }
-        let run = &chars[start..i];
-        // A lost final byte shows as `?` or U+FFFD right after the run.
-        let lost_tail = matches!(chars.get(i), Some('?') | Some('\u{fffd}'));
-        let (fixed, n, used_tail) = redecode_run(run, source, lost_tail);
+        let (fixed, n) = redecode_run(&chars[start..i], source);
         out.push_str(&fixed);
         fixes += n;
-        if used_tail {
-            i += 1;
+    }
+    (out, fixes)
+}
+
+/// One byte of a run: known, or lost (shown as `?` / U+FFFD).
+type PatternByte = Option<u8>;
+
+/// Re-decodes the spans of one run; returns the text and the spans fixed.
+fn redecode_run(run: &[char], source: Source) -> (String, u32) {
+    let m = model();
+    let suspicious = run
+        .iter()
+        .any(|&c| (is_han(c) && m.is_rare(c)) || is_lost(c));
+    if source != Source::Cp1252 && !suspicious {
+        return (run.iter().collect(), 0);
+    }
+    // Byte pattern of the run and the offset where each character starts.
+    let mut pattern: Vec<PatternByte> = Vec::with_capacity(run.len() * 2);
+    let mut offsets = Vec::with_capacity(run.len() + 1);
+    let mut buf = Vec::new();
+    for &c in run {
+        offsets.push(pattern.len());
+        if is_lost(c) {
+            pattern.push(None);
+            continue;
+        }
+        buf.clear();
+        if !source.encode(c, &mut buf) {
+            // Not this mojibake: handle the two sides on their own.
+            let k = offsets.len() - 1;
+            let (left, n1) = redecode_run(&run[..k], source);
+            let (right, n2) = redecode_runs(&run[k + 1..].iter().collect::<String>(), source);
+            return (format!("{left}{c}{right}"), n1 + n2);
+        }
+        pattern.extend(buf.iter().map(|&b| Some(b)));
+    }
+    offsets.push(pattern.len());
+    let mut out = String::new();
+    let mut fixes = 0;
+    let mut i = 0;
+    while i < run.len() {
+        match best_span(run, &pattern, &offsets, i, source) {
+            Some((j, decoded)) => {
+                out.push_str(&decoded);
+                fixes += 1;
+                i = j;
+            }
+            None => {
+                out.push(run[i]);
+                i += 1;
+            }
         }
     }
     (out, fixes)
 }
 
-/// Re-decodes the spans of one run. Returns the text, the number of spans
-/// fixed and whether the lost-byte marker after the run was consumed.
-fn redecode_run(run: &[char], source: Source, lost_tail: bool) -> (String, u32, bool) {
+/// Decodes one UTF-8 character from a byte pattern at `p`, filling lost
+/// bytes with the values that give the likeliest character (after `prev`).
+/// Returns the character and its length, or `None` if no valid character
+/// can start here.
+fn decode_char(
+    pattern: &[PatternByte],
+    p: usize,
+    prev: Option<char>,
+    source: Source,
+) -> Option<(char, usize)> {
+    let lead = *pattern.get(p)?;
+    let len = match lead {
+        Some(b) if b < 0x80 => return Some((b as char, 1)),
+        Some(b) if (0xc2..=0xdf).contains(&b) => 2,
+        Some(b) if (0xe0..=0xef).contains(&b) => 3,
+        Some(b) if (0xf0..=0xf4).contains(&b) => 4,
+        Some(_) => return None,
+        // A lost lead byte: assume the 3-byte CJK range.
+        None => 3,
+    };
+    let seq = pattern.get(p..p + len)?;
+    let lost: Vec<usize> = (0..len).filter(|&k| seq[k].is_none()).collect();
+    if lost.is_empty() {
+        let bytes: Vec<u8> = seq.iter().flatten().copied().collect();
+        return std::str::from_utf8(&bytes)
+            .ok()?
+            .chars()
+            .next()
+            .map(|c| (c, len));
+    }
+    if lost.len() > 2 {
+        return None;
+    }
     let m = model();
-    if source != Source::Cp1252 && !run.iter().any(|&c| is_han(c) && m.is_rare(c)) {
-        return (run.iter().collect(), 0, false);
-    }
-    // Bytes of the run and the byte offset where each character starts.
-    let mut bytes = Vec::with_capacity(run.len() * 2);
-    let mut offsets = Vec::with_capacity(run.len() + 1);
-    for &c in run {
-        offsets.push(bytes.len());
-        if !source.encode(c, &mut bytes) {
-            // Not representable: the run cannot be this mojibake as a whole;
-            // split at the character and treat both sides separately.
-            offsets.pop();
-            break;
-        }
-    }
-    let encodable = offsets.len();
-    offsets.push(bytes.len());
-    let mut out = String::new();
-    let mut fixes = 0;
-    let mut used_tail = false;
-    let mut i = 0;
-    while i < encodable {
-        if let Some((j, decoded, tail)) =
-            best_span(run, &bytes, &offsets, i, encodable, source, lost_tail)
-        {
-            out.push_str(&decoded);
-            fixes += 1;
-            used_tail |= tail;
-            i = j;
+    // The next character, when its bytes are all known, also votes.
+    let next = pattern.get(p + len..p + len + 3).and_then(|s| {
+        let bytes: Option<Vec<u8>> = s.iter().copied().collect();
+        let bytes = bytes?;
+        std::str::from_utf8(&bytes).ok()?.chars().next()
+    });
+    let choices = |k: usize| -> Vec<u8> {
+        if source == Source::Cp1252 {
+            // Windows-1252 loses exactly the five bytes it leaves undefined.
+            vec![0x81, 0x8d, 0x8f, 0x90, 0x9d]
+        } else if k == 0 {
+            (0xe3..=0xe9).collect()
         } else {
-            out.push(run[i]);
-            i += 1;
+            (0x80..=0xbf).collect()
+        }
+    };
+    let mut best: Option<(f32, char)> = None;
+    let mut bytes: Vec<u8> = seq.iter().map(|b| b.unwrap_or(0)).collect();
+    let first = choices(lost[0]);
+    let second = lost.get(1).map(|&k| choices(k)).unwrap_or_else(|| vec![0]);
+    for &a in &first {
+        bytes[lost[0]] = a;
+        for &b in &second {
+            if let Some(&k) = lost.get(1) {
+                bytes[k] = b;
+            }
+            let Ok(s) = std::str::from_utf8(&bytes) else {
+                continue;
+            };
+            let Some(c) = s.chars().next() else { continue };
+            if !(is_han(c) || is_cjk_punct(c)) {
+                continue;
+            }
+            let score = m.char_logp(c)
+                + prev.map_or(0.0, |pc| m.pair_bonus(pc, c))
+                + next.map_or(0.0, |nc| m.pair_bonus(c, nc));
+            if best.is_none_or(|(s, _)| score > s) {
+                best = Some((score, c));
+            }
         }
     }
-    for &c in &run[encodable..] {
-        out.push(c);
-    }
-    if encodable < run.len() {
-        // The rest after an unencodable character gets its own chance.
-        let rest: String = run[encodable + 1..].iter().collect();
-        let (fixed, n) = redecode_runs(&rest, source);
-        out.truncate(out.len() - rest.len());
-        out.push_str(&fixed);
-        fixes += n;
-    }
-    (out, fixes, used_tail)
+    // A guessed character must at least be an ordinary one.
+    best.filter(|&(s, _)| s > RARE).map(|(_, c)| (c, len))
 }
 
-/// The longest span starting at character `i` whose bytes are valid UTF-8
+/// The longest span starting at character `i` whose bytes decode as UTF-8
 /// ending on a character boundary, if re-decoding it is clearly better.
 fn best_span(
     run: &[char],
-    bytes: &[u8],
+    pattern: &[PatternByte],
     offsets: &[usize],
     i: usize,
-    end: usize,
     source: Source,
-    lost_tail: bool,
-) -> Option<(usize, String, bool)> {
+) -> Option<(usize, String)> {
     let start = *offsets.get(i)?;
-    let slice = bytes.get(start..offsets[end])?;
-    let valid_len = match std::str::from_utf8(slice) {
-        Ok(_) => slice.len(),
-        Err(e) => e.valid_up_to(),
-    };
-    // The last run character boundary within the valid prefix.
+    if is_lost(run[i]) {
+        return None;
+    }
+    let mut p = start;
+    let mut decoded = String::new();
+    let mut prev = None;
+    let mut best: Option<(usize, String)> = None;
     let mut j = i;
-    while j < end && offsets[j + 1] - start <= valid_len {
-        j += 1;
-    }
-    let m = model();
-    let mut best: Option<(usize, String, bool)> = None;
-    if j > i {
-        let decoded = std::str::from_utf8(bytes.get(start..offsets[j])?)
-            .ok()?
-            .to_string();
-        if decoded.chars().all(|c| c == '\u{fffd}') && source == Source::Gbk {
-            // `锟斤拷`: replacement characters that went through GBK.
-            return Some((j, decoded, false));
+    while p < pattern.len() {
+        let Some((c, len)) = decode_char(pattern, p, prev, source) else {
+            break;
+        };
+        decoded.push(c);
+        prev = Some(c);
+        p += len;
+        while offsets.get(j + 1).is_some_and(|&o| o < p) {
+            j += 1;
         }
-        if accept(&run[i..j], &decoded, source) {
-            best = Some((j, decoded, false));
-        }
-    }
-    // The run ends in an incomplete UTF-8 sequence whose last byte was
-    // lost (shown as `?`): complete it with the continuation byte that
-    // gives the likeliest character.
-    if lost_tail && j < end && (best.as_ref().is_some_and(|b| b.0 == j) || j == i) {
-        let tail = bytes.get(offsets[j]..offsets[end])?;
-        let prefix = bytes.get(start..offsets[j])?;
-        if (1..=3).contains(&tail.len()) && !prefix.is_empty() || j == i {
-            let mut best_char: Option<(f32, String)> = None;
-            for last in 0x80u8..=0xbf {
-                let mut trial = prefix.to_vec();
-                trial.extend_from_slice(tail);
-                trial.push(last);
-                if let Ok(s) = std::str::from_utf8(&trial) {
-                    let score = s.chars().last().map_or(f32::MIN, |c| m.char_logp(c));
-                    if best_char.as_ref().is_none_or(|b| score > b.0) {
-                        best_char = Some((score, s.to_string()));
-                    }
-                }
-            }
-            if let Some((score, s)) = best_char {
-                if score > RARE && accept(&run[i..end], &s, source) {
-                    return Some((end, s, true));
-                }
+        if offsets.get(j + 1) == Some(&p) {
+            j += 1;
+            // Both readings agree on a boundary here: a candidate span.
+            if run[i..j].iter().all(|&c| c == '\u{fffd}' || !is_lost(c))
+                && decoded.chars().all(|c| c == '\u{fffd}')
+            {
+                best = Some((j, decoded.clone()));
+            } else if accept(&run[i..j], &decoded, source) {
+                best = Some((j, decoded.clone()));
             }
         }
     }
+    // `锟斤拷`: replacement characters that went through GBK are garbage,
+    // and decode to U+FFFD; the caller drops them.
     best
 }
 
