@@ -226,7 +226,7 @@ pub fn count_toned_ruby(text: &str) -> usize {
 /// ruby-annotated document (`ruby_doc`). English words, abbreviations and
 /// numbers in parentheses are never pinyin-shaped with a tone, and are left.
 pub fn strip_ruby_pinyin(line: &str, ruby_doc: bool, rep: &mut CharRepairs) -> String {
-    if !line.contains('(') && !line.contains('（') {
+    if !line.contains(['(', '（', ')', '）']) {
         return line.to_string();
     }
     let chars: Vec<char> = line.chars().collect();
@@ -235,6 +235,24 @@ pub fn strip_ruby_pinyin(line: &str, ruby_doc: bool, rep: &mut CharRepairs) -> S
     let mut n = 0u32;
     while i < chars.len() {
         let c = chars[i];
+        // A ruby annotation whose opening parenthesis was destroyed by byte
+        // damage: `重?fù)` (a `?` or U+FFFD, one toned syllable, `)`).
+        let damaged_open =
+            (c == '?' || c == '\u{FFFD}') && i > 0 && (is_han(chars[i - 1]) || chars[i - 1] == ')');
+        if damaged_open {
+            let close = chars[i + 1..]
+                .iter()
+                .take(8)
+                .position(|&d| d == ')' || d == '）');
+            if let Some(close) = close {
+                let inner: String = chars[i + 1..i + 1 + close].iter().collect();
+                if matches!(pinyin_run(&inner), Some((1, true))) {
+                    n += 1;
+                    i += close + 2;
+                    continue;
+                }
+            }
+        }
         if (c == '(' || c == '（') && i > 0 && is_han(chars[i - 1]) {
             let close = chars[i + 1..]
                 .iter()
@@ -298,7 +316,9 @@ pub fn punctuation_to_fullwidth(line: &str, rep: &mut CharRepairs) -> String {
         if !matches!(c, ',' | '?' | '!' | ':' | ';') || in_url(i) {
             continue;
         }
-        let prev = prev_non_space(&chars, i);
+        // The left neighbour is read from the converted output, so that a run
+        // like `,;` after Han text converts as a whole.
+        let prev = prev_non_space(&out, i);
         let next = next_non_space(&chars, i);
         let digit_both =
             prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|q| q.is_ascii_digit());
@@ -501,6 +521,7 @@ mod tests {
             ("鄉(xiāng)鎮(zhèn)委員聯(lián)絡(luò)室", "鄉鎮委員聯絡室"),
             ("全（quán）國", "全國"),
             ("協商(xie2)議政", "協商議政"),
+            ("勇挑重?fù)?dān)、率先", "勇挑重、率先"),
         ];
         for (input, want) in cases {
             assert_eq!(
@@ -583,6 +604,8 @@ mod tests {
             ("理念,,创新", "理念，创新"),
             ("新篇章,。", "新篇章。"),
             ("委员,;开展", "委员；开展"),
+            ("联络组,;72名", "联络组；72名"),
+            ("支部,,72名", "支部，72名"),
             ("真的吗？！", "真的吗？！"),
         ];
         for (input, want) in cases {

@@ -388,8 +388,10 @@ fn decide_title(lines: &mut [Line]) -> Option<String> {
 fn mark_bullet_runs(lines: &mut [Line]) {
     let mut i = 0;
     while i < lines.len() {
-        let is_item =
-            |l: &Line| l.f.bullet && l.f.is_headline_like() && l.class != Some(LineClass::Title);
+        // Lines already classed (forum stats, chrome) keep their class.
+        let is_item = |l: &Line| {
+            l.f.bullet && l.f.is_headline_like() && matches!(l.class, None | Some(LineClass::Body))
+        };
         if is_item(&lines[i]) {
             let run = lines[i..].iter().take_while(|l| is_item(l)).count();
             if run >= 2 {

@@ -32,6 +32,8 @@ pub struct LineFeatures {
     pub han: usize,
     pub clause_marks: usize,
     pub ends_sentence: bool,
+    /// Ends with `。` (ignoring closing quotes): prose, not a headline.
+    pub ends_full_stop: bool,
     pub separators: usize,
     pub segments_short: bool,
     pub is_date_or_time_only: bool,
@@ -230,6 +232,9 @@ pub fn features(text: &str, simple_lower: &str, lex: &Lexicons) -> LineFeatures 
         han,
         clause_marks,
         ends_sentence: ends_sentence(text),
+        ends_full_stop: text
+            .trim_end_matches(['”', '’', '」', '』', '）', ')'])
+            .ends_with('。'),
         separators,
         segments_short,
         is_date_or_time_only,
@@ -274,8 +279,11 @@ pub fn first_label(f: &LineFeatures, rel_pos: f64) -> Option<(LineClass, Option<
             ),
         );
     }
+    // A short line with a chrome phrase is chrome unless it reads as a
+    // sentence (ends with a full stop after clause structure).
+    let prose = f.chars >= 12 && f.clause_marks >= 1 && text_ends_with_full_stop(f);
     let forum = f.hits_of(PhraseClass::ForumChrome);
-    if forum >= 2 || (forum == 1 && f.chars <= 40 && !f.is_body_anchor()) {
+    if forum >= 2 || (forum == 1 && f.chars <= 60 && !prose) {
         return bp(
             Reason::ForumChrome,
             format!(
@@ -285,7 +293,7 @@ pub fn first_label(f: &LineFeatures, rel_pos: f64) -> Option<(LineClass, Option<
         );
     }
     let chrome = f.hits_of(PhraseClass::SiteChrome);
-    if chrome >= 2 || (chrome == 1 && f.chars <= 30 && !f.is_body_anchor()) {
+    if chrome >= 2 || (chrome == 1 && f.chars <= 30 && !prose) {
         return bp(
             Reason::SiteChrome,
             format!(
@@ -333,6 +341,10 @@ pub fn first_label(f: &LineFeatures, rel_pos: f64) -> Option<(LineClass, Option<
         return Some((LineClass::Body, None));
     }
     None
+}
+
+fn text_ends_with_full_stop(f: &LineFeatures) -> bool {
+    f.ends_full_stop
 }
 
 /// Whether a line is made only of punctuation/symbols.

@@ -17,6 +17,16 @@ use taojin_segment::Segmenter;
 
 const SURNAMES: &str = include_str!("../data/surnames.txt");
 
+/// Characters that end place names (`姚桥`, `东庄坪`, `马岭镇`): a repeated
+/// run whose loose characters include one of these, after its first
+/// character, is a toponym that jieba's dictionary lacks, not a splice.
+const TOPONYM_SUFFIXES: &str =
+    "桥村镇乡县区市省州街路湖山河江庄港湾岛城寺坪场口屯营堡坝塘沟岭峰洲滩园苑坊里巷";
+
+/// Opening and closing marks that enclose a quoted term.
+const QUOTES_OPEN: &str = "“‘「『《〈【（(\"";
+const QUOTES_CLOSE: &str = "”’」』》〉】）)\"";
+
 /// Single characters that commonly stand alone as function words; they do
 /// not count as evidence of a broken word.
 const FUNCTION_CHARS: &str =
@@ -139,7 +149,40 @@ pub fn find_fragments(
             });
         }
     }
-    removed
+    keep_cooccurring(removed)
+}
+
+/// Injected fragments come in sets: a spammer splices several pieces of a
+/// slogan into the same sentences. A repeated non-word that never shares a
+/// line with another fragment is far more likely a term of the article
+/// (`越抓越`, `专精特新`), so a fragment is kept only if it shares at least
+/// two lines with other, distinct fragments.
+fn keep_cooccurring(spans: Vec<SpamSpan>) -> Vec<SpamSpan> {
+    let rule_lines: HashMap<&str, HashSet<usize>> =
+        spans.iter().fold(HashMap::new(), |mut m, s| {
+            m.entry(s.rule.as_str()).or_default().insert(s.line);
+            m
+        });
+    let accepted: HashSet<&str> = rule_lines
+        .iter()
+        .filter(|(rule, lines)| {
+            let shared = lines
+                .iter()
+                .filter(|l| {
+                    rule_lines
+                        .iter()
+                        .any(|(other, ls)| other != *rule && ls.contains(l))
+                })
+                .count();
+            shared >= 2
+        })
+        .map(|(rule, _)| *rule)
+        .collect();
+    let accepted: HashSet<String> = accepted.into_iter().map(str::to_string).collect();
+    spans
+        .into_iter()
+        .filter(|s| accepted.contains(&s.rule))
+        .collect()
 }
 
 /// Counts every Han n-gram (2 to 8 chars) of the live text, with where it occurs.
@@ -189,6 +232,7 @@ fn judge(
         return None;
     }
     let mut spliced = Vec::new();
+    let mut isolated = Vec::new();
     let mut contexts: HashSet<(Option<char>, Option<char>)> = HashSet::new();
     for occ in occs {
         let chars = &analysis[occ.line];
@@ -201,7 +245,16 @@ fn judge(
             .count();
         let right_len = (end..chars.len()).take(4).take_while(|&k| live(k)).count();
         if left_len == 0 && right_len == 0 {
-            // An isolated or quoted run is a term, not a splice.
+            // A quoted run is a term, never a splice. An unquoted run that
+            // stands alone (`。心人` at a line end) is removed only when the
+            // run is shown to be spliced elsewhere.
+            let before = occ.start.checked_sub(1).and_then(|k| chars.get(k)).copied();
+            let after = chars.get(end).copied();
+            let quoted = before.is_some_and(|c| QUOTES_OPEN.contains(c))
+                || after.is_some_and(|c| QUOTES_CLOSE.contains(c));
+            if !quoted {
+                isolated.push(*occ);
+            }
             continue;
         }
         let window: String = chars[occ.start - left_len..end + right_len]
@@ -225,6 +278,15 @@ fn judge(
         if loose_singles < 2 {
             continue;
         }
+        let place_name = tokens.iter().any(|t| {
+            t.start > f_start
+                && t.end <= f_end
+                && t.end - t.start == 1
+                && t.word.chars().all(|c| TOPONYM_SUFFIXES.contains(c))
+        });
+        if place_name {
+            return None;
+        }
         let left = (left_len > 0).then(|| chars[occ.start - 1]);
         let right = (right_len > 0).then(|| chars[end]);
         contexts.insert((left, right));
@@ -238,7 +300,14 @@ fn judge(
         first.is_some() && values.all(|v| v == first)
     };
     let varied = !fixed_side(|c| c.0) && !fixed_side(|c| c.1);
-    (spliced.len() >= 3 && contexts.len() >= 3 && varied).then_some(spliced)
+    let enough = spliced.len() >= 3 || (spliced.len() >= 2 && spliced.len() + isolated.len() >= 3);
+    let diverse = contexts.len() + isolated.len().min(1) >= 3;
+    if !(enough && diverse && varied) {
+        return None;
+    }
+    spliced.extend(isolated);
+    spliced.sort_by_key(|o| (o.line, o.start));
+    Some(spliced)
 }
 
 /// Counts censored runs left in the text: `***` and a Han character
@@ -293,15 +362,24 @@ mod tests {
     fn repeated_spliced_fragments_are_found_and_terms_kept() {
         let seg = Segmenter::new();
         let lines = chars(&[
-            "车上的心人乘客一边打量眼前的新图景，正是心人全市组织系统的党员干部。",
-            "他们走进社区，心人考察贫困村，让广大委员甘当基层群众的贴心人。",
+            "车上的心人乘客一边打量眼前的新图景，众跟正是心人全市组织系统的党员干部。",
+            "他们走进社区，心人考察贫困村，众跟让广大委员甘当基层群众的贴心人。",
+            "党建工作越抓越严、越抓越细、越抓越实，众跟走访居民区。",
+            "以科技创新加大引育专精特新中小企业力度，为专精特新中小企业发展把脉，靶向助力专精特新中小企业繁花绽放。",
             "深化“三联三帮”工作，“三联三帮”活动，“三联三帮”见成效。",
             "远安县政协委员汪红德通过电商助力，在汪红德帮助下，汪红德组织协会。",
             "提高人民群众生活质量，让人民群众满意，使人民群众更加自觉。",
+            "成语大赛。心人",
+            "雨城区姚桥商圈党群服务中心，姚桥商圈整合区域内企业资源，姚桥商圈的区域化共建。",
         ]);
         let spans = find_fragments(&lines, &lines, &seg);
-        let texts: Vec<&str> = spans.iter().map(|s| s.text.as_str()).collect();
-        assert_eq!(texts, vec!["心人", "心人", "心人"], "{spans:?}");
+        let mut texts: Vec<&str> = spans.iter().map(|s| s.text.as_str()).collect();
+        texts.sort();
+        assert_eq!(
+            texts,
+            vec!["众跟", "众跟", "众跟", "心人", "心人", "心人", "心人"],
+            "{spans:?}"
+        );
         // 贴心人 is a word: that occurrence is kept.
         assert!(spans.iter().all(|s| !(s.line == 1 && s.start > 20)));
     }
