@@ -80,7 +80,7 @@ pub fn is_iso_2022_jp(bytes: &[u8]) -> bool {
 /// of the other do not.
 pub fn utf16_cjk_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     let n = bytes.len().min(crate::DETECTION_PREFIX) & !1;
-    if n < 8 || bytes.len() % 2 != 0 {
+    if n < 8 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let plausible = |u: u16| matches!(u, 0x09 | 0x0a | 0x0d | 0x20..=0x7e | 0x3000..=0x30ff | 0x4e00..=0x9fff | 0xff01..=0xff5e | 0x2010..=0x2027);

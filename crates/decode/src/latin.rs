@@ -394,8 +394,7 @@ fn decode_utf8_variants(bytes: &[u8]) -> Option<String> {
             Some(('\0', 2))
         } else if let Some(&[0xed, b1, b2, 0xed, b4, b5]) = bytes
             .get(i..i + 6)
-            .map(|s| <&[u8; 6]>::try_from(s).ok())
-            .flatten()
+            .and_then(|s| <&[u8; 6]>::try_from(s).ok())
         {
             if (0xa0..=0xaf).contains(&b1)
                 && (0xb0..=0xbf).contains(&b4)

@@ -59,9 +59,9 @@ pub(crate) fn repair_damage(line: &str, line_no: usize, doc: &str, tally: &mut T
             }
             let lost = &chars[start..i];
             let (x, after_x) = (chars.get(i).copied(), chars.get(i + 1).copied());
-            // `?` then a stray symbol then Han: a lead byte that lost its
-            // high bit, the rest of the run decoded out of phase.
-            if x.is_some_and(|x| x.is_ascii_punctuation()) && after_x.is_some_and(is_han) {
+            // `?` then a stray ASCII character then Han: a lead byte that
+            // lost its high bit, the rest of the run decoded out of phase.
+            if x.is_some_and(|x| x.is_ascii_graphic()) && after_x.is_some_and(|c| !c.is_ascii()) {
                 if let Some((fixed, used)) = realign_after(&chars, i) {
                     push_lost(&mut out, lost, line_no, tally);
                     out.extend(fixed.chars());
@@ -194,16 +194,20 @@ fn guess_lead(prev: Option<char>, trail: u8, next: Option<char>, doc: &str) -> O
     (best.1 >= CONTEXT_BONUS && best.0 - runner_up >= 1.0).then_some(best.2)
 }
 
-/// The Han run starting at `i`, and the lone ASCII letter ending it (an
-/// orphaned trail byte) if there is one: `(end of run, end with letter)`.
+/// The run of Chinese characters starting at `i`, and what ends it when
+/// that is the other half of a split character: a lone ASCII letter (an
+/// orphaned trail byte) or a lost-byte mark. `(end of run, end with it)`.
 fn han_run(chars: &[char], i: usize) -> (usize, Option<usize>) {
     let mut j = i;
-    while j < chars.len() && is_han(chars[j]) {
+    // Out-of-phase GBK decodes to any double-byte character: Han, but
+    // also symbols, box drawing and full-width forms.
+    while j < chars.len() && !chars[j].is_ascii() && !is_lost(chars[j]) {
         j += 1;
     }
     let letter = chars.get(j).is_some_and(|c| c.is_ascii_alphabetic())
         && !chars.get(j + 1).is_some_and(|c| c.is_ascii_alphanumeric());
-    (j, letter.then_some(j + 1))
+    let lost = chars.get(j).is_some_and(|&c| is_lost(c));
+    (j, (letter || lost).then_some(j + 1))
 }
 
 /// Re-aligns from a stray ASCII symbol at `i` through the Han run after it:
@@ -212,13 +216,29 @@ fn realign_after(chars: &[char], i: usize) -> Option<(String, usize)> {
     let (run_end, with_letter) = han_run(chars, i + 1);
     let end = with_letter.unwrap_or(run_end);
     let window = &chars[i..end];
-    let bytes = gbk_bytes(window)?;
+    let ends_lost = window.last().is_some_and(|&c| is_lost(c));
+    let known = if ends_lost {
+        &window[..window.len() - 1]
+    } else {
+        window
+    };
+    let bytes = gbk_bytes(known)?;
     let mut candidates = Vec::new();
     let mut high = bytes.clone();
     high[0] |= 0x80;
-    candidates.push(high);
+    if ends_lost {
+        // The run's last byte was an orphan the decoder dropped: try every
+        // trail byte for it.
+        for trail in (0x40u8..=0x7e).chain(0x80..=0xfe) {
+            let mut c = high.clone();
+            c.push(trail);
+            candidates.push(c);
+        }
+    } else {
+        candidates.push(high);
+    }
     candidates.push(bytes[1..].to_vec());
-    best_candidate(window, &candidates).map(|s| (s, window.len()))
+    best_candidate(window, chars.get(end).copied(), &candidates).map(|s| (s, window.len()))
 }
 
 /// Re-aligns a run of rare Han characters that ends in an orphaned trail
@@ -247,12 +267,7 @@ fn realign_run(chars: &[char], i: usize) -> Option<(String, usize)> {
             continue;
         };
         let head: String = window[..first_rare].iter().collect();
-        let Some(tail) = decoded
-            .strip_prefix(&head)
-            .or_else(|| Some(decoded.as_str()))
-        else {
-            continue;
-        };
+        let tail = decoded.strip_prefix(&head).unwrap_or(decoded.as_str());
         let after = m.mean_score(tail);
         if after - before >= MARGIN
             && chinese_text(tail)
@@ -273,9 +288,12 @@ fn chinese_text(s: &str) -> bool {
 }
 
 /// The candidate decoding that reads clearly better than `window`.
-fn best_candidate(window: &[char], candidates: &[Vec<u8>]) -> Option<String> {
+/// `next` is the character after the window: candidates are scored with it
+/// so that the last character is chosen in context.
+fn best_candidate(window: &[char], next: Option<char>, candidates: &[Vec<u8>]) -> Option<String> {
     let m = model();
-    let original: String = window.iter().collect();
+    let with_next = |s: &str| -> String { s.chars().chain(next).collect() };
+    let original: String = with_next(&window.iter().collect::<String>());
     let before = m.mean_score(&original);
     let mut best: Option<(f32, String)> = None;
     for bytes in candidates {
@@ -285,7 +303,7 @@ fn best_candidate(window: &[char], candidates: &[Vec<u8>]) -> Option<String> {
         if !chinese_text(&decoded) {
             continue;
         }
-        let after = m.mean_score(&decoded);
+        let after = m.mean_score(&with_next(&decoded));
         if after - before >= MARGIN && best.as_ref().is_none_or(|b| after > b.0) {
             best = Some((after, decoded));
         }

@@ -8,7 +8,9 @@
 use crate::latin;
 use crate::model::{model, RARE};
 
-use encoding_rs::{Encoding, BIG5, GBK};
+use encoding_rs::{BIG5, GBK};
+use std::collections::HashMap;
+use std::sync::OnceLock;
 use taojin_core::{is_cjk_punct, is_han, Reason, Removal, RepairKind};
 
 /// The repaired text, what was repaired (counts by kind, no zero entries,
@@ -116,12 +118,11 @@ fn repair_line(line: &str, line_no: usize, doc: &str, tally: &mut Tally) -> Stri
         let (fixed, n) = redecode_runs(&line, Source::Big5);
         tally.big5 += n;
         line = fixed;
-        line = drop_replacement_runs(&line, line_no, tally);
     }
     if line.contains('?') || line.contains('\u{fffd}') || has_wedged_ascii(&line) {
         line = crate::realign::repair_damage(&line, line_no, doc, tally);
     }
-    line
+    drop_replacement_runs(&line, line_no, tally)
 }
 
 /// An ASCII letter or symbol sitting directly between two Han characters:
@@ -155,16 +156,27 @@ impl Source {
                     None => false,
                 }
             }
-            Source::Gbk | Source::Big5 => {
-                let enc: &'static Encoding = if self == Source::Gbk { GBK } else { BIG5 };
+            Source::Gbk => {
                 let mut tmp = [0u8; 4];
-                let (bytes, _, errors) = enc.encode(c.encode_utf8(&mut tmp));
-                if errors || bytes.len() != 2 {
+                let (bytes, _, errors) = GBK.encode(c.encode_utf8(&mut tmp));
+                // Two bytes, or GBK's single-byte euro sign (0x80).
+                if errors
+                    || bytes.is_empty()
+                    || bytes.len() > 2
+                    || bytes.len() == 1 && bytes[0] < 0x80
+                {
                     return false;
                 }
                 buf.extend_from_slice(&bytes);
                 true
             }
+            Source::Big5 => match big5_bytes(c) {
+                Some(pair) => {
+                    buf.extend_from_slice(&pair);
+                    true
+                }
+                None => false,
+            },
         }
     }
 
@@ -175,6 +187,29 @@ impl Source {
             Source::Gbk | Source::Big5 => !c.is_ascii() && c != '\u{fffd}',
         }
     }
+}
+
+/// Big5 bytes of a character, including the HKSCS codes that the WHATWG
+/// encoder leaves out but its decoder produces: a reverse table built once
+/// by decoding every two-byte code.
+fn big5_bytes(c: char) -> Option<[u8; 2]> {
+    static TABLE: OnceLock<HashMap<char, [u8; 2]>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut table = HashMap::new();
+        for lead in 0x81u8..=0xfe {
+            for trail in (0x40u8..=0x7e).chain(0xa1..=0xfe) {
+                let pair = [lead, trail];
+                if let Some(s) = BIG5.decode_without_bom_handling_and_without_replacement(&pair) {
+                    let mut cs = s.chars();
+                    if let (Some(ch), None) = (cs.next(), cs.next()) {
+                        table.entry(ch).or_insert(pair);
+                    }
+                }
+            }
+        }
+        table
+    });
+    table.get(&c).copied()
 }
 
 fn is_lost(c: char) -> bool {
@@ -370,17 +405,14 @@ fn best_span(
         if offsets.get(j + 1) == Some(&p) {
             j += 1;
             // Both readings agree on a boundary here: a candidate span.
-            if run[i..j].iter().all(|&c| c == '\u{fffd}' || !is_lost(c))
-                && decoded.chars().all(|c| c == '\u{fffd}')
-            {
-                best = Some((j, decoded.clone()));
-            } else if accept(&run[i..j], &decoded, source) {
+            // `锟斤拷` (U+FFFD that went through GBK) decodes to
+            // replacement characters, which a later step drops as garbage.
+            let replacement_only = decoded.chars().all(|c| c == '\u{fffd}');
+            if replacement_only || accept(&run[i..j], &decoded, source) {
                 best = Some((j, decoded.clone()));
             }
         }
     }
-    // `锟斤拷`: replacement characters that went through GBK are garbage,
-    // and decode to U+FFFD; the caller drops them.
     best
 }
 
