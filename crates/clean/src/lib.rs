@@ -173,7 +173,12 @@ impl Cleaner {
                 }
             }
         }
-        let title = decide_title(&mut lines);
+        // A document that already has a title (cleaned before, or given one
+        // by its source) keeps it: its first line is body, not a title.
+        let title = match doc.title.take() {
+            Some(t) => Some(t),
+            None => decide_title(&mut lines),
+        };
         mark_bullet_runs(&mut lines);
         mark_footer(&mut lines);
         smooth(&mut lines);
@@ -246,8 +251,11 @@ impl Cleaner {
                         }
                     }
                     let text: String = chars.into_iter().collect::<String>().trim().to_string();
-                    let text =
-                        chars::collapse_doubled_marks(&text, &mut chars::CharRepairs::default());
+                    // Cutting a span out can leave ASCII punctuation next to Han
+                    // text or two marks side by side: normalise the seam.
+                    let mut seam = chars::CharRepairs::default();
+                    let text = chars::punctuation_to_fullwidth(&text, &mut seam);
+                    let text = chars::collapse_doubled_marks(&text, &mut seam);
                     if !text.is_empty() {
                         paragraphs.push(text);
                         paragraph_lines.push(line.number);

@@ -89,7 +89,8 @@ impl Pipeline {
             doc
         };
         let doc = r.segmenter.apply(doc, &r.converter);
-        r.summariser.apply(doc, &self.config, &r.segmenter)
+        let doc = r.summariser.apply(doc, &self.config, &r.segmenter);
+        finalise(doc)
     }
 
     /// Processes a group of records of one source in parallel, counting line
@@ -196,5 +197,15 @@ pub fn to_simplified_stage(mut doc: Document, conv: &ScriptConverter) -> Documen
     doc.count_repair(RepairKind::ToSimplified, changed as u32);
     doc.text = converted;
     doc.title = doc.title.map(|t| conv.to_simplified(&t));
+    doc
+}
+
+/// Output records carry weights to four decimals: enough to rank, and
+/// stable across runs (summing floats in a different order changes the
+/// last bits, which would make snapshots flaky).
+fn finalise(mut doc: Document) -> Document {
+    for k in &mut doc.keywords {
+        k.weight = (k.weight * 10_000.0).round() / 10_000.0;
+    }
     doc
 }
