@@ -504,3 +504,94 @@ pub fn clean_text(text: &str, seg: &Segmenter, conv: &ScriptConverter) -> Docume
         None,
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::OnceLock;
+
+    fn res() -> &'static (Segmenter, ScriptConverter) {
+        static R: OnceLock<(Segmenter, ScriptConverter)> = OnceLock::new();
+        R.get_or_init(|| (Segmenter::new(), ScriptConverter::new()))
+    }
+
+    fn clean_with(text: &str, stats: Option<&LineStats>) -> Document {
+        let (seg, conv) = res();
+        Cleaner::new().apply(
+            Document {
+                text: text.into(),
+                ..Document::default()
+            },
+            seg,
+            conv,
+            stats,
+        )
+    }
+
+    const BODY1: &str = "市政协牢记政协组织是政治组织，始终把旗帜鲜明讲政治作为政协工作的生命线，把政治建设摆在首要位置。";
+    const BODY2: &str =
+        "一年来，委员会客厅、专题协商会、民生议事堂等各类履职平台共开展活动521场，提出建议1441条。";
+    const BODY3: &str = "这一年，市政协以更高追求、更严标准常做常新、出彩出新，履职品牌效应显著增强，委员主体作用发挥更加充分。";
+
+    #[test]
+    fn headings_between_paragraphs_stay_and_tail_lists_go() {
+        let text = format!(
+            "新闻中心 > 本地新闻\n市政协这一年：履职有声有色\n{BODY1}\n红色引领\n{BODY2}\n{BODY3}\n（记者 张三）\n\
+             某地举办春季招聘会 提供岗位千余个\n高速公路清明出行指引发布\n多地气温回升 注意防范火灾"
+        );
+        let d = clean_with(&text, None);
+        assert_eq!(d.title.as_deref(), Some("市政协这一年：履职有声有色"));
+        assert_eq!(d.text, format!("{BODY1}\n红色引领\n{BODY2}\n{BODY3}"));
+        assert_eq!(d.metadata.author.as_deref(), Some("张三"));
+        let reasons: Vec<Reason> = d.removed.iter().map(|r| r.reason).collect();
+        assert_eq!(
+            reasons,
+            vec![
+                Reason::Navigation,
+                Reason::Title,
+                Reason::Byline,
+                Reason::RelatedList,
+                Reason::RelatedList,
+                Reason::RelatedList
+            ]
+        );
+    }
+
+    #[test]
+    fn a_short_document_after_a_top_byline_is_kept_whole() {
+        let text = "本报讯（记者 李四）\n今天上午，全市安全生产工作会议召开。\n会议要求各地压实责任。\n下午举行分组讨论。";
+        let d = clean_with(text, None);
+        assert_eq!(d.text.lines().count(), 3, "{:?}", d.removed);
+    }
+
+    #[test]
+    fn lines_repeated_across_documents_of_a_source_are_boilerplate() {
+        let footer = "本网站由某某市融媒体中心主办 欢迎投稿";
+        let docs: Vec<String> = [BODY1, BODY2, BODY3]
+            .iter()
+            .map(|b| format!("{b}\n{footer}"))
+            .collect();
+        let stats = LineStats::from_texts(docs.iter().map(String::as_str));
+        assert!(stats.is_repeated(footer));
+        assert!(!stats.is_repeated(BODY1));
+        let d = clean_with(&docs[0], Some(&stats));
+        assert_eq!(d.text, BODY1);
+        assert_eq!(d.removed[0].reason, Reason::RepeatedBoilerplate);
+        // Without the other documents the same line is kept: it looks like body.
+        let alone = clean_with(&docs[0], None);
+        assert!(alone.text.contains("欢迎投稿"));
+    }
+
+    #[test]
+    fn signals_describe_the_document() {
+        let text = format!("首页 > 新闻\n{BODY1}\n{BODY2}\n坚持以***新时代思想为指导，建立学*制度，推进学习常态化。");
+        let d = clean_with(&text, None);
+        let s = &d.signals;
+        assert_eq!(s.lines_in, 4);
+        assert_eq!(s.lines_removed, 1);
+        assert_eq!(s.censored_runs, 2);
+        assert!(s.han_share > 0.8 && s.han_share <= 1.0);
+        assert!(s.boilerplate_share > 0.0 && s.boilerplate_share < 0.1);
+        assert_eq!(s.chars_out, d.text.chars().count() as u64);
+    }
+}

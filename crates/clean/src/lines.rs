@@ -35,6 +35,8 @@ pub struct LineFeatures {
     /// Ends with `。` (ignoring closing quotes): prose, not a headline.
     pub ends_full_stop: bool,
     pub separators: usize,
+    /// Breadcrumb arrows (`>` `»` `›` `→`) standing between words.
+    pub arrows: usize,
     pub segments_short: bool,
     pub is_date_or_time_only: bool,
     pub has_date: bool,
@@ -203,7 +205,20 @@ pub fn features(text: &str, simple_lower: &str, lex: &Lexicons) -> LineFeatures 
         .chars()
         .filter(|c| matches!(c, '，' | '、' | '；' | '：' | '。' | '！' | '？'))
         .count();
-    let separators = text.chars().filter(|c| SEPARATORS.contains(c)).count();
+    // A separator between two digits belongs to a date or number
+    // (`2025-01-09`, `1/2`), not to a navigation trail.
+    let all: Vec<char> = text.chars().collect();
+    let separators = (0..all.len())
+        .filter(|&i| SEPARATORS.contains(&all[i]))
+        .filter(|&i| {
+            let digit = |k: Option<&char>| k.is_some_and(|c| c.is_ascii_digit());
+            !(i > 0 && digit(all.get(i - 1)) && digit(all.get(i + 1)))
+        })
+        .count();
+    let arrows = text
+        .chars()
+        .filter(|c| matches!(c, '>' | '»' | '›' | '→' | '＞'))
+        .count();
     let segments: Vec<&str> = text
         .split(SEPARATORS)
         .map(str::trim)
@@ -236,6 +251,7 @@ pub fn features(text: &str, simple_lower: &str, lex: &Lexicons) -> LineFeatures 
             .trim_end_matches(['”', '’', '」', '』', '）', ')'])
             .ends_with('。'),
         separators,
+        arrows,
         segments_short,
         is_date_or_time_only,
         has_date,
@@ -315,6 +331,11 @@ pub fn first_label(f: &LineFeatures, rel_pos: f64) -> Option<(LineClass, Option<
     if f.separators >= 2 && f.segments_short && !f.ends_sentence && f.clause_marks <= 1 {
         return bp(Reason::Navigation, "separator trail".into());
     }
+    // One breadcrumb arrow between short names is enough (`新闻中心 > 本地新闻`).
+    if f.arrows >= 1 && f.segments_short && f.chars <= 40 && f.clause_marks == 0 && !f.ends_sentence
+    {
+        return bp(Reason::Navigation, "breadcrumb".into());
+    }
     if f.caption_marker && f.chars <= 120 {
         return bp(Reason::Caption, "caption marker".into());
     }
@@ -353,4 +374,81 @@ pub fn is_decoration(text: &str) -> bool {
         && text
             .chars()
             .all(|c| !c.is_alphanumeric() || is_cjk_punct(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn label(line: &str) -> Option<LineClass> {
+        let lex = Lexicons::builtin();
+        let f = features(line, &line.to_lowercase(), &lex);
+        first_label(&f, 0.5).map(|(c, _)| c)
+    }
+
+    #[test]
+    fn dates_and_times() {
+        assert_eq!(
+            find_date("2025-01-09 09:14:15 来源：浙江政协同心苑").as_deref(),
+            Some("2025-01-09 09:14:15")
+        );
+        assert_eq!(
+            find_date("雪莲 发表于 2021-1-13 09:17 | 显示全部楼层").as_deref(),
+            Some("2021-01-13 09:17")
+        );
+        assert_eq!(
+            find_date("2020年12月10日，远安县政协").as_deref(),
+            Some("2020-12-10")
+        );
+        assert_eq!(find_date("投入3.08亿元，共2023个项目"), None);
+        assert_eq!(find_date("2024年，市政协"), None);
+        assert_eq!(
+            find_time("GMT+8, 2025-12-22 16:20").as_deref(),
+            Some("16:20")
+        );
+        assert_eq!(find_time("比分3:2"), None);
+    }
+
+    #[test]
+    fn furniture_lines_are_labelled_by_kind() {
+        let bp = |r| Some(LineClass::Boilerplate(r));
+        let cases = [
+            ("首页 > 新闻中心 > 地方动态", bp(Reason::Navigation)),
+            ("新闻中心 > 本地新闻", bp(Reason::Navigation)),
+            (
+                "网站首页 | 机构概况 | 政务公开 | 办事服务",
+                bp(Reason::Navigation),
+            ),
+            (
+                "字体：大 中 小 【打印本页】 【关闭窗口】",
+                bp(Reason::SiteChrome),
+            ),
+            ("查看：5244|回复：1", bp(Reason::ForumChrome)),
+            ("使用道具 举报", bp(Reason::ForumChrome)),
+            ("版权所有 © 2024 某某网 未经许可不得转载", bp(Reason::Legal)),
+            ("京ICP备12345678号-1", bp(Reason::Legal)),
+            ("责任编辑：王小明", bp(Reason::Byline)),
+            ("（记者 张三 通讯员 李四）", bp(Reason::Byline)),
+            ("▲图为活动现场。", bp(Reason::Caption)),
+            ("09:14:15", bp(Reason::Byline)),
+            ("×", bp(Reason::Decoration)),
+        ];
+        for (line, want) in cases {
+            assert_eq!(label(line), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn body_lines_are_not_furniture() {
+        for line in [
+            "远安县政协组织部分政协委员、相关单位负责人开展专题视察并进行现场协商。",
+            "群众举报后，执法人员迅速赶到现场，依法查处了这家无证经营的作坊。",
+            "记者从市政府新闻发布会上获悉，今年全市新增就业岗位三万余个，超额完成年度目标。",
+            "2020年12月10日，远安县政协组织部分政协委员开展专题视察。",
+        ] {
+            assert_eq!(label(line), Some(LineClass::Body), "{line}");
+        }
+        // Short headings are undecided: their neighbours decide.
+        assert_eq!(label("党建引领经济加速度"), None);
+    }
 }
