@@ -1,5 +1,540 @@
-//! `cargo xtask eval clean`.
+//! `cargo xtask eval clean`: the noise-injection harness for the cleaner.
+//!
+//! Clean paragraphs from the shared data (SIGHAN test files grouped into
+//! articles, LCSTS and CAIL texts) are wrapped in synthetic page furniture,
+//! spliced with spam, folded, annotated, censored and encoded by
+//! `taojin-noise`, run through the real pipeline, and scored per noise kind:
+//! content precision / recall / F1 (character LCS after normalisation),
+//! boilerplate lines leaked, spam strings leaked, censoring runs kept.
+//!
+//! Options:
+//!   --docs N       documents per kind and split (default 300)
+//!   --seed S       run seed (default 20240601)
+//!   --kind K[,K]   only these kinds (plain, portal, forum, gov, blog, social,
+//!                  spam, punct, ruby, encoding, censor, all)
+//!   --dev | --test only the dev split / only the held-out split (default both)
+//!   --group        process the pages of each synthetic site together
+//!                  (`process_records`), so cross-page repetition counts
+//!   --show N       print the first N documents of each kind with their output
+//!   --failures N   print the N most frequent leaks and losses per kind
+//!   --json FILE    write the figures as JSON
 
-pub fn run(_args: &[String]) -> anyhow::Result<()> {
-    anyhow::bail!("eval clean is not implemented yet")
+use anyhow::{bail, Context, Result};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+use taojin_core::{Config, Document, RawContent, RawInput};
+use taojin_noise::{score, DocScore, Generated, Generator, NoiseKind, Rng, Split, Tally};
+use taojin_pipeline::input::Record;
+use taojin_pipeline::Pipeline;
+
+const TARGET_F1: f64 = 0.98;
+const TARGET_BOILERPLATE: f64 = 0.02;
+const TARGET_SPAM: f64 = 0.03;
+/// Pages per synthetic site: enough for `--group` to see repetition.
+const PAGES_PER_SITE: usize = 8;
+
+struct Opts {
+    docs: usize,
+    seed: u64,
+    kinds: Vec<NoiseKind>,
+    splits: Vec<Split>,
+    group: bool,
+    show: usize,
+    failures: usize,
+    json: Option<PathBuf>,
+}
+
+fn parse(args: &[String]) -> Result<Opts> {
+    let mut o = Opts {
+        docs: 300,
+        seed: 20240601,
+        kinds: NoiseKind::EVERY.to_vec(),
+        splits: Split::BOTH.to_vec(),
+        group: false,
+        show: 0,
+        failures: 0,
+        json: None,
+    };
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--docs" => o.docs = it.next().context("--docs N")?.parse()?,
+            "--seed" => o.seed = it.next().context("--seed S")?.parse()?,
+            "--kind" => {
+                let list = it.next().context("--kind K[,K]")?;
+                o.kinds = list
+                    .split(',')
+                    .map(|k| {
+                        NoiseKind::parse(k.trim()).with_context(|| format!("unknown kind {k}"))
+                    })
+                    .collect::<Result<_>>()?;
+            }
+            "--dev" => o.splits = vec![Split::Dev],
+            "--test" | "--held-out" => o.splits = vec![Split::HeldOut],
+            "--group" => o.group = true,
+            "--show" => o.show = it.next().context("--show N")?.parse()?,
+            "--failures" => o.failures = it.next().context("--failures N")?.parse()?,
+            "--json" => o.json = Some(it.next().context("--json FILE")?.into()),
+            other => bail!("unknown option {other}"),
+        }
+    }
+    Ok(o)
+}
+
+/// Clean source text of one split.
+#[derive(Default)]
+struct Sources {
+    /// Paragraphs of each SIGHAN test file (this split's half).
+    sighan: Vec<Vec<String>>,
+    lcsts: Vec<String>,
+    cail: Vec<String>,
+    headlines: Vec<String>,
+}
+
+/// Lines ending in a clause mark (`，` `、` `；` `：`) continue on the next
+/// line in the SIGHAN files (the AS corpus cuts at commas): join them into
+/// paragraphs.
+fn paragraphs_of(lines: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for l in lines {
+        cur.push_str(l);
+        let open = l.ends_with(['，', '、', '；', '：', ',']);
+        if !open || cur.chars().count() > 400 {
+            out.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+fn halves<T: Clone>(items: &[T]) -> [Vec<T>; 2] {
+    let mid = items.len() / 2;
+    [items[..mid].to_vec(), items[mid..].to_vec()]
+}
+
+fn read_lines(path: &Path) -> Result<Vec<String>> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    Ok(text
+        .lines()
+        .map(|l| l.trim_start_matches('\u{FEFF}').trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect())
+}
+
+fn read_jsonl(path: &Path) -> Result<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    for line in read_lines(path)? {
+        let v: serde_json::Value = serde_json::from_str(&line)?;
+        let field = |k: &str| {
+            v.get(k)
+                .and_then(|t| t.as_str())
+                .unwrap_or("")
+                .trim()
+                .to_string()
+        };
+        out.push((field("text"), field("summary")));
+    }
+    Ok(out)
+}
+
+fn load_sources(dir: &Path) -> Result<BTreeMap<Split, Sources>> {
+    let mut by: BTreeMap<Split, Sources> = Split::BOTH
+        .iter()
+        .map(|&s| (s, Sources::default()))
+        .collect();
+    for corpus in ["pku", "msr", "as", "cityu"] {
+        let lines = read_lines(&dir.join(format!("sighan2005/{corpus}_test.utf8")))?;
+        for (split, half) in Split::BOTH.iter().zip(halves(&paragraphs_of(&lines))) {
+            if let Some(s) = by.get_mut(split) {
+                s.sighan.push(half);
+            }
+        }
+    }
+    let lcsts = read_jsonl(&dir.join("summ/lcsts_test.jsonl"))?;
+    let cail = read_jsonl(&dir.join("summ/cail2020_test.jsonl"))?;
+    for (i, split) in Split::BOTH.iter().enumerate() {
+        let Some(s) = by.get_mut(split) else { continue };
+        let l = &halves(&lcsts)[i];
+        s.lcsts = l
+            .iter()
+            .map(|(t, _)| t.clone())
+            .filter(|t| !t.is_empty())
+            .collect();
+        s.headlines = l
+            .iter()
+            .map(|(_, h)| h.clone())
+            .filter(|h| !h.is_empty())
+            .collect();
+        s.cail = halves(&cail)[i]
+            .iter()
+            .map(|(t, _)| t.clone())
+            .filter(|t| !t.is_empty())
+            .collect();
+    }
+    Ok(by)
+}
+
+/// Cuts a long single-paragraph text (a CAIL judgment) into paragraphs of
+/// 2-4 sentences, as it would be laid out on a page.
+fn cut_paragraphs(text: &str, rng: &mut Rng) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut sentences = 0;
+    let mut want = rng.range(2, 4);
+    for c in text.chars() {
+        cur.push(c);
+        if matches!(c, '。' | '！' | '？') {
+            sentences += 1;
+            if sentences >= want {
+                out.push(std::mem::take(&mut cur));
+                sentences = 0;
+                want = rng.range(2, 4);
+            }
+        }
+    }
+    if !cur.trim().is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// Article number `index` of a split: the same for every kind, so kinds are
+/// compared on the same truths.
+fn article(src: &Sources, seed: u64, split: Split, index: usize) -> Vec<String> {
+    let mut rng = Rng::derive(seed, &[3, split as u64, index as u64]);
+    match rng.below(20) {
+        0..=10 => {
+            let Some(file) = rng.pick(&src.sighan) else {
+                return Vec::new();
+            };
+            let n = rng.range(3, 12).min(file.len());
+            let start = rng.below(file.len().saturating_sub(n) + 1);
+            file.iter().skip(start).take(n).cloned().collect()
+        }
+        11..=14 => rng.pick(&src.lcsts).cloned().into_iter().collect(),
+        _ => match rng.pick(&src.cail) {
+            Some(t) => cut_paragraphs(t, &mut rng),
+            None => Vec::new(),
+        },
+    }
+}
+
+#[derive(Serialize)]
+struct Row {
+    split: &'static str,
+    kind: &'static str,
+    docs: usize,
+    failed: usize,
+    precision: f64,
+    recall: f64,
+    f1: f64,
+    boilerplate_lines: usize,
+    boilerplate_leaked: usize,
+    boilerplate_leak_rate: f64,
+    spam_injected: usize,
+    spam_leaked: usize,
+    spam_leak_rate: f64,
+    censored_runs: usize,
+    censored_kept: usize,
+}
+
+impl Row {
+    fn new(split: &'static str, kind: &'static str, t: &Tally) -> Self {
+        Row {
+            split,
+            kind,
+            docs: t.docs,
+            failed: t.failed,
+            precision: t.precision(),
+            recall: t.recall(),
+            f1: t.f1(),
+            boilerplate_lines: t.boilerplate,
+            boilerplate_leaked: t.boilerplate_leaked,
+            boilerplate_leak_rate: t.boilerplate_leak_rate(),
+            spam_injected: t.spam_injected,
+            spam_leaked: t.spam_leaked,
+            spam_leak_rate: t.spam_leak_rate(),
+            censored_runs: t.censored_runs,
+            censored_kept: t.censored_kept,
+        }
+    }
+
+    fn print(&self) {
+        let pct = |n: usize, of: usize, rate: f64| {
+            if of == 0 {
+                "-".to_string()
+            } else {
+                format!("{:5.1}% {n:>4}/{of:<5}", rate * 100.0)
+            }
+        };
+        let miss = self.f1 < TARGET_F1
+            || (self.boilerplate_lines > 0 && self.boilerplate_leak_rate > TARGET_BOILERPLATE)
+            || (self.spam_injected > 0 && self.spam_leak_rate > TARGET_SPAM);
+        println!(
+            "{:<9} {:<9} {:>5} {:>6.4} {:>6.4} {:>6.4}  {:<19} {:<19} {:<10} {:>4} {}",
+            self.split,
+            self.kind,
+            self.docs,
+            self.precision,
+            self.recall,
+            self.f1,
+            pct(
+                self.boilerplate_leaked,
+                self.boilerplate_lines,
+                self.boilerplate_leak_rate
+            ),
+            pct(self.spam_leaked, self.spam_injected, self.spam_leak_rate),
+            if self.censored_runs == 0 {
+                "-".to_string()
+            } else {
+                format!("{}/{}", self.censored_kept, self.censored_runs)
+            },
+            self.failed,
+            if miss { "  <- below target" } else { "" }
+        );
+    }
+}
+
+/// Digits masked, so that leaks of one template count together.
+fn pattern(line: &str) -> String {
+    let mut out = String::new();
+    let mut prev = false;
+    for c in line.chars() {
+        let d = c.is_ascii_digit();
+        if d && !prev {
+            out.push('#');
+        } else if !d {
+            out.push(c);
+        }
+        prev = d;
+    }
+    out
+}
+
+fn top(counts: BTreeMap<String, usize>, n: usize) -> Vec<(String, usize)> {
+    let mut v: Vec<(String, usize)> = counts.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    v.truncate(n);
+    v
+}
+
+fn clip(s: &str, n: usize) -> String {
+    let mut out: String = s.chars().take(n).collect();
+    if s.chars().count() > n {
+        out.push('…');
+    }
+    out
+}
+
+fn print_failures(kind: NoiseKind, scored: &[(&Generated, &Document, DocScore)], n: usize) {
+    let mut bp: BTreeMap<String, usize> = BTreeMap::new();
+    let mut spam: BTreeMap<String, usize> = BTreeMap::new();
+    let mut lost: BTreeMap<String, usize> = BTreeMap::new();
+    let mut failed: BTreeMap<String, usize> = BTreeMap::new();
+    for (g, d, s) in scored.iter().filter(|(g, _, _)| g.kind == kind) {
+        for l in &s.boilerplate_leaked {
+            *bp.entry(pattern(l)).or_default() += 1;
+        }
+        for l in &s.spam_leaked_strings {
+            *spam.entry(l.clone()).or_default() += 1;
+        }
+        for p in &s.lost_paragraphs {
+            *lost
+                .entry(format!("[{}] {}", g.encoding.name(), clip(p, 60)))
+                .or_default() += 1;
+        }
+        if let Some(e) = &d.error {
+            *failed
+                .entry(format!("[{}] {e}", g.encoding.name()))
+                .or_default() += 1;
+        }
+    }
+    println!("\n== {} ==", kind.name());
+    for (title, counts) in [
+        ("leaked boilerplate", bp),
+        ("leaked spam", spam),
+        ("lost paragraphs", lost),
+        ("failed documents", failed),
+    ] {
+        let t = top(counts, n);
+        if t.is_empty() {
+            continue;
+        }
+        println!("  {title}:");
+        for (s, c) in t {
+            println!("    {c:>4}  {s}");
+        }
+    }
+}
+
+pub fn run(args: &[String]) -> Result<()> {
+    let opts = parse(args)?;
+    let dir = crate::data_dir();
+    if !dir.join("sighan2005").is_dir() {
+        bail!(
+            "evaluation data not found at {} (set TAOJIN_DATA)",
+            dir.display()
+        );
+    }
+    let t0 = Instant::now();
+    let sources = load_sources(&dir)?;
+    let pipeline = Pipeline::new(Config::default());
+    let conv = &pipeline.resources.converter;
+    let mut generator = Generator::new(conv)?;
+    for (&split, s) in &sources {
+        generator = generator.with_headlines(split, s.headlines.clone());
+    }
+    let load_time = t0.elapsed();
+
+    // Generate every (split, kind) document.
+    let t1 = Instant::now();
+    let mut jobs: Vec<(Split, NoiseKind, usize)> = Vec::new();
+    for &split in &opts.splits {
+        for &kind in &opts.kinds {
+            jobs.extend((0..opts.docs).map(|i| (split, kind, i)));
+        }
+    }
+    let sites_per = opts.docs.div_ceil(PAGES_PER_SITE).max(1);
+    let generated: Vec<Generated> = jobs
+        .par_iter()
+        .filter_map(|&(split, kind, i)| {
+            let src = sources.get(&split)?;
+            let paras = article(src, opts.seed, split, i);
+            if paras.is_empty() {
+                return None;
+            }
+            let kit = generator.site(kind, split, i % sites_per, opts.seed);
+            Some(generator.document(kind, &kit, i, &paras, opts.seed))
+        })
+        .collect();
+    let gen_time = t1.elapsed();
+
+    // Clean.
+    let t2 = Instant::now();
+    let input = |g: &Generated| RawInput {
+        id: g.id.clone(),
+        source: g.site.clone(),
+        content: RawContent::Bytes(g.bytes.clone()),
+    };
+    let cleaned: Vec<Document> = if opts.group {
+        let records = generated
+            .iter()
+            .map(|g| Record {
+                group: g.site.clone(),
+                input: input(g),
+            })
+            .collect();
+        pipeline.process_records(records)
+    } else {
+        generated
+            .par_iter()
+            .map(|g| pipeline.process(input(g), None))
+            .collect()
+    };
+    let clean_time = t2.elapsed();
+
+    let t3 = Instant::now();
+    let scored: Vec<(&Generated, &Document, DocScore)> = generated
+        .par_iter()
+        .zip(cleaned.par_iter())
+        .map(|(g, d)| (g, d, score(g, &d.text, conv)))
+        .collect();
+    let score_time = t3.elapsed();
+
+    if opts.show > 0 {
+        for &split in &opts.splits {
+            for &kind in &opts.kinds {
+                for (g, d, s) in scored
+                    .iter()
+                    .filter(|(g, _, _)| g.kind == kind && g.split == split)
+                    .take(opts.show)
+                {
+                    println!(
+                        "\n######## {} [{}] {}",
+                        g.id,
+                        g.encoding.name(),
+                        kind.name()
+                    );
+                    println!("---- generated page\n{}", g.text);
+                    println!("---- cleaned text (title: {:?})\n{}", d.title, d.text);
+                    println!(
+                        "---- score: lcs {} / out {} / truth {}; boilerplate leaked {:?}; spam leaked {:?}",
+                        s.lcs, s.output_len, s.truth_len, s.boilerplate_leaked, s.spam_leaked_strings
+                    );
+                }
+            }
+        }
+        println!();
+    }
+
+    let mut rows = Vec::new();
+    for &split in &opts.splits {
+        for &kind in &opts.kinds {
+            let mut t = Tally::default();
+            for (g, d, s) in scored
+                .iter()
+                .filter(|(g, _, _)| g.kind == kind && g.split == split)
+            {
+                t.add(s);
+                t.failed += usize::from(d.is_failed());
+                let _ = g;
+            }
+            rows.push(Row::new(split.name(), kind.name(), &t));
+        }
+    }
+    println!(
+        "{:<9} {:<9} {:>5} {:>6} {:>6} {:>6}  {:<19} {:<19} {:<10} {:>4}",
+        "split",
+        "kind",
+        "docs",
+        "prec",
+        "recall",
+        "F1",
+        "boilerplate leaked",
+        "spam leaked",
+        "censor",
+        "fail"
+    );
+    for r in &rows {
+        r.print();
+    }
+    println!(
+        "targets: F1 >= {TARGET_F1}, boilerplate leaked <= {:.0}%, spam leaked <= {:.0}%; mode: {}; seed {}",
+        TARGET_BOILERPLATE * 100.0,
+        TARGET_SPAM * 100.0,
+        if opts.group { "grouped by site" } else { "one page at a time" },
+        opts.seed
+    );
+    println!(
+        "{} documents; load {:.1}s, generate {:.1}s, clean {:.1}s, score {:.1}s",
+        generated.len(),
+        load_time.as_secs_f64(),
+        gen_time.as_secs_f64(),
+        clean_time.as_secs_f64(),
+        score_time.as_secs_f64()
+    );
+
+    if opts.failures > 0 {
+        for &kind in &opts.kinds {
+            print_failures(kind, &scored, opts.failures);
+        }
+    }
+    if let Some(path) = &opts.json {
+        let out = serde_json::json!({
+            "seed": opts.seed,
+            "docs_per_kind": opts.docs,
+            "grouped": opts.group,
+            "rows": rows,
+        });
+        std::fs::write(path, serde_json::to_string_pretty(&out)?)
+            .with_context(|| format!("writing {}", path.display()))?;
+    }
+    Ok(())
 }

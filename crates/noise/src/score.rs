@@ -1,0 +1,231 @@
+//! Scoring a cleaned document against its truth: character LCS after
+//! normalisation, leaked boilerplate lines, leaked spam strings, kept
+//! censoring runs.
+
+use crate::generate::Generated;
+use crate::transform::star_runs;
+use std::collections::HashMap;
+use taojin_segment::view::ScriptConverter;
+
+/// The characters compared: full-width ASCII folded to half-width, the
+/// ideographic space to a space, Traditional to Simplified, ASCII lower
+/// case, and everything that is not a letter or digit (whitespace,
+/// punctuation, symbols) dropped.
+pub fn normalise(text: &str, conv: &ScriptConverter) -> Vec<char> {
+    let folded: String = text
+        .chars()
+        .map(|c| match c as u32 {
+            0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            0x3000 => ' ',
+            _ => c,
+        })
+        .collect();
+    conv.to_simplified(&folded)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// Length of the longest common subsequence, bit-parallel (Allison-Dix /
+/// Hyyrö): O(n·m/64) word operations.
+pub fn lcs_len(a: &[char], b: &[char]) -> usize {
+    let (pattern, text) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if pattern.is_empty() {
+        return 0;
+    }
+    let words = pattern.len().div_ceil(64);
+    let mut peq: HashMap<char, Vec<u64>> = HashMap::new();
+    for (i, &c) in pattern.iter().enumerate() {
+        let v = peq.entry(c).or_insert_with(|| vec![0; words]);
+        if let Some(w) = v.get_mut(i / 64) {
+            *w |= 1u64 << (i % 64);
+        }
+    }
+    // Bit i of `v` is 0 where row i of the LCS table steps up.
+    let mut v = vec![u64::MAX; words];
+    for c in text {
+        let Some(m) = peq.get(c) else {
+            continue;
+        };
+        let mut carry = 0u64;
+        for (vw, &mw) in v.iter_mut().zip(m) {
+            let u = *vw & mw;
+            let (s1, c1) = vw.overflowing_add(u);
+            let (s2, c2) = s1.overflowing_add(carry);
+            carry = u64::from(c1 | c2);
+            *vw = s2 | (*vw & !mw);
+        }
+    }
+    let tail = pattern.len() % 64;
+    v.iter()
+        .enumerate()
+        .map(|(w, &x)| {
+            let mask = if w + 1 == words && tail != 0 {
+                (1u64 << tail) - 1
+            } else {
+                u64::MAX
+            };
+            (!x & mask).count_ones() as usize
+        })
+        .sum()
+}
+
+/// Non-overlapping occurrences of `needle` in `hay`.
+fn count(hay: &str, needle: &str) -> usize {
+    if needle.is_empty() {
+        0
+    } else {
+        hay.matches(needle).count()
+    }
+}
+
+/// The score of one document.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DocScore {
+    pub lcs: usize,
+    pub output_len: usize,
+    pub truth_len: usize,
+    /// Injected boilerplate lines that can be checked (normalised length at
+    /// least 4, not contained in the truth).
+    pub boilerplate: usize,
+    pub boilerplate_leaked: Vec<String>,
+    pub spam_injected: usize,
+    pub spam_leaked: usize,
+    pub spam_leaked_strings: Vec<String>,
+    pub censored_runs: usize,
+    pub censored_kept: usize,
+    /// Truth paragraphs with less than half of their characters in the
+    /// output, for failure reports.
+    pub lost_paragraphs: Vec<String>,
+}
+
+/// Scores the cleaned `output` of a generated document.
+pub fn score(doc: &Generated, output: &str, conv: &ScriptConverter) -> DocScore {
+    let out_n = normalise(output, conv);
+    let truth_n = normalise(&doc.truth, conv);
+    let out_s: String = out_n.iter().collect();
+    let truth_s: String = truth_n.iter().collect();
+    let mut s = DocScore {
+        lcs: lcs_len(&out_n, &truth_n),
+        output_len: out_n.len(),
+        truth_len: truth_n.len(),
+        censored_runs: doc.censored_runs,
+        censored_kept: star_runs(output).min(doc.censored_runs),
+        ..DocScore::default()
+    };
+    for line in &doc.boilerplate {
+        let n: String = normalise(line, conv).into_iter().collect();
+        if n.chars().count() < 4 || truth_s.contains(&n) {
+            continue;
+        }
+        s.boilerplate += 1;
+        if out_s.contains(&n) {
+            s.boilerplate_leaked.push(line.clone());
+        }
+    }
+    for (piece, &injected) in &doc.spam {
+        let n: String = normalise(piece, conv).into_iter().collect();
+        let extra = count(&out_s, &n).saturating_sub(count(&truth_s, &n));
+        let leaked = extra.min(injected);
+        s.spam_injected += injected;
+        s.spam_leaked += leaked;
+        if leaked > 0 {
+            s.spam_leaked_strings.push(piece.clone());
+        }
+    }
+    for para in doc.truth.split('\n') {
+        let p = normalise(para, conv);
+        if p.len() >= 8 && !out_s.contains(&p.iter().collect::<String>()) {
+            let kept = lcs_len(&p, &out_n);
+            if kept * 2 < p.len() {
+                s.lost_paragraphs.push(para.to_string());
+            }
+        }
+    }
+    s
+}
+
+/// Micro-averaged totals over documents.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Tally {
+    pub docs: usize,
+    pub failed: usize,
+    pub lcs: usize,
+    pub output_len: usize,
+    pub truth_len: usize,
+    pub boilerplate: usize,
+    pub boilerplate_leaked: usize,
+    pub spam_injected: usize,
+    pub spam_leaked: usize,
+    pub censored_runs: usize,
+    pub censored_kept: usize,
+}
+
+fn ratio(a: usize, b: usize, empty: f64) -> f64 {
+    if b == 0 {
+        empty
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+impl Tally {
+    pub fn add(&mut self, s: &DocScore) {
+        self.docs += 1;
+        self.lcs += s.lcs;
+        self.output_len += s.output_len;
+        self.truth_len += s.truth_len;
+        self.boilerplate += s.boilerplate;
+        self.boilerplate_leaked += s.boilerplate_leaked.len();
+        self.spam_injected += s.spam_injected;
+        self.spam_leaked += s.spam_leaked;
+        self.censored_runs += s.censored_runs;
+        self.censored_kept += s.censored_kept;
+    }
+
+    pub fn merge(&mut self, o: &Tally) {
+        self.docs += o.docs;
+        self.failed += o.failed;
+        self.lcs += o.lcs;
+        self.output_len += o.output_len;
+        self.truth_len += o.truth_len;
+        self.boilerplate += o.boilerplate;
+        self.boilerplate_leaked += o.boilerplate_leaked;
+        self.spam_injected += o.spam_injected;
+        self.spam_leaked += o.spam_leaked;
+        self.censored_runs += o.censored_runs;
+        self.censored_kept += o.censored_kept;
+    }
+
+    /// Share of output characters that are truth (1 for an empty output).
+    pub fn precision(&self) -> f64 {
+        ratio(self.lcs, self.output_len, 1.0)
+    }
+
+    /// Share of truth characters that are in the output.
+    pub fn recall(&self) -> f64 {
+        ratio(self.lcs, self.truth_len, 1.0)
+    }
+
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+
+    pub fn boilerplate_leak_rate(&self) -> f64 {
+        ratio(self.boilerplate_leaked, self.boilerplate, 0.0)
+    }
+
+    pub fn spam_leak_rate(&self) -> f64 {
+        ratio(self.spam_leaked, self.spam_injected, 0.0)
+    }
+
+    pub fn censored_kept_rate(&self) -> f64 {
+        ratio(self.censored_kept, self.censored_runs, 1.0)
+    }
+}

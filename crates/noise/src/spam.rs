@@ -1,0 +1,167 @@
+//! Spliced spam: gambling-brand-like names composed at random, and slogans
+//! cut into fragments that are spliced into sentences again and again.
+
+use crate::rng::Rng;
+use crate::vocab::{Split, Vocab};
+use taojin_core::is_han;
+
+/// What one spam site injects: its brands and its slogan fragments.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SpamKit {
+    pub brands: Vec<String>,
+    pub slogan: String,
+    pub fragments: Vec<String>,
+}
+
+/// Latin brand heads are drawn from disjoint letter and number sets per
+/// split, so held-out brands share no head with dev ones.
+fn latin_alphabet(split: Split) -> (&'static [u8], &'static [&'static str]) {
+    match split {
+        Split::Dev => (b"ABCDEFGHJKLM", &["888", "365", "99", "8"]),
+        Split::HeldOut => (b"NPQRSTUVWXYZ", &["168", "777", "500", "6"]),
+    }
+}
+
+/// One brand-like name: a Latin, numeric or Chinese head, a casino-ish word,
+/// and often an access word (`KX体育官网`, `聚宝棋牌`, `168彩票网页版`).
+pub fn brand(vocab: &Vocab, split: Split, rng: &mut Rng) -> String {
+    let (letters, numbers) = latin_alphabet(split);
+    let mut head = String::new();
+    match rng.below(10) {
+        0..=4 => {
+            for _ in 0..rng.range(2, 3) {
+                if let Some(&b) = rng.pick(letters) {
+                    head.push(char::from(b));
+                }
+            }
+        }
+        5..=6 => {
+            head.push_str(rng.pick(numbers).copied().unwrap_or("8"));
+            if rng.chance(0.5) {
+                if let Some(&b) = rng.pick(letters) {
+                    head.push(char::from(b));
+                }
+            }
+        }
+        _ => head.push_str(
+            rng.pick(vocab.get("spam", "head_cn", split))
+                .map(String::as_str)
+                .unwrap_or("金"),
+        ),
+    }
+    let casino = rng
+        .pick(vocab.get("spam", "casino", split))
+        .cloned()
+        .unwrap_or_default();
+    let mut b = format!("{head}{casino}");
+    if rng.chance(0.5) {
+        if let Some(a) = rng.pick(vocab.get("spam", "access", split)) {
+            b.push_str(a);
+        }
+    }
+    b
+}
+
+/// Cuts a slogan into consecutive fragments of 2-4 characters (a last piece
+/// of one character joins the fragment before it).
+pub fn fragments(slogan: &str, rng: &mut Rng) -> Vec<String> {
+    let chars: Vec<char> = slogan.chars().collect();
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let take = rng.range(2, 4).min(chars.len() - i);
+        let piece: String = chars.iter().skip(i).take(take).collect();
+        match out.last_mut() {
+            Some(last) if take < 2 => last.push_str(&piece),
+            _ => out.push(piece),
+        }
+        i += take;
+    }
+    out
+}
+
+/// A spam site's kit: 1-3 brands and one slogan cut into fragments.
+pub fn kit(vocab: &Vocab, split: Split, rng: &mut Rng) -> SpamKit {
+    let brands = (0..rng.range(1, 3))
+        .map(|_| brand(vocab, split, rng))
+        .collect();
+    let slogan = rng
+        .pick(vocab.get("spam", "slogan", split))
+        .cloned()
+        .unwrap_or_default();
+    let fragments = fragments(&slogan, rng);
+    SpamKit {
+        brands,
+        slogan,
+        fragments,
+    }
+}
+
+/// Inserts `piece` inside a sentence of `text`: between two Han characters
+/// when there is such a place, else at the end. Returns the new text.
+pub fn splice(text: &str, piece: &str, rng: &mut Rng) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let slots: Vec<usize> = (1..chars.len())
+        .filter(|&i| {
+            chars.get(i - 1).is_some_and(|&c| is_han(c)) && chars.get(i).is_some_and(|&c| is_han(c))
+        })
+        .collect();
+    let at = rng.pick(&slots).copied().unwrap_or(chars.len());
+    let mut out: String = chars.iter().take(at).collect();
+    out.push_str(piece);
+    out.extend(chars.iter().skip(at));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn brands_are_deterministic_and_split_specific() {
+        let v = Vocab::builtin().expect("parses");
+        let a: Vec<String> = (0..20)
+            .scan(Rng::new(5), |r, _| Some(brand(&v, Split::Dev, r)))
+            .collect();
+        let b: Vec<String> = (0..20)
+            .scan(Rng::new(5), |r, _| Some(brand(&v, Split::Dev, r)))
+            .collect();
+        assert_eq!(a, b);
+        let held: Vec<String> = (0..200)
+            .scan(Rng::new(6), |r, _| Some(brand(&v, Split::HeldOut, r)))
+            .collect();
+        for h in &held {
+            assert!(!a.contains(h), "{h} in both splits");
+            let casino = v.get("spam", "casino", Split::HeldOut);
+            assert!(casino.iter().any(|c| h.contains(c.as_str())), "{h}");
+        }
+    }
+
+    #[test]
+    fn fragments_cover_the_slogan_in_pieces_of_two_to_four() {
+        for seed in 0..50 {
+            let mut r = Rng::new(seed);
+            let f = fragments("凝心聚力共谱新篇", &mut r);
+            assert_eq!(f.concat(), "凝心聚力共谱新篇");
+            assert!(f.len() >= 2);
+            for piece in &f {
+                let n = piece.chars().count();
+                assert!((2..=5).contains(&n), "{piece}");
+            }
+        }
+    }
+
+    #[test]
+    fn splice_goes_between_han_characters() {
+        let mut r = Rng::new(2);
+        for _ in 0..20 {
+            let s = splice("今天，天气好。", "XX", &mut r);
+            assert!(
+                s == "今XX天，天气好。" || s == "今天，天XX气好。" || s == "今天，天气XX好。",
+                "{s}"
+            );
+        }
+        assert_eq!(splice("abc", "金鼎", &mut r), "abc金鼎");
+        assert_eq!(splice("", "金鼎", &mut r), "金鼎");
+    }
+}
