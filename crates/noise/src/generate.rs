@@ -352,25 +352,28 @@ impl<'c> Generator<'c> {
             return;
         }
         let first = content.len().min(rng.range(1, 3));
-        let mut put = |piece: &str, rng: &mut Rng, lines: &mut Vec<Line>| {
-            let Some(&at) = content.get(rng.below(first)) else {
-                return;
-            };
-            if let Some(l) = lines.get_mut(at) {
-                l.text = spam::splice(&l.text, piece, rng);
+        let mut pieces: Vec<Vec<String>> = vec![Vec::new(); first];
+        let mut put = |piece: &str, rng: &mut Rng| {
+            if let Some(p) = pieces.get_mut(rng.below(first)) {
+                p.push(piece.to_string());
                 *injected.entry(piece.to_string()).or_insert(0) += 1;
             }
         };
         for b in &kit.brands {
             for _ in 0..rng.range(1, 2) {
-                put(b, rng, lines);
+                put(b, rng);
             }
         }
         if rng.chance(0.7) {
             for f in &kit.fragments {
                 for _ in 0..rng.range(3, 5) {
-                    put(f, rng, lines);
+                    put(f, rng);
                 }
+            }
+        }
+        for (&at, p) in content.iter().zip(&pieces) {
+            if let Some(l) = lines.get_mut(at) {
+                l.text = spam::splice(&l.text, p, rng);
             }
         }
         if rng.chance(0.3) {

@@ -97,19 +97,33 @@ pub fn kit(vocab: &Vocab, split: Split, rng: &mut Rng) -> SpamKit {
     }
 }
 
-/// Inserts `piece` inside a sentence of `text`: between two Han characters
-/// when there is such a place, else at the end. Returns the new text.
-pub fn splice(text: &str, piece: &str, rng: &mut Rng) -> String {
+/// Inserts each piece inside a sentence of `text`: between two Han
+/// characters of the original text when there is such a place, else at the
+/// end. All places are chosen in the original text, so that no piece lands
+/// inside another.
+pub fn splice(text: &str, pieces: &[String], rng: &mut Rng) -> String {
     let chars: Vec<char> = text.chars().collect();
     let slots: Vec<usize> = (1..chars.len())
         .filter(|&i| {
             chars.get(i - 1).is_some_and(|&c| is_han(c)) && chars.get(i).is_some_and(|&c| is_han(c))
         })
         .collect();
-    let at = rng.pick(&slots).copied().unwrap_or(chars.len());
-    let mut out: String = chars.iter().take(at).collect();
-    out.push_str(piece);
-    out.extend(chars.iter().skip(at));
+    let mut at: Vec<(usize, &str)> = pieces
+        .iter()
+        .map(|p| (rng.pick(&slots).copied().unwrap_or(chars.len()), p.as_str()))
+        .collect();
+    at.sort_by_key(|&(i, _)| i);
+    let mut out = String::with_capacity(text.len() + pieces.iter().map(String::len).sum::<usize>());
+    let mut next = at.iter().peekable();
+    for (i, c) in chars.iter().enumerate() {
+        while let Some((_, p)) = next.next_if(|&&(j, _)| j == i) {
+            out.push_str(p);
+        }
+        out.push(*c);
+    }
+    for (_, p) in next {
+        out.push_str(p);
+    }
     out
 }
 
@@ -154,14 +168,33 @@ mod tests {
     #[test]
     fn splice_goes_between_han_characters() {
         let mut r = Rng::new(2);
+        let one = |s: &str| vec![s.to_string()];
         for _ in 0..20 {
-            let s = splice("今天，天气好。", "XX", &mut r);
+            let s = splice("今天，天气好。", &one("XX"), &mut r);
             assert!(
                 s == "今XX天，天气好。" || s == "今天，天XX气好。" || s == "今天，天气XX好。",
                 "{s}"
             );
         }
-        assert_eq!(splice("abc", "金鼎", &mut r), "abc金鼎");
-        assert_eq!(splice("", "金鼎", &mut r), "金鼎");
+        assert_eq!(splice("abc", &one("金鼎"), &mut r), "abc金鼎");
+        assert_eq!(splice("", &one("金鼎"), &mut r), "金鼎");
+    }
+
+    #[test]
+    fn spliced_pieces_never_land_inside_each_other() {
+        let pieces: Vec<String> = ["金鼎娱乐", "凝心", "聚力", "共谱新篇"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let spam_chars = pieces.concat();
+        for seed in 0..100 {
+            let mut r = Rng::new(seed);
+            let s = splice("国家统计局今天发布数据居民收入增长", &pieces, &mut r);
+            for p in &pieces {
+                assert!(s.contains(p.as_str()), "{s}");
+            }
+            let rest: String = s.chars().filter(|&c| !spam_chars.contains(c)).collect();
+            assert_eq!(rest, "国家统计局今天发布数据居民收入增长");
+        }
     }
 }

@@ -108,7 +108,7 @@ pub fn star_runs(text: &str) -> usize {
 }
 
 /// The byte encodings of the `encoding` noise kind.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ByteEncoding {
     Utf8,
     Gbk,

@@ -1,0 +1,90 @@
+//! LCS and the metrics.
+
+use proptest::prelude::*;
+use taojin_noise::{lcs_len, normalise, Tally};
+use taojin_segment::view::ScriptConverter;
+
+/// The textbook O(n·m) dynamic programme, as the reference.
+fn lcs_naive(a: &[char], b: &[char]) -> usize {
+    let mut prev = vec![0usize; b.len() + 1];
+    for &x in a {
+        let mut cur = vec![0usize; b.len() + 1];
+        for (j, &y) in b.iter().enumerate() {
+            cur[j + 1] = if x == y {
+                prev[j] + 1
+            } else {
+                cur[j].max(prev[j + 1])
+            };
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+fn chars(s: &str) -> Vec<char> {
+    s.chars().collect()
+}
+
+#[test]
+fn lcs_on_chinese_examples() {
+    let table = [
+        ("今天天气很好", "今天天气很好", 6),
+        ("今天天气很好", "今天下雨", 2),
+        ("北京欢迎你", "欢迎你来北京", 3),
+        ("", "中国", 0),
+        ("中国", "", 0),
+        ("甲乙丙", "丁戊己", 0),
+    ];
+    for (a, b, want) in table {
+        assert_eq!(lcs_len(&chars(a), &chars(b)), want, "{a} / {b}");
+        assert_eq!(lcs_len(&chars(b), &chars(a)), want, "{b} / {a}");
+    }
+}
+
+#[test]
+fn lcs_across_word_boundaries() {
+    // Patterns longer than 64 and 128 characters exercise the carries.
+    let a: Vec<char> = "中华人民共和国".repeat(30).chars().collect();
+    let b: Vec<char> = "人民共和中华国".repeat(25).chars().collect();
+    assert_eq!(lcs_len(&a, &b), lcs_naive(&a, &b));
+}
+
+proptest! {
+    #[test]
+    fn lcs_matches_the_dynamic_programme(
+        a in proptest::collection::vec(prop::sample::select(vec!['中', '国', '人', '民', 'a', '1']), 0..200),
+        b in proptest::collection::vec(prop::sample::select(vec!['中', '国', '人', '民', 'a', '1']), 0..200),
+    ) {
+        prop_assert_eq!(lcs_len(&a, &b), lcs_naive(&a, &b));
+    }
+}
+
+#[test]
+fn normalise_folds_width_script_case_and_drops_punctuation() {
+    let conv = ScriptConverter::new();
+    let n: String = normalise("國家，ＡＢＣ１２３　說：“好！” abc", &conv)
+        .into_iter()
+        .collect();
+    assert_eq!(n, "国家abc123说好abc");
+    let m: String = normalise("国家,ABC123 说:\"好!\"abc", &conv)
+        .into_iter()
+        .collect();
+    assert_eq!(n, m);
+}
+
+#[test]
+fn tally_micro_averages_over_documents() {
+    let t = Tally {
+        lcs: 90,
+        output_len: 100,
+        truth_len: 120,
+        docs: 2,
+        ..Tally::default()
+    };
+    assert!((t.precision() - 0.9).abs() < 1e-12);
+    assert!((t.recall() - 0.75).abs() < 1e-12);
+    assert!((t.f1() - 2.0 * 0.9 * 0.75 / 1.65).abs() < 1e-12);
+    let empty = Tally::default();
+    assert_eq!(empty.f1(), 1.0, "nothing to find, nothing found");
+    assert_eq!(empty.boilerplate_leak_rate(), 0.0);
+}
