@@ -26,7 +26,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 use taojin_core::{Config, Document, RawContent, RawInput};
-use taojin_noise::{score, DocScore, Generated, Generator, NoiseKind, Rng, Split, Tally};
+use taojin_noise::{
+    score, scored_output, DocScore, Generated, Generator, NoiseKind, Rng, Split, Tally,
+};
 use taojin_pipeline::input::Record;
 use taojin_pipeline::Pipeline;
 
@@ -444,7 +446,10 @@ pub fn run(args: &[String]) -> Result<()> {
     let scored: Vec<(&Generated, &Document, DocScore)> = generated
         .par_iter()
         .zip(cleaned.par_iter())
-        .map(|(g, d)| (g, d, score(g, &d.text, conv)))
+        .map(|(g, d)| {
+            let out = scored_output(g, d.title.as_deref(), &d.text);
+            (g, d, score(g, &out, conv))
+        })
         .collect();
     let score_time = t3.elapsed();
 

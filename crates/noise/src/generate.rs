@@ -101,6 +101,9 @@ pub struct Generated {
     /// The clean truth: the content paragraphs joined by `\n` (after any
     /// script conversion and censoring, which the cleaner must keep).
     pub truth: String,
+    /// The page's title line, when it has one (not content, not counted as
+    /// boilerplate: the cleaner should move it to `title`).
+    pub title: Option<String>,
     /// Every injected boilerplate line.
     pub boilerplate: Vec<String>,
     /// Injected spam strings and how many times each was injected.
@@ -286,6 +289,10 @@ impl<'c> Generator<'c> {
         if plan.spam {
             self.splice_spam(&mut lines, &kit.spam, &mut rng, &mut injected);
         }
+        let title = lines
+            .iter()
+            .find(|l| l.role == Role::Title)
+            .map(|l| l.text.clone());
         let boilerplate: Vec<String> = lines
             .iter()
             .filter(|l| l.role == Role::Boilerplate)
@@ -326,6 +333,7 @@ impl<'c> Generator<'c> {
             text,
             bytes,
             truth,
+            title,
             boilerplate,
             spam: injected,
             censored_runs,

@@ -615,18 +615,22 @@ fn social(p: &mut Page, f: &Filler<'_>, site: &Site, title: &str, paras: &[Strin
 /// site-wide layout line gets fresh numbers on each page.
 fn renumber(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
-    let mut in_num = false;
+    let mut run = 0;
+    let flush = |out: &mut String, run: usize| match run {
+        0 => {}
+        1 | 2 => out.push_str("{n}"),
+        _ => out.push_str("{k}"),
+    };
     for c in line.chars() {
         if c.is_ascii_digit() {
-            if !in_num {
-                out.push_str("{k}");
-                in_num = true;
-            }
+            run += 1;
         } else {
-            in_num = false;
+            flush(&mut out, run);
+            run = 0;
             out.push(c);
         }
     }
+    flush(&mut out, run);
     out
 }
 
@@ -663,7 +667,8 @@ mod tests {
 
     #[test]
     fn renumber_turns_digit_runs_into_placeholders() {
-        assert_eq!(renumber("主题 12 帖子 3456"), "主题 {k} 帖子 {k}");
+        assert_eq!(renumber("主题 12 帖子 3456"), "主题 {n} 帖子 {k}");
+        assert_eq!(renumber("Rank: 7"), "Rank: {n}");
         assert_eq!(renumber("注册时间"), "注册时间");
     }
 

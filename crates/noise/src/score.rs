@@ -100,6 +100,19 @@ pub struct DocScore {
     pub lost_paragraphs: Vec<String>,
 }
 
+/// The text to score for a cleaned document: its body, plus the title the
+/// cleaner chose when that is not the page's own title line. A page with no
+/// title line loses nothing when its first paragraph is promoted to title,
+/// and a boilerplate line promoted to title still counts as leaked.
+pub fn scored_output(doc: &Generated, title: Option<&str>, text: &str) -> String {
+    match title {
+        Some(t) if doc.title.as_deref().map(str::trim) != Some(t.trim()) => {
+            format!("{t}\n{text}")
+        }
+        _ => text.to_string(),
+    }
+}
+
 /// Scores the cleaned `output` of a generated document.
 pub fn score(doc: &Generated, output: &str, conv: &ScriptConverter) -> DocScore {
     let out_n = normalise(output, conv);

@@ -227,3 +227,24 @@ fn all_kind_draws_every_site_style() {
         .collect();
     assert_eq!(styles.len(), 5, "{styles:?}");
 }
+
+#[test]
+fn a_promoted_first_paragraph_is_not_lost_but_a_promoted_footer_leaks() {
+    use taojin_noise::scored_output;
+    let conv = ScriptConverter::new();
+    let g = Generator::new(&conv).expect("parses");
+    let plain = generate(&g, NoiseKind::Plain, Split::Dev, 0, 1);
+    let paras = paragraphs();
+    let body = paras[1..].join("\n");
+    let out = scored_output(&plain, Some(&paras[0]), &body);
+    let s = score(&plain, &out, &conv);
+    assert_eq!(s.lcs, s.truth_len);
+
+    let page = generate(&g, NoiseKind::Portal, Split::Dev, 0, 1);
+    let title = page.title.clone().expect("portal pages have a title");
+    assert_eq!(scored_output(&page, Some(&title), &page.truth), page.truth);
+    let footer = page.boilerplate.last().expect("a footer").clone();
+    let out = scored_output(&page, Some(&footer), &page.truth);
+    let s = score(&page, &out, &conv);
+    assert!(s.boilerplate_leaked.contains(&footer), "{out}");
+}
