@@ -25,8 +25,9 @@ pub mod sentences;
 use std::collections::HashSet;
 
 use keywords::KeywordExtractor;
+pub use rank::SentenceInput;
+use rank::Work;
 pub use rank::{Budget, RankParams};
-use rank::{SentenceInput, Work};
 use taojin_core::{AnalysisView, Config, Document, Keyword};
 use taojin_segment::Segmenter;
 
@@ -56,6 +57,19 @@ impl PreparedDoc {
     /// Number of sentences found.
     pub fn sentence_count(&self) -> usize {
         self.spans.len()
+    }
+
+    /// The text of every sentence, in order.
+    pub fn sentence_texts(&self) -> Vec<&str> {
+        self.spans
+            .iter()
+            .map(|sp| self.text.get(sp.original.0..sp.original.1).unwrap_or(""))
+            .collect()
+    }
+
+    /// What ranking sees of every sentence, in order.
+    pub fn inputs(&self) -> &[SentenceInput] {
+        &self.inputs
     }
 
     /// The first `n` sentences (the Lead-n baseline).
@@ -88,7 +102,13 @@ impl PreparedDoc {
             // best one cut back to the budget at a clause boundary.
             if let Some(limit) = budget.chars.filter(|&l| l > 0) {
                 let mut scratch = Work::default();
-                let scores = rank::score(&self.inputs, &self.title_terms, params, &mut scratch);
+                let scores = rank::score(
+                    &self.inputs,
+                    &self.title_terms,
+                    params,
+                    budget.sentences,
+                    &mut scratch,
+                );
                 let best = scores
                     .iter()
                     .enumerate()
@@ -250,8 +270,13 @@ impl Summariser {
                 let terms = self.terms(seg, view_text);
                 let distinct: HashSet<&str> = terms.iter().map(String::as_str).collect();
                 let salience = distinct.iter().filter_map(|t| tfidf.get(*t)).sum();
+                let weights = terms
+                    .iter()
+                    .map(|t| tfidf.get(t.as_str()).copied().unwrap_or(0.0))
+                    .collect();
                 SentenceInput {
                     terms,
+                    weights,
                     chars: original.chars().count(),
                     salience,
                 }

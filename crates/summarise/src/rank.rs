@@ -16,12 +16,15 @@ pub struct RankParams {
     /// BM25 length normalisation.
     pub b: f64,
     /// Weight of the lead prior: sentence `i` (0-based) gets
-    /// `1 + lead / (1 + i)`.
+    /// `1 + lead' / (1 + i)`, where `lead'` is `lead` scaled down in long
+    /// documents (see [`RankParams::position_half`]).
     pub lead: f64,
     /// Weight of the closing prior: the sentence `j` places from the end gets
-    /// `1 + tail / (1 + j)`.
+    /// `1 + tail' / (1 + j)`, where `tail'` is `tail` scaled down in short
+    /// documents.
     pub tail: f64,
-    /// Exponent of the length prior `(len / mean len)^length_exponent`.
+    /// Exponent of the length prior `(len / mean len)^e`, where `e` is this
+    /// exponent scaled for the budget (see [`RankParams::length_by_budget`]).
     pub length_exponent: f64,
     /// Weight of the similarity to the title, when there is one.
     pub title: f64,
@@ -36,6 +39,22 @@ pub struct RankParams {
     /// Weight of the centroid score (TF-IDF salience, mean 1) next to graph
     /// centrality (mean 1).
     pub centroid: f64,
+    /// Document length `s`, in sentences, at which the lead and closing
+    /// priors are at half strength. For a document of `n` sentences and
+    /// steepness `h`, the lead prior is scaled by `s^h / (s^h + n^h)` and the
+    /// closing prior by `n^h / (s^h + n^h)`: a text of a few sentences is
+    /// summed up by its opening (news leads, posts), a long one by its close
+    /// (conclusions, decisions, verdicts), and neither holds in between.
+    /// 0 = both priors at full strength whatever the length.
+    pub position_half: f64,
+    /// The Hill exponent `h` above: how sharply the priors switch.
+    pub position_steepness: f64,
+    /// The length prior's exponent is scaled by `1 - length_by_budget / k`
+    /// for a budget of `k` sentences. With room for one sentence the
+    /// estimated F1 already trades overlap against length, and a further
+    /// prior for long sentences only buys recall the short summary cannot
+    /// use; with several sentences, long ones cover more of a long reference.
+    pub length_by_budget: f64,
 }
 
 impl Default for RankParams {
@@ -44,13 +63,16 @@ impl Default for RankParams {
             damping: 0.85,
             k1: 1.2,
             b: 0.75,
-            lead: 0.0,
+            lead: 4.0,
             tail: 2.0,
-            length_exponent: 0.5,
+            length_exponent: 1.0,
             title: 1.0,
             redundancy: 0.5,
-            reference_scale: 1.0,
+            reference_scale: 0.5,
             centroid: 3.0,
+            position_half: 4.0,
+            position_steepness: 6.0,
+            length_by_budget: 1.0,
         }
     }
 }
@@ -67,6 +89,9 @@ pub const MAX_NEIGHBOURS: usize = 32;
 pub struct SentenceInput {
     /// Content terms (stopwords and punctuation already removed).
     pub terms: Vec<String>,
+    /// The document-level TF-IDF weight of each term (parallel to `terms`;
+    /// 0 for a term the IDF table does not score).
+    pub weights: Vec<f64>,
     /// Length in characters.
     pub chars: usize,
     /// The document-level TF-IDF mass (general-language IDF) of the
@@ -235,9 +260,17 @@ pub fn score(
     sentences: &[SentenceInput],
     title_terms: &[String],
     params: &RankParams,
+    budget_sentences: usize,
     work: &mut Work,
 ) -> Vec<f64> {
-    score_with(&term_stats(sentences), sentences, title_terms, params, work)
+    score_with(
+        &term_stats(sentences),
+        sentences,
+        title_terms,
+        params,
+        budget_sentences,
+        work,
+    )
 }
 
 fn score_with(
@@ -245,6 +278,7 @@ fn score_with(
     sentences: &[SentenceInput],
     title_terms: &[String],
     params: &RankParams,
+    budget_sentences: usize,
     work: &mut Work,
 ) -> Vec<f64> {
     let n = sentences.len();
@@ -262,6 +296,15 @@ fn score_with(
         .map(|t| stats.ids.get(t.as_str()).copied())
         .collect();
     let title_set: std::collections::HashSet<usize> = title_ids.iter().flatten().copied().collect();
+    let (lead, tail) = if params.position_half > 0.0 {
+        let s = params.position_half.powf(params.position_steepness);
+        let nf = (n as f64).powf(params.position_steepness);
+        (params.lead * s / (s + nf), params.tail * nf / (s + nf))
+    } else {
+        (params.lead, params.tail)
+    };
+    let length_exponent = params.length_exponent
+        * (1.0 - params.length_by_budget / budget_sentences.max(1) as f64).max(0.0);
 
     (0..n)
         .map(|i| {
@@ -274,11 +317,10 @@ fn score_with(
             };
             let centrality = (graph_rank + params.centroid * salience) / (1.0 + params.centroid);
             let from_end = n - 1 - i;
-            let position = (1.0 + params.lead / (1.0 + i as f64))
-                * (1.0 + params.tail / (1.0 + from_end as f64));
+            let position = (1.0 + lead / (1.0 + i as f64)) * (1.0 + tail / (1.0 + from_end as f64));
             let chars = sentences.get(i).map(|s| s.chars as f64).unwrap_or(0.0);
             let length = if mean_chars > 0.0 {
-                (chars / mean_chars).powf(params.length_exponent)
+                (chars / mean_chars).powf(length_exponent)
             } else {
                 1.0
             };
@@ -306,7 +348,14 @@ pub fn select(
         return Vec::new();
     }
     let stats = term_stats(sentences);
-    let scores = score_with(&stats, sentences, title_terms, params, work);
+    let scores = score_with(
+        &stats,
+        sentences,
+        title_terms,
+        params,
+        budget.sentences,
+        work,
+    );
     let mut covered = vec![false; stats.idf.len()];
     let mut chosen: Vec<usize> = Vec::new();
     let mut used_chars = 0usize;
