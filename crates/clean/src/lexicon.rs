@@ -1,6 +1,7 @@
 //! Lexicons shipped as data files (see `crates/clean/data/*.txt`; each file's
 //! header says what its entries are and where they come from).
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use taojin_core::Reason;
 
 const BOILERPLATE: &str = include_str!("../data/boilerplate.txt");
@@ -43,7 +44,8 @@ impl PhraseClass {
     }
 }
 
-/// The lexicons, parsed once.
+/// The lexicons, parsed once, with automata that match them in one pass
+/// over a line.
 #[derive(Debug, Clone)]
 pub struct Lexicons {
     /// (class, lower-cased phrase)
@@ -51,12 +53,23 @@ pub struct Lexicons {
     /// Lower-cased brands, longest first so that `九游会` wins over `九游`.
     pub brands: Vec<String>,
     pub suffixes: Vec<String>,
+    phrase_matcher: Option<AhoCorasick>,
+    brand_matcher: Option<AhoCorasick>,
 }
 
 fn data_lines(text: &str) -> impl Iterator<Item = &str> {
     text.lines()
         .map(|l| l.trim_end_matches('\r'))
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+/// Builds a matcher. The patterns are our own data files; should a build
+/// ever fail, the lexicon degrades to matching nothing rather than panicking.
+fn build_matcher<P: AsRef<[u8]>>(patterns: &[P], kind: MatchKind) -> Option<AhoCorasick> {
+    AhoCorasickBuilder::new()
+        .match_kind(kind)
+        .build(patterns)
+        .ok()
 }
 
 impl Default for Lexicons {
@@ -74,7 +87,7 @@ impl Lexicons {
     /// Parses lexicon texts in the data-file formats. Malformed lines (an
     /// unknown class) are skipped: a lexicon is evidence, never required.
     pub fn parse(boilerplate: &str, brands: &str, suffixes: &str) -> Self {
-        let phrases = data_lines(boilerplate)
+        let phrases: Vec<(PhraseClass, String)> = data_lines(boilerplate)
             .filter_map(|l| {
                 let (class, phrase) = l.split_once('\t')?;
                 Some((PhraseClass::parse(class.trim())?, phrase.to_lowercase()))
@@ -90,20 +103,42 @@ impl Lexicons {
             .map(|l| l.trim().to_lowercase())
             .collect();
         suffixes.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
+        let phrase_list: Vec<&str> = phrases.iter().map(|(_, p)| p.as_str()).collect();
+        let phrase_matcher = build_matcher(&phrase_list, MatchKind::Standard);
+        let brand_matcher = build_matcher(&brands, MatchKind::LeftmostLongest);
         Lexicons {
             phrases,
             brands,
             suffixes,
+            phrase_matcher,
+            brand_matcher,
         }
     }
 
-    /// The phrases of each class found in a (lower-cased, Simplified) line.
+    /// The phrases of each class found in a (lower-cased, Simplified) line,
+    /// each once, in lexicon order.
     pub fn hits<'a>(&'a self, lower_simplified: &str) -> Vec<(PhraseClass, &'a str)> {
-        self.phrases
-            .iter()
-            .filter(|(_, p)| lower_simplified.contains(p.as_str()))
+        let Some(matcher) = &self.phrase_matcher else {
+            return Vec::new();
+        };
+        let mut found: Vec<usize> = matcher
+            .find_overlapping_iter(lower_simplified)
+            .map(|m| m.pattern().as_usize())
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
+            .into_iter()
+            .filter_map(|i| self.phrases.get(i))
             .map(|(c, p)| (*c, p.as_str()))
             .collect()
+    }
+
+    /// Leftmost-longest brand matches in a lower-cased line, as byte ranges.
+    pub fn brand_matches(&self, lower: &str) -> Vec<(usize, usize)> {
+        self.brand_matcher.as_ref().map_or_else(Vec::new, |m| {
+            m.find_iter(lower).map(|x| (x.start(), x.end())).collect()
+        })
     }
 }
 
@@ -152,6 +187,7 @@ mod tests {
     fn parse_skips_comments_and_unknown_classes() {
         let lex = Lexicons::parse("# c\nlegal\tABC\nbogus\tx\n", "# b\nXY\nZ\n", "入口\n");
         assert_eq!(lex.phrases, vec![(PhraseClass::Legal, "abc".to_string())]);
+        assert_eq!(lex.hits("xxabcxx"), vec![(PhraseClass::Legal, "abc")]);
         assert_eq!(lex.brands, vec!["xy".to_string()]);
     }
 }

@@ -11,6 +11,7 @@
 //!   quoted or isolated terms are never fragments.
 
 use crate::lexicon::Lexicons;
+use rustc_hash::FxHashMap;
 use std::collections::{HashMap, HashSet};
 use taojin_core::is_han;
 use taojin_segment::Segmenter;
@@ -56,43 +57,40 @@ fn surnames() -> HashSet<char> {
 /// `simple` holds the lower-cased Simplified form of each line, which must
 /// have the same char count as the line for a match to be mapped back.
 pub fn find_brands(lines: &[Vec<char>], simple: &[Vec<char>], lex: &Lexicons) -> Vec<SpamSpan> {
-    let brands: Vec<Vec<char>> = lex.brands.iter().map(|b| b.chars().collect()).collect();
     let suffixes: Vec<Vec<char>> = lex.suffixes.iter().map(|s| s.chars().collect()).collect();
     let mut out = Vec::new();
     for (li, (orig, low)) in lines.iter().zip(simple).enumerate() {
         if orig.len() != low.len() {
             continue;
         }
-        let mut i = 0;
-        while i < low.len() {
-            let hit = brands.iter().find(|b| low[i..].starts_with(b));
-            let Some(brand) = hit else {
-                i += 1;
-                continue;
-            };
+        let low_text: String = low.iter().collect();
+        let byte_to_char = |b: usize| low_text.get(..b).map_or(0, |p| p.chars().count());
+        for (bs, be) in lex.brand_matches(&low_text) {
+            let (start, brand_end) = (byte_to_char(bs), byte_to_char(be));
             // A Latin brand must not be part of a longer Latin word.
-            let latin_edge = |k: Option<&char>| k.is_some_and(|c| c.is_ascii_alphanumeric());
-            let mut end = i + brand.len();
-            if brand[0].is_ascii_alphanumeric() && (i > 0 && latin_edge(low.get(i - 1))) {
-                i += 1;
+            let latin = |k: Option<&char>| k.is_some_and(|c| c.is_ascii_alphanumeric());
+            if start > 0 && latin(low.get(start)) && latin(low.get(start - 1)) {
                 continue;
             }
+            let mut end = brand_end;
             if let Some(suf) = suffixes.iter().find(|s| low[end..].starts_with(s)) {
                 end += suf.len();
             }
             out.push(SpamSpan {
                 line: li,
-                start: i,
+                start,
                 end,
-                text: orig[i..end].iter().collect(),
+                text: orig[start..end].iter().collect(),
                 brand: true,
-                rule: format!("brand:{}", brand.iter().collect::<String>()),
+                rule: format!("brand:{}", low[start..brand_end].iter().collect::<String>()),
             });
-            i = end;
         }
     }
     out
 }
+
+/// The characters left and right of an occurrence (`None` at a clause edge).
+type Context = (Option<char>, Option<char>);
 
 /// One occurrence of a candidate run.
 #[derive(Debug, Clone, Copy)]
@@ -112,22 +110,41 @@ pub fn find_fragments(
     let surnames = surnames();
     let mut removed: Vec<SpamSpan> = Vec::new();
     let mut dead: Vec<Vec<bool>> = lines.iter().map(|l| vec![false; l.len()]).collect();
+    // Verdicts on a candidate's own shape, which masking cannot change.
+    let mut shape_ok: FxHashMap<Vec<char>, bool> = FxHashMap::default();
+    // Candidates judged and rejected in an earlier round stay rejected:
+    // masking a splice elsewhere rarely turns a term into a fragment.
+    let mut rejected: HashSet<Vec<char>> = HashSet::new();
     // Longest accepted first; each round re-counts with removed spans masked.
     for _round in 0..24 {
         let counts = count_runs(analysis, &dead);
-        let mut candidates: Vec<(&Vec<char>, &Vec<Occurrence>)> =
-            counts.iter().filter(|(_, occ)| occ.len() >= 3).collect();
+        let mut candidates: Vec<(Vec<char>, Vec<Occurrence>)> = counts
+            .into_iter()
+            .filter(|(gram, occ)| occ.len() >= 3 && !rejected.contains(gram))
+            .collect();
         candidates.sort_by(|a, b| {
             b.0.len()
                 .cmp(&a.0.len())
                 .then(b.1.len().cmp(&a.1.len()))
-                .then(a.0.cmp(b.0))
+                .then(a.0.cmp(&b.0))
         });
         let mut accepted = None;
         for (gram, occs) in candidates {
-            if let Some(spliced) = judge(gram, occs, analysis, &dead, seg, &surnames) {
-                accepted = Some((gram.clone(), spliced));
-                break;
+            let plausible = *shape_ok
+                .entry(gram.clone())
+                .or_insert_with(|| fragment_shaped(&gram, seg, &surnames));
+            if !plausible {
+                rejected.insert(gram);
+                continue;
+            }
+            match judge(&gram, &occs, analysis, &dead, seg) {
+                Some(spliced) => {
+                    accepted = Some((gram, spliced));
+                    break;
+                }
+                None => {
+                    rejected.insert(gram);
+                }
             }
         }
         let Some((gram, spliced)) = accepted else {
@@ -150,6 +167,27 @@ pub fn find_fragments(
         }
     }
     keep_cooccurring(removed)
+}
+
+/// Whether a run has the shape of a splice on its own: not a dictionary
+/// word, not a name, and cut by the dictionary into at least two loose
+/// content characters. One cut per distinct candidate; most repeated runs
+/// of a document (its real words and phrases) stop here.
+fn fragment_shaped(gram: &[char], seg: &Segmenter, surnames: &HashSet<char>) -> bool {
+    let text: String = gram.iter().collect();
+    if seg.jieba().has_word(&text) {
+        return false;
+    }
+    if gram.len() <= 3 && gram.first().is_some_and(|c| surnames.contains(c)) {
+        return false;
+    }
+    let loose = seg
+        .jieba()
+        .cut(&text, false)
+        .iter()
+        .filter(|t| t.end - t.start == 1 && !t.word.chars().all(|c| FUNCTION_CHARS.contains(c)))
+        .count();
+    loose >= 2
 }
 
 /// Injected fragments come in sets: a spammer splices several pieces of a
@@ -185,9 +223,13 @@ fn keep_cooccurring(spans: Vec<SpamSpan>) -> Vec<SpamSpan> {
         .collect()
 }
 
-/// Counts every Han n-gram (2 to 8 chars) of the live text, with where it occurs.
-fn count_runs(analysis: &[Vec<char>], dead: &[Vec<bool>]) -> HashMap<Vec<char>, Vec<Occurrence>> {
-    let mut counts: HashMap<Vec<char>, Vec<Occurrence>> = HashMap::new();
+/// Every Han n-gram (2 to 8 chars) of the live text that occurs at least
+/// three times, with where it occurs. Bigrams are counted first (packed
+/// into a u64, no hashing of strings); an n-gram can only occur three times
+/// if each of its bigrams does, so longer n-grams are counted only along
+/// runs of frequent bigrams, and only the frequent ones are materialised.
+fn count_runs(analysis: &[Vec<char>], dead: &[Vec<bool>]) -> FxHashMap<Vec<char>, Vec<Occurrence>> {
+    let mut live_runs: Vec<(usize, usize, usize)> = Vec::new();
     for (li, chars) in analysis.iter().enumerate() {
         let live = |k: usize| is_han(chars[k]) && !dead[li][k];
         let mut i = 0;
@@ -197,21 +239,53 @@ fn count_runs(analysis: &[Vec<char>], dead: &[Vec<bool>]) -> HashMap<Vec<char>, 
                 continue;
             }
             let run_end = (i..chars.len()).find(|&k| !live(k)).unwrap_or(chars.len());
-            for s in i..run_end {
-                for n in 2..=8usize {
-                    if s + n > run_end {
-                        break;
-                    }
-                    counts
-                        .entry(chars[s..s + n].to_vec())
-                        .or_default()
-                        .push(Occurrence { line: li, start: s });
-                }
+            if run_end - i >= 2 {
+                live_runs.push((li, i, run_end));
             }
             i = run_end;
         }
     }
-    counts
+    let pair = |a: char, b: char| ((a as u64) << 32) | b as u64;
+    let mut bigrams: FxHashMap<u64, u32> = FxHashMap::default();
+    for &(li, start, end) in &live_runs {
+        let c = &analysis[li];
+        for s in start..end - 1 {
+            *bigrams.entry(pair(c[s], c[s + 1])).or_insert(0) += 1;
+        }
+    }
+    let frequent =
+        |c: &[char], s: usize| bigrams.get(&pair(c[s], c[s + 1])).copied().unwrap_or(0) >= 3;
+    let mut counts: FxHashMap<&[char], u32> = FxHashMap::default();
+    for &(li, start, end) in &live_runs {
+        let c = &analysis[li];
+        for s in start..end - 1 {
+            let mut n = 2;
+            while n <= 8 && s + n <= end && frequent(c, s + n - 2) {
+                *counts.entry(&c[s..s + n]).or_insert(0) += 1;
+                n += 1;
+            }
+        }
+    }
+    let mut out: FxHashMap<Vec<char>, Vec<Occurrence>> = FxHashMap::default();
+    for &(li, start, end) in &live_runs {
+        let c = &analysis[li];
+        for s in start..end - 1 {
+            let mut n = 2;
+            while n <= 8 && s + n <= end {
+                match counts.get(&c[s..s + n]) {
+                    Some(&k) if k >= 3 => {
+                        out.entry(c[s..s + n].to_vec())
+                            .or_default()
+                            .push(Occurrence { line: li, start: s });
+                    }
+                    Some(_) => {}
+                    None => break,
+                }
+                n += 1;
+            }
+        }
+    }
+    out
 }
 
 /// Decides whether `gram` is a spliced fragment; returns its spliced
@@ -222,18 +296,10 @@ fn judge(
     analysis: &[Vec<char>],
     dead: &[Vec<bool>],
     seg: &Segmenter,
-    surnames: &HashSet<char>,
 ) -> Option<Vec<Occurrence>> {
-    let gram_text: String = gram.iter().collect();
-    if seg.jieba().has_word(&gram_text) {
-        return None;
-    }
-    if gram.len() <= 3 && surnames.contains(&gram[0]) {
-        return None;
-    }
     let mut spliced = Vec::new();
     let mut isolated = Vec::new();
-    let mut contexts: HashSet<(Option<char>, Option<char>)> = HashSet::new();
+    let mut contexts: HashSet<Context> = HashSet::new();
     for occ in occs {
         let chars = &analysis[occ.line];
         let live = |k: usize| is_han(chars[k]) && !dead[occ.line][k];
@@ -294,7 +360,7 @@ fn judge(
     }
     // A run that always follows (or precedes) the same character is part of
     // a longer unit (`汪|红德`), not something dropped in at random places.
-    let fixed_side = |side: fn(&(Option<char>, Option<char>)) -> Option<char>| {
+    let fixed_side = |side: fn(&Context) -> Option<char>| {
         let mut values = contexts.iter().map(side);
         let first = values.next().flatten();
         first.is_some() && values.all(|v| v == first)
