@@ -215,12 +215,19 @@ pub(crate) fn is_bad(text: &str) -> bool {
     tables().badness.is_match(text)
 }
 
-/// Cheap test: could `text` hold Latin-family mojibake at all? Every such
-/// mojibake contains a character from U+0080..U+05FF (Latin-1, Latin
-/// Extended, Greek, Cyrillic, Hebrew, spacing modifiers) or box drawing.
+/// Cheap test: could `text` hold Latin-family mojibake at all?
+#[cfg(test)]
 pub(crate) fn may_contain(text: &str) -> bool {
-    text.chars()
-        .any(|c| matches!(c as u32, 0x80..=0x5FF | 0x2500..=0x259F | 0x221A | 0x2248))
+    text.chars().any(may_contain_char)
+}
+
+/// Whether `c` can start Latin-family mojibake: C1 controls, and the
+/// characters single-byte pages give UTF-8 lead bytes (Latin-1 letters
+/// from U+00C0, Latin Extended, Greek, Cyrillic, Hebrew, box drawing,
+/// MacRoman's math signs). U+00A0..U+00BF (`·`, `°`, `±`...) are left out:
+/// they only ever stand for continuation bytes, and Chinese text uses them.
+pub(crate) fn may_contain_char(c: char) -> bool {
+    matches!(c as u32, 0x80..=0x9F | 0xC0..=0x5FF | 0x2500..=0x259F | 0x221A | 0x2248)
 }
 
 /// Repairs Latin-family mojibake, repeating until nothing changes.
@@ -488,6 +495,11 @@ mod tests {
         ] {
             assert_eq!(fix_encoding(bad).0, good, "{bad}");
         }
+    }
+
+    #[test]
+    fn prefilter_sees_mojibake_letters_only() {
+        assert!(may_contain("HÃ´tel") && may_contain("╨┐") && !may_contain("政协委员，“协商”。"));
     }
 
     #[test]

@@ -88,9 +88,9 @@ pub(crate) fn repair_damage(line: &str, line_no: usize, doc: &str, tally: &mut T
                 i += 1;
                 continue;
             }
-            // A single `?` between Chinese may be a real question mark;
-            // runs and replacement characters are damage.
-            let damaged = lost.len() >= 2 || lost.contains(&'\u{fffd}');
+            // Without other evidence a `?` run after Chinese is most likely
+            // real (`真的吗??`): only replacement characters are damage here.
+            let damaged = lost.contains(&'\u{fffd}');
             if x.is_none_or(chinese) && damaged {
                 push_lost(&mut out, lost, line_no, tally);
             } else {

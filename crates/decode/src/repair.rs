@@ -62,6 +62,10 @@ pub fn repair_text(text: &str) -> Repaired {
         if i > 0 {
             out.push('\n');
         }
+        if !scan(line).any() {
+            out.push_str(line);
+            continue;
+        }
         let mut current = line.to_string();
         // Repeat to a fixed point so that layered damage is undone and the
         // output is stable under a second pass.
@@ -93,9 +97,104 @@ pub fn repair_text(text: &str) -> Repaired {
     }
 }
 
+/// What a line might need, found in one cheap pass so that clean lines
+/// (nearly all of them) cost a scan and nothing more.
+#[derive(Debug, Default, Clone, Copy)]
+struct Suspicion {
+    /// A character from the ranges Latin-family mojibake is made of.
+    latin: bool,
+    /// A rare Han character next to another character with which its GBK
+    /// or Big5 bytes could be UTF-8, a rare one before a lost-byte mark,
+    /// `锟` or U+FFFD: what GBK/Big5 mojibake of UTF-8 looks like.
+    double_byte: bool,
+    /// `?` after Chinese, U+FFFD, or an ASCII symbol or letter wedged
+    /// between Han characters: damaged double-byte runs.
+    damage: bool,
+}
+
+impl Suspicion {
+    fn any(self) -> bool {
+        self.latin || self.double_byte || self.damage
+    }
+}
+
+fn scan(line: &str) -> Suspicion {
+    let m = model();
+    let mut s = Suspicion::default();
+    let (mut before_prev, mut prev) = ('\0', '\0');
+    let (mut before_prev_rare, mut prev_rare) = (false, false);
+    for c in line.chars() {
+        if c.is_ascii() {
+            if c == '?' {
+                s.damage |= is_han(prev) || is_cjk_punct(prev);
+                s.double_byte |= prev_rare;
+            }
+            before_prev_rare = prev_rare;
+            prev_rare = false;
+        } else {
+            s.latin |= latin::may_contain_char(c);
+            if c == '\u{fffd}' || c == '锟' {
+                s.damage = true;
+                s.double_byte = true;
+            }
+            let han = is_han(c);
+            let rare = han && m.is_rare(c);
+            let rare_count =
+                usize::from(rare) + usize::from(prev_rare) + usize::from(before_prev_rare);
+            s.double_byte |= rare_count >= 1
+                && !prev.is_ascii()
+                && !before_prev.is_ascii()
+                && utf8_shaped(&[before_prev, prev, c]);
+            s.damage |=
+                han && is_han(before_prev) && prev.is_ascii_graphic() && !prev.is_ascii_digit();
+            before_prev_rare = prev_rare;
+            prev_rare = rare;
+        }
+        before_prev = prev;
+        prev = c;
+    }
+    s
+}
+
+/// Whether some characters' bytes, in GBK or in Big5, could be a piece of
+/// UTF-8 Chinese (3-byte sequences: leads E0..EF, continuations 80..BF).
+/// Rare characters next to each other occur in real text; this keeps the
+/// expensive re-decoding for runs that can be mojibake.
+fn utf8_shaped(chars: &[char; 3]) -> bool {
+    let fits = |bytes: &[u8]| {
+        // Continuations allowed before the first lead (the window may
+        // start mid-character); after a lead, exactly two.
+        let mut since_lead: Option<usize> = None;
+        bytes.iter().all(|&x| match x {
+            0xe0..=0xef => {
+                let ok = since_lead.is_none_or(|n| n == 2);
+                since_lead = Some(0);
+                ok
+            }
+            0x80..=0xbf => {
+                since_lead = since_lead.map(|n| n + 1);
+                since_lead.is_none_or(|n| n <= 2)
+            }
+            _ => false,
+        })
+    };
+    let shaped = |table: fn(char) -> Option<[u8; 2]>| {
+        let mut bytes = [0u8; 6];
+        for (slot, &c) in bytes.chunks_exact_mut(2).zip(chars) {
+            match table(c) {
+                Some(pair) if pair[1] != 0 => slot.copy_from_slice(&pair),
+                _ => return false,
+            }
+        }
+        fits(&bytes[..2 * chars.len().min(3)])
+    };
+    shaped(gbk_bytes) || shaped(big5_bytes)
+}
+
 fn repair_line(line: &str, line_no: usize, doc: &str, tally: &mut Tally) -> String {
     let mut line = line.to_string();
-    if latin::may_contain(&line) {
+    let found = scan(&line);
+    if found.latin {
         // Chinese first: the model can restore bytes that Windows-1252
         // leaves undefined, which the general repair can only mark as lost.
         let (fixed, n) = redecode_runs(&line, Source::Cp1252);
@@ -107,11 +206,7 @@ fn repair_line(line: &str, line_no: usize, doc: &str, tally: &mut Tally) -> Stri
             line = fixed;
         }
     }
-    let m = model();
-    if line
-        .chars()
-        .any(|c| (is_han(c) && m.is_rare(c)) || c == '\u{fffd}')
-    {
+    if found.double_byte {
         let (fixed, n) = redecode_runs(&line, Source::Gbk);
         tally.gbk += n;
         line = fixed;
@@ -119,19 +214,10 @@ fn repair_line(line: &str, line_no: usize, doc: &str, tally: &mut Tally) -> Stri
         tally.big5 += n;
         line = fixed;
     }
-    if line.contains('?') || line.contains('\u{fffd}') || has_wedged_ascii(&line) {
+    if scan(&line).damage {
         line = crate::realign::repair_damage(&line, line_no, doc, tally);
     }
     drop_replacement_runs(&line, line_no, tally)
-}
-
-/// An ASCII letter or symbol sitting directly between two Han characters:
-/// what a byte of a double-byte character that lost its partner looks like.
-fn has_wedged_ascii(line: &str) -> bool {
-    let chars: Vec<char> = line.chars().collect();
-    chars
-        .windows(3)
-        .any(|w| is_han(w[0]) && w[1].is_ascii_graphic() && !w[1].is_ascii_digit() && is_han(w[2]))
 }
 
 /// The encodings whose mis-reading of UTF-8 is undone here.
@@ -156,20 +242,13 @@ impl Source {
                     None => false,
                 }
             }
-            Source::Gbk => {
-                let mut tmp = [0u8; 4];
-                let (bytes, _, errors) = GBK.encode(c.encode_utf8(&mut tmp));
-                // Two bytes, or GBK's single-byte euro sign (0x80).
-                if errors
-                    || bytes.is_empty()
-                    || bytes.len() > 2
-                    || bytes.len() == 1 && bytes[0] < 0x80
-                {
-                    return false;
+            Source::Gbk => match gbk_bytes(c) {
+                Some(pair) => {
+                    buf.extend_from_slice(&pair[..if pair[1] == 0 { 1 } else { 2 }]);
+                    true
                 }
-                buf.extend_from_slice(&bytes);
-                true
-            }
+                None => false,
+            },
             Source::Big5 => match big5_bytes(c) {
                 Some(pair) => {
                     buf.extend_from_slice(&pair);
@@ -189,25 +268,52 @@ impl Source {
     }
 }
 
+/// GBK bytes of a character (two bytes, or `[0x80, 0]` for the euro
+/// sign GBK writes as one byte): a reverse table built once by decoding
+/// every two-byte code, so the hot path is a lookup.
+fn gbk_bytes(c: char) -> Option<[u8; 2]> {
+    static TABLE: OnceLock<HashMap<char, [u8; 2]>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut table = reverse_table(GBK, 0x81..=0xfe, |t| {
+            (0x40..=0xfe).contains(&t) && t != 0x7f
+        });
+        table.insert('€', [0x80, 0]);
+        table
+    });
+    table.get(&c).copied()
+}
+
+/// Decodes every two-byte code of a double-byte encoding and maps each
+/// single character back to its first code.
+fn reverse_table(
+    enc: &'static encoding_rs::Encoding,
+    leads: std::ops::RangeInclusive<u8>,
+    trail_ok: impl Fn(u8) -> bool,
+) -> HashMap<char, [u8; 2]> {
+    let mut table = HashMap::new();
+    for lead in leads {
+        for trail in (0x40u8..=0xfe).filter(|&t| trail_ok(t)) {
+            let pair = [lead, trail];
+            if let Some(s) = enc.decode_without_bom_handling_and_without_replacement(&pair) {
+                let mut cs = s.chars();
+                if let (Some(ch), None) = (cs.next(), cs.next()) {
+                    table.entry(ch).or_insert(pair);
+                }
+            }
+        }
+    }
+    table
+}
+
 /// Big5 bytes of a character, including the HKSCS codes that the WHATWG
 /// encoder leaves out but its decoder produces: a reverse table built once
 /// by decoding every two-byte code.
 fn big5_bytes(c: char) -> Option<[u8; 2]> {
     static TABLE: OnceLock<HashMap<char, [u8; 2]>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let mut table = HashMap::new();
-        for lead in 0x81u8..=0xfe {
-            for trail in (0x40u8..=0x7e).chain(0xa1..=0xfe) {
-                let pair = [lead, trail];
-                if let Some(s) = BIG5.decode_without_bom_handling_and_without_replacement(&pair) {
-                    let mut cs = s.chars();
-                    if let (Some(ch), None) = (cs.next(), cs.next()) {
-                        table.entry(ch).or_insert(pair);
-                    }
-                }
-            }
-        }
-        table
+        reverse_table(BIG5, 0x81..=0xfe, |t| {
+            (0x40..=0x7e).contains(&t) || (0xa1..=0xfe).contains(&t)
+        })
     });
     table.get(&c).copied()
 }
@@ -384,7 +490,9 @@ fn best_span(
     source: Source,
 ) -> Option<(usize, String)> {
     let start = *offsets.get(i)?;
-    if is_lost(run[i]) {
+    // A span must start on a UTF-8 lead byte (a cheap test that skips
+    // most positions of real text).
+    if !matches!(pattern.get(start), Some(Some(0xc2..=0xf4))) {
         return None;
     }
     let mut p = start;

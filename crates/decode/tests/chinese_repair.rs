@@ -309,3 +309,30 @@ proptest! {
         prop_assert_eq!(repair_text(&text).text, text);
     }
 }
+
+/// Clean published corpora (SIGHAN 2005 test texts: PKU and MSR
+/// Simplified, AS and CityU Traditional) must come back unchanged: every
+/// repair there would be a false positive.
+#[test]
+fn clean_corpora_are_unchanged() {
+    let dir = std::env::var_os("TAOJIN_DATA")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| {
+            std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data")
+        })
+        .join("sighan2005");
+    for corpus in ["pku", "msr", "as", "cityu"] {
+        let Ok(text) = std::fs::read_to_string(dir.join(format!("{corpus}_test.utf8"))) else {
+            eprintln!("note: {corpus}_test.utf8 not found; skipping");
+            continue;
+        };
+        let r = repair_text(&text);
+        assert!(
+            r.repairs.is_empty(),
+            "{corpus}: {:?} {:?}",
+            r.repairs,
+            r.removed.first()
+        );
+        assert!(r.text == text, "{corpus} changed");
+    }
+}
