@@ -143,25 +143,51 @@ impl KeywordExtractor {
             .collect();
         let blended = blend(&scale_to_max(&tfidf), &scale_to_max(&textrank), tfidf_share);
 
-        let mut ranked: Vec<RankedWord> = words
+        let phrase_ok: Vec<bool> = tags
+            .iter()
+            .zip(&token_ids)
+            .map(|(t, id)| id.is_some() && is_phrase_pos(t.tag))
+            .collect();
+        let phrases = find_phrases(&tags, &token_ids, &phrase_ok, &tf, &blended, k);
+        let mut items: Vec<Item> = words
             .iter()
             .zip(&first)
             .zip(&blended)
-            .map(|((w, f), s)| RankedWord {
-                word: (*w).to_string(),
-                first: *f,
-                weight: *s,
+            .zip(&tf)
+            .enumerate()
+            .map(|(id, (((w, f), s), c))| Item {
+                word: RankedWord {
+                    word: (*w).to_string(),
+                    first: *f,
+                    weight: *s,
+                },
+                count: *c,
+                parts: vec![id],
             })
             .collect();
-        let phrases = merge_phrases(&tags, &token_ids, &words, &tf, &blended, k);
-        let absorbed: HashSet<&str> = phrases
-            .iter()
-            .flat_map(|p| p.absorbed.iter().map(String::as_str))
-            .collect();
-        ranked.retain(|r| !absorbed.contains(r.word.as_str()));
-        ranked.extend(phrases.iter().map(|p| p.word.clone()));
-        ranked.sort_by(|a, b| b.weight.total_cmp(&a.weight).then(a.first.cmp(&b.first)));
-        ranked.truncate(k);
+        items.extend(phrases.into_iter().map(|p| {
+            let word: String = p
+                .parts
+                .iter()
+                .filter_map(|&id| words.get(id).copied())
+                .collect();
+            Item {
+                word: RankedWord {
+                    word,
+                    first: p.first,
+                    weight: p.weight,
+                },
+                count: p.count,
+                parts: p.parts,
+            }
+        }));
+        items.sort_by(|a, b| {
+            b.word
+                .weight
+                .total_cmp(&a.word.weight)
+                .then(a.word.first.cmp(&b.word.first))
+        });
+        let mut ranked = suppress_overlaps(items, &tf, k);
         let best = ranked.first().map(|r| r.weight).unwrap_or(0.0);
         if best > 0.0 {
             for r in &mut ranked {
@@ -169,8 +195,73 @@ impl KeywordExtractor {
             }
         }
         ranked.retain(|r| r.weight > 0.0);
+        if let Some(top) = ranked.first_mut() {
+            // Exactly 1, whatever the rounding of the division.
+            top.weight = 1.0;
+        }
         ranked
     }
+}
+
+/// Part-of-speech tags of tokens that may be joined into a phrase: nouns of
+/// every kind, verbal and adjectival nouns, abbreviations and foreign words.
+/// Verbs are left out so that a phrase names a thing and does not run across
+/// a clause (`支部开展党建` is a verb phrase, not a keyphrase).
+fn is_phrase_pos(tag: &str) -> bool {
+    tag.starts_with('n') || matches!(tag, "vn" | "an" | "j" | "eng")
+}
+
+/// A candidate keyword: a word, or a phrase of adjacent words.
+struct Item {
+    word: RankedWord,
+    /// Occurrences of the word, or of the phrase as a unit.
+    count: usize,
+    /// Candidate ids of its words (one for a word).
+    parts: Vec<usize>,
+}
+
+/// Takes the best `k` of `items` (sorted best first), dropping an item that
+/// overlaps a better one it contains or is contained in, unless most of its
+/// occurrences are independent of the better one.
+///
+/// A word inside a better phrase counts only its occurrences outside the
+/// phrase; a phrase below one of its own words is one use of that word and
+/// never independent; two separate tokens one inside the other (`政协` and
+/// `县政协`) are independent in every occurrence, but the lower one is kept
+/// only if it recurs.
+fn suppress_overlaps(items: Vec<Item>, tf: &[usize], k: usize) -> Vec<RankedWord> {
+    let mut kept: Vec<Item> = Vec::new();
+    for item in items {
+        if kept.len() >= k {
+            break;
+        }
+        let overlapping = kept.iter().filter(|better| {
+            better.word.word.contains(item.word.word.as_str())
+                || item.word.word.contains(better.word.word.as_str())
+        });
+        let mut independent = true;
+        for better in overlapping {
+            let shares_parts = item.parts.iter().any(|p| better.parts.contains(p));
+            let own = if !shares_parts {
+                item.count
+            } else if item.parts.len() == 1 {
+                // A word of a better phrase: its occurrences outside it.
+                let id = item.parts.first().copied().unwrap_or(usize::MAX);
+                let inside = better.parts.iter().filter(|&&p| p == id).count() * better.count;
+                tf.get(id).copied().unwrap_or(0).saturating_sub(inside)
+            } else {
+                0
+            };
+            if own < 2 || own * 2 < item.count {
+                independent = false;
+                break;
+            }
+        }
+        if independent {
+            kept.push(item);
+        }
+    }
+    kept.into_iter().map(|i| i.word).collect()
 }
 
 fn scale_to_max(v: &[f64]) -> Vec<f64> {
@@ -206,37 +297,54 @@ fn textrank_scores(n: usize, positions: &[Option<usize>]) -> Vec<f64> {
     Graph::new(n, &edges).pagerank(0.85, &[], 50).0
 }
 
+/// A phrase found in the text: its words, how often it occurs as a unit,
+/// the char range of its first occurrence and its own score.
 struct Phrase {
-    word: RankedWord,
-    absorbed: Vec<String>,
+    parts: Vec<usize>,
+    count: usize,
+    first: (usize, usize),
+    weight: f64,
 }
 
-/// Joins runs of adjacent keyword tokens that recur together into phrases.
-/// A link between two adjacent top candidates counts when the pair occurs at
-/// least twice and makes up at least half the occurrences of the rarer
-/// word. A phrase takes the best weight of its words; a word is absorbed
-/// (dropped on its own) when most of its occurrences are inside the phrase.
-fn merge_phrases(
+/// Joins runs of adjacent noun-like keyword tokens that recur together into
+/// phrases. A link between two adjacent top candidates counts when the pair
+/// occurs at least twice and makes up at least half the occurrences of the
+/// rarer word; a phrase must itself occur at least twice.
+///
+/// A phrase's score is its own: each word contributes its score in
+/// proportion to the share of its occurrences that are inside the phrase.
+/// A phrase that is always used whole thus outranks its words (TF-IDF of a
+/// unit is its count times its IDF, and the IDF of two words together is
+/// about the sum of theirs), and one that is a minor use of common words
+/// ranks below them.
+fn find_phrases(
     tags: &[jieba_rs::Tag<'_>],
     token_ids: &[Option<usize>],
-    words: &[&str],
+    phrase_ok: &[bool],
     tf: &[usize],
     scores: &[f64],
     k: usize,
 ) -> Vec<Phrase> {
     // Only the best candidates can link: a phrase of two weak words is noise.
-    let mut order: Vec<usize> = (0..words.len()).collect();
+    let mut order: Vec<usize> = (0..scores.len()).collect();
     order.sort_by(|&a, &b| {
         let sa = scores.get(a).copied().unwrap_or(0.0);
         let sb = scores.get(b).copied().unwrap_or(0.0);
-        sb.total_cmp(&sa)
+        sb.total_cmp(&sa).then(a.cmp(&b))
     });
     let top: HashSet<usize> = order.into_iter().take(k.saturating_mul(3)).collect();
+    // The phrase-eligible id of each token.
+    let eligible = |i: usize| -> Option<usize> {
+        match (token_ids.get(i), phrase_ok.get(i)) {
+            (Some(Some(id)), Some(true)) if top.contains(id) => Some(*id),
+            _ => None,
+        }
+    };
     let mut pair_count: HashMap<(usize, usize), usize> = HashMap::new();
-    for w in token_ids.windows(2) {
-        if let [Some(a), Some(b)] = w {
-            if a != b && top.contains(a) && top.contains(b) {
-                *pair_count.entry((*a, *b)).or_insert(0) += 1;
+    for i in 1..token_ids.len() {
+        if let (Some(a), Some(b)) = (eligible(i - 1), eligible(i)) {
+            if a != b {
+                *pair_count.entry((a, b)).or_insert(0) += 1;
             }
         }
     }
@@ -249,16 +357,16 @@ fn merge_phrases(
     let mut runs: HashMap<Vec<usize>, (usize, (usize, usize))> = HashMap::new();
     let mut i = 0usize;
     while i < token_ids.len() {
-        let Some(Some(start)) = token_ids.get(i) else {
+        let Some(start) = eligible(i) else {
             i += 1;
             continue;
         };
-        let mut run = vec![*start];
+        let mut run = vec![start];
         let mut j = i + 1;
         while run.len() < MAX_PHRASE_TOKENS {
-            match (run.last(), token_ids.get(j)) {
-                (Some(&prev), Some(Some(next))) if linked(prev, *next) => {
-                    run.push(*next);
+            match (run.last(), eligible(j)) {
+                (Some(&prev), Some(next)) if linked(prev, next) => {
+                    run.push(next);
                     j += 1;
                 }
                 _ => break,
@@ -274,27 +382,19 @@ fn merge_phrases(
     }
     runs.into_iter()
         .filter(|(_, (count, _))| *count >= 2)
-        .map(|(run, (count, first))| {
-            let word: String = run
+        .map(|(parts, (count, first))| {
+            let weight = parts
                 .iter()
-                .filter_map(|&id| words.get(id).copied())
-                .collect();
-            let weight = run
-                .iter()
-                .map(|&id| scores.get(id).copied().unwrap_or(0.0))
-                .fold(0.0_f64, f64::max);
-            let absorbed = run
-                .iter()
-                .filter(|&&id| count * 2 > tf_of(id))
-                .filter_map(|&id| words.get(id).map(|w| (*w).to_string()))
-                .collect();
+                .map(|&id| {
+                    let share = (count as f64 / tf_of(id).max(1) as f64).min(1.0);
+                    scores.get(id).copied().unwrap_or(0.0) * share
+                })
+                .sum();
             Phrase {
-                word: RankedWord {
-                    word,
-                    first,
-                    weight,
-                },
-                absorbed,
+                parts,
+                count,
+                first,
+                weight,
             }
         })
         .collect()
