@@ -1,13 +1,32 @@
-//! Single-thread segmentation throughput against raw jieba-rs `cut`, on the
-//! SIGHAN test inputs (one call per line):
-//! `cargo run --release -p taojin-segment --example throughput`.
+//! Single-thread throughput of the segmentation stage against raw jieba-rs
+//! `cut` on the same text, on the SIGHAN 2005 test inputs:
+//! `cargo run --release -p taojin-segment --example throughput [-- ROUNDS]`.
+//!
+//! Two shapes of input per corpus: every line on its own (many short
+//! calls) and the whole file as one document (what the pipeline does). The
+//! stage is `Segmenter::apply` on a fresh `Document` (Simplified view built
+//! from scratch, tokens as owned strings); raw jieba is `cut(text, true)`.
+//! The systems run in alternation, ROUNDS times (default 15), and the
+//! median of each is reported, so that load from other processes on the
+//! machine hits both alike.
 
 use jieba_rs::Jieba;
+use std::hint::black_box;
 use std::time::Instant;
+use taojin_core::Document;
 use taojin_segment::view::ScriptConverter;
 use taojin_segment::Segmenter;
 
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
+}
+
 fn main() {
+    let rounds: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(15);
     let dir = match std::env::var("TAOJIN_DATA") {
         Ok(d) => std::path::PathBuf::from(d),
         Err(_) => std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"),
@@ -16,33 +35,51 @@ fn main() {
     let seg = Segmenter::new();
     let conv = ScriptConverter::new();
     let jieba = Jieba::new();
+    println!(
+        "{:6} {:5} {:>12} {:>12} {:>6}",
+        "corpus", "shape", "jieba MB/s", "stage MB/s", "ratio"
+    );
     for corpus in ["pku", "msr", "as", "cityu"] {
         let Ok(text) = std::fs::read_to_string(dir.join(format!("{corpus}_test.utf8"))) else {
             println!("note: {corpus} test file missing");
             continue;
         };
+        let text = text.replace("\r\n", "\n");
         let lines: Vec<&str> = text.lines().collect();
-        let mb = text.len() as f64 / 1e6;
-        let time = |f: &dyn Fn(&str) -> usize| {
-            let mut best = f64::MAX;
-            for _ in 0..5 {
+        let whole = [text.as_str()];
+        for (shape, docs) in [("lines", &lines[..]), ("whole", &whole[..])] {
+            let mb = docs.iter().map(|d| d.len()).sum::<usize>() as f64 / 1e6;
+            let (mut raw, mut stage) = (Vec::new(), Vec::new());
+            for _ in 0..rounds {
                 let start = Instant::now();
-                let n: usize = lines.iter().map(|l| f(l)).sum();
-                std::hint::black_box(n);
-                best = best.min(start.elapsed().as_secs_f64());
+                let n: usize = docs
+                    .iter()
+                    .map(|d| jieba.cut(black_box(d), true).len())
+                    .sum();
+                black_box(n);
+                raw.push(start.elapsed().as_secs_f64());
+
+                let start = Instant::now();
+                let n: usize = docs
+                    .iter()
+                    .map(|d| {
+                        let doc = Document {
+                            text: d.to_string(),
+                            ..Document::default()
+                        };
+                        seg.apply(doc, &conv).tokens.len()
+                    })
+                    .sum();
+                black_box(n);
+                stage.push(start.elapsed().as_secs_f64());
             }
-            best
-        };
-        let raw = time(&|l| jieba.cut(l, true).len());
-        let cut = time(&|l| seg.cut_spans(l).len());
-        let full = time(&|l| seg.segment(l, &conv).len());
-        println!(
-            "{corpus:6} jieba cut {:6.2} MB/s | taojin cut_spans {:6.2} MB/s ({:.2}x) | taojin segment incl. view {:6.2} MB/s ({:.2}x)",
-            mb / raw,
-            mb / cut,
-            raw / cut,
-            mb / full,
-            raw / full
-        );
+            let (raw, stage) = (median(raw), median(stage));
+            println!(
+                "{corpus:6} {shape:5} {:12.2} {:12.2} {:6.2}",
+                mb / raw,
+                mb / stage,
+                raw / stage
+            );
+        }
     }
 }

@@ -57,7 +57,14 @@ fn is_latin_inner(c: char) -> bool {
     matches!(c, '-' | '_' | '&' | '\'' | '.' | '+' | '＆' | '－' | '．')
 }
 
-const CN_DIGITS: &str = "〇○零一二三四五六七八九";
+/// Chinese numerals written in dates: the ten digits (zero in three
+/// forms) and ten.
+fn is_cn_date_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '〇' | '○' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
+}
 
 fn cn_digit(c: char) -> Option<u32> {
     match c {
@@ -94,6 +101,10 @@ pub fn find_atoms(chars: &[char]) -> Vec<Atom> {
     let mut i = 0;
     while i < n {
         let c = chars.get(i).copied().unwrap_or(' ');
+        if !may_start_atom(c) {
+            i += 1;
+            continue;
+        }
         let found = if c.is_ascii_alphabetic() && starts_url(chars, i) {
             scan_url_or_email(chars, i)
         } else if c.is_ascii_alphanumeric() {
@@ -114,7 +125,7 @@ pub fn find_atoms(chars: &[char]) -> Vec<Atom> {
                 end += 1;
             }
             (end - i >= 2).then_some(end)
-        } else if CN_DIGITS.contains(c) || c == '十' {
+        } else if is_cn_date_numeral(c) {
             scan_cn_date(chars, i)
         } else {
             None
@@ -128,6 +139,13 @@ pub fn find_atoms(chars: &[char]) -> Vec<Atom> {
         }
     }
     atoms
+}
+
+/// Whether an atom can start with `c`: a quick test that lets the scan
+/// skip most Han characters and CJK punctuation.
+#[inline]
+fn may_start_atom(c: char) -> bool {
+    c < '\u{3000}' || ('０'..='ｚ').contains(&c) || is_cn_date_numeral(c)
 }
 
 fn at(chars: &[char], i: usize) -> char {
@@ -256,11 +274,11 @@ fn scan_number_phrase(chars: &[char], i: usize) -> usize {
 /// (1 to 12), `三十一日` (1 to 31). A single-character month or day counts
 /// only right after a year or month, where it cannot be `一日三餐`-like.
 fn scan_cn_date(chars: &[char], i: usize) -> Option<usize> {
-    if i > 0 && (CN_DIGITS.contains(at(chars, i - 1)) || at(chars, i - 1) == '十') {
+    if i > 0 && is_cn_date_numeral(at(chars, i - 1)) {
         return None;
     }
     let mut end = i;
-    while CN_DIGITS.contains(at(chars, end)) || at(chars, end) == '十' {
+    while is_cn_date_numeral(at(chars, end)) {
         end += 1;
     }
     let run = chars.get(i..end)?;

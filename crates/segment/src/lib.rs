@@ -54,9 +54,14 @@ impl fmt::Display for SegmentError {
 impl std::error::Error for SegmentError {}
 
 /// Numerals that, before a classifier, make a word of their own.
-const NUMERALS: &str = "一两二三四五六七八九十几";
+const NUMERALS: [char; 12] = [
+    '一', '两', '二', '三', '四', '五', '六', '七', '八', '九', '十', '几',
+];
 /// Common classifiers (measure words) and time units after a numeral.
-const CLASSIFIERS: &str = "个位种次年条项批天家名件只张本部句头块把根样点";
+const CLASSIFIERS: [char; 23] = [
+    '个', '位', '种', '次', '年', '条', '项', '批', '天', '家', '名', '件', '只', '张', '本', '部',
+    '句', '头', '块', '把', '根', '样', '点',
+];
 
 /// The bakeoff standards a profile can be built for.
 pub const STANDARDS: [&str; 4] = ["pku", "msr", "as", "cityu"];
@@ -178,32 +183,37 @@ impl Segmenter {
     /// ranges; whitespace belongs to no span.
     pub fn cut_spans(&self, text: &str) -> Vec<(usize, usize)> {
         let chars: Vec<char> = text.chars().collect();
+        self.spans_of(text, &chars)
+            .into_iter()
+            .map(|s| (s.start, s.end))
+            .collect()
+    }
+
+    /// The words of `text` (whose chars are `chars`) as spans that hold no
+    /// whitespace: jieba's words, compounds split, atoms kept whole.
+    fn spans_of(&self, text: &str, chars: &[char]) -> Vec<Span> {
         let n = chars.len();
         let mut boundary = vec![false; n + 1];
-        let tokens: Vec<(usize, usize)> = self
-            .jieba
-            .cut(text, true)
-            .into_iter()
-            .map(|t| (t.start.min(n), t.end.min(n)))
-            .collect();
-        for &(s, e) in &tokens {
+        let tokens = self.jieba.cut(text, true);
+        for t in &tokens {
+            let (s, e) = (t.start.min(n), t.end.min(n));
             set(&mut boundary, s);
             set(&mut boundary, e);
-            if let Some(mid) = chars.get(s..e).and_then(|w| self.compound_split(w)) {
-                set(&mut boundary, s + mid);
+            if e - s >= 2 {
+                if let Some(mid) = self.compound_split(t.word) {
+                    set(&mut boundary, s + mid);
+                }
             }
         }
         let mut tok = tokens.iter().peekable();
-        for atom in atoms::find_atoms(&chars) {
-            while tok.next_if(|t| t.1 <= atom.start).is_some() {}
+        for atom in atoms::find_atoms(chars) {
+            while tok.next_if(|t| t.end <= atom.start).is_some() {}
             // A dictionary word that contains the atom wins (`卡拉OK`, `B股`).
-            if let Some(&&(s, e)) = tok.peek() {
-                let covers = s <= atom.start && e >= atom.end && e - s > atom.end - atom.start;
-                if covers
-                    && chars
-                        .get(s..e)
-                        .is_some_and(|w| self.jieba.has_word(&w.iter().collect::<String>()))
-                {
+            if let Some(t) = tok.peek() {
+                let covers = t.start <= atom.start
+                    && t.end >= atom.end
+                    && t.end - t.start > atom.end - atom.start;
+                if covers && self.jieba.has_word(t.word) {
                     continue;
                 }
             }
@@ -214,69 +224,70 @@ impl Segmenter {
             }
         }
         let mut spans = Vec::with_capacity(tokens.len());
-        let mut start = 0;
-        for i in 1..=n {
-            if boundary.get(i).copied().unwrap_or(true) {
-                if chars
-                    .get(start..i)
-                    .is_some_and(|w| w.iter().any(|c| !c.is_whitespace()))
-                {
-                    spans.push((start, i));
+        // The open span, if any: its first char and byte.
+        let mut open: Option<(usize, usize)> = None;
+        let mut byte = 0;
+        for (i, (&c, &b)) in chars.iter().zip(&boundary).enumerate() {
+            if b || c.is_whitespace() {
+                if let Some((start, byte_start)) = open.take() {
+                    spans.push(Span {
+                        start,
+                        end: i,
+                        byte_start,
+                        byte_end: byte,
+                    });
                 }
-                start = i;
             }
+            if open.is_none() && !c.is_whitespace() {
+                open = Some((i, byte));
+            }
+            byte += c.len_utf8();
+        }
+        if let Some((start, byte_start)) = open {
+            spans.push(Span {
+                start,
+                end: n,
+                byte_start,
+                byte_end: byte,
+            });
         }
         spans
     }
 
-    /// Where to split a dictionary word that the common segmentation
-    /// standards cut in two, if anywhere. Checked on the four bakeoff
-    /// training word lists: a four-character jieba word made of two
+    /// Where (in chars) to split a dictionary word that the common
+    /// segmentation standards cut in two, if anywhere. Checked on the four
+    /// bakeoff training word lists: a four-character jieba word made of two
     /// two-character words (`国有企业`, `检察机关`) is listed whole for under
     /// 10% of such words, and a numeral with a classifier (`一位`, `两个`)
     /// is split in three of the four standards. Idioms (`与日俱增`) survive
     /// because their halves are not words.
-    fn compound_split(&self, word: &[char]) -> Option<usize> {
+    fn compound_split(&self, word: &str) -> Option<usize> {
         if let Some(list) = &self.standard {
             // Words the HMM proposed are new names more often than not.
             return standard_split(list, word);
         }
-        match word {
-            [num, classifier] if NUMERALS.contains(*num) && CLASSIFIERS.contains(*classifier) => {
-                Some(1)
+        let mut it = word.char_indices();
+        match (it.next(), it.next(), it.next(), it.next(), it.next()) {
+            (Some((_, num)), Some((_, classifier)), None, _, _) => {
+                (is_numeral(num) && is_classifier(classifier)).then_some(1)
             }
-            [a, b, c, d] => {
-                let mut buf = [0u8; 16];
-                let split = self.has_chars(&[*a, *b], &mut buf)
-                    && self.has_chars(&[*c, *d], &mut buf)
-                    && self.has_chars(word, &mut buf);
+            (Some(_), Some(_), Some((half, _)), Some(_), None) => {
+                let (a, b) = word.split_at_checked(half)?;
+                let split =
+                    self.jieba.has_word(a) && self.jieba.has_word(b) && self.jieba.has_word(word);
                 split.then_some(2)
             }
             _ => None,
         }
     }
 
-    /// Dictionary lookup of a few chars without allocating.
-    fn has_chars(&self, chars: &[char], buf: &mut [u8; 16]) -> bool {
-        let mut len = 0;
-        for c in chars {
-            let Some(slot) = buf.get_mut(len..len + c.len_utf8()) else {
-                return false;
-            };
-            c.encode_utf8(slot);
-            len += c.len_utf8();
-        }
-        std::str::from_utf8(buf.get(..len).unwrap_or_default())
-            .is_ok_and(|w| self.jieba.has_word(w))
-    }
-
     /// Segments a text that is already in the analysis script, returning the
     /// words (whitespace dropped).
     pub fn cut(&self, text: &str) -> Vec<String> {
-        let starts = char_starts(text);
-        self.cut_spans(text)
+        let chars: Vec<char> = text.chars().collect();
+        self.spans_of(text, &chars)
             .into_iter()
-            .filter_map(|(s, e)| Some(text.get(*starts.get(s)?..*starts.get(e)?)?.to_string()))
+            .filter_map(|s| Some(text.get(s.byte_start..s.byte_end)?.to_string()))
             .collect()
     }
 
@@ -284,39 +295,32 @@ impl Segmenter {
     /// so that the words returned are slices of the original. The words
     /// concatenate to the original without its whitespace.
     pub fn cut_mapped(&self, original: &str, view: &AnalysisView) -> Vec<String> {
-        let starts = char_starts(original);
-        let n = starts.len().saturating_sub(1);
-        let mut ranges: Vec<(usize, usize)> = Vec::new();
+        let chars: Vec<char> = view.text.chars().collect();
+        let spans = self.spans_of(&view.text, &chars);
+        if view.text == original {
+            // The view of text that needed no conversion is the text itself.
+            return spans
+                .into_iter()
+                .filter_map(|s| Some(original.get(s.byte_start..s.byte_end)?.to_string()))
+                .collect();
+        }
+        let mut cursor = CharCursor::new(original);
+        let mut out = Vec::with_capacity(spans.len());
         let mut last_end = 0usize;
-        for (vs, ve) in self.cut_spans(&view.text) {
-            let (_, e) = view.map_range(vs, ve);
-            let e = e.min(n);
+        let mut last_byte = 0usize;
+        for span in spans {
+            let (_, e) = view.map_range(span.start, span.end);
             if e <= last_end {
                 // Several view chars from one original char: already emitted.
                 continue;
             }
             // Original chars no view char came from join the next word.
-            ranges.push((last_end, e));
+            let byte = cursor.byte_at(e);
+            push_words(&mut out, original.get(last_byte..byte).unwrap_or_default());
             last_end = e;
+            last_byte = byte;
         }
-        if last_end < n {
-            ranges.push((last_end, n));
-        }
-        let mut out = Vec::with_capacity(ranges.len());
-        for (s, e) in ranges {
-            let Some(word) = starts
-                .get(s)
-                .zip(starts.get(e))
-                .and_then(|(&a, &b)| original.get(a..b))
-            else {
-                continue;
-            };
-            out.extend(
-                word.split(char::is_whitespace)
-                    .filter(|w| !w.is_empty())
-                    .map(str::to_string),
-            );
-        }
+        push_words(&mut out, original.get(last_byte..).unwrap_or_default());
         out
     }
 
@@ -354,18 +358,41 @@ impl Segmenter {
 }
 
 /// Splits a word a standard's list lacks into two listed words, the most
-/// balanced way.
-fn standard_split(list: &HashSet<String>, word: &[char]) -> Option<usize> {
-    if word.len() < 2 || list.contains(&word.iter().collect::<String>()) {
+/// balanced way; the split point is in chars.
+fn standard_split(list: &HashSet<String>, word: &str) -> Option<usize> {
+    if list.contains(word) {
         return None;
     }
-    let mid = word.len() / 2;
-    let mut points: Vec<usize> = (1..word.len()).collect();
-    points.sort_by_key(|p| p.abs_diff(mid));
-    points.into_iter().find(|&p| {
-        let (a, b) = word.split_at(p);
-        list.contains(&a.iter().collect::<String>()) && list.contains(&b.iter().collect::<String>())
+    let len = word.chars().count();
+    if len < 2 {
+        return None;
+    }
+    let mid = len / 2;
+    // Points nearest the middle first, the earlier one on a tie.
+    let points = (0..len).flat_map(|d| [mid.checked_sub(d), (d > 0).then_some(mid + d)]);
+    points.flatten().filter(|&p| p >= 1 && p < len).find(|&p| {
+        word.char_indices()
+            .nth(p)
+            .and_then(|(b, _)| word.split_at_checked(b))
+            .is_some_and(|(a, b)| list.contains(a) && list.contains(b))
     })
+}
+
+fn is_numeral(c: char) -> bool {
+    NUMERALS.contains(&c)
+}
+
+fn is_classifier(c: char) -> bool {
+    CLASSIFIERS.contains(&c)
+}
+
+/// A word: half-open ranges of chars and of bytes of the text it is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Span {
+    start: usize,
+    end: usize,
+    byte_start: usize,
+    byte_end: usize,
 }
 
 fn set(boundary: &mut [bool], i: usize) {
@@ -374,10 +401,42 @@ fn set(boundary: &mut [bool], i: usize) {
     }
 }
 
-/// Byte offset of every char, plus the text length at the end.
-fn char_starts(text: &str) -> Vec<usize> {
-    text.char_indices()
-        .map(|(i, _)| i)
-        .chain(std::iter::once(text.len()))
-        .collect()
+/// Appends the whitespace-separated pieces of `text` as words.
+fn push_words(out: &mut Vec<String>, text: &str) {
+    out.extend(
+        text.split(char::is_whitespace)
+            .filter(|w| !w.is_empty())
+            .map(str::to_string),
+    );
+}
+
+/// Byte offsets of char indices, for indices that never decrease: one
+/// forward walk over the text instead of a table of every char's offset.
+struct CharCursor<'a> {
+    text: &'a str,
+    char_index: usize,
+    byte: usize,
+}
+
+impl<'a> CharCursor<'a> {
+    fn new(text: &'a str) -> Self {
+        CharCursor {
+            text,
+            char_index: 0,
+            byte: 0,
+        }
+    }
+
+    /// Byte offset of char `index` (the text length past the end). An index
+    /// behind the cursor gives the cursor's offset.
+    fn byte_at(&mut self, index: usize) -> usize {
+        while self.char_index < index {
+            let Some(c) = self.text.get(self.byte..).and_then(|r| r.chars().next()) else {
+                break;
+            };
+            self.byte += c.len_utf8();
+            self.char_index += 1;
+        }
+        self.byte
+    }
 }

@@ -9,7 +9,8 @@
 //! idiom tables, or a future dictionary), the chunk is converted character
 //! by character instead, which is exact by construction.
 
-use opencc_fmmseg::{OpenCC, OpenccConfig};
+use opencc_fmmseg::{is_delimiter, DictionaryMaxlength, OpenCC, OpenccConfig};
+use rustc_hash::FxHashMap;
 use std::fmt;
 use taojin_core::{AnalysisView, Script};
 
@@ -37,13 +38,201 @@ struct Override {
     to: String,
 }
 
+/// OpenCC's `t2s` conversion (TSPhrases, then TSCharacters, forward
+/// maximum matching) as flat tables, so that the Simplified view can be
+/// built in one pass over the text with its offset map, and text with
+/// nothing to convert costs one table probe per character.
+struct T2sTables {
+    /// For each BMP code point, the length in chars of the longest key
+    /// starting with it (0: no key does, the char is copied as it is).
+    bmp_longest: Vec<u8>,
+    /// The same for characters beyond the BMP.
+    astral_longest: FxHashMap<char, u8>,
+    /// Keys of two chars or more: this crate's overrides first, then
+    /// OpenCC's phrases (an override wins over a phrase of equal length).
+    phrases: FxHashMap<Box<[char]>, Box<str>>,
+    /// Single characters.
+    chars: FxHashMap<char, Box<str>>,
+}
+
+impl T2sTables {
+    fn new(dict: &DictionaryMaxlength, overrides: &[Override]) -> Self {
+        let mut tables = T2sTables {
+            bmp_longest: vec![0; 0x1_0000],
+            astral_longest: FxHashMap::default(),
+            phrases: FxHashMap::default(),
+            chars: FxHashMap::default(),
+        };
+        let override_pairs = overrides
+            .iter()
+            .filter(|o| o.config == OpenccConfig::T2s)
+            .map(|o| (o.from.chars().collect::<Vec<char>>(), o.to.as_str()));
+        let dict_pairs = dict
+            .ts_phrases
+            .iter()
+            .chain(dict.ts_characters.iter())
+            .map(|(k, v)| (k.to_vec(), v));
+        for (key, value) in override_pairs.chain(dict_pairs) {
+            // OpenCC never converts across or at a delimiter, so a key with
+            // one in it can never apply.
+            let Some(&first) = key.first() else { continue };
+            if key.iter().any(|&c| is_delimiter(c)) || key.len() > MAX_KEY_CHARS {
+                continue;
+            }
+            let len = u8::try_from(key.len()).unwrap_or(u8::MAX);
+            let longest = match tables.bmp_longest.get_mut(first as usize) {
+                Some(slot) => slot,
+                None => tables.astral_longest.entry(first).or_insert(0),
+            };
+            *longest = (*longest).max(len);
+            if let [c] = key.as_slice() {
+                tables.chars.entry(*c).or_insert_with(|| value.into());
+            } else {
+                tables
+                    .phrases
+                    .entry(key.into_boxed_slice())
+                    .or_insert_with(|| value.into());
+            }
+        }
+        tables
+    }
+
+    /// Length of the longest key starting with `c` (0 if none).
+    #[inline]
+    fn longest(&self, c: char) -> usize {
+        match self.bmp_longest.get(c as usize) {
+            Some(&n) => usize::from(n),
+            None => self.astral_longest.get(&c).map_or(0, |&n| usize::from(n)),
+        }
+    }
+
+    /// The longest key at the start of `rest` (whose first char is `first`):
+    /// its length in chars and bytes, and its value.
+    #[inline]
+    fn match_at(&self, rest: &str, first: char) -> Option<Match<'_>> {
+        let longest = self.longest(first).min(MAX_KEY_CHARS);
+        if longest == 0 {
+            return None;
+        }
+        if longest >= 2 {
+            let mut key = ['\0'; MAX_KEY_CHARS];
+            let mut ends = [0usize; MAX_KEY_CHARS];
+            let mut len = 0;
+            for ((slot, end), (i, c)) in key
+                .iter_mut()
+                .zip(ends.iter_mut())
+                .zip(rest.char_indices())
+                .take(longest)
+            {
+                *slot = c;
+                *end = i + c.len_utf8();
+                len += 1;
+            }
+            for n in (2..=len).rev() {
+                let hit = key.get(..n).and_then(|k| self.phrases.get(k));
+                if let (Some(value), Some(&bytes)) = (hit, ends.get(n - 1)) {
+                    return Some(Match {
+                        chars: n,
+                        bytes,
+                        value,
+                    });
+                }
+            }
+        }
+        self.chars.get(&first).map(|value| Match {
+            chars: 1,
+            bytes: first.len_utf8(),
+            value,
+        })
+    }
+
+    /// Where the first conversion that changes something starts (byte and
+    /// char offset), or `None` if the text converts to itself.
+    fn first_change(&self, text: &str) -> Option<(usize, usize)> {
+        // Chars up to this byte belong to a key matched earlier.
+        let mut matched_to = 0;
+        for (index, (byte, c)) in text.char_indices().enumerate() {
+            if byte < matched_to || self.longest(c) == 0 {
+                continue;
+            }
+            let rest = text.get(byte..)?;
+            if let Some(m) = self.match_at(rest, c) {
+                if m.value != rest.get(..m.bytes)? {
+                    return Some((byte, index));
+                }
+                matched_to = byte + m.bytes;
+            }
+        }
+        None
+    }
+
+    /// Converts `text`, appending to `out`; with `map`, appends for every
+    /// output char the index (plus `base`) of the input char it came from.
+    fn convert_into(
+        &self,
+        text: &str,
+        base: usize,
+        out: &mut String,
+        mut map: Option<&mut Vec<usize>>,
+    ) {
+        let (mut byte, mut index) = (0, base);
+        while let Some(rest) = text.get(byte..) {
+            let Some(first) = rest.chars().next() else {
+                break;
+            };
+            let Some(m) = self.match_at(rest, first) else {
+                out.push(first);
+                if let Some(map) = map.as_deref_mut() {
+                    map.push(index);
+                }
+                byte += first.len_utf8();
+                index += 1;
+                continue;
+            };
+            match map.as_deref_mut() {
+                None => out.push_str(m.value),
+                Some(map) if m.value.chars().count() == m.chars => {
+                    out.push_str(m.value);
+                    map.extend(index..index + m.chars);
+                }
+                Some(map) => {
+                    // A key that changes length has no char-to-char
+                    // alignment: convert its chars one by one instead, each
+                    // output char mapped to the char it came from.
+                    let key = rest.get(..m.bytes).unwrap_or_default();
+                    for (k, kc) in key.chars().enumerate() {
+                        let before = out.len();
+                        match self.chars.get(&kc) {
+                            Some(v) => out.push_str(v),
+                            None => out.push(kc),
+                        }
+                        let added = out.get(before..).map_or(0, |s| s.chars().count());
+                        map.extend(std::iter::repeat_n(index + k, added));
+                    }
+                }
+            }
+            byte += m.bytes;
+            index += m.chars;
+        }
+    }
+}
+
+/// Keys longer than this many chars are left out of the tables (OpenCC's
+/// longest `t2s` phrase has 10).
+const MAX_KEY_CHARS: usize = 16;
+
+/// A dictionary key found in the text.
+struct Match<'a> {
+    chars: usize,
+    bytes: usize,
+    value: &'a str,
+}
+
 /// Converts between Traditional and Simplified with OpenCC's dictionaries.
 pub struct ScriptConverter {
     opencc: OpenCC,
     overrides: Vec<Override>,
-    /// Whether every t2s override keeps its length, so that a whole text
-    /// converted to the same length is aligned char to char.
-    t2s_keeps_length: bool,
+    t2s: T2sTables,
 }
 
 impl Default for ScriptConverter {
@@ -56,6 +245,8 @@ impl fmt::Debug for ScriptConverter {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ScriptConverter")
             .field("overrides", &self.overrides.len())
+            .field("t2s_phrases", &self.t2s.phrases.len())
+            .field("t2s_chars", &self.t2s.chars.len())
             .finish()
     }
 }
@@ -63,27 +254,36 @@ impl fmt::Debug for ScriptConverter {
 impl ScriptConverter {
     pub fn new() -> Self {
         let overrides = parse_overrides(OVERRIDES);
-        let t2s_keeps_length = overrides
-            .iter()
-            .filter(|o| o.config == OpenccConfig::T2s)
-            .all(|o| o.from.chars().count() == o.to.chars().count());
+        // A dictionary that fails to load leaves an empty one (no
+        // conversion) rather than a panic, as `OpenCC::new` does.
+        let dict = DictionaryMaxlength::new().unwrap_or_default();
+        let t2s = T2sTables::new(&dict, &overrides);
+        let mut opencc = OpenCC::from_dictionary(dict);
+        // Documents are processed in parallel by the caller; a conversion
+        // spawning its own workers would only contend with them.
+        opencc.set_parallel(false);
         ScriptConverter {
-            opencc: OpenCC::new(),
+            opencc,
             overrides,
-            t2s_keeps_length,
+            t2s,
         }
     }
 
     /// Traditional (any variant) to Simplified, characters and phrases
     /// (OpenCC `t2s`), punctuation untouched.
     pub fn to_simplified(&self, text: &str) -> String {
-        self.convert_config(text, OpenccConfig::T2s)
+        let mut out = String::with_capacity(text.len());
+        self.t2s.convert_into(text, 0, &mut out, None);
+        out
     }
 
     /// Converts with a named OpenCC config (`t2s`, `tw2s`, `tw2sp`, `hk2s`,
     /// `hk2sp`, `s2t`, ...), applying this crate's override table first.
     pub fn convert(&self, text: &str, config: &str) -> Result<String, UnknownConfig> {
         let cfg = OpenccConfig::parse(config).ok_or_else(|| UnknownConfig(config.to_string()))?;
+        if cfg == OpenccConfig::T2s {
+            return Ok(self.to_simplified(text));
+        }
         Ok(self.convert_config(text, cfg))
     }
 
@@ -129,78 +329,30 @@ impl ScriptConverter {
 
     /// Builds the Simplified view with an exact char offset map.
     ///
-    /// The text is cut into chunks at characters that are not Han (OpenCC's
-    /// phrases never cross them); a chunk whose conversion keeps its length
-    /// maps char to char, since every t2s dictionary entry is
-    /// length-preserving; any other chunk is converted char by char, each
-    /// output char mapped to the char it came from.
+    /// The text is converted in one forward-maximum-matching pass over
+    /// OpenCC's `t2s` tables. Every entry they hold keeps its length, so
+    /// each view char maps to the original char at the same place; an entry
+    /// that did not (an override, a future dictionary) is converted char by
+    /// char instead, each output char mapped to the char it came from. Text
+    /// that converts to itself (Simplified, Latin) gets the identity view
+    /// without building anything char by char.
     pub fn simplified_view(&self, original: &str) -> AnalysisView {
-        let original_len = original.chars().count();
-        // Pure ASCII (or any text OpenCC leaves alone) needs no work.
-        let converted = self.to_simplified(original);
-        if converted == original {
+        let Some((byte, index)) = self.t2s.first_change(original) else {
             return AnalysisView::identity(original);
-        }
-        if self.t2s_keeps_length && converted.chars().count() == original_len {
-            return AnalysisView {
-                text: converted,
-                to_original: (0..original_len).collect(),
-                original_len,
-            };
-        }
-        let mut text = String::with_capacity(converted.len());
-        let mut to_original = Vec::with_capacity(original_len);
-        let mut base = 0usize;
-        for chunk in han_chunks(original) {
-            let n = chunk.chars().count();
-            let conv = if is_han(chunk.chars().next().unwrap_or(' ')) {
-                self.to_simplified(chunk)
-            } else {
-                chunk.to_string()
-            };
-            if conv.chars().count() == n {
-                text.push_str(&conv);
-                to_original.extend(base..base + n);
-            } else {
-                for (i, c) in chunk.chars().enumerate() {
-                    let mut buf = [0u8; 4];
-                    let one = self.to_simplified(c.encode_utf8(&mut buf));
-                    for oc in one.chars() {
-                        text.push(oc);
-                        to_original.push(base + i);
-                    }
-                }
-            }
-            base += n;
-        }
+        };
+        let (same, rest) = original.split_at_checked(byte).unwrap_or(("", original));
+        let mut text = String::with_capacity(original.len());
+        let mut to_original = Vec::with_capacity(original.len());
+        text.push_str(same);
+        to_original.extend(0..index);
+        self.t2s
+            .convert_into(rest, index, &mut text, Some(&mut to_original));
         AnalysisView {
             text,
             to_original,
-            original_len,
+            original_len: index + rest.chars().count(),
         }
     }
-}
-
-/// Han ideographs (the blocks OpenCC's dictionaries cover).
-pub(crate) fn is_han(c: char) -> bool {
-    matches!(c,
-        '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3134F}')
-}
-
-/// Splits a text into maximal runs of Han and of non-Han characters.
-fn han_chunks(text: &str) -> impl Iterator<Item = &str> {
-    let mut rest = text;
-    std::iter::from_fn(move || {
-        let first = rest.chars().next()?;
-        let han = is_han(first);
-        let end = rest
-            .char_indices()
-            .find(|&(_, c)| is_han(c) != han)
-            .map_or(rest.len(), |(i, _)| i);
-        let (chunk, tail) = rest.split_at(end);
-        rest = tail;
-        Some(chunk)
-    })
 }
 
 fn parse_overrides(data: &str) -> Vec<Override> {
@@ -258,11 +410,5 @@ mod tests {
         let v = c.simplified_view("買了主機板，花了1000元。");
         assert_eq!(v.text.chars().count(), v.to_original.len());
         assert!(v.to_original.windows(2).all(|w| w[0] <= w[1]));
-    }
-
-    #[test]
-    fn han_chunks_alternate() {
-        let chunks: Vec<&str> = han_chunks("漢字abc，字").collect();
-        assert_eq!(chunks, vec!["漢字", "abc，", "字"]);
     }
 }
