@@ -483,13 +483,12 @@ pub fn run(args: &[String]) -> Result<()> {
     for &split in &opts.splits {
         for &kind in &opts.kinds {
             let mut t = Tally::default();
-            for (g, d, s) in scored
+            for (_, d, s) in scored
                 .iter()
                 .filter(|(g, _, _)| g.kind == kind && g.split == split)
             {
                 t.add(s);
                 t.failed += usize::from(d.is_failed());
-                let _ = g;
             }
             rows.push(Row::new(split.name(), kind.name(), &t));
         }
@@ -542,4 +541,46 @@ pub fn run(args: &[String]) -> Result<()> {
             .with_context(|| format!("writing {}", path.display()))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clause_lines_join_into_paragraphs() {
+        let lines: Vec<String> = [
+            "許多社區長青學苑多開設有書法、插花、土風舞班，",
+            "文山區長青學苑則有個十分特別的「英文歌唱班」。",
+            "扬帆远东做与中国合作的先行",
+            "希腊的经济结构较特殊。",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        assert_eq!(
+            paragraphs_of(&lines),
+            [
+                "許多社區長青學苑多開設有書法、插花、土風舞班，文山區長青學苑則有個十分特別的「英文歌唱班」。",
+                "扬帆远东做与中国合作的先行",
+                "希腊的经济结构较特殊。",
+            ]
+        );
+    }
+
+    #[test]
+    fn long_texts_are_cut_at_sentence_ends_without_losing_text() {
+        let text = "原告诉称双方签订合同。被告未按约付款。原告多次催要未果。故诉至法院。本院认为合同有效。被告应当付款。";
+        let mut rng = Rng::new(1);
+        let paras = cut_paragraphs(text, &mut rng);
+        assert!(paras.len() >= 2, "{paras:?}");
+        assert_eq!(paras.concat(), text);
+        assert!(paras.iter().all(|p| p.ends_with('。')));
+    }
+
+    #[test]
+    fn leak_patterns_mask_numbers() {
+        assert_eq!(pattern("阅读(123) 评论(4)"), "阅读(#) 评论(#)");
+        assert_eq!(clip("国家统计局今天发布", 4), "国家统计…");
+    }
 }
