@@ -455,6 +455,47 @@ mod tests {
     }
 
     #[test]
+    fn verb_phrases_are_not_merged() {
+        let jieba = Jieba::new();
+        let text = "村党支部开展党建活动，带动群众增收。社区党支部开展党建共建，\
+                    服务辖区居民。机关党支部开展党建培训，提升党员能力。\
+                    企业党支部开展党建交流，助力企业发展。";
+        let kws = extractor().extract(&jieba, text, 8);
+        let words: Vec<&str> = kws.iter().map(|k| k.word.as_str()).collect();
+        assert!(words.contains(&"党建"), "{words:?}");
+        assert!(
+            !words
+                .iter()
+                .any(|w| w.contains("开展") && w.chars().count() > 2),
+            "{words:?}"
+        );
+    }
+
+    #[test]
+    fn phrase_has_its_own_score_and_does_not_duplicate_its_words() {
+        let jieba = Jieba::new();
+        // 园区 is mostly used alone; 飞地园区 (two words to jieba) is a
+        // minor use of it.
+        let text = "园区今年新引进项目十二个。园区管委会表示，园区基础设施已经完善。\
+                    飞地园区建设进展顺利，飞地园区企业数量翻番。\
+                    园区还将扩大招商，园区就业人数持续增加。";
+        let kws = extractor().extract(&jieba, text, 6);
+        let words: Vec<&str> = kws.iter().map(|k| k.word.as_str()).collect();
+        assert_eq!(words.first(), Some(&"园区"), "{words:?}");
+        assert!(!words.contains(&"飞地园区"), "{words:?}");
+        // Always used whole: the phrase outranks and replaces its words,
+        // with a weight of its own rather than a copy of theirs.
+        let text = "数字经济发展迅速。各地都在推动数字经济。数字经济成为增长引擎，\
+                    数字经济规模继续扩大，传统经济也在转型。";
+        let kws = extractor().extract(&jieba, text, 6);
+        let words: Vec<&str> = kws.iter().map(|k| k.word.as_str()).collect();
+        assert_eq!(words.first(), Some(&"数字经济"), "{words:?}");
+        assert!(!words.contains(&"数字"), "{words:?}");
+        assert_eq!(kws[0].weight, 1.0);
+        assert!(kws.windows(2).all(|w| w[0].weight > w[1].weight), "{kws:?}");
+    }
+
+    #[test]
     fn empty_or_punctuation_only_text_has_no_keywords() {
         let jieba = Jieba::new();
         assert!(extractor().extract(&jieba, "", 5).is_empty());

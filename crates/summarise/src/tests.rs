@@ -306,3 +306,123 @@ proptest::proptest! {
         }
     }
 }
+
+/// Non-overlapping occurrences of `needle` in `hay`.
+fn occurrences(hay: &str, needle: &str) -> usize {
+    if needle.is_empty() {
+        return 0;
+    }
+    hay.matches(needle).count()
+}
+
+/// The properties every keyword list must have: the best weight exactly 1,
+/// weights strictly decreasing and in (0, 1], no repeats, every keyword in
+/// the text, and a keyword inside (or around) a better one only when it
+/// recurs on its own.
+fn assert_keyword_properties(text: &str, keywords: &[Keyword]) {
+    let Some(first) = keywords.first() else {
+        return;
+    };
+    assert_eq!(first.weight, 1.0, "{keywords:?}");
+    for pair in keywords.windows(2) {
+        assert!(
+            pair[0].weight > pair[1].weight,
+            "not strictly sorted: {keywords:?}"
+        );
+    }
+    assert!(keywords.iter().all(|k| k.weight > 0.0 && k.weight <= 1.0));
+    for (i, lower) in keywords.iter().enumerate() {
+        assert!(text.contains(&lower.word), "{} not in the text", lower.word);
+        for higher in keywords.iter().take(i) {
+            assert_ne!(higher.word, lower.word, "repeated: {keywords:?}");
+            if higher.word.contains(&lower.word) {
+                let own = occurrences(text, &lower.word).saturating_sub(
+                    occurrences(text, &higher.word) * occurrences(&higher.word, &lower.word),
+                );
+                assert!(
+                    own >= 2,
+                    "{} inside better {} with {own} own occurrences: {keywords:?}",
+                    lower.word,
+                    higher.word
+                );
+            }
+            if lower.word.contains(&higher.word) {
+                assert!(
+                    occurrences(text, &lower.word) >= 2,
+                    "{} around better {}: {keywords:?}",
+                    lower.word,
+                    higher.word
+                );
+            }
+        }
+    }
+}
+
+/// Whether jieba tags every word of `phrase` as noun-like (the only words a
+/// merged phrase may join).
+fn all_noun_like(seg: &Segmenter, phrase: &str) -> bool {
+    seg.jieba()
+        .tag(phrase, true)
+        .iter()
+        .all(|t| t.tag.starts_with('n') || matches!(t.tag, "vn" | "an" | "j" | "eng"))
+}
+
+fn seeds() -> Vec<(String, String)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("note: {} missing, skipping", dir.display());
+        return Vec::new();
+    };
+    let mut out: Vec<(String, String)> = entries
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
+        .filter_map(|e| {
+            let text = std::fs::read_to_string(e.path()).ok()?;
+            Some((e.file_name().to_string_lossy().into_owned(), text))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn seed_keywords_have_no_ties_duplicates_or_verb_phrases() {
+    let (summariser, seg) = shared();
+    let converter = ScriptConverter::new();
+    let seeds = seeds();
+    for (name, text) in &seeds {
+        let view = converter.simplified_view(text);
+        let d = Document {
+            analysis: Some(view.clone()),
+            ..doc(text)
+        };
+        let kws = summariser.keywords(&d, 10, seg);
+        assert!(kws.len() >= 5, "{name}: {kws:?}");
+        assert_keyword_properties(text, &kws);
+        // A keyword of several words joins nouns only (the view text of a
+        // keyword is what jieba tagged).
+        for k in &kws {
+            let simplified = converter.simplified_view(&k.word).text;
+            let words = seg.jieba().cut(&simplified, true).len();
+            assert!(
+                words == 1 || all_noun_like(seg, &simplified),
+                "{name}: {} joins non-nouns in {kws:?}",
+                k.word
+            );
+        }
+    }
+}
+
+#[test]
+fn news_and_traditional_keywords_have_the_properties() {
+    let (summariser, seg) = shared();
+    let kws = summariser.keywords(&doc(NEWS), 8, seg);
+    assert_keyword_properties(NEWS, &kws);
+    let view = ScriptConverter::new().simplified_view(TRADITIONAL);
+    let d = Document {
+        analysis: Some(view),
+        ..doc(TRADITIONAL)
+    };
+    let kws = summariser.keywords(&d, 8, seg);
+    assert_keyword_properties(TRADITIONAL, &kws);
+}
