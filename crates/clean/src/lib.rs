@@ -347,7 +347,9 @@ fn tidy_title(t: &str) -> String {
 /// body paragraph; a following line that starts with a dash is its
 /// subtitle; later lines repeating the title are removed as `title`.
 fn decide_title(lines: &mut [Line]) -> Option<String> {
-    let limit = first_anchor(lines).unwrap_or(lines.len().min(8));
+    // A title needs body after it: a document of short lines only (a post,
+    // a list) keeps them all as text rather than losing its first one.
+    let limit = first_anchor(lines)?;
     let idx = (0..limit).find(|&i| {
         let l = &lines[i];
         l.class.is_none()

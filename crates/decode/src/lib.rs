@@ -81,17 +81,43 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if let Some(enc) = detect::utf16_cjk_without_bom(bytes) {
         return Ok(decode_with(enc, bytes));
     }
+    if mostly_utf8(bytes) {
+        return Ok(decode_with(UTF_8, bytes));
+    }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     let prefix = &bytes[..bytes.len().min(DETECTION_PREFIX)];
-    // `last` is true only when the prefix is the whole input, so a cut
-    // multi-byte sequence at the prefix end is not held against a candidate.
-    detector.feed(prefix, prefix.len() == bytes.len());
+    // Never tell the detector this is the last buffer: a file cut in the
+    // middle of a double-byte character (a truncated download) must not
+    // disqualify the legacy encoding it is really in.
+    detector.feed(prefix, false);
     let guess = detector.guess(None, chardetng::Utf8Detection::Allow);
     let enc = detect::weigh_declaration(bytes, guess);
     if detect::looks_like_euc_tw(bytes, enc) {
         return Err(DecodeError::Unsupported("EUC-TW"));
     }
     Ok(decode_with(enc, bytes))
+}
+
+/// Valid UTF-8 with a little damage: many well-formed multi-byte
+/// sequences and only a few bytes that are not (a truncated end, a stray
+/// byte from a bad copy). Such text is UTF-8 with replacement characters;
+/// a legacy detector would read the whole of it as Windows-1252 instead.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut good_multibyte, mut bad, mut bad_chunks) = (0usize, 0usize, 0usize);
+    let mut cut_at_end = false;
+    for chunk in bytes.utf8_chunks() {
+        good_multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        let invalid = chunk.invalid();
+        if !invalid.is_empty() {
+            bad += invalid.len();
+            bad_chunks += 1;
+            // An invalid tail shorter than a character that starts like a
+            // multi-byte sequence: the file was cut mid-character.
+            cut_at_end = invalid.len() < 4 && invalid[0] >= 0xC2 && invalid[0] <= 0xF4;
+        }
+    }
+    let only_cut = bad_chunks == 1 && cut_at_end;
+    (only_cut && good_multibyte >= 2) || (good_multibyte >= 8 && bad * 4 <= good_multibyte)
 }
 
 /// Decodes with a known encoding (no detection), for callers that were
@@ -220,6 +246,32 @@ mod tests {
         bytes.extend_from_slice("政协".as_bytes());
         let d = decode(&bytes).expect("decodes");
         assert_eq!((d.encoding, d.text.as_str()), ("UTF-8", "政协"));
+    }
+
+    #[test]
+    fn damaged_utf8_stays_utf8() {
+        let mut bytes = "远安县政协组织部分政协委员开展专题视察。"
+            .as_bytes()
+            .to_vec();
+        bytes.extend_from_slice(b"\xff\xfe\xfa");
+        let d = decode(&bytes).expect("decodes");
+        assert_eq!(d.encoding, "UTF-8");
+        assert!(d.malformed && d.text.starts_with("远安县政协组织部分政协委员"));
+        // Cut in the middle of a character.
+        let whole = "远安县政协组织部分政协委员开展专题视察。".as_bytes();
+        let d = decode(&whole[..whole.len() - 2]).expect("decodes");
+        assert_eq!(d.encoding, "UTF-8");
+    }
+
+    #[test]
+    fn truncated_gbk_is_still_gbk() {
+        let text = "远安县政协组织部分政协委员开展专题视察并进行现场协商。";
+        let (bytes, _, _) = encoding_rs::GBK.encode(text);
+        let d = decode(&bytes[..bytes.len() - 1]).expect("decodes");
+        assert_eq!(d.encoding, "GBK");
+        assert!(d
+            .text
+            .starts_with("远安县政协组织部分政协委员开展专题视察并进行现场协商"));
     }
 
     #[test]
