@@ -1,5 +1,8 @@
 //! Keywords: TF-IDF (jieba's IDF table) blended with TextRank over a
-//! word co-occurrence graph, then adjacent keywords merged into phrases.
+//! word co-occurrence graph; adjacent noun-like keywords that recur as a
+//! unit become phrases with a score of their own, and a keyword that
+//! overlaps a better one (a word inside a phrase, a phrase around a word) is
+//! dropped unless it recurs independently.
 //!
 //! Why a blend: TF-IDF ranks words by how unusual they are in general
 //! Chinese, so it finds names and terms but also promotes a rare word that

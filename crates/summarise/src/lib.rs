@@ -4,7 +4,9 @@
 //! each sentence is segmented into content terms, and a TextRank graph over
 //! the sentences, weighted by BM25 similarity, gives each a centrality.
 //! Centrality is scaled by priors (position, length, similarity to the
-//! title) and sentences are chosen greedily, each candidate discounted by the
+//! title) that adapt to the input: the lead prior holds in documents of a
+//! few sentences and the closing prior in long ones, and the length prior
+//! weakens as the sentence budget shrinks. Sentences are chosen greedily, each candidate discounted by the
 //! share of its content the chosen ones already cover, until the sentence or
 //! character budget is spent. The summary lists them in document order.
 //!
