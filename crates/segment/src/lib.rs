@@ -7,9 +7,11 @@
 //! and Latin words are kept whole (see [`atoms`]).
 
 pub mod atoms;
+mod standard;
 pub mod view;
 
 use jieba_rs::Jieba;
+use standard::{Span, Standard};
 use std::collections::HashSet;
 use std::fmt;
 use std::io::BufRead;
@@ -73,7 +75,7 @@ pub struct Segmenter {
     /// A bakeoff profile's word list (Simplified), when one is loaded: its
     /// words are never split, and jieba words it lacks are split into its
     /// words where they can be.
-    standard: Option<HashSet<String>>,
+    standard: Option<Standard>,
 }
 
 impl fmt::Debug for Segmenter {
@@ -171,7 +173,7 @@ impl Segmenter {
             self.jieba.add_word(&word, Some(freq), None);
             list.insert(word);
         }
-        self.standard = Some(list);
+        self.standard = Some(Standard::learn(list));
     }
 
     /// The underlying jieba instance (dictionary lookups for other stages).
@@ -251,7 +253,10 @@ impl Segmenter {
                 byte_end: byte,
             });
         }
-        spans
+        match &self.standard {
+            Some(standard) => standard.adjust(spans, chars),
+            None => spans,
+        }
     }
 
     /// Where (in chars) to split a dictionary word that the common
@@ -264,7 +269,7 @@ impl Segmenter {
     fn compound_split(&self, word: &str) -> Option<usize> {
         if let Some(list) = &self.standard {
             // Words the HMM proposed are new names more often than not.
-            return standard_split(list, word);
+            return standard_split(&list.words, word);
         }
         let mut it = word.char_indices();
         match (it.next(), it.next(), it.next(), it.next(), it.next()) {
@@ -384,15 +389,6 @@ fn is_numeral(c: char) -> bool {
 
 fn is_classifier(c: char) -> bool {
     CLASSIFIERS.contains(&c)
-}
-
-/// A word: half-open ranges of chars and of bytes of the text it is in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Span {
-    start: usize,
-    end: usize,
-    byte_start: usize,
-    byte_end: usize,
 }
 
 fn set(boundary: &mut [bool], i: usize) {

@@ -101,6 +101,87 @@ fn unknown_standard_is_an_error() {
     assert!(Segmenter::with_standard("pku", std::path::Path::new("/nonexistent")).is_err());
 }
 
+/// Builds a profile from a word list written to a scratch directory.
+fn profile(name: &str, words: &[&str]) -> Segmenter {
+    let dir = std::env::temp_dir().join(format!("taojin-seg-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    std::fs::write(
+        dir.join(format!("{name}_training_words.utf8")),
+        words.join("\n"),
+    )
+    .expect("word list");
+    let seg = Segmenter::with_standard(name, &dir).expect("profile");
+    let _ = std::fs::remove_dir_all(&dir);
+    seg
+}
+
+#[test]
+fn standard_conventions_follow_the_word_list() {
+    // A list shaped like MSR's: numbers carry their units, dates are whole,
+    // `…` and `-` are listed single.
+    let msr_like = [
+        "３个",
+        "５个",
+        "７个",
+        "９个",
+        "１１个",
+        "３元",
+        "４元",
+        "５元",
+        "６元",
+        "８元",
+        "１２",
+        "１９９７年４月２９日",
+        "４月１８日",
+        "１９９５年３月",
+        "１９９７年",
+        "…",
+        "-",
+        "建成",
+        "工厂",
+        "投资",
+    ];
+    let seg = profile("msr", &msr_like);
+    let conv = conv();
+    let table: &[(&str, &[&str])] = &[
+        (
+            "１９９８年１２月３１日建成３个工厂",
+            &["１９９８年１２月３１日", "建成", "３个", "工厂"],
+        ),
+        ("投资５００元……", &["投资", "５００元", "…", "…"]),
+        ("编号A-1---B", &["编号", "A-1", "-", "-", "-", "B"]),
+    ];
+    for (text, want) in table {
+        assert_eq!(seg.segment(text, conv), want.to_vec(), "{text}");
+    }
+    // A list shaped like PKU's keeps bare numbers, date parts and `……`.
+    let pku_like = [
+        "３",
+        "５",
+        "１２",
+        "５００",
+        "１９９７年",
+        "４月",
+        "２９日",
+        "……",
+        "…",
+    ];
+    let seg = profile("pku", &pku_like);
+    assert_eq!(
+        seg.segment("１９９８年１２月３１日建成３个工厂……", conv),
+        vec![
+            "１９９８年",
+            "１２月",
+            "３１日",
+            "建成",
+            "３",
+            "个",
+            "工厂",
+            "……"
+        ]
+    );
+}
+
 #[test]
 fn tags_words_with_parts_of_speech() {
     let tags = seg().tag("我们在北京学习");
