@@ -178,6 +178,9 @@ fn held_out(per_set: &[MeanF1]) -> String {
     )
 }
 
+/// A grid value with the per-set means on half A and on half B.
+type PerValue = (f64, Vec<MeanF1>, Vec<MeanF1>);
+
 fn split_half(prepared: &[Prepared], base: &RankParams) -> Result<()> {
     let grids: &[(&str, &[f64])] = &[
         ("lead", &[0.0, 1.0, 2.0, 4.0, 8.0]),
@@ -207,7 +210,7 @@ fn split_half(prepared: &[Prepared], base: &RankParams) -> Result<()> {
     );
     for (name, grid) in grids {
         // Per grid value: the per-set means on half A and on half B.
-        let mut per_value: Vec<(f64, Vec<MeanF1>, Vec<MeanF1>)> = Vec::new();
+        let mut per_value: Vec<PerValue> = Vec::new();
         for &v in grid.iter() {
             let mut p = *base;
             set_param(&mut p, name, v)?;
@@ -216,7 +219,7 @@ fn split_half(prepared: &[Prepared], base: &RankParams) -> Result<()> {
             let b: Vec<MeanF1> = all.iter().map(|s| half(s, 1)).collect();
             per_value.push((v, a, b));
         }
-        let best_on = |pick: fn(&(f64, Vec<MeanF1>, Vec<MeanF1>)) -> &Vec<MeanF1>| {
+        let best_on = |pick: fn(&PerValue) -> &Vec<MeanF1>| {
             per_value
                 .iter()
                 .max_by(|x, y| objective(pick(x)).total_cmp(&objective(pick(y))))
