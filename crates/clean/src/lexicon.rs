@@ -7,6 +7,7 @@ use taojin_core::Reason;
 const BOILERPLATE: &str = include_str!("../data/boilerplate.txt");
 const SPAM_BRANDS: &str = include_str!("../data/spam_brands.txt");
 const SPAM_SUFFIXES: &str = include_str!("../data/spam_suffixes.txt");
+const GAMBLING_TERMS: &str = include_str!("../data/gambling_terms.txt");
 
 /// Classes of boilerplate phrases.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -53,6 +54,10 @@ pub struct Lexicons {
     /// Lower-cased brands, longest first so that `九游会` wins over `九游`.
     pub brands: Vec<String>,
     pub suffixes: Vec<String>,
+    /// Gambling category words: (word, strong), longest first.
+    pub gambling: Vec<(String, bool)>,
+    /// Words that, after a weak category word, show an ordinary use.
+    pub gambling_after: Vec<String>,
     phrase_matcher: Option<AhoCorasick>,
     brand_matcher: Option<AhoCorasick>,
 }
@@ -106,10 +111,23 @@ impl Lexicons {
         let phrase_list: Vec<&str> = phrases.iter().map(|(_, p)| p.as_str()).collect();
         let phrase_matcher = build_matcher(&phrase_list, MatchKind::Standard);
         let brand_matcher = build_matcher(&brands, MatchKind::LeftmostLongest);
+        let mut gambling = Vec::new();
+        let mut gambling_after = Vec::new();
+        for l in data_lines(GAMBLING_TERMS) {
+            match l.split_once('\t') {
+                Some(("strong", w)) => gambling.push((w.trim().to_string(), true)),
+                Some(("weak", w)) => gambling.push((w.trim().to_string(), false)),
+                Some(("after", w)) => gambling_after.push(w.trim().to_string()),
+                _ => {}
+            }
+        }
+        gambling.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
         Lexicons {
             phrases,
             brands,
             suffixes,
+            gambling,
+            gambling_after,
             phrase_matcher,
             brand_matcher,
         }

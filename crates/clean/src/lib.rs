@@ -214,7 +214,8 @@ impl Cleaner {
                 *c = ' ';
             }
         }
-        spans.extend(spam::find_fragments(&kept_chars, &masked, seg));
+        let fragments = spam::find_fragments(&kept_chars, &masked, seg, &spans);
+        spans.extend(fragments);
 
         // Assemble text, removals (in input order) and metadata.
         let mut spans_by_line: HashMap<usize, Vec<&spam::SpamSpan>> = HashMap::new();
@@ -231,6 +232,7 @@ impl Cleaner {
                 LineClass::Body | LineClass::Heading => {
                     let k = kept_idx.binary_search(&i).ok();
                     let mut chars: Vec<char> = line.text.chars().collect();
+                    let had_spam = k.is_some_and(|k| spans_by_line.contains_key(&k));
                     if let Some(line_spans) = k.and_then(|k| spans_by_line.get(&k)) {
                         let mut sorted = line_spans.clone();
                         sorted.sort_by_key(|s| std::cmp::Reverse(s.start));
@@ -256,6 +258,19 @@ impl Cleaner {
                     let mut seam = chars::CharRepairs::default();
                     let text = chars::punctuation_to_fullwidth(&text, &mut seam);
                     let text = chars::collapse_doubled_marks(&text, &mut seam);
+                    // What is left of a spam line without Han text (a bare link,
+                    // brackets) went with the spam.
+                    let han_left = text.chars().filter(|&c| is_han(c)).count();
+                    if had_spam && han_left < 2 && !text.is_empty() {
+                        spam_chars += text.chars().count() as u64;
+                        removed.push(Removal {
+                            text,
+                            reason: Reason::SpamBrand,
+                            line: Some(line.number),
+                            rule: Some("rest of a spam line".into()),
+                        });
+                        continue;
+                    }
                     if !text.is_empty() {
                         paragraphs.push(text);
                         paragraph_lines.push(line.number);

@@ -86,7 +86,94 @@ pub fn find_brands(lines: &[Vec<char>], simple: &[Vec<char>], lex: &Lexicons) ->
             });
         }
     }
+    let pattern = find_brand_shapes(simple, lex, &suffixes);
+    for span in pattern {
+        let overlaps = out
+            .iter()
+            .any(|o| o.line == span.line && o.start < span.end && span.start < o.end);
+        if !overlaps && lines[span.line].len() == simple[span.line].len() {
+            let text = lines[span.line][span.start..span.end].iter().collect();
+            out.push(SpamSpan { text, ..span });
+        }
+    }
+    out.sort_by_key(|s| (s.line, s.start));
     out
+}
+
+/// Brands not in the lexicon, recognised by shape: a short Latin/digit name
+/// (`CFE`, `99E`) or a 2-3 character Han name, then a gambling category word,
+/// then possibly a call-to-action word. A Han name needs a strong category
+/// word and a call-to-action; a weak category word (`体育`) needs a Latin
+/// name, no ordinary continuation after it, and a call-to-action or a
+/// second occurrence in the document.
+fn find_brand_shapes(
+    simple: &[Vec<char>],
+    lex: &Lexicons,
+    suffixes: &[Vec<char>],
+) -> Vec<SpamSpan> {
+    let terms: Vec<(Vec<char>, bool)> = lex
+        .gambling
+        .iter()
+        .map(|(w, s)| (w.chars().collect(), *s))
+        .collect();
+    let after: Vec<Vec<char>> = lex
+        .gambling_after
+        .iter()
+        .map(|w| w.chars().collect())
+        .collect();
+    let mut found: Vec<(SpamSpan, bool, bool)> = Vec::new(); // span, needs repetition, key
+    for (li, low) in simple.iter().enumerate() {
+        for i in 0..low.len() {
+            let Some((term, strong)) = terms.iter().find(|(t, _)| low[i..].starts_with(t)) else {
+                continue;
+            };
+            let latin = (0..i)
+                .rev()
+                .take_while(|&k| low[k].is_ascii_alphanumeric())
+                .count();
+            let han = (0..i).rev().take(3).take_while(|&k| is_han(low[k])).count();
+            let term_end = i + term.len();
+            let suffix = suffixes.iter().find(|s| low[term_end..].starts_with(s));
+            let end = term_end + suffix.map_or(0, |s| s.len());
+            let continues = after.iter().any(|a| low[term_end..].starts_with(a));
+            let latin_ok = (1..=6).contains(&latin)
+                && low[i - latin..i].iter().any(|c| c.is_ascii_alphabetic())
+                && (i - latin == 0 || !low[i - latin - 1].is_ascii_alphanumeric());
+            let (start, needs_repeat) = if latin_ok && *strong {
+                (i - latin, false)
+            } else if latin_ok && !continues {
+                (i - latin, suffix.is_none())
+            } else if *strong && han >= 2 && suffix.is_some() {
+                (i - han.min(3), false)
+            } else {
+                continue;
+            };
+            let name: String = low[start..term_end].iter().collect();
+            found.push((
+                SpamSpan {
+                    line: li,
+                    start,
+                    end,
+                    text: String::new(),
+                    brand: true,
+                    rule: format!("brand shape:{name}"),
+                },
+                needs_repeat,
+                false,
+            ));
+        }
+    }
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for (s, _, _) in &found {
+        *counts.entry(s.rule.clone()).or_insert(0) += 1;
+    }
+    found
+        .into_iter()
+        .filter(|(s, needs_repeat, _)| {
+            !needs_repeat || counts.get(&s.rule).copied().unwrap_or(0) >= 2
+        })
+        .map(|(s, _, _)| s)
+        .collect()
 }
 
 /// The characters left and right of an occurrence (`None` at a clause edge).
@@ -106,12 +193,15 @@ pub fn find_fragments(
     lines: &[Vec<char>],
     analysis: &[Vec<char>],
     seg: &Segmenter,
+    brands: &[SpamSpan],
 ) -> Vec<SpamSpan> {
     let surnames = surnames();
     let mut removed: Vec<SpamSpan> = Vec::new();
     let mut dead: Vec<Vec<bool>> = lines.iter().map(|l| vec![false; l.len()]).collect();
     // Verdicts on a candidate's own shape, which masking cannot change.
-    let mut shape_ok: FxHashMap<Vec<char>, bool> = FxHashMap::default();
+    let mut shape_ok: FxHashMap<Vec<char>, Shape> = FxHashMap::default();
+    // Fragments shown to break words in two places or more: evidence enough.
+    let mut strong: HashSet<String> = HashSet::new();
     // Candidates judged and rejected in an earlier round stay rejected:
     // masking a splice elsewhere rarely turns a term into a fragment.
     let mut rejected: HashSet<Vec<char>> = HashSet::new();
@@ -130,15 +220,21 @@ pub fn find_fragments(
         });
         let mut accepted = None;
         for (gram, occs) in candidates {
-            let plausible = *shape_ok
+            let shape = *shape_ok
                 .entry(gram.clone())
-                .or_insert_with(|| fragment_shaped(&gram, seg, &surnames));
-            if !plausible {
+                .or_insert_with(|| fragment_shape(&gram, seg, &surnames));
+            if shape == Shape::None {
                 rejected.insert(gram);
                 continue;
             }
-            match judge(&gram, &occs, analysis, &dead, seg) {
-                Some(spliced) => {
+            match judge(&gram, shape, &occs, analysis, &dead, seg) {
+                Some((spliced, seams)) => {
+                    if seams >= 2 {
+                        strong.insert(format!(
+                            "repeated fragment:{}",
+                            gram.iter().collect::<String>()
+                        ));
+                    }
                     accepted = Some((gram, spliced));
                     break;
                 }
@@ -166,20 +262,30 @@ pub fn find_fragments(
             });
         }
     }
-    keep_cooccurring(removed)
+    keep_cooccurring(removed, brands, &strong)
 }
 
-/// Whether a run has the shape of a splice on its own: not a dictionary
-/// word, not a name, and cut by the dictionary into at least two loose
-/// content characters. One cut per distinct candidate; most repeated runs
-/// of a document (its real words and phrases) stop here.
-fn fragment_shaped(gram: &[char], seg: &Segmenter, surnames: &HashSet<char>) -> bool {
+/// What a candidate run looks like on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// Not a candidate: a name, or a sequence of ordinary words.
+    None,
+    /// Not a dictionary word, and the dictionary leaves loose characters in
+    /// it: spliced wherever it sits on word boundaries.
+    Loose,
+    /// A dictionary word: spliced only where it breaks a word of its context.
+    Word,
+}
+
+/// Classifies a run by its own shape. One cut per distinct candidate; most
+/// repeated runs of a document (its words and phrases) stop here.
+fn fragment_shape(gram: &[char], seg: &Segmenter, surnames: &HashSet<char>) -> Shape {
     let text: String = gram.iter().collect();
-    if seg.jieba().has_word(&text) {
-        return false;
-    }
     if gram.len() <= 3 && gram.first().is_some_and(|c| surnames.contains(c)) {
-        return false;
+        return Shape::None;
+    }
+    if seg.jieba().has_word(&text) {
+        return Shape::Word;
     }
     let loose = seg
         .jieba()
@@ -187,36 +293,52 @@ fn fragment_shaped(gram: &[char], seg: &Segmenter, surnames: &HashSet<char>) -> 
         .iter()
         .filter(|t| t.end - t.start == 1 && !t.word.chars().all(|c| FUNCTION_CHARS.contains(c)))
         .count();
-    loose >= 2
+    let needed = if gram.len() == 2 { 2 } else { 1 };
+    if loose >= needed {
+        Shape::Loose
+    } else {
+        Shape::None
+    }
 }
 
 /// Injected fragments come in sets: a spammer splices several pieces of a
-/// slogan into the same sentences. A repeated non-word that never shares a
-/// line with another fragment is far more likely a term of the article
-/// (`越抓越`, `专精特新`), so a fragment is kept only if it shares at least
-/// two lines with other, distinct fragments.
-fn keep_cooccurring(spans: Vec<SpamSpan>) -> Vec<SpamSpan> {
-    let rule_lines: HashMap<&str, HashSet<usize>> =
-        spans.iter().fold(HashMap::new(), |mut m, s| {
-            m.entry(s.rule.as_str()).or_default().insert(s.line);
-            m
-        });
-    let accepted: HashSet<&str> = rule_lines
-        .iter()
-        .filter(|(rule, lines)| {
-            let shared = lines
+/// slogan, and brands, into the same sentences. A repeated non-word that
+/// never shares a line with other spam is far more likely a term of the
+/// article (`越抓越`, `专精特新`). So a fragment is kept when, summed over its
+/// lines, it meets other distinct fragments or brands at least twice, or
+/// when it was seen breaking words of its context in two places.
+fn keep_cooccurring(
+    spans: Vec<SpamSpan>,
+    brands: &[SpamSpan],
+    strong: &HashSet<String>,
+) -> Vec<SpamSpan> {
+    let mut rule_lines: HashMap<&str, HashSet<usize>> = HashMap::new();
+    for s in spans.iter().chain(brands) {
+        rule_lines
+            .entry(s.rule.as_str())
+            .or_default()
+            .insert(s.line);
+    }
+    let fragment_rules: HashSet<&str> = spans.iter().map(|s| s.rule.as_str()).collect();
+    let accepted: HashSet<String> = fragment_rules
+        .into_iter()
+        .filter(|rule| {
+            let Some(lines) = rule_lines.get(rule) else {
+                return false;
+            };
+            let meetings: usize = lines
                 .iter()
-                .filter(|l| {
+                .map(|l| {
                     rule_lines
                         .iter()
-                        .any(|(other, ls)| other != *rule && ls.contains(l))
+                        .filter(|(other, ls)| *other != rule && ls.contains(l))
+                        .count()
                 })
-                .count();
-            shared >= 2
+                .sum();
+            meetings >= 2 || strong.contains(*rule)
         })
-        .map(|(rule, _)| *rule)
+        .map(str::to_string)
         .collect();
-    let accepted: HashSet<String> = accepted.into_iter().map(str::to_string).collect();
     spans
         .into_iter()
         .filter(|s| accepted.contains(&s.rule))
@@ -292,11 +414,13 @@ fn count_runs(analysis: &[Vec<char>], dead: &[Vec<bool>]) -> FxHashMap<Vec<char>
 /// occurrences if so.
 fn judge(
     gram: &[char],
+    shape: Shape,
     occs: &[Occurrence],
     analysis: &[Vec<char>],
     dead: &[Vec<bool>],
     seg: &Segmenter,
-) -> Option<Vec<Occurrence>> {
+) -> Option<(Vec<Occurrence>, usize)> {
+    let mut seams = 0usize;
     let mut spliced = Vec::new();
     let mut isolated = Vec::new();
     let mut contexts: HashSet<Context> = HashSet::new();
@@ -341,9 +465,24 @@ fn judge(
             .filter(|t| t.start >= f_start && t.end <= f_end && t.end - t.start == 1)
             .filter(|t| !t.word.chars().all(|c| FUNCTION_CHARS.contains(c)))
             .count();
-        if loose_singles < 2 {
+        // The strongest evidence: without the run, a word forms across the
+        // seam (`中|撸起|央` -> `中央`).
+        let seam = left_len > 0 && right_len > 0 && {
+            let joined: String = chars[occ.start - left_len..occ.start]
+                .iter()
+                .chain(&chars[end..end + right_len])
+                .collect();
+            seg.jieba()
+                .cut(&joined, false)
+                .iter()
+                .any(|t| t.start < left_len && t.end > left_len && t.end - t.start >= 2)
+        };
+        let needed = if gram.len() == 2 { 2 } else { 1 };
+        let loose_ok = shape == Shape::Loose && loose_singles >= needed;
+        if !(seam || loose_ok) {
             continue;
         }
+        seams += usize::from(seam);
         let place_name = tokens.iter().any(|t| {
             t.start > f_start
                 && t.end <= f_end
@@ -373,7 +512,7 @@ fn judge(
     }
     spliced.extend(isolated);
     spliced.sort_by_key(|o| (o.line, o.start));
-    Some(spliced)
+    Some((spliced, seams))
 }
 
 /// Counts censored runs left in the text: `***` and a Han character
@@ -438,7 +577,7 @@ mod tests {
             "成语大赛。心人",
             "雨城区姚桥商圈党群服务中心，姚桥商圈整合区域内企业资源，姚桥商圈的区域化共建。",
         ]);
-        let spans = find_fragments(&lines, &lines, &seg);
+        let spans = find_fragments(&lines, &lines, &seg, &[]);
         let mut texts: Vec<&str> = spans.iter().map(|s| s.text.as_str()).collect();
         texts.sort();
         assert_eq!(
