@@ -56,6 +56,12 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if let Some(enc) = utf16_without_bom(bytes) {
         return Ok(decode_with(enc, bytes));
     }
+    // UTF-16 Chinese without a BOM has few NULs and many bytes below 0x20:
+    // recognise it (by a strict share of plausible code units) before the
+    // binary check would reject it.
+    if let Some(enc) = detect::utf16_cjk_without_bom(bytes) {
+        return Ok(decode_with(enc, bytes));
+    }
     if let Some(kind) = binary_signature(bytes) {
         return Err(DecodeError::Binary(kind));
     }
@@ -77,9 +83,6 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
             encoding: UTF_8.name(),
             malformed: false,
         });
-    }
-    if let Some(enc) = detect::utf16_cjk_without_bom(bytes) {
-        return Ok(decode_with(enc, bytes));
     }
     if mostly_utf8(bytes) {
         return Ok(decode_with(UTF_8, bytes));
@@ -261,6 +264,14 @@ mod tests {
         let whole = "远安县政协组织部分政协委员开展专题视察。".as_bytes();
         let d = decode(&whole[..whole.len() - 2]).expect("decodes");
         assert_eq!(d.encoding, "UTF-8");
+    }
+
+    #[test]
+    fn utf16le_chinese_without_bom_is_text() {
+        let text = "據說一副虎鞭售價高達新臺幣數萬元，業者坦承，這些商品多半來自走私。\n臺北多雲，氣溫十四至二十三度。";
+        let le: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let d = decode(&le).expect("decodes");
+        assert_eq!((d.encoding, d.text.as_str()), ("UTF-16LE", text));
     }
 
     #[test]
