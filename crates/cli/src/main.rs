@@ -5,7 +5,7 @@ use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand};
 use std::io::{BufRead, BufWriter, Write};
 use taojin_core::Config;
-use taojin_pipeline::input::{read_records, InputSpec};
+use taojin_pipeline::input::{stream_records, InputSpec};
 use taojin_pipeline::{explain, Pipeline, Resources};
 use taojin_segment::view::ScriptConverter;
 use taojin_segment::Segmenter;
@@ -112,6 +112,10 @@ fn main() {
     }
 }
 
+/// Records per parallel batch: enough for every core and for line
+/// repetition statistics, small enough to bound memory.
+const BATCH: usize = 2048;
+
 fn process(args: ProcessArgs) -> Result<()> {
     if let Some(n) = args.threads {
         rayon::ThreadPoolBuilder::new()
@@ -136,8 +140,13 @@ fn process(args: ProcessArgs) -> Result<()> {
     let resources = Resources::with_segmenter(args.seg.segmenter()?);
     let pipeline = Pipeline::with_resources(resources, config);
     let specs: Vec<InputSpec> = args.inputs.iter().map(|a| InputSpec::parse(a)).collect();
-    {
-        for doc in pipeline.process_records(read_records(&specs)) {
+    // Records stream through in bounded batches: each batch is processed in
+    // parallel (line repetition counted within the batch's source groups)
+    // and written in input order before the next is read.
+    let mut stream = stream_records(&specs).peekable();
+    while stream.peek().is_some() {
+        let batch: Vec<_> = stream.by_ref().take(BATCH).collect();
+        for doc in pipeline.process_records(batch) {
             if args.explain {
                 writeln!(out, "{}", explain::render(&doc))?;
             } else {

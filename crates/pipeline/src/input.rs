@@ -41,83 +41,187 @@ pub struct Record {
 }
 
 /// Reads every input into records, in input order (directories in sorted
-/// walk order), each tagged with its source group.
+/// walk order), each tagged with its source group. Holds everything in
+/// memory: for large inputs use [`stream_records`].
 pub fn read_records(specs: &[InputSpec]) -> Vec<Record> {
-    let mut out = Vec::new();
+    stream_records(specs).collect()
+}
+
+/// The records of every input, read lazily in input order: directories are
+/// listed up front (paths only), files are read and JSONL lines parsed one
+/// at a time as the iterator advances, so memory stays bounded by what the
+/// caller holds.
+pub fn stream_records(specs: &[InputSpec]) -> impl Iterator<Item = Record> {
+    let mut sources: Vec<Source> = Vec::new();
     for spec in specs {
         match spec {
-            InputSpec::Stdin => push_group(&mut out, read_stdin()),
-            InputSpec::Path(p) => read_path_ordered(p, &mut out),
+            InputSpec::Stdin => sources.push(Source::Stdin),
+            InputSpec::Path(p) => list_sources(p, &mut sources),
         }
     }
-    out
+    sources.into_iter().flat_map(Source::records)
 }
 
-fn push_group(out: &mut Vec<Record>, g: Group) {
-    out.extend(g.records.into_iter().map(|input| Record {
-        group: g.source.clone(),
-        input,
-    }));
+/// One thing to read: a file, standard input, or a path that failed.
+enum Source {
+    Stdin,
+    Raw { path: PathBuf, group: String },
+    Jsonl(PathBuf),
+    Failed(Record),
 }
 
-fn read_path_ordered(path: &Path, out: &mut Vec<Record>) {
-    if !path.is_dir() {
-        let mut groups = Vec::new();
-        read_path(path, &mut groups);
-        groups.into_iter().for_each(|g| push_group(out, g));
-        return;
+impl Source {
+    fn records(self) -> Box<dyn Iterator<Item = Record>> {
+        match self {
+            Source::Stdin => Box::new(read_stdin_records()),
+            Source::Raw { path, group } => Box::new(std::iter::once_with(move || Record {
+                group,
+                input: read_raw_file(&path),
+            })),
+            Source::Jsonl(path) => {
+                let group = path.display().to_string();
+                Box::new(jsonl_file_iter(&path).map(move |input| Record {
+                    group: group.clone(),
+                    input,
+                }))
+            }
+            Source::Failed(r) => Box::new(std::iter::once(r)),
+        }
     }
+}
+
+fn list_sources(path: &Path, out: &mut Vec<Source>) {
     let display = path.display().to_string();
-    let mut entries: Vec<PathBuf> = match std::fs::read_dir(path) {
-        Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+    match std::fs::metadata(path) {
         Err(e) => {
-            let why = format!("cannot list {display}: {e}");
-            out.push(Record {
+            let why = format!("cannot read {display}: {e}");
+            out.push(Source::Failed(Record {
                 group: display.clone(),
                 input: unreadable(&file_id(path), &display, why),
-            });
-            return;
+            }));
+        }
+        Ok(m) if m.is_dir() => {
+            let mut entries: Vec<PathBuf> = match std::fs::read_dir(path) {
+                Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+                Err(e) => {
+                    let why = format!("cannot list {display}: {e}");
+                    out.push(Source::Failed(Record {
+                        group: display.clone(),
+                        input: unreadable(&file_id(path), &display, why),
+                    }));
+                    return;
+                }
+            };
+            entries.sort();
+            for p in entries {
+                let hidden = p
+                    .file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+                if hidden {
+                    continue;
+                }
+                if p.is_dir() {
+                    list_sources(&p, out);
+                } else if is_jsonl(&p) {
+                    out.push(Source::Jsonl(p));
+                } else {
+                    out.push(Source::Raw {
+                        path: p,
+                        group: display.clone(),
+                    });
+                }
+            }
+        }
+        Ok(_) if is_jsonl(path) => out.push(Source::Jsonl(path.to_path_buf())),
+        Ok(_) => out.push(Source::Raw {
+            path: path.to_path_buf(),
+            group: display,
+        }),
+    }
+}
+
+fn read_stdin_records() -> impl Iterator<Item = Record> {
+    let g = read_stdin();
+    let group = g.source.clone();
+    g.records.into_iter().map(move |input| Record {
+        group: group.clone(),
+        input,
+    })
+}
+
+/// JSONL records of one file, parsed lazily.
+fn jsonl_file_iter(p: &Path) -> Box<dyn Iterator<Item = RawInput>> {
+    let source = p.display().to_string();
+    let name = p
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| source.clone());
+    let file = match std::fs::File::open(p) {
+        Ok(f) => f,
+        Err(e) => {
+            return Box::new(std::iter::once(unreadable(
+                &name,
+                &source,
+                format!("cannot read {source}: {e}"),
+            )))
         }
     };
-    entries.sort();
-    for p in entries {
-        let hidden = p
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-        if hidden {
-            continue;
+    let reader: Box<dyn BufRead> = if name.to_lowercase().ends_with(".gz") {
+        Box::new(BufReader::new(MultiGzDecoder::new(file)))
+    } else {
+        Box::new(BufReader::new(file))
+    };
+    Box::new(JsonlIter {
+        reader,
+        name,
+        source,
+        line_no: 0,
+        done: false,
+        buf: Vec::new(),
+    })
+}
+
+/// Parses one JSONL record per call, skipping blank lines.
+struct JsonlIter {
+    reader: Box<dyn BufRead>,
+    name: String,
+    source: String,
+    line_no: usize,
+    done: bool,
+    buf: Vec<u8>,
+}
+
+impl Iterator for JsonlIter {
+    type Item = RawInput;
+
+    fn next(&mut self) -> Option<RawInput> {
+        while !self.done {
+            self.buf.clear();
+            match self.reader.read_until(b'\n', &mut self.buf) {
+                Ok(0) => self.done = true,
+                Ok(_) => {
+                    self.line_no += 1;
+                    if let Some(r) =
+                        parse_jsonl_line(&self.buf, self.line_no, &self.name, &self.source)
+                    {
+                        return Some(r);
+                    }
+                }
+                Err(e) => {
+                    self.done = true;
+                    let id = format!("{}:{}", self.name, self.line_no + 1);
+                    let why = format!("input ends after line {}: {e}", self.line_no);
+                    return Some(unreadable(&id, &self.source, why));
+                }
+            }
         }
-        if p.is_dir() {
-            read_path_ordered(&p, out);
-        } else if is_jsonl(&p) {
-            out.extend(read_jsonl_file(&p).into_iter().map(|input| Record {
-                group: p.display().to_string(),
-                input,
-            }));
-        } else {
-            out.push(Record {
-                group: display.clone(),
-                input: read_raw_file(&p),
-            });
-        }
+        None
     }
 }
 
 /// Biggest document accepted, to keep one broken input from exhausting
 /// memory; larger files yield an error record.
 pub const MAX_DOCUMENT_BYTES: u64 = 256 * 1024 * 1024;
-
-/// Reads every input into groups, in order.
-pub fn read_all(specs: &[InputSpec]) -> Vec<Group> {
-    let mut groups = Vec::new();
-    for spec in specs {
-        match spec {
-            InputSpec::Stdin => groups.push(read_stdin()),
-            InputSpec::Path(p) => read_path(p, &mut groups),
-        }
-    }
-    groups
-}
 
 fn read_stdin() -> Group {
     let mut bytes = Vec::new();
@@ -138,7 +242,7 @@ fn read_stdin() -> Group {
     if first == Some(&b'{') {
         Group {
             source: source.clone(),
-            records: parse_jsonl(BufReader::new(&bytes[..]), "stdin", &source),
+            records: parse_jsonl(std::io::Cursor::new(bytes), "stdin", &source),
         }
     } else {
         Group {
@@ -150,87 +254,6 @@ fn read_stdin() -> Group {
             }],
         }
     }
-}
-
-fn read_path(path: &Path, groups: &mut Vec<Group>) {
-    let display = path.display().to_string();
-    let meta = match std::fs::metadata(path) {
-        Ok(m) => m,
-        Err(e) => {
-            let id = file_id(path);
-            groups.push(Group {
-                source: display.clone(),
-                records: vec![unreadable(
-                    &id,
-                    &display,
-                    format!("cannot read {display}: {e}"),
-                )],
-            });
-            return;
-        }
-    };
-    if meta.is_dir() {
-        read_dir(path, groups);
-    } else if is_jsonl(path) {
-        groups.push(Group {
-            source: display.clone(),
-            records: read_jsonl_file(path),
-        });
-    } else {
-        groups.push(Group {
-            source: display.clone(),
-            records: vec![read_raw_file(path)],
-        });
-    }
-}
-
-/// Plain files of a directory form one group; JSONL files and
-/// subdirectories form their own.
-fn read_dir(dir: &Path, groups: &mut Vec<Group>) {
-    let display = dir.display().to_string();
-    let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
-        Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
-        Err(e) => {
-            groups.push(Group {
-                source: display.clone(),
-                records: vec![unreadable(
-                    &file_id(dir),
-                    &display,
-                    format!("cannot list {display}: {e}"),
-                )],
-            });
-            return;
-        }
-    };
-    entries.sort();
-    let mut plain = Group {
-        source: display,
-        records: Vec::new(),
-    };
-    let mut nested = Vec::new();
-    for p in entries {
-        let name = p
-            .file_name()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_default();
-        if name.starts_with('.') {
-            continue;
-        }
-        if p.is_dir() {
-            read_dir(&p, &mut nested);
-        } else if is_jsonl(&p) {
-            nested.push(Group {
-                source: p.display().to_string(),
-                records: read_jsonl_file(&p),
-            });
-        } else {
-            plain.records.push(read_raw_file(&p));
-        }
-    }
-    if !plain.records.is_empty() {
-        groups.push(plain);
-    }
-    groups.extend(nested);
 }
 
 fn is_jsonl(p: &Path) -> bool {
@@ -277,88 +300,57 @@ fn read_raw_file(p: &Path) -> RawInput {
     }
 }
 
-fn read_jsonl_file(p: &Path) -> Vec<RawInput> {
-    let source = p.display().to_string();
-    let name = p
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_else(|| source.clone());
-    let file = match std::fs::File::open(p) {
-        Ok(f) => f,
-        Err(e) => {
-            return vec![unreadable(
-                &name,
-                &source,
-                format!("cannot read {source}: {e}"),
-            )]
-        }
-    };
-    if name.to_lowercase().ends_with(".gz") {
-        parse_jsonl(BufReader::new(MultiGzDecoder::new(file)), &name, &source)
-    } else {
-        parse_jsonl(BufReader::new(file), &name, &source)
-    }
-}
-
 /// Parses JSONL: one object per line with a string `text` and an optional
 /// `id` (string or number). Blank lines are skipped. A line that is not
 /// such an object yields an unreadable record with id `FILE:LINE`; a read
 /// error (broken gzip, I/O) yields one record saying where reading stopped.
-pub fn parse_jsonl<R: BufRead>(mut reader: R, name: &str, source: &str) -> Vec<RawInput> {
-    let mut out = Vec::new();
-    let mut buf = Vec::new();
-    let mut line_no = 0usize;
-    loop {
-        buf.clear();
-        match reader.read_until(b'\n', &mut buf) {
-            Ok(0) => break,
-            Ok(_) => {}
-            Err(e) => {
-                out.push(unreadable(
-                    &format!("{name}:{}", line_no + 1),
-                    source,
-                    format!("input ends after line {line_no}: {e}"),
-                ));
-                break;
-            }
-        }
-        line_no += 1;
-        let line = String::from_utf8_lossy(&buf);
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
-        }
-        let fallback_id = format!("{name}:{line_no}");
-        let value: serde_json::Value = match serde_json::from_str(line) {
-            Ok(v) => v,
-            Err(e) => {
-                out.push(unreadable(
-                    &fallback_id,
-                    source,
-                    format!("line {line_no} is not JSON: {e}"),
-                ));
-                continue;
-            }
-        };
-        let id = match value.get("id") {
-            Some(serde_json::Value::String(s)) => s.clone(),
-            Some(serde_json::Value::Number(n)) => n.to_string(),
-            _ => fallback_id.clone(),
-        };
-        match value.get("text") {
-            Some(serde_json::Value::String(t)) => out.push(RawInput {
-                id,
-                source: source.to_string(),
-                content: RawContent::Text(t.clone()),
-            }),
-            _ => out.push(unreadable(
-                &id,
-                source,
-                format!("line {line_no} has no string field \"text\""),
-            )),
-        }
+pub fn parse_jsonl<R: BufRead + 'static>(reader: R, name: &str, source: &str) -> Vec<RawInput> {
+    JsonlIter {
+        reader: Box::new(reader),
+        name: name.to_string(),
+        source: source.to_string(),
+        line_no: 0,
+        done: false,
+        buf: Vec::new(),
     }
-    out
+    .collect()
+}
+
+/// One JSONL line to a record; `None` for a blank line.
+fn parse_jsonl_line(bytes: &[u8], line_no: usize, name: &str, source: &str) -> Option<RawInput> {
+    let line = String::from_utf8_lossy(bytes);
+    let line = line.trim();
+    if line.is_empty() {
+        return None;
+    }
+    let fallback_id = format!("{name}:{line_no}");
+    let value: serde_json::Value = match serde_json::from_str(line) {
+        Ok(v) => v,
+        Err(e) => {
+            return Some(unreadable(
+                &fallback_id,
+                source,
+                format!("line {line_no} is not JSON: {e}"),
+            ))
+        }
+    };
+    let id = match value.get("id") {
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        _ => fallback_id,
+    };
+    Some(match value.get("text") {
+        Some(serde_json::Value::String(t)) => RawInput {
+            id,
+            source: source.to_string(),
+            content: RawContent::Text(t.clone()),
+        },
+        _ => unreadable(
+            &id,
+            source,
+            format!("line {line_no} has no string field \"text\""),
+        ),
+    })
 }
 
 #[cfg(test)]
@@ -391,9 +383,9 @@ mod tests {
             }
             enc.finish().map(|_| ()).unwrap_or(());
         }
-        let cut = &gz[..gz.len() / 2];
+        let cut = gz[..gz.len() / 2].to_vec();
         let recs = parse_jsonl(
-            BufReader::new(MultiGzDecoder::new(cut)),
+            BufReader::new(MultiGzDecoder::new(std::io::Cursor::new(cut))),
             "f.jsonl.gz",
             "f.jsonl.gz",
         );

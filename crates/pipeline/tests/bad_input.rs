@@ -3,7 +3,7 @@
 
 use std::io::Write;
 use taojin_core::{Config, RawContent, RawInput};
-use taojin_pipeline::input::{read_all, read_records, InputSpec};
+use taojin_pipeline::input::{read_records, stream_records, InputSpec};
 use taojin_pipeline::Pipeline;
 
 fn raw(id: &str, bytes: &[u8]) -> RawInput {
@@ -92,9 +92,26 @@ fn a_directory_with_bad_files_yields_one_record_per_input() {
 
 #[test]
 fn a_missing_path_is_an_error_record() {
-    let docs = read_all(&[InputSpec::Path("/nonexistent/taojin/x.txt".into())]);
-    assert_eq!(docs.len(), 1);
+    let recs = read_records(&[InputSpec::Path("/nonexistent/taojin/x.txt".into())]);
+    assert_eq!(recs.len(), 1);
     assert!(
-        matches!(&docs[0].records[0].content, RawContent::Unreadable(e) if e.contains("cannot read"))
+        matches!(&recs[0].input.content, RawContent::Unreadable(e) if e.contains("cannot read"))
     );
+}
+
+#[test]
+fn jsonl_is_streamed_lazily() {
+    let dir = std::env::temp_dir().join(format!("taojin-stream-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let mut f = std::fs::File::create(dir.join("big.jsonl")).expect("write");
+    for i in 0..10_000 {
+        writeln!(f, "{{\"id\":\"{i}\",\"text\":\"第{i}篇。\"}}").expect("write");
+    }
+    drop(f);
+    let mut stream = stream_records(&[InputSpec::Path(dir.join("big.jsonl"))]);
+    let first = stream.next().expect("a record");
+    assert_eq!(first.input.id, "0");
+    assert_eq!(stream.count(), 9_999);
+    let _ = std::fs::remove_dir_all(&dir);
 }
