@@ -55,10 +55,6 @@ impl fmt::Display for SegmentError {
 
 impl std::error::Error for SegmentError {}
 
-/// Numerals that, before a classifier, make a word of their own.
-const NUMERALS: [char; 12] = [
-    '一', '两', '二', '三', '四', '五', '六', '七', '八', '九', '十', '几',
-];
 /// Common classifiers (measure words) and time units after a numeral.
 const CLASSIFIERS: [char; 23] = [
     '个', '位', '种', '次', '年', '条', '项', '批', '天', '家', '名', '件', '只', '张', '本', '部',
@@ -193,69 +189,150 @@ impl Segmenter {
 
     /// The words of `text` (whose chars are `chars`) as spans that hold no
     /// whitespace: jieba's words, compounds split, atoms kept whole.
+    ///
+    /// Most tokens become spans as they are; only where an atom overlaps
+    /// tokens are the boundaries worked out char by char.
     fn spans_of(&self, text: &str, chars: &[char]) -> Vec<Span> {
         let n = chars.len();
-        let mut boundary = vec![false; n + 1];
         let tokens = self.jieba.cut(text, true);
-        for t in &tokens {
-            let (s, e) = (t.start.min(n), t.end.min(n));
-            set(&mut boundary, s);
-            set(&mut boundary, e);
-            if e - s >= 2 {
-                if let Some(mid) = self.compound_split(t.word) {
-                    set(&mut boundary, s + mid);
+        let atoms = self.active_atoms(chars, &tokens);
+        let mut spans = Vec::with_capacity(tokens.len() + 1);
+        let (mut k, mut next_atom) = (0, 0);
+        while let Some(t) = tokens.get(k) {
+            let (start, t_end) = (t.start.min(n), t.end.min(n));
+            while atoms.get(next_atom).is_some_and(|a| a.end <= start) {
+                next_atom += 1;
+            }
+            if atoms.get(next_atom).is_none_or(|a| a.start >= t_end) {
+                self.push_token(&mut spans, t.word, start, t_end - start, t.byte_start);
+                k += 1;
+                continue;
+            }
+            // The region of the overlapping tokens and atoms, grown until no
+            // token or atom crosses its end.
+            let mut end = t_end;
+            let (mut m, mut last_atom) = (k + 1, next_atom);
+            loop {
+                let mut grew = false;
+                while let Some(a) = atoms.get(last_atom).filter(|a| a.start < end) {
+                    end = end.max(a.end);
+                    last_atom += 1;
+                    grew = true;
+                }
+                while let Some(t2) = tokens.get(m).filter(|t2| t2.start < end) {
+                    end = end.max(t2.end.min(n));
+                    m += 1;
+                    grew = true;
+                }
+                if !grew {
+                    break;
                 }
             }
-        }
-        let mut tok = tokens.iter().peekable();
-        for atom in atoms::find_atoms(chars) {
-            while tok.next_if(|t| t.end <= atom.start).is_some() {}
-            // A dictionary word that contains the atom wins (`卡拉OK`, `B股`).
-            if let Some(t) = tok.peek() {
-                let covers = t.start <= atom.start
-                    && t.end >= atom.end
-                    && t.end - t.start > atom.end - atom.start;
-                if covers && self.jieba.has_word(t.word) {
-                    continue;
+            let mut small = [false; 64];
+            let mut large = Vec::new();
+            let boundary: &mut [bool] = match small.get_mut(..end - start + 1) {
+                Some(b) => b,
+                None => {
+                    large.resize(end - start + 1, false);
+                    &mut large
+                }
+            };
+            for t2 in tokens.get(k..m).unwrap_or_default() {
+                let s = t2.start.min(n).saturating_sub(start);
+                let e = t2.end.min(n).saturating_sub(start);
+                set(boundary, s);
+                set(boundary, e);
+                if e - s >= 2 {
+                    if let Some(mid) = self.compound_split(t2.word) {
+                        set(boundary, s + mid);
+                    }
                 }
             }
-            set(&mut boundary, atom.start);
-            set(&mut boundary, atom.end);
-            for b in boundary.iter_mut().take(atom.end).skip(atom.start + 1) {
-                *b = false;
-            }
-        }
-        let mut spans = Vec::with_capacity(tokens.len());
-        // The open span, if any: its first char and byte.
-        let mut open: Option<(usize, usize)> = None;
-        let mut byte = 0;
-        for (i, (&c, &b)) in chars.iter().zip(&boundary).enumerate() {
-            if b || c.is_whitespace() {
-                if let Some((start, byte_start)) = open.take() {
-                    spans.push(Span {
-                        start,
-                        end: i,
-                        byte_start,
-                        byte_end: byte,
-                    });
+            for a in atoms.get(next_atom..last_atom).unwrap_or_default() {
+                let (s, e) = (a.start.saturating_sub(start), a.end.saturating_sub(start));
+                set(boundary, s);
+                set(boundary, e);
+                for b in boundary.iter_mut().take(e).skip(s + 1) {
+                    *b = false;
                 }
             }
-            if open.is_none() && !c.is_whitespace() {
-                open = Some((i, byte));
-            }
-            byte += c.len_utf8();
-        }
-        if let Some((start, byte_start)) = open {
-            spans.push(Span {
+            push_region(
+                &mut spans,
+                chars.get(start..end).unwrap_or_default(),
+                boundary,
                 start,
-                end: n,
-                byte_start,
-                byte_end: byte,
-            });
+                t.byte_start,
+            );
+            k = m;
+            next_atom = last_atom;
         }
         match &self.standard {
             Some(standard) => standard.adjust(spans, chars),
             None => spans,
+        }
+    }
+
+    /// The atoms of a text that cut through its tokens: all but those
+    /// inside a longer dictionary word (`卡拉OK`, `B股`).
+    fn active_atoms(&self, chars: &[char], tokens: &[jieba_rs::Token<'_>]) -> Vec<atoms::Atom> {
+        let mut tok = tokens.iter().peekable();
+        let mut active = atoms::find_atoms(chars);
+        active.retain(|atom| {
+            while tok.next_if(|t| t.end <= atom.start).is_some() {}
+            !tok.peek().is_some_and(|t| {
+                t.start <= atom.start
+                    && t.end >= atom.end
+                    && t.end - t.start > atom.end - atom.start
+                    && self.jieba.has_word(t.word)
+            })
+        });
+        active
+    }
+
+    /// A jieba token as one span, or two where it is a compound to split;
+    /// whitespace tokens make none (jieba never mixes whitespace into a
+    /// word).
+    fn push_token(
+        &self,
+        spans: &mut Vec<Span>,
+        word: &str,
+        start: usize,
+        len: usize,
+        byte_start: usize,
+    ) {
+        if word.chars().next().is_none_or(char::is_whitespace) {
+            return;
+        }
+        let byte_end = byte_start + word.len();
+        // Only two- and four-char words split outside a standard profile.
+        let may_split = self.standard.is_some() || len == 2 || len == 4;
+        let mid = if len >= 2 && may_split {
+            self.compound_split(word)
+                .and_then(|mid| Some((mid, word.char_indices().nth(mid)?.0)))
+        } else {
+            None
+        };
+        match mid {
+            Some((mid, mid_byte)) => {
+                spans.push(Span {
+                    start,
+                    end: start + mid,
+                    byte_start,
+                    byte_end: byte_start + mid_byte,
+                });
+                spans.push(Span {
+                    start: start + mid,
+                    end: start + len,
+                    byte_start: byte_start + mid_byte,
+                    byte_end,
+                });
+            }
+            None => spans.push(Span {
+                start,
+                end: start + len,
+                byte_start,
+                byte_end,
+            }),
         }
     }
 
@@ -302,8 +379,10 @@ impl Segmenter {
     pub fn cut_mapped(&self, original: &str, view: &AnalysisView) -> Vec<String> {
         let chars: Vec<char> = view.text.chars().collect();
         let spans = self.spans_of(&view.text, &chars);
-        if view.text == original {
-            // The view of text that needed no conversion is the text itself.
+        if view.text == original || byte_aligned(original, view) {
+            // The view of text that needed no conversion is the text itself;
+            // a view converted char for char into chars of the same width
+            // has the same byte offsets.
             return spans
                 .into_iter()
                 .filter_map(|s| Some(original.get(s.byte_start..s.byte_end)?.to_string()))
@@ -383,18 +462,78 @@ fn standard_split(list: &HashSet<String>, word: &str) -> Option<usize> {
     })
 }
 
+/// Numerals that, before a classifier, make a word of their own.
 fn is_numeral(c: char) -> bool {
-    NUMERALS.contains(&c)
+    matches!(
+        c,
+        '一' | '两' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '几'
+    )
 }
 
 fn is_classifier(c: char) -> bool {
     CLASSIFIERS.contains(&c)
 }
 
+/// Spans of a region of `chars` (starting at char `start`, byte
+/// `byte_start`) cut at `boundary` (relative to the region) and at
+/// whitespace, which belongs to no span.
+fn push_region(
+    spans: &mut Vec<Span>,
+    chars: &[char],
+    boundary: &[bool],
+    start: usize,
+    byte_start: usize,
+) {
+    let mut open: Option<(usize, usize)> = None;
+    let mut byte = byte_start;
+    for (i, (&c, &b)) in chars.iter().zip(boundary).enumerate() {
+        if b || c.is_whitespace() {
+            if let Some((s, bs)) = open.take() {
+                spans.push(Span {
+                    start: s,
+                    end: start + i,
+                    byte_start: bs,
+                    byte_end: byte,
+                });
+            }
+        }
+        if open.is_none() && !c.is_whitespace() {
+            open = Some((start + i, byte));
+        }
+        byte += c.len_utf8();
+    }
+    if let Some((s, bs)) = open {
+        spans.push(Span {
+            start: s,
+            end: start + chars.len(),
+            byte_start: bs,
+            byte_end: byte,
+        });
+    }
+}
+
 fn set(boundary: &mut [bool], i: usize) {
     if let Some(b) = boundary.get_mut(i) {
         *b = true;
     }
+}
+
+/// Whether every char of the view sits at the same place and has the
+/// same UTF-8 width as the original char it came from.
+fn byte_aligned(original: &str, view: &AnalysisView) -> bool {
+    if view.text.len() != original.len() || view.to_original.len() != view.original_len {
+        return false;
+    }
+    let mut orig = original.chars();
+    let same = view
+        .text
+        .chars()
+        .zip(&view.to_original)
+        .enumerate()
+        .all(|(i, (vc, &o))| {
+            o == i && orig.next().is_some_and(|oc| oc.len_utf8() == vc.len_utf8())
+        });
+    same && orig.next().is_none()
 }
 
 /// Appends the whitespace-separated pieces of `text` as words.

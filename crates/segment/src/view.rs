@@ -43,25 +43,30 @@ struct Override {
 /// built in one pass over the text with its offset map, and text with
 /// nothing to convert costs one table probe per character.
 struct T2sTables {
-    /// For each BMP code point, the length in chars of the longest key
-    /// starting with it (0: no key does, the char is copied as it is).
-    bmp_longest: Vec<u8>,
+    /// For each BMP code point, the lengths in chars of the keys starting
+    /// with it, bit `n - 1` for length `n` (0: no key does, the char is
+    /// copied as it is).
+    bmp_lengths: Vec<u16>,
     /// The same for characters beyond the BMP.
-    astral_longest: FxHashMap<char, u8>,
+    astral_lengths: FxHashMap<char, u16>,
     /// Keys of two chars or more: this crate's overrides first, then
     /// OpenCC's phrases (an override wins over a phrase of equal length).
     phrases: FxHashMap<Box<[char]>, Box<str>>,
     /// Single characters.
     chars: FxHashMap<char, Box<str>>,
+    /// For each BMP code point whose single-char value is one char in the
+    /// BMP, that char (0 otherwise): the common case without hashing.
+    bmp_single: Vec<u16>,
 }
 
 impl T2sTables {
     fn new(dict: &DictionaryMaxlength, overrides: &[Override]) -> Self {
         let mut tables = T2sTables {
-            bmp_longest: vec![0; 0x1_0000],
-            astral_longest: FxHashMap::default(),
+            bmp_lengths: vec![0; 0x1_0000],
+            astral_lengths: FxHashMap::default(),
             phrases: FxHashMap::default(),
             chars: FxHashMap::default(),
+            bmp_single: vec![0; 0x1_0000],
         };
         let override_pairs = overrides
             .iter()
@@ -79,14 +84,22 @@ impl T2sTables {
             if key.iter().any(|&c| is_delimiter(c)) || key.len() > MAX_KEY_CHARS {
                 continue;
             }
-            let len = u8::try_from(key.len()).unwrap_or(u8::MAX);
-            let longest = match tables.bmp_longest.get_mut(first as usize) {
+            let lengths = match tables.bmp_lengths.get_mut(first as usize) {
                 Some(slot) => slot,
-                None => tables.astral_longest.entry(first).or_insert(0),
+                None => tables.astral_lengths.entry(first).or_insert(0),
             };
-            *longest = (*longest).max(len);
+            *lengths |= 1 << (key.len() - 1);
             if let [c] = key.as_slice() {
-                tables.chars.entry(*c).or_insert_with(|| value.into());
+                if tables.chars.contains_key(c) {
+                    continue;
+                }
+                tables.chars.insert(*c, value.into());
+                let mut it = value.chars();
+                if let (Some(v), None, Some(slot)) =
+                    (it.next(), it.next(), tables.bmp_single.get_mut(*c as usize))
+                {
+                    *slot = u16::try_from(u32::from(v)).unwrap_or(0);
+                }
             } else {
                 tables
                     .phrases
@@ -97,12 +110,12 @@ impl T2sTables {
         tables
     }
 
-    /// Length of the longest key starting with `c` (0 if none).
+    /// The key lengths starting with `c`, as a bit set (0 if none).
     #[inline]
-    fn longest(&self, c: char) -> usize {
-        match self.bmp_longest.get(c as usize) {
-            Some(&n) => usize::from(n),
-            None => self.astral_longest.get(&c).map_or(0, |&n| usize::from(n)),
+    fn lengths(&self, c: char) -> u16 {
+        match self.bmp_lengths.get(c as usize) {
+            Some(&n) => n,
+            None => self.astral_lengths.get(&c).copied().unwrap_or(0),
         }
     }
 
@@ -110,11 +123,9 @@ impl T2sTables {
     /// its length in chars and bytes, and its value.
     #[inline]
     fn match_at(&self, rest: &str, first: char) -> Option<Match<'_>> {
-        let longest = self.longest(first).min(MAX_KEY_CHARS);
-        if longest == 0 {
-            return None;
-        }
-        if longest >= 2 {
+        let lengths = self.lengths(first);
+        if lengths > 1 {
+            let longest = (u16::BITS - lengths.leading_zeros()) as usize;
             let mut key = ['\0'; MAX_KEY_CHARS];
             let mut ends = [0usize; MAX_KEY_CHARS];
             let mut len = 0;
@@ -128,7 +139,7 @@ impl T2sTables {
                 *end = i + c.len_utf8();
                 len += 1;
             }
-            for n in (2..=len).rev() {
+            for n in (2..=len).rev().filter(|n| lengths & (1 << (n - 1)) != 0) {
                 let hit = key.get(..n).and_then(|k| self.phrases.get(k));
                 if let (Some(value), Some(&bytes)) = (hit, ends.get(n - 1)) {
                     return Some(Match {
@@ -138,6 +149,9 @@ impl T2sTables {
                     });
                 }
             }
+        }
+        if lengths & 1 == 0 {
+            return None;
         }
         self.chars.get(&first).map(|value| Match {
             chars: 1,
@@ -152,7 +166,7 @@ impl T2sTables {
         // Chars up to this byte belong to a key matched earlier.
         let mut matched_to = 0;
         for (index, (byte, c)) in text.char_indices().enumerate() {
-            if byte < matched_to || self.longest(c) == 0 {
+            if byte < matched_to || self.lengths(c) == 0 {
                 continue;
             }
             let rest = text.get(byte..)?;
@@ -164,6 +178,55 @@ impl T2sTables {
             }
         }
         None
+    }
+
+    /// Converts `text`, appending to `out` and copying the stretches that
+    /// do not change in one piece each. Returns whether every conversion
+    /// kept its length in chars, so that the output is aligned char for
+    /// char with `text`.
+    fn convert_copying_runs(&self, text: &str, out: &mut String) -> bool {
+        let mut aligned = true;
+        // Start of the stretch not yet copied, and end of the last key.
+        let (mut copied_to, mut matched_to) = (0, 0);
+        for (byte, c) in text.char_indices() {
+            let lengths = self.lengths(c);
+            if byte < matched_to || lengths == 0 {
+                continue;
+            }
+            let mut buf = [0u8; 4];
+            let (key_bytes, value): (usize, &str) = match self.single(c, lengths) {
+                Some(v) => (c.len_utf8(), v.encode_utf8(&mut buf)),
+                None => match text.get(byte..).and_then(|rest| self.match_at(rest, c)) {
+                    Some(m) => {
+                        aligned &= m.value.chars().count() == m.chars;
+                        (m.bytes, m.value)
+                    }
+                    None => continue,
+                },
+            };
+            matched_to = byte + key_bytes;
+            if text.get(byte..matched_to) == Some(value) {
+                continue;
+            }
+            out.push_str(text.get(copied_to..byte).unwrap_or_default());
+            out.push_str(value);
+            copied_to = matched_to;
+        }
+        out.push_str(text.get(copied_to..).unwrap_or_default());
+        aligned
+    }
+
+    /// The one-char value of `c` when only a single-char key starts with it
+    /// and the value is one BMP char (no hashing needed).
+    #[inline]
+    fn single(&self, c: char, lengths: u16) -> Option<char> {
+        if lengths != 1 {
+            return None;
+        }
+        self.bmp_single
+            .get(c as usize)
+            .and_then(|&v| char::from_u32(u32::from(v)))
+            .filter(|&v| v != '\0')
     }
 
     /// Converts `text`, appending to `out`; with `map`, appends for every
@@ -180,6 +243,19 @@ impl T2sTables {
             let Some(first) = rest.chars().next() else {
                 break;
             };
+            {
+                // Only a single-char key starts here: the common case of
+                // Traditional text, converted without hashing.
+                if let Some(v) = self.single(first, self.lengths(first)) {
+                    out.push(v);
+                    if let Some(map) = map.as_deref_mut() {
+                        map.push(index);
+                    }
+                    byte += first.len_utf8();
+                    index += 1;
+                    continue;
+                }
+            }
             let Some(m) = self.match_at(rest, first) else {
                 out.push(first);
                 if let Some(map) = map.as_deref_mut() {
@@ -273,7 +349,7 @@ impl ScriptConverter {
     /// (OpenCC `t2s`), punctuation untouched.
     pub fn to_simplified(&self, text: &str) -> String {
         let mut out = String::with_capacity(text.len());
-        self.t2s.convert_into(text, 0, &mut out, None);
+        self.t2s.convert_copying_runs(text, &mut out);
         out
     }
 
@@ -342,8 +418,18 @@ impl ScriptConverter {
         };
         let (same, rest) = original.split_at_checked(byte).unwrap_or(("", original));
         let mut text = String::with_capacity(original.len());
-        let mut to_original = Vec::with_capacity(original.len());
         text.push_str(same);
+        if self.t2s.convert_copying_runs(rest, &mut text) {
+            let original_len = original.chars().count();
+            return AnalysisView {
+                text,
+                to_original: (0..original_len).collect(),
+                original_len,
+            };
+        }
+        // Some key changed length: map every output char one by one.
+        text.truncate(same.len());
+        let mut to_original = Vec::with_capacity(original.len());
         to_original.extend(0..index);
         self.t2s
             .convert_into(rest, index, &mut text, Some(&mut to_original));
