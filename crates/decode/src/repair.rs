@@ -145,8 +145,11 @@ fn scan(line: &str) -> Suspicion {
                 && !prev.is_ascii()
                 && !before_prev.is_ascii()
                 && utf8_shaped(&[before_prev, prev, c]);
-            s.damage |=
-                han && is_han(before_prev) && prev.is_ascii_graphic() && !prev.is_ascii_digit();
+            // A double-byte character whose lead byte was lost leaves its
+            // trail byte, always 0x40..=0x7E, between Han characters. Folded
+            // punctuation (`,` `:` `;` `(`) lies below that range and is
+            // left to the cleaner.
+            s.damage |= han && is_han(before_prev) && (0x40..=0x7e).contains(&(prev as u32));
             before_prev_rare = prev_rare;
             prev_rare = rare;
         }
