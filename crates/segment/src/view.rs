@@ -481,6 +481,61 @@ mod tests {
     }
 
     #[test]
+    fn t2s_tables_match_opencc_on_real_text() {
+        // Traditional and Simplified news text, idioms whose phrases stop
+        // char-level conversion (`乾隆`, `一乾二淨`), and mixed Latin.
+        let texts = [
+            "露宿者日間多到商場等冷氣場所避暑，乾隆年間的舊書一乾二淨。",
+            "香港特別行政區政府發表聲明，指出經濟數據於2024年第3季回升。",
+            "海运业雄踞全球之首，按吨位计占世界总数的１７％。",
+            "頭髮、發展、後來、皇后、乾淨、幹部、麵條、著作、著名",
+            "Email: info@example.com 網址 https://www.example.com/路徑",
+        ];
+        let c = ScriptConverter::new();
+        let reference = OpenCC::new();
+        for text in texts {
+            assert_eq!(c.to_simplified(text), reference.t2s(text, false), "{text}");
+            let view = c.simplified_view(text);
+            assert_eq!(view.text, reference.t2s(text, false), "{text}");
+            assert_eq!(view.to_original.len(), view.text.chars().count());
+            assert_eq!(view.original_len, text.chars().count());
+        }
+    }
+
+    #[test]
+    fn text_that_converts_to_itself_gets_the_identity_view() {
+        let c = ScriptConverter::new();
+        for text in ["海运业雄踞全球之首", "一个中国人的发展", "hello 2024", ""] {
+            assert_eq!(c.simplified_view(text), AnalysisView::identity(text));
+        }
+    }
+
+    #[test]
+    fn a_key_that_changes_length_is_mapped_char_by_char() {
+        // An override of the kind the `p` configs carry (主機板 -> 主板):
+        // the view falls back to converting those chars one by one, each
+        // output char mapped to the char it came from.
+        let overrides = vec![Override {
+            config: OpenccConfig::T2s,
+            from: "主機板".into(),
+            to: "主板".into(),
+        }];
+        let dict = DictionaryMaxlength::new().unwrap_or_default();
+        let c = ScriptConverter {
+            opencc: OpenCC::from_dictionary(DictionaryMaxlength::default()),
+            t2s: T2sTables::new(&dict, &overrides),
+            overrides,
+        };
+        assert_eq!(c.to_simplified("買了主機板。"), "买了主板。");
+        let v = c.simplified_view("買了主機板。");
+        assert_eq!(v.text, "买了主机板。");
+        assert_eq!(v.to_original, vec![0, 1, 2, 3, 4, 5]);
+        let seg_view = c.simplified_view("主機板");
+        assert_eq!(seg_view.text, "主机板");
+        assert_eq!(seg_view.map_range(1, 3), (1, 3));
+    }
+
+    #[test]
     fn unknown_config_is_an_error() {
         let c = ScriptConverter::new();
         assert!(c.convert("漢字", "t2x").is_err());

@@ -60,3 +60,29 @@ fn opencc_testcases_pass_rate_per_config() {
         failures.join("\n")
     );
 }
+
+/// The table-driven `t2s` behind the Simplified view must convert exactly as
+/// OpenCC does, line for line, on the Traditional bakeoff inputs (AS and
+/// CityU): about 20,000 lines of real Taiwanese and Hong Kong text.
+#[test]
+fn t2s_view_matches_opencc_on_traditional_corpora() {
+    let conv = ScriptConverter::new();
+    let reference = opencc_fmmseg::OpenCC::new();
+    let mut checked = 0;
+    for name in ["as_test.utf8", "cityu_test.utf8"] {
+        let path = data_dir().join("sighan2005").join(name);
+        let Ok(body) = std::fs::read_to_string(&path) else {
+            eprintln!("note: {} missing, skipping", path.display());
+            continue;
+        };
+        for line in body.lines() {
+            let want = reference.t2s(line, false);
+            assert_eq!(conv.to_simplified(line), want, "{line}");
+            let view = conv.simplified_view(line);
+            assert_eq!(view.text, want, "{line}");
+            assert_eq!(view.to_original.len(), view.text.chars().count());
+            checked += 1;
+        }
+    }
+    println!("t2s lines checked against OpenCC: {checked}");
+}
