@@ -44,7 +44,34 @@ pub struct LineFeatures {
     pub caption_marker: bool,
     /// Any letter, digit or Han character at all.
     pub has_alnum: bool,
+    /// A furniture shape recognised from the line's form alone.
+    pub shape: Option<Shape>,
     pub hits: Vec<(PhraseClass, String)>,
+}
+
+/// Shapes of page furniture that need no lexicon: they are recognised from
+/// how the line is built (tokens, counters, brackets, markers).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// Four or more short words separated by spaces (`图片 科技 新闻 国内`):
+    /// a channel bar or menu.
+    MenuRow,
+    /// Short labels paired with numbers (`主题 12 帖子 34 积分 56`,
+    /// `原创 52 篇 粉丝 1万`): profile and thread counters.
+    CounterRow,
+    /// A category or archive link with its post count (`读书笔记(26)`).
+    CategoryCount,
+    /// Nothing but `#话题#` tags.
+    Hashtags,
+    /// A repost trail or mention line (`//@某某: 转发微博`).
+    Mentions,
+    /// A file link (`附件：2024年工作要点.doc`).
+    Attachment,
+    /// Two or more bracketed buttons (`[ 打印 ] [ 收藏 ] [ 关闭 ]`).
+    ButtonRow,
+    /// A date with a time or among loose tokens, and no sentence
+    /// (`posted @ 2016.03.12 19:24 某某`, `原创 某某 2023年1月1日`).
+    DateLine,
 }
 
 impl LineFeatures {
@@ -258,8 +285,182 @@ pub fn features(text: &str, simple_lower: &str, lex: &Lexicons) -> LineFeatures 
         bullet,
         caption_marker,
         has_alnum: text.chars().any(char::is_alphanumeric),
+        shape: furniture_shape(text, &all, han, has_date),
         hits,
     }
+}
+
+/// Marks that make a line a sentence (or a list of clauses) rather than a
+/// row of page furniture.
+fn is_sentence_mark(c: char) -> bool {
+    matches!(c, '，' | '。' | '；' | '！' | '？' | '、')
+}
+
+/// Recognises furniture by the form of the line; `None` for anything that
+/// could be prose.
+fn furniture_shape(text: &str, all: &[char], han: usize, has_date: bool) -> Option<Shape> {
+    let chars = all.len();
+    if chars == 0 || chars > 100 {
+        return None;
+    }
+    let lower = text.to_lowercase();
+    const FILE_TYPES: &[&str] = &[
+        ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".wps", ".zip", ".rar", ".txt",
+    ];
+    if FILE_TYPES.iter().any(|e| lower.trim_end().ends_with(e)) && han >= 2 {
+        return Some(Shape::Attachment);
+    }
+    if all.iter().any(|&c| is_sentence_mark(c)) {
+        return None;
+    }
+    if is_hashtag_row(all) {
+        return Some(Shape::Hashtags);
+    }
+    let trimmed = text.trim_start();
+    if trimmed.starts_with("//@") || (trimmed.starts_with('@') && chars <= 50) {
+        return Some(Shape::Mentions);
+    }
+    if chars <= 60 && is_button_row(all) {
+        return Some(Shape::ButtonRow);
+    }
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let wordlike = |t: &&str| {
+        let n = t.chars().count();
+        (1..=4).contains(&n) && t.chars().all(|c| is_han(c) || c.is_ascii_alphabetic())
+    };
+    if chars <= 60
+        && tokens.len() >= 4
+        && tokens.iter().all(wordlike)
+        && tokens.iter().filter(|t| t.chars().any(is_han)).count() >= 3
+    {
+        return Some(Shape::MenuRow);
+    }
+    if has_date && chars <= 60 && !ends_sentence(text) {
+        let with_time = find_time(text).is_some();
+        if with_time || tokens.len() >= 3 {
+            return Some(Shape::DateLine);
+        }
+    }
+    if chars <= 50 && han >= 2 && is_counter_row(all) {
+        return Some(Shape::CounterRow);
+    }
+    if chars <= 20 && is_category_count(all) {
+        return Some(Shape::CategoryCount);
+    }
+    None
+}
+
+/// Only `#tag#` groups (and spaces) on the line, at least one of them.
+fn is_hashtag_row(all: &[char]) -> bool {
+    let is_mark = |c: char| c == '#' || c == '＃';
+    let mut tags = 0;
+    let mut i = 0;
+    while i < all.len() {
+        let c = all[i];
+        if c == ' ' {
+            i += 1;
+            continue;
+        }
+        if !is_mark(c) {
+            return false;
+        }
+        let inner = all[i + 1..]
+            .iter()
+            .take_while(|&&c| !is_mark(c) && c != ' ')
+            .count();
+        let close = i + 1 + inner;
+        if inner == 0 || inner > 20 || !all.get(close).is_some_and(|&c| is_mark(c)) {
+            return false;
+        }
+        tags += 1;
+        i = close + 1;
+    }
+    tags >= 1
+}
+
+/// Two or more bracketed words of up to six characters, with little text
+/// outside the brackets.
+fn is_button_row(all: &[char]) -> bool {
+    let close_of = |c: char| match c {
+        '[' => Some(']'),
+        '【' => Some('】'),
+        '［' => Some('］'),
+        _ => None,
+    };
+    let (mut buttons, mut outside) = (0, 0);
+    let mut i = 0;
+    while i < all.len() {
+        let c = all[i];
+        match close_of(c) {
+            Some(close) => {
+                let Some(len) = all[i + 1..].iter().position(|&x| x == close) else {
+                    return false;
+                };
+                let inner = all[i + 1..i + 1 + len]
+                    .iter()
+                    .filter(|c| **c != ' ')
+                    .count();
+                if !(1..=6).contains(&inner) {
+                    return false;
+                }
+                buttons += 1;
+                i += len + 2;
+            }
+            None => {
+                if c != ' ' {
+                    outside += 1;
+                }
+                i += 1;
+            }
+        }
+    }
+    buttons >= 2 && outside <= 8
+}
+
+/// Labels paired with numbers: every word of the line is short, and numbers
+/// stand between them (`铜板 120 个 好评度 3`, `赞(12) 踩 收藏 转发`).
+fn is_counter_row(all: &[char]) -> bool {
+    let mut numbers = 0;
+    let mut labels: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i < all.len() {
+        let c = all[i];
+        if c.is_ascii_digit() {
+            numbers += 1;
+            i += all[i..]
+                .iter()
+                .take_while(|c| c.is_ascii_digit() || **c == '.')
+                .count();
+        } else if c.is_alphabetic() {
+            let n = all[i..].iter().take_while(|c| c.is_alphabetic()).count();
+            labels.push(n);
+            i += n;
+        } else {
+            i += 1;
+        }
+    }
+    // Counters stand apart (`主题 12 帖子 34`); digits glued into a date
+    // (`12月30日电`) or a phrase (`可纳130人`) belong to a sentence.
+    let spaced = all.iter().filter(|&&c| c == ' ' || c == '|').count();
+    let date_unit = all
+        .windows(2)
+        .any(|w| w[0].is_ascii_digit() && matches!(w[1], '年' | '月' | '日' | '号' | '时'));
+    let max_label = labels.iter().copied().max().unwrap_or(0);
+    !date_unit
+        && labels.len() >= 2
+        && ((numbers >= 2 && max_label <= 4 && spaced >= 1)
+            || (numbers == 1 && labels.len() >= 3 && max_label <= 2 && spaced >= 2))
+}
+
+/// `分类名(12)`: a short name and a parenthesised count, nothing else.
+fn is_category_count(all: &[char]) -> bool {
+    let name = all.iter().take_while(|&&c| is_han(c)).count();
+    let rest: String = all[name..].iter().filter(|c| **c != ' ').collect();
+    let inner = rest
+        .strip_prefix(['(', '（'])
+        .and_then(|r| r.strip_suffix([')', '）']));
+    (2..=8).contains(&name)
+        && inner.is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// The first label of a line from its own features only. `None` means
@@ -358,6 +559,19 @@ pub fn first_label(f: &LineFeatures, rel_pos: f64) -> Option<(LineClass, Option<
             ),
         );
     }
+    if let Some(shape) = f.shape {
+        let (reason, rule) = match shape {
+            Shape::MenuRow => (Reason::Navigation, "menu row"),
+            Shape::CategoryCount => (Reason::Navigation, "category with count"),
+            Shape::CounterRow => (Reason::SiteChrome, "counter row"),
+            Shape::Hashtags => (Reason::SiteChrome, "hashtag row"),
+            Shape::Mentions => (Reason::SiteChrome, "mention/repost line"),
+            Shape::Attachment => (Reason::SiteChrome, "attachment link"),
+            Shape::ButtonRow => (Reason::SiteChrome, "button row"),
+            Shape::DateLine => (Reason::Byline, "date line"),
+        };
+        return bp(reason, format!("shape:{rule}"));
+    }
     if f.is_body_anchor() {
         return Some((LineClass::Body, None));
     }
@@ -436,6 +650,49 @@ mod tests {
         for (line, want) in cases {
             assert_eq!(label(line), want, "{line}");
         }
+    }
+
+    #[test]
+    fn furniture_is_recognised_by_shape() {
+        let shape = |line: &str| {
+            let lex = Lexicons::builtin();
+            features(line, &line.to_lowercase(), &lex).shape
+        };
+        let cases = [
+            ("要闻  财经  体育  汽车  房产  教育", Some(Shape::MenuRow)),
+            ("主页 随笔 相册 留言", Some(Shape::MenuRow)),
+            ("帖子 238 精华 2 积分 1054", Some(Shape::CounterRow)),
+            ("文章 86 篇 评论 1024 条", Some(Shape::CounterRow)),
+            ("赞(15) 踩 分享 收藏", Some(Shape::CounterRow)),
+            ("散文随笔(31)", Some(Shape::CategoryCount)),
+            ("#春节回家# #武汉#", Some(Shape::Hashtags)),
+            ("//@山城小王: 说得太对了", Some(Shape::Mentions)),
+            (
+                "附件：关于2023年度项目申报的通知.docx",
+                Some(Shape::Attachment),
+            ),
+            ("【 推荐 】【 打印 】【 关闭 】", Some(Shape::ButtonRow)),
+            ("2023-05-06 08:30 网友 小周", Some(Shape::DateLine)),
+            ("原创 山城小王 重庆日报 2023年5月6日", Some(Shape::DateLine)),
+            // Prose, datelines, censored text and headings are no furniture.
+            ("（本报北京5月6日电）", None),
+            ("教**援可*纳130人", None),
+            ("1997年5月20日", None),
+            ("三、大力推进2023年重点工程建设", None),
+            ("2、该所民警在辖区商场开展安全检查。", None),
+            ("#春节回家#今天终于到家了，妈妈做了一桌菜。", None),
+        ];
+        for (line, want) in cases {
+            assert_eq!(shape(line), want, "{line}");
+        }
+        assert_eq!(
+            label("帖子 238 精华 2 积分 1054"),
+            Some(LineClass::Boilerplate(Reason::SiteChrome))
+        );
+        assert_eq!(
+            label("2023-05-06 08:30 网友 小周"),
+            Some(LineClass::Boilerplate(Reason::Byline))
+        );
     }
 
     #[test]
