@@ -335,7 +335,11 @@ fn keep_cooccurring(
                         .count()
                 })
                 .sum();
-            meetings >= 2 || strong.contains(*rule)
+            // Without a brand in the document there is no sign of spam
+            // besides the fragments themselves: repeated names and terms of
+            // a clean article meet each other too, so only a run seen
+            // breaking words counts then.
+            (meetings >= 2 && !brands.is_empty()) || strong.contains(*rule)
         })
         .map(str::to_string)
         .collect();
@@ -577,7 +581,17 @@ mod tests {
             "成语大赛。心人",
             "雨城区姚桥商圈党群服务中心，姚桥商圈整合区域内企业资源，姚桥商圈的区域化共建。",
         ]);
-        let spans = find_fragments(&lines, &lines, &seg, &[]);
+        // The page also carries a gambling brand (found by the brand pass):
+        // the document shows spam by another sign than the fragments.
+        let mut with_brand = lines.clone();
+        with_brand.push("欢迎访问AG超玩会入口".chars().collect());
+        let low: Vec<Vec<char>> = with_brand
+            .iter()
+            .map(|l| l.iter().flat_map(|c| c.to_lowercase()).collect())
+            .collect();
+        let brands = find_brands(&with_brand, &low, &Lexicons::builtin());
+        assert_eq!(brands.len(), 1);
+        let spans = find_fragments(&with_brand, &with_brand, &seg, &brands);
         let mut texts: Vec<&str> = spans.iter().map(|s| s.text.as_str()).collect();
         texts.sort();
         assert_eq!(
@@ -587,6 +601,22 @@ mod tests {
         );
         // 贴心人 is a word: that occurrence is kept.
         assert!(spans.iter().all(|s| !(s.line == 1 && s.start > 20)));
+    }
+
+    #[test]
+    fn repeated_names_of_a_clean_document_are_not_fragments() {
+        // A judgment names its parties again and again, in varied places:
+        // without any other sign of spam these runs are the text itself.
+        let seg = Segmenter::new();
+        let lines = chars(&[
+            "原告柯丽娟诉被告鲁振邦、范志伟房屋租赁合同纠纷一案，本院受理后依法适用简易程序公开开庭进行了审理。",
+            "原告柯丽娟向本院提出诉讼请求：判令被告鲁振邦支付拖欠租金，被告范志伟承担连带责任。",
+            "被告鲁振邦辩称，原告柯丽娟所述租金数额不实，被告范志伟未到庭。",
+            "本院认为，被告鲁振邦应向原告柯丽娟支付租金，被告范志伟对此承担连带清偿责任。",
+            "案件受理费由被告鲁振邦负担，原告柯丽娟已预交，由被告范志伟直接给付。",
+        ]);
+        let spans = find_fragments(&lines, &lines, &seg, &[]);
+        assert!(spans.is_empty(), "{spans:?}");
     }
 
     #[test]
