@@ -243,7 +243,7 @@ impl Segmenter {
                 set(boundary, s);
                 set(boundary, e);
                 if e - s >= 2 {
-                    if let Some(mid) = self.compound_split(t2.word) {
+                    if let Some(mid) = self.compound_split(t2.word, e - s) {
                         set(boundary, s + mid);
                     }
                 }
@@ -307,7 +307,7 @@ impl Segmenter {
         // Only two- and four-char words split outside a standard profile.
         let may_split = self.standard.is_some() || len == 2 || len == 4;
         let mid = if len >= 2 && may_split {
-            self.compound_split(word)
+            self.compound_split(word, len)
                 .and_then(|mid| Some((mid, word.char_indices().nth(mid)?.0)))
         } else {
             None
@@ -343,17 +343,19 @@ impl Segmenter {
     /// 10% of such words, and a numeral with a classifier (`一位`, `两个`)
     /// is split in three of the four standards. Idioms (`与日俱增`) survive
     /// because their halves are not words.
-    fn compound_split(&self, word: &str) -> Option<usize> {
+    fn compound_split(&self, word: &str, len: usize) -> Option<usize> {
         if let Some(list) = &self.standard {
             // Words the HMM proposed are new names more often than not.
             return standard_split(&list.words, word);
         }
-        let mut it = word.char_indices();
-        match (it.next(), it.next(), it.next(), it.next(), it.next()) {
-            (Some((_, num)), Some((_, classifier)), None, _, _) => {
+        match len {
+            2 => {
+                let mut it = word.chars();
+                let (num, classifier) = (it.next()?, it.next()?);
                 (is_numeral(num) && is_classifier(classifier)).then_some(1)
             }
-            (Some(_), Some(_), Some((half, _)), Some(_), None) => {
+            4 => {
+                let half = word.char_indices().nth(2)?.0;
                 let (a, b) = word.split_at_checked(half)?;
                 let split =
                     self.jieba.has_word(a) && self.jieba.has_word(b) && self.jieba.has_word(word);
@@ -377,9 +379,16 @@ impl Segmenter {
     /// so that the words returned are slices of the original. The words
     /// concatenate to the original without its whitespace.
     pub fn cut_mapped(&self, original: &str, view: &AnalysisView) -> Vec<String> {
+        let aligned = view.text == original || byte_aligned(original, view);
+        self.cut_view(original, view, aligned)
+    }
+
+    /// [`Self::cut_mapped`], told whether the view's byte offsets are the
+    /// original's.
+    fn cut_view(&self, original: &str, view: &AnalysisView, aligned: bool) -> Vec<String> {
         let chars: Vec<char> = view.text.chars().collect();
         let spans = self.spans_of(&view.text, &chars);
-        if view.text == original || byte_aligned(original, view) {
+        if aligned {
             // The view of text that needed no conversion is the text itself;
             // a view converted char for char into chars of the same width
             // has the same byte offsets.
@@ -411,8 +420,8 @@ impl Segmenter {
     /// Segments any text: builds its Simplified view, segments that and maps
     /// the words back onto the original characters.
     pub fn segment(&self, original: &str, converter: &ScriptConverter) -> Vec<String> {
-        let view = converter.simplified_view(original);
-        self.cut_mapped(original, &view)
+        let (view, aligned) = converter.simplified_view_aligned(original);
+        self.cut_view(original, &view, aligned)
     }
 
     /// Words with jieba's part-of-speech tags (`n`, `v`, `ns`, `eng`, `x`,
@@ -431,11 +440,17 @@ impl Segmenter {
         if doc.is_failed() {
             return doc;
         }
-        let view = doc
-            .analysis
-            .take()
-            .unwrap_or_else(|| converter.simplified_view(&doc.text));
-        doc.tokens = self.cut_mapped(&doc.text, &view);
+        let view = match doc.analysis.take() {
+            Some(view) => {
+                doc.tokens = self.cut_mapped(&doc.text, &view);
+                view
+            }
+            None => {
+                let (view, aligned) = converter.simplified_view_aligned(&doc.text);
+                doc.tokens = self.cut_view(&doc.text, &view, aligned);
+                view
+            }
+        };
         doc.analysis = Some(view);
         doc
     }

@@ -165,13 +165,14 @@ impl T2sTables {
     fn first_change(&self, text: &str) -> Option<(usize, usize)> {
         // Chars up to this byte belong to a key matched earlier.
         let mut matched_to = 0;
-        for (index, (byte, c)) in text.char_indices().enumerate() {
+        for (byte, c) in text.char_indices() {
             if byte < matched_to || self.lengths(c) == 0 {
                 continue;
             }
             let rest = text.get(byte..)?;
             if let Some(m) = self.match_at(rest, c) {
                 if m.value != rest.get(..m.bytes)? {
+                    let index = text.get(..byte)?.chars().count();
                     return Some((byte, index));
                 }
                 matched_to = byte + m.bytes;
@@ -181,11 +182,14 @@ impl T2sTables {
     }
 
     /// Converts `text`, appending to `out` and copying the stretches that
-    /// do not change in one piece each. Returns whether every conversion
-    /// kept its length in chars, so that the output is aligned char for
-    /// char with `text`.
-    fn convert_copying_runs(&self, text: &str, out: &mut String) -> bool {
-        let mut aligned = true;
+    /// do not change in one piece each. Says whether every conversion kept
+    /// its length in chars (the output is aligned char for char with
+    /// `text`) and in bytes too.
+    fn convert_copying_runs(&self, text: &str, out: &mut String) -> Alignment {
+        let mut aligned = Alignment {
+            chars: true,
+            bytes: true,
+        };
         // Start of the stretch not yet copied, and end of the last key.
         let (mut copied_to, mut matched_to) = (0, 0);
         for (byte, c) in text.char_indices() {
@@ -198,7 +202,7 @@ impl T2sTables {
                 Some(v) => (c.len_utf8(), v.encode_utf8(&mut buf)),
                 None => match text.get(byte..).and_then(|rest| self.match_at(rest, c)) {
                     Some(m) => {
-                        aligned &= m.value.chars().count() == m.chars;
+                        aligned.chars &= m.value.chars().count() == m.chars;
                         (m.bytes, m.value)
                     }
                     None => continue,
@@ -208,11 +212,24 @@ impl T2sTables {
             if text.get(byte..matched_to) == Some(value) {
                 continue;
             }
+            // Byte offsets carry over only if each output char is as wide
+            // as the input char at its place (one comparison for a single
+            // char, char by char for a phrase).
+            aligned.bytes &= if key_bytes == c.len_utf8() {
+                value.len() == key_bytes
+            } else {
+                text.get(byte..matched_to).is_some_and(|key| {
+                    key.chars()
+                        .map(char::len_utf8)
+                        .eq(value.chars().map(char::len_utf8))
+                })
+            };
             out.push_str(text.get(copied_to..byte).unwrap_or_default());
             out.push_str(value);
             copied_to = matched_to;
         }
         out.push_str(text.get(copied_to..).unwrap_or_default());
+        aligned.bytes &= aligned.chars;
         aligned
     }
 
@@ -296,6 +313,15 @@ impl T2sTables {
 /// Keys longer than this many chars are left out of the tables (OpenCC's
 /// longest `t2s` phrase has 10).
 const MAX_KEY_CHARS: usize = 16;
+
+/// How a converted text lines up with the text it came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Alignment {
+    /// Every output char sits where its input char was.
+    chars: bool,
+    /// ... and has the same UTF-8 width, so byte offsets carry over.
+    bytes: bool,
+}
 
 /// A dictionary key found in the text.
 struct Match<'a> {
@@ -413,19 +439,28 @@ impl ScriptConverter {
     /// that converts to itself (Simplified, Latin) gets the identity view
     /// without building anything char by char.
     pub fn simplified_view(&self, original: &str) -> AnalysisView {
+        self.simplified_view_aligned(original).0
+    }
+
+    /// [`Self::simplified_view`], and whether every view char has the same
+    /// place and UTF-8 width as the original char it came from (so that
+    /// byte offsets in the view are byte offsets in the original).
+    pub(crate) fn simplified_view_aligned(&self, original: &str) -> (AnalysisView, bool) {
         let Some((byte, index)) = self.t2s.first_change(original) else {
-            return AnalysisView::identity(original);
+            return (AnalysisView::identity(original), true);
         };
         let (same, rest) = original.split_at_checked(byte).unwrap_or(("", original));
         let mut text = String::with_capacity(original.len());
         text.push_str(same);
-        if self.t2s.convert_copying_runs(rest, &mut text) {
+        let aligned = self.t2s.convert_copying_runs(rest, &mut text);
+        if aligned.chars {
             let original_len = original.chars().count();
-            return AnalysisView {
+            let view = AnalysisView {
                 text,
                 to_original: (0..original_len).collect(),
                 original_len,
             };
+            return (view, aligned.bytes);
         }
         // Some key changed length: map every output char one by one.
         text.truncate(same.len());
@@ -433,11 +468,12 @@ impl ScriptConverter {
         to_original.extend(0..index);
         self.t2s
             .convert_into(rest, index, &mut text, Some(&mut to_original));
-        AnalysisView {
+        let view = AnalysisView {
             text,
             to_original,
             original_len: index + rest.chars().count(),
-        }
+        };
+        (view, false)
     }
 }
 
