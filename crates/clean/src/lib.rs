@@ -365,22 +365,43 @@ fn decide_title(lines: &mut [Line]) -> Option<String> {
     // A title needs body after it: a document of short lines only (a post,
     // a list) keeps them all as text rather than losing its first one.
     let limit = first_anchor(lines)?;
-    let idx = (0..limit).find(|&i| {
-        let l = &lines[i];
-        l.class.is_none()
-            && !l.f.bullet
-            && (5..=80).contains(&l.f.chars)
-            && l.f.han_share() >= 0.4
-            && !l.text.ends_with('。')
-    })?;
+    let candidates: Vec<usize> = (0..limit)
+        .filter(|&i| {
+            let l = &lines[i];
+            l.class.is_none()
+                && !l.f.bullet
+                && (5..=80).contains(&l.f.chars)
+                && l.f.han_share() >= 0.4
+                && !l.text.ends_with('。')
+                && !is_subtitle(&l.text)
+        })
+        .collect();
+    // Site names and taglines come before the headline, and the headline
+    // sits on top of its byline or date line: of several candidates, one
+    // followed by furniture is the title. Without that shape (a
+    // title, then a section heading leading into the body) the first is.
+    let followed_by_furniture = |i: usize| {
+        lines[i + 1..]
+            .iter()
+            .find(|n| !is_subtitle(&n.text))
+            .is_some_and(|n| matches!(n.class, Some(LineClass::Boilerplate(_))))
+    };
+    // Among those, user names and taglines are shorter than headlines.
+    let idx = candidates
+        .iter()
+        .filter(|&&i| followed_by_furniture(i))
+        .max_by_key(|&&i| (lines[i].f.chars, i))
+        .or(candidates.first())
+        .copied()?;
+    for &i in candidates.iter().filter(|&&i| i < idx) {
+        lines[i].class = Some(LineClass::Boilerplate(Reason::SiteChrome));
+        lines[i].rule = Some("site name or tagline above the title".into());
+    }
     let mut title = tidy_title(&lines[idx].text);
     lines[idx].class = Some(LineClass::Title);
     lines[idx].rule = Some("first headline before the body".into());
     if let Some(next) = lines.get_mut(idx + 1) {
-        if next.class.is_none()
-            && (next.text.starts_with('—') || next.text.starts_with("--"))
-            && next.f.chars <= 80
-        {
+        if next.class.is_none() && is_subtitle(&next.text) && next.f.chars <= 80 {
             title.push_str(next.text.trim());
             next.class = Some(LineClass::Title);
             next.rule = Some("subtitle".into());
@@ -406,6 +427,11 @@ fn decide_title(lines: &mut [Line]) -> Option<String> {
         }
     }
     Some(title)
+}
+
+/// A subtitle line under a headline (`——记某某`).
+fn is_subtitle(text: &str) -> bool {
+    text.starts_with('—') || text.starts_with("--")
 }
 
 /// Two or more consecutive bullet lines shaped like headlines are a list of
@@ -597,6 +623,31 @@ mod tests {
         // Without the other documents the same line is kept: it looks like body.
         let alone = clean_with(&docs[0], None);
         assert!(alone.text.contains("欢迎投稿"));
+    }
+
+    #[test]
+    fn site_names_and_taglines_above_the_headline_are_not_the_title() {
+        let text = format!(
+            "山城老周\n慢慢走，欣赏啊\n主页 随笔 相册 留言\n老城区改造后的第一个春天\n\
+             2023-04-02 21:15 | 分类：城市漫步\n{BODY1}\n{BODY2}"
+        );
+        let d = clean_with(&text, None);
+        assert_eq!(d.title.as_deref(), Some("老城区改造后的第一个春天"));
+        assert_eq!(d.text, format!("{BODY1}\n{BODY2}"));
+        // A forum user name between the headline and the member panel is
+        // shorter than the headline: it does not take the title.
+        let text = format!(
+            "江城论坛 » 城事杂谈\n老城区改造后的第一个春天\n江城阿明 发表于 2023-04-02 21:15\n\
+             江城阿明\n帖子 238 精华 2 积分 1054\n{BODY1}\n{BODY2}"
+        );
+        let d = clean_with(&text, None);
+        assert_eq!(d.title.as_deref(), Some("老城区改造后的第一个春天"));
+        assert_eq!(d.text, format!("{BODY1}\n{BODY2}"));
+        // A title followed by a section heading keeps the first line.
+        let text = format!("老城区改造后的第一个春天\n一、总体情况\n{BODY1}\n{BODY2}");
+        let d = clean_with(&text, None);
+        assert_eq!(d.title.as_deref(), Some("老城区改造后的第一个春天"));
+        assert!(d.text.starts_with("一、总体情况"), "{}", d.text);
     }
 
     #[test]
