@@ -466,8 +466,14 @@ fn mark_footer(lines: &mut [Line]) {
     let Some(first_body) = first_anchor(lines) else {
         return;
     };
-    let is_paragraph =
-        |l: &Line| l.f.chars >= 60 && l.f.clause_marks >= 2 && l.class == Some(LineClass::Body);
+    // A sentence closed by a full stop is prose too, however short: a
+    // caption or an ad inside the article must not cut off the sentences
+    // after it. Headline lists rarely end with `。`.
+    let is_paragraph = |l: &Line| {
+        l.class == Some(LineClass::Body)
+            && ((l.f.chars >= 60 && l.f.clause_marks >= 2)
+                || (l.f.chars >= 12 && l.f.ends_full_stop && l.f.han_share() >= 0.5))
+    };
     let last_paragraph = lines.iter().rposition(is_paragraph).unwrap_or(first_body);
     let footer = (last_paragraph + 1..lines.len())
         .find(|&i| matches!(lines[i].class, Some(LineClass::Boilerplate(_))));
@@ -648,6 +654,21 @@ mod tests {
         let d = clean_with(&text, None);
         assert_eq!(d.title.as_deref(), Some("老城区改造后的第一个春天"));
         assert!(d.text.starts_with("一、总体情况"), "{}", d.text);
+    }
+
+    #[test]
+    fn short_sentences_after_a_caption_inside_the_article_stay() {
+        let text = format!(
+            "{BODY1}\n（图片来源：某某市融媒体中心）\n委员们随后察看了三个社区的改造现场。\n\
+             大家对下一步工作提出了具体建议。\n相关新闻\n某地举办春季招聘会 提供岗位千余个\n高速公路清明出行指引发布"
+        );
+        let d = clean_with(&text, None);
+        assert_eq!(
+            d.text,
+            format!(
+                "{BODY1}\n委员们随后察看了三个社区的改造现场。\n大家对下一步工作提出了具体建议。"
+            )
+        );
     }
 
     #[test]
