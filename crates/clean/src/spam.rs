@@ -86,7 +86,7 @@ pub fn find_brands(lines: &[Vec<char>], simple: &[Vec<char>], lex: &Lexicons) ->
             });
         }
     }
-    let pattern = find_brand_shapes(simple, lex, &suffixes);
+    let pattern = find_brand_shapes(simple, lex, &suffixes, !out.is_empty());
     for span in pattern {
         let overlaps = out
             .iter()
@@ -110,6 +110,7 @@ fn find_brand_shapes(
     simple: &[Vec<char>],
     lex: &Lexicons,
     suffixes: &[Vec<char>],
+    page_has_spam: bool,
 ) -> Vec<SpamSpan> {
     let terms: Vec<(Vec<char>, bool)> = lex
         .gambling
@@ -121,7 +122,8 @@ fn find_brand_shapes(
         .iter()
         .map(|w| w.chars().collect())
         .collect();
-    let mut found: Vec<(SpamSpan, bool, bool)> = Vec::new(); // span, needs repetition, key
+    // span, needs repetition in the document, needs another brand on the page
+    let mut found: Vec<(SpamSpan, bool, bool)> = Vec::new();
     for (li, low) in simple.iter().enumerate() {
         for i in 0..low.len() {
             let Some((term, strong)) = terms.iter().find(|(t, _)| low[i..].starts_with(t)) else {
@@ -136,15 +138,27 @@ fn find_brand_shapes(
             let suffix = suffixes.iter().find(|s| low[term_end..].starts_with(s));
             let end = term_end + suffix.map_or(0, |s| s.len());
             let continues = after.iter().any(|a| low[term_end..].starts_with(a));
+            let name_edge = i - latin == 0 || !low[i - latin - 1].is_ascii_alphanumeric();
             let latin_ok = (1..=6).contains(&latin)
                 && low[i - latin..i].iter().any(|c| c.is_ascii_alphabetic())
-                && (i - latin == 0 || !low[i - latin - 1].is_ascii_alphanumeric());
-            let (start, needs_repeat) = if latin_ok && *strong {
-                (i - latin, false)
+                && name_edge;
+            // An all-digit name (`365`, `888`): brand-shaped, but numbers
+            // also stand before ordinary words, so it needs other spam.
+            let digits_ok = (2..=4).contains(&latin) && !latin_ok && name_edge;
+            let (start, needs_repeat, needs_spam) = if latin_ok && *strong {
+                (i - latin, false, false)
             } else if latin_ok && !continues {
-                (i - latin, suffix.is_none())
+                (i - latin, suffix.is_none(), false)
             } else if *strong && han >= 2 && suffix.is_some() {
-                (i - han.min(3), false)
+                (i - han.min(3), false, false)
+            } else if digits_ok && !continues {
+                (i - latin, false, suffix.is_none())
+            } else if han >= 2 && !continues {
+                // A two-character Han name before a category word
+                // (`某某棋牌`, `某某娱乐官网`) is a brand only on a page that
+                // already shows one; before a weak word with no call to
+                // action (`某某体育`) it must recur as well.
+                (i - 2, !strong && suffix.is_none(), true)
             } else {
                 continue;
             };
@@ -159,7 +173,7 @@ fn find_brand_shapes(
                     rule: format!("brand shape:{name}"),
                 },
                 needs_repeat,
-                false,
+                needs_spam,
             ));
         }
     }
@@ -167,13 +181,26 @@ fn find_brand_shapes(
     for (s, _, _) in &found {
         *counts.entry(s.rule.clone()).or_insert(0) += 1;
     }
-    found
-        .into_iter()
-        .filter(|(s, needs_repeat, _)| {
-            !needs_repeat || counts.get(&s.rule).copied().unwrap_or(0) >= 2
+    let sure: Vec<SpamSpan> = found
+        .iter()
+        .filter(|(s, needs_repeat, needs_spam)| {
+            !needs_spam && (!needs_repeat || counts.get(&s.rule).copied().unwrap_or(0) >= 2)
         })
-        .map(|(s, _, _)| s)
-        .collect()
+        .map(|(s, _, _)| s.clone())
+        .collect();
+    if !page_has_spam && sure.is_empty() {
+        return sure;
+    }
+    let mut out = sure;
+    out.extend(
+        found
+            .into_iter()
+            .filter(|(s, needs_repeat, needs_spam)| {
+                *needs_spam && (!needs_repeat || counts.get(&s.rule).copied().unwrap_or(0) >= 2)
+            })
+            .map(|(s, _, _)| s),
+    );
+    out
 }
 
 /// The characters left and right of an occurrence (`None` at a clause edge).
@@ -565,6 +592,35 @@ mod tests {
         let spans = find_brands(&lines, &low, &lex);
         let texts: Vec<&str> = spans.iter().map(|s| s.text.as_str()).collect();
         assert_eq!(texts, vec!["AG超玩会入口", "九游"]);
+    }
+
+    #[test]
+    fn brand_shapes_need_other_spam_on_the_page() {
+        let lex = Lexicons::builtin();
+        let found = |lines: &[&str]| {
+            let lines = chars(lines);
+            let low: Vec<Vec<char>> = lines
+                .iter()
+                .map(|l| l.iter().flat_map(|c| c.to_lowercase()).collect())
+                .collect();
+            let spans = find_brands(&lines, &low, &lex);
+            spans.into_iter().map(|s| s.text).collect::<Vec<_>>()
+        };
+        // A spam page: one brand with a call to action, so Han-named and
+        // digit-named brands around it go too; ordinary uses stay.
+        assert_eq!(
+            found(&[
+                "村里新建了XQ真人官网文化广场，宏发棋牌老人们每天在此下棋。",
+                "777体育平台居民在社区棋牌室里休息，真人秀节目也在这里录制。",
+            ]),
+            vec!["XQ真人官网", "宏发棋牌", "777体育平台"]
+        );
+        // The same shapes on a clean page are ordinary words.
+        assert!(found(&[
+            "村里新建了文化广场，老年棋牌活动每天在此举行。",
+            "全市365体育场馆免费开放，群众体育蓬勃发展。",
+        ])
+        .is_empty());
     }
 
     #[test]
