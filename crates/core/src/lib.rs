@@ -16,9 +16,11 @@
 //! - `summary` sentences are substrings of `text`, in document order.
 
 mod config;
+mod tokens;
 mod view;
 
 pub use config::Config;
+pub use tokens::Tokens;
 pub use view::AnalysisView;
 
 use serde::{Deserialize, Serialize};
@@ -55,7 +57,7 @@ pub struct Document {
     /// The clean body: paragraphs joined by `\n`.
     pub text: String,
     #[serde(default)]
-    pub tokens: Vec<String>,
+    pub tokens: Tokens,
     #[serde(default)]
     pub keywords: Vec<Keyword>,
     #[serde(default)]

@@ -16,7 +16,7 @@ use std::collections::HashSet;
 use std::fmt;
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
-use taojin_core::{AnalysisView, Document};
+use taojin_core::{AnalysisView, Document, Tokens};
 use view::ScriptConverter;
 
 /// Why a segmenter could not be built.
@@ -386,19 +386,33 @@ impl Segmenter {
     /// [`Self::cut_mapped`], told whether the view's byte offsets are the
     /// original's.
     fn cut_view(&self, original: &str, view: &AnalysisView, aligned: bool) -> Vec<String> {
+        let mut out = Vec::new();
+        self.cut_view_into(original, view, aligned, &mut out);
+        out
+    }
+
+    /// [`Self::cut_view`] into any sink.
+    fn cut_view_into<S: WordSink>(
+        &self,
+        original: &str,
+        view: &AnalysisView,
+        aligned: bool,
+        out: &mut S,
+    ) {
         let chars: Vec<char> = view.text.chars().collect();
         let spans = self.spans_of(&view.text, &chars);
         if aligned {
             // The view of text that needed no conversion is the text itself;
             // a view converted char for char into chars of the same width
             // has the same byte offsets.
-            return spans
-                .into_iter()
-                .filter_map(|s| Some(original.get(s.byte_start..s.byte_end)?.to_string()))
-                .collect();
+            for s in spans {
+                if let Some(w) = original.get(s.byte_start..s.byte_end) {
+                    out.push_word(w);
+                }
+            }
+            return;
         }
         let mut cursor = CharCursor::new(original);
-        let mut out = Vec::with_capacity(spans.len());
         let mut last_end = 0usize;
         let mut last_byte = 0usize;
         for span in spans {
@@ -409,12 +423,11 @@ impl Segmenter {
             }
             // Original chars no view char came from join the next word.
             let byte = cursor.byte_at(e);
-            push_words(&mut out, original.get(last_byte..byte).unwrap_or_default());
+            push_words(out, original.get(last_byte..byte).unwrap_or_default());
             last_end = e;
             last_byte = byte;
         }
-        push_words(&mut out, original.get(last_byte..).unwrap_or_default());
-        out
+        push_words(out, original.get(last_byte..).unwrap_or_default());
     }
 
     /// Segments any text: builds its Simplified view, segments that and maps
@@ -435,22 +448,34 @@ impl Segmenter {
             .collect()
     }
 
+    /// The words of any text as compact [`Tokens`] (the stage's work
+    /// without a document around it).
+    pub fn tokens(&self, original: &str, converter: &ScriptConverter) -> Tokens {
+        let (view, aligned) = converter.simplified_view_aligned(original);
+        let mut tokens = Tokens::with_capacity(original.len(), original.len() / 4);
+        self.cut_view_into(original, &view, aligned, &mut tokens);
+        tokens
+    }
+
     /// The segmentation stage: fills `tokens` (and `analysis` if missing).
     pub fn apply(&self, mut doc: Document, converter: &ScriptConverter) -> Document {
         if doc.is_failed() {
             return doc;
         }
+        let mut tokens = Tokens::with_capacity(doc.text.len(), doc.text.len() / 4);
         let view = match doc.analysis.take() {
             Some(view) => {
-                doc.tokens = self.cut_mapped(&doc.text, &view);
+                let aligned = view.text == doc.text || byte_aligned(&doc.text, &view);
+                self.cut_view_into(&doc.text, &view, aligned, &mut tokens);
                 view
             }
             None => {
                 let (view, aligned) = converter.simplified_view_aligned(&doc.text);
-                doc.tokens = self.cut_view(&doc.text, &view, aligned);
+                self.cut_view_into(&doc.text, &view, aligned, &mut tokens);
                 view
             }
         };
+        doc.tokens = tokens;
         doc.analysis = Some(view);
         doc
     }
@@ -552,12 +577,28 @@ fn byte_aligned(original: &str, view: &AnalysisView) -> bool {
 }
 
 /// Appends the whitespace-separated pieces of `text` as words.
-fn push_words(out: &mut Vec<String>, text: &str) {
-    out.extend(
-        text.split(char::is_whitespace)
-            .filter(|w| !w.is_empty())
-            .map(str::to_string),
-    );
+/// Where words go: a `Vec<String>` for callers that want owned words, or a
+/// compact [`Tokens`] for documents.
+trait WordSink {
+    fn push_word(&mut self, w: &str);
+}
+
+impl WordSink for Vec<String> {
+    fn push_word(&mut self, w: &str) {
+        self.push(w.to_string());
+    }
+}
+
+impl WordSink for Tokens {
+    fn push_word(&mut self, w: &str) {
+        self.push(w);
+    }
+}
+
+fn push_words<S: WordSink>(out: &mut S, text: &str) {
+    for w in text.split(char::is_whitespace).filter(|w| !w.is_empty()) {
+        out.push_word(w);
+    }
 }
 
 /// Byte offsets of char indices, for indices that never decrease: one

@@ -1,0 +1,69 @@
+//! Segments the seed corpus with `Segmenter::tokens` and with raw jieba
+//! `cut`, single thread, alternating the two and keeping each one's best
+//! round, for a quick ratio and for profiling
+//! (`cargo run --release -p taojin-segment --example profile_tokens -- 20`).
+
+use std::time::Instant;
+use taojin_segment::{view::ScriptConverter, Segmenter};
+
+fn main() {
+    let rounds: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(20);
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+    let mut texts: Vec<String> = std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.flatten()
+                .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    texts.sort();
+    if let Some(pick) = std::env::var_os("SEED_FILTER") {
+        // e.g. SEED_FILTER=simplified keeps texts OpenCC finds Simplified.
+        let conv = ScriptConverter::new();
+        let want = pick.to_string_lossy().to_string();
+        texts.retain(|t| format!("{:?}", conv.detect(t)).to_lowercase() == want);
+    }
+    let (seg, conv) = (Segmenter::new(), ScriptConverter::new());
+    let bytes: usize = texts.iter().map(String::len).sum::<usize>() * 20;
+    let time = |f: &dyn Fn() -> usize| {
+        let t = Instant::now();
+        let mut n = 0;
+        for _ in 0..20 {
+            n += f();
+        }
+        (t.elapsed().as_secs_f64(), n)
+    };
+    let ours = || {
+        texts
+            .iter()
+            .map(|t| seg.tokens(t, &conv).len())
+            .sum::<usize>()
+    };
+    let raw = || {
+        texts
+            .iter()
+            .map(|t| seg.jieba().cut(t, true).len())
+            .sum::<usize>()
+    };
+    if std::env::var_os("ONLY_TAOJIN").is_some() {
+        // For a profiler: the taojin path alone.
+        let n: usize = (0..rounds * 20).map(|_| ours()).sum();
+        println!("{n}");
+        return;
+    }
+    let (mut best_ours, mut best_raw) = (f64::MAX, f64::MAX);
+    let _ = (time(&ours), time(&raw)); // warm up both
+    for _ in 0..rounds {
+        best_ours = best_ours.min(time(&ours).0);
+        best_raw = best_raw.min(time(&raw).0);
+    }
+    println!(
+        "taojin tokens {:.1} MB/s, raw jieba cut {:.1} MB/s, ratio {:.2} (best of {rounds} alternating rounds)",
+        bytes as f64 / best_ours / 1e6,
+        bytes as f64 / best_raw / 1e6,
+        best_raw / best_ours
+    );
+}
