@@ -100,11 +100,16 @@ pub fn find_atoms(chars: &[char]) -> Vec<Atom> {
     let n = chars.len();
     let mut i = 0;
     while i < n {
+        // Skip to the next char an atom can start with in one tight loop:
+        // most of a Chinese text is Han characters that cannot.
+        let Some(skip) = chars
+            .get(i..)
+            .and_then(|rest| rest.iter().position(|&c| may_start_atom(c)))
+        else {
+            break;
+        };
+        i += skip;
         let c = chars.get(i).copied().unwrap_or(' ');
-        if !may_start_atom(c) {
-            i += 1;
-            continue;
-        }
         let found = if c.is_ascii_alphabetic() && starts_url(chars, i) {
             scan_url_or_email(chars, i)
         } else if c.is_ascii_alphanumeric() {
@@ -145,7 +150,11 @@ pub fn find_atoms(chars: &[char]) -> Vec<Atom> {
 /// skip most Han characters and CJK punctuation.
 #[inline]
 fn may_start_atom(c: char) -> bool {
-    c < '\u{3000}' || ('０'..='ｚ').contains(&c) || is_cn_date_numeral(c)
+    c < '\u{3000}'
+        || ('０'..='ｚ').contains(&c)
+        // The date numerals are all at or below U+96F6 (零): a range test
+        // first keeps the Han characters above it off the set test.
+        || (c <= '零' && is_cn_date_numeral(c))
 }
 
 fn at(chars: &[char], i: usize) -> char {

@@ -17,7 +17,7 @@ use std::fmt;
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
 use taojin_core::{AnalysisView, Document, Tokens};
-use view::ScriptConverter;
+use view::{ScriptConverter, SimplifiedText};
 
 /// Why a segmenter could not be built.
 #[derive(Debug)]
@@ -399,24 +399,41 @@ impl Segmenter {
         aligned: bool,
         out: &mut S,
     ) {
-        let chars: Vec<char> = view.text.chars().collect();
-        let spans = self.spans_of(&view.text, &chars);
-        if aligned {
-            // The view of text that needed no conversion is the text itself;
-            // a view converted char for char into chars of the same width
-            // has the same byte offsets.
-            for s in spans {
-                if let Some(w) = original.get(s.byte_start..s.byte_end) {
-                    out.push_word(w);
+        let map = if aligned {
+            ViewMap::Bytes
+        } else {
+            ViewMap::Mapped(view)
+        };
+        self.cut_text_into(original, &view.text, map, out);
+    }
+
+    /// Segments `text` (the Simplified form of `original`, lined up with it
+    /// as `map` says) and pushes the words, as slices of `original`.
+    fn cut_text_into<S: WordSink>(&self, original: &str, text: &str, map: ViewMap, out: &mut S) {
+        let spans = with_chars_of(text, |chars| self.spans_of(text, chars));
+        let view = match map {
+            ViewMap::Bytes => {
+                // The view of text that needed no conversion is the text
+                // itself; a view converted char for char into chars of the
+                // same width has the same byte offsets.
+                for s in spans {
+                    if let Some(w) = original.get(s.byte_start..s.byte_end) {
+                        out.push_word(w);
+                    }
                 }
+                return;
             }
-            return;
-        }
+            ViewMap::Chars => None,
+            ViewMap::Mapped(view) => Some(view),
+        };
         let mut cursor = CharCursor::new(original);
         let mut last_end = 0usize;
         let mut last_byte = 0usize;
         for span in spans {
-            let (_, e) = view.map_range(span.start, span.end);
+            let e = match view {
+                Some(view) => view.map_range(span.start, span.end).1,
+                None => span.end,
+            };
             if e <= last_end {
                 // Several view chars from one original char: already emitted.
                 continue;
@@ -430,11 +447,34 @@ impl Segmenter {
         push_words(out, original.get(last_byte..).unwrap_or_default());
     }
 
+    /// Segments `original` through its Simplified form into `out`, building
+    /// no more of a view than the alignment needs.
+    fn segment_into<S: WordSink>(&self, original: &str, converter: &ScriptConverter, out: &mut S) {
+        match converter.simplified_text(original) {
+            SimplifiedText::Same => self.cut_text_into(original, original, ViewMap::Bytes, out),
+            SimplifiedText::CharAligned {
+                text,
+                bytes_aligned,
+            } => {
+                let map = if bytes_aligned {
+                    ViewMap::Bytes
+                } else {
+                    ViewMap::Chars
+                };
+                self.cut_text_into(original, &text, map, out);
+            }
+            SimplifiedText::Mapped(view) => {
+                self.cut_text_into(original, &view.text, ViewMap::Mapped(&view), out)
+            }
+        }
+    }
+
     /// Segments any text: builds its Simplified view, segments that and maps
     /// the words back onto the original characters.
     pub fn segment(&self, original: &str, converter: &ScriptConverter) -> Vec<String> {
-        let (view, aligned) = converter.simplified_view_aligned(original);
-        self.cut_view(original, &view, aligned)
+        let mut out = Vec::new();
+        self.segment_into(original, converter, &mut out);
+        out
     }
 
     /// Words with jieba's part-of-speech tags (`n`, `v`, `ns`, `eng`, `x`,
@@ -451,9 +491,8 @@ impl Segmenter {
     /// The words of any text as compact [`Tokens`] (the stage's work
     /// without a document around it).
     pub fn tokens(&self, original: &str, converter: &ScriptConverter) -> Tokens {
-        let (view, aligned) = converter.simplified_view_aligned(original);
         let mut tokens = Tokens::with_capacity(original.len(), original.len() / 4);
-        self.cut_view_into(original, &view, aligned, &mut tokens);
+        self.segment_into(original, converter, &mut tokens);
         tokens
     }
 
@@ -576,7 +615,40 @@ fn byte_aligned(original: &str, view: &AnalysisView) -> bool {
     same && orig.next().is_none()
 }
 
-/// Appends the whitespace-separated pieces of `text` as words.
+thread_local! {
+    /// A char buffer reused from one text to the next on a thread, so that
+    /// segmenting a stream of documents does not allocate (and fault in)
+    /// a fresh buffer for each one.
+    static CHAR_BUFFER: std::cell::Cell<Vec<char>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// Buffers above this many chars are not kept for the next text.
+const KEEP_BUFFER_CHARS: usize = 1 << 20;
+
+/// Calls `f` with the chars of `text`, collected into the thread's buffer.
+fn with_chars_of<R>(text: &str, f: impl FnOnce(&[char]) -> R) -> R {
+    CHAR_BUFFER.with(|cell| {
+        let mut chars = cell.take();
+        chars.clear();
+        chars.extend(text.chars());
+        let result = f(&chars);
+        if chars.capacity() <= KEEP_BUFFER_CHARS {
+            cell.set(chars);
+        }
+        result
+    })
+}
+
+/// How a view's text lines up with the original it came from.
+enum ViewMap<'v> {
+    /// Same byte offsets.
+    Bytes,
+    /// Same char offsets (some chars differ in UTF-8 width).
+    Chars,
+    /// Only through the view's offset map.
+    Mapped(&'v AnalysisView),
+}
+
 /// Where words go: a `Vec<String>` for callers that want owned words, or a
 /// compact [`Tokens`] for documents.
 trait WordSink {
@@ -595,6 +667,7 @@ impl WordSink for Tokens {
     }
 }
 
+/// Appends the whitespace-separated pieces of `text` as words.
 fn push_words<S: WordSink>(out: &mut S, text: &str) {
     for w in text.split(char::is_whitespace).filter(|w| !w.is_empty()) {
         out.push_word(w);

@@ -446,21 +446,40 @@ impl ScriptConverter {
     /// place and UTF-8 width as the original char it came from (so that
     /// byte offsets in the view are byte offsets in the original).
     pub(crate) fn simplified_view_aligned(&self, original: &str) -> (AnalysisView, bool) {
+        match self.simplified_text(original) {
+            SimplifiedText::Same => (AnalysisView::identity(original), true),
+            SimplifiedText::CharAligned {
+                text,
+                bytes_aligned,
+            } => {
+                let original_len = original.chars().count();
+                let view = AnalysisView {
+                    text,
+                    to_original: (0..original_len).collect(),
+                    original_len,
+                };
+                (view, bytes_aligned)
+            }
+            SimplifiedText::Mapped(view) => (view, false),
+        }
+    }
+
+    /// The Simplified text of `original` with only as much of a view as it
+    /// needs: nothing for text that converts to itself (most Simplified
+    /// input), no offset map where every char stays in place.
+    pub(crate) fn simplified_text(&self, original: &str) -> SimplifiedText {
         let Some((byte, index)) = self.t2s.first_change(original) else {
-            return (AnalysisView::identity(original), true);
+            return SimplifiedText::Same;
         };
         let (same, rest) = original.split_at_checked(byte).unwrap_or(("", original));
         let mut text = String::with_capacity(original.len());
         text.push_str(same);
         let aligned = self.t2s.convert_copying_runs(rest, &mut text);
         if aligned.chars {
-            let original_len = original.chars().count();
-            let view = AnalysisView {
+            return SimplifiedText::CharAligned {
                 text,
-                to_original: (0..original_len).collect(),
-                original_len,
+                bytes_aligned: aligned.bytes,
             };
-            return (view, aligned.bytes);
         }
         // Some key changed length: map every output char one by one.
         text.truncate(same.len());
@@ -468,13 +487,23 @@ impl ScriptConverter {
         to_original.extend(0..index);
         self.t2s
             .convert_into(rest, index, &mut text, Some(&mut to_original));
-        let view = AnalysisView {
+        SimplifiedText::Mapped(AnalysisView {
             text,
             to_original,
             original_len: index + rest.chars().count(),
-        };
-        (view, false)
+        })
     }
+}
+
+/// The Simplified form of a text, from [`ScriptConverter::simplified_text`].
+pub(crate) enum SimplifiedText {
+    /// The text converts to itself.
+    Same,
+    /// Converted char for char: view char `i` came from original char `i`
+    /// (and, with `bytes_aligned`, has the same UTF-8 width).
+    CharAligned { text: String, bytes_aligned: bool },
+    /// Some conversion changed length: the full view with its offset map.
+    Mapped(AnalysisView),
 }
 
 fn parse_overrides(data: &str) -> Vec<Override> {

@@ -206,7 +206,50 @@ fn apply_fills_tokens_and_view() {
     assert!(out.analysis.is_some_and(|v| v.text.starts_with("许多社区")));
 }
 
+/// The words of `text` through the full Simplified view (with its offset
+/// map), the reference the lean paths must agree with.
+fn words_through_full_view(text: &str) -> Vec<String> {
+    seg().cut_mapped(text, &conv().simplified_view(text))
+}
+
+#[test]
+fn lean_paths_agree_with_the_full_view_on_the_seeds() {
+    // `segment` and `tokens` build no more of a view than they need (none
+    // for Simplified text); the words must be exactly those the full view
+    // gives, on real Simplified and Traditional pages.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("note: no seeds at {}, skipping", dir.display());
+        return;
+    };
+    let mut checked = 0;
+    for path in entries.flatten().map(|e| e.path()) {
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let want = words_through_full_view(&text);
+        assert_eq!(seg().segment(&text, conv()), want, "{}", path.display());
+        assert_eq!(
+            seg().tokens(&text, conv()).to_vec(),
+            want,
+            "{}",
+            path.display()
+        );
+        checked += 1;
+    }
+    assert!(checked > 0, "no seed could be read in {}", dir.display());
+}
+
 proptest! {
+    #[test]
+    fn lean_paths_agree_with_the_full_view(
+        text in "[許多社區長青學苑開設書法乾隆著名後來，。「」 a-zA-Z0-9０-９%.\\-—\n汉字国有企业一项二○年月日@:/]{0,60}|\\PC{0,30}"
+    ) {
+        let want = words_through_full_view(&text);
+        prop_assert_eq!(seg().segment(&text, conv()), want.clone());
+        prop_assert_eq!(seg().tokens(&text, conv()).to_vec(), want);
+    }
+
     #[test]
     fn mapped_tokens_rebuild_the_original_without_whitespace(
         text in "[許多社區長青學苑開設書法插花土風舞班，。「」 a-zA-Z0-9０-９%.\\-—\n\u{3000}汉字国有企业一项二○年月日@:/]{0,60}"
