@@ -630,6 +630,9 @@ fn with_chars_of<R>(text: &str, f: impl FnOnce(&[char]) -> R) -> R {
     CHAR_BUFFER.with(|cell| {
         let mut chars = cell.take();
         chars.clear();
+        // At most one char per byte; reserving up front keeps the extend
+        // from growing the buffer push by push.
+        chars.reserve(text.len());
         chars.extend(text.chars());
         let result = f(&chars);
         if chars.capacity() <= KEEP_BUFFER_CHARS {

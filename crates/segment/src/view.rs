@@ -57,6 +57,27 @@ struct T2sTables {
     /// For each BMP code point whose single-char value is one char in the
     /// BMP, that char (0 otherwise): the common case without hashing.
     bmp_single: Vec<u16>,
+    /// A bit per hash of the first two chars of every phrase key: a clear
+    /// bit means no phrase starts with that pair, which settles most
+    /// probes of Simplified text (whose chars start many Traditional
+    /// phrases) without hashing a key.
+    pair_filter: Vec<u64>,
+    /// A bit per BMP code point: set if the char sits in some key at a
+    /// place where the key's value has another char (every char of a key
+    /// whose value has another length). A text none of whose chars is set
+    /// converts to itself, whatever keys match in it.
+    changing: Vec<u64>,
+}
+
+/// Bits in [`T2sTables::pair_filter`] (a power of two).
+const PAIR_FILTER_BITS: usize = 1 << 20;
+
+/// The filter bit of a phrase starting with `a`, `b`.
+#[inline]
+fn pair_bit(a: char, b: char) -> usize {
+    let x = (u64::from(u32::from(a)) << 32 | u64::from(u32::from(b)))
+        .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (x >> (64 - PAIR_FILTER_BITS.trailing_zeros())) as usize
 }
 
 impl T2sTables {
@@ -67,6 +88,8 @@ impl T2sTables {
             phrases: FxHashMap::default(),
             chars: FxHashMap::default(),
             bmp_single: vec![0; 0x1_0000],
+            pair_filter: vec![0; PAIR_FILTER_BITS / 64],
+            changing: vec![0; 0x1_0000 / 64],
         };
         let override_pairs = overrides
             .iter()
@@ -89,6 +112,7 @@ impl T2sTables {
                 None => tables.astral_lengths.entry(first).or_insert(0),
             };
             *lengths |= 1 << (key.len() - 1);
+            tables.mark_changing(&key, &value.chars().collect::<Vec<char>>());
             if let [c] = key.as_slice() {
                 if tables.chars.contains_key(c) {
                     continue;
@@ -101,6 +125,12 @@ impl T2sTables {
                     *slot = u16::try_from(u32::from(v)).unwrap_or(0);
                 }
             } else {
+                if let [a, b, ..] = key.as_slice() {
+                    let bit = pair_bit(*a, *b);
+                    if let Some(word) = tables.pair_filter.get_mut(bit / 64) {
+                        *word |= 1 << (bit % 64);
+                    }
+                }
                 tables
                     .phrases
                     .entry(key.into_boxed_slice())
@@ -108,6 +138,33 @@ impl T2sTables {
             }
         }
         tables
+    }
+
+    /// Marks the chars of `key` that its `value` replaces.
+    fn mark_changing(&mut self, key: &[char], value: &[char]) {
+        let same_length = key.len() == value.len();
+        for (i, &k) in key.iter().enumerate() {
+            if same_length && value.get(i) == Some(&k) {
+                continue;
+            }
+            if let Some(word) = self.changing.get_mut(k as usize / 64) {
+                *word |= 1 << (k as usize % 64);
+            }
+        }
+    }
+
+    /// Whether no char of `text` is one a conversion can replace (chars
+    /// beyond the BMP are not tracked and count as replaceable), so that
+    /// the text converts to itself: one bit test per char in a table that
+    /// stays in the L1 cache.
+    fn converts_to_itself(&self, text: &str) -> bool {
+        text.chars().all(|c| {
+            c.is_ascii()
+                || self
+                    .changing
+                    .get(c as usize / 64)
+                    .is_some_and(|word| word & (1 << (c as usize % 64)) == 0)
+        })
     }
 
     /// The key lengths starting with `c`, as a bit set (0 if none).
@@ -124,7 +181,7 @@ impl T2sTables {
     #[inline]
     fn match_at(&self, rest: &str, first: char) -> Option<Match<'_>> {
         let lengths = self.lengths(first);
-        if lengths > 1 {
+        if lengths > 1 && self.may_start_phrase(rest, first) {
             let longest = (u16::BITS - lengths.leading_zeros()) as usize;
             let mut key = ['\0'; MAX_KEY_CHARS];
             let mut ends = [0usize; MAX_KEY_CHARS];
@@ -160,16 +217,50 @@ impl T2sTables {
         })
     }
 
+    /// Whether a phrase key may start at the start of `rest` (whose first
+    /// char is `first`), by the pair filter.
+    #[inline]
+    fn may_start_phrase(&self, rest: &str, first: char) -> bool {
+        let Some(second) = rest.get(first.len_utf8()..).and_then(|r| r.chars().next()) else {
+            return false;
+        };
+        let bit = pair_bit(first, second);
+        self.pair_filter
+            .get(bit / 64)
+            .is_some_and(|word| word & (1 << (bit % 64)) != 0)
+    }
+
     /// Where the first conversion that changes something starts (byte and
     /// char offset), or `None` if the text converts to itself.
     fn first_change(&self, text: &str) -> Option<(usize, usize)> {
+        if self.converts_to_itself(text) {
+            return None;
+        }
         // Chars up to this byte belong to a key matched earlier.
         let mut matched_to = 0;
         for (byte, c) in text.char_indices() {
-            if byte < matched_to || self.lengths(c) == 0 {
+            if byte < matched_to {
+                continue;
+            }
+            let lengths = self.lengths(c);
+            if lengths == 0 {
                 continue;
             }
             let rest = text.get(byte..)?;
+            if lengths == 1 || !self.may_start_phrase(rest, c) {
+                // Only the char itself can match: settle it from the flat
+                // table where its value is one BMP char.
+                if lengths & 1 == 0 {
+                    continue;
+                }
+                if let Some(v) = self.bmp_single_value(c) {
+                    if v == c {
+                        continue;
+                    }
+                    let index = text.get(..byte)?.chars().count();
+                    return Some((byte, index));
+                }
+            }
             if let Some(m) = self.match_at(rest, c) {
                 if m.value != rest.get(..m.bytes)? {
                     let index = text.get(..byte)?.chars().count();
@@ -233,6 +324,15 @@ impl T2sTables {
         aligned
     }
 
+    /// The value of the single-char key `c` when it is one BMP char.
+    #[inline]
+    fn bmp_single_value(&self, c: char) -> Option<char> {
+        self.bmp_single
+            .get(c as usize)
+            .and_then(|&v| char::from_u32(u32::from(v)))
+            .filter(|&v| v != '\0')
+    }
+
     /// The one-char value of `c` when only a single-char key starts with it
     /// and the value is one BMP char (no hashing needed).
     #[inline]
@@ -240,10 +340,7 @@ impl T2sTables {
         if lengths != 1 {
             return None;
         }
-        self.bmp_single
-            .get(c as usize)
-            .and_then(|&v| char::from_u32(u32::from(v)))
-            .filter(|&v| v != '\0')
+        self.bmp_single_value(c)
     }
 
     /// Converts `text`, appending to `out`; with `map`, appends for every
@@ -572,6 +669,27 @@ mod tests {
         let c = ScriptConverter::new();
         for text in ["海运业雄踞全球之首", "一个中国人的发展", "hello 2024", ""] {
             assert_eq!(c.simplified_view(text), AnalysisView::identity(text));
+        }
+    }
+
+    #[test]
+    fn pre_scan_passes_only_text_that_converts_to_itself() {
+        let c = ScriptConverter::new();
+        let table = [
+            ("海运业雄踞全球之首，按吨位计占世界总数的１７％。", true),
+            ("hello 2024 https://example.com", true),
+            ("", true),
+            ("露宿者日間多到商場", false),
+            // One Traditional char in Simplified text is enough.
+            ("这部著作很有名", false),
+            ("乾隆年间", false),
+        ];
+        for (text, want) in table {
+            let passes = c.t2s.converts_to_itself(text);
+            assert_eq!(passes, want, "{text}");
+            if passes {
+                assert_eq!(c.to_simplified(text), text);
+            }
         }
     }
 
