@@ -28,10 +28,11 @@ const TOPONYM_SUFFIXES: &str =
 const QUOTES_OPEN: &str = "“‘「『《〈【（(\"";
 const QUOTES_CLOSE: &str = "”’」』》〉】）)\"";
 
-/// Single characters that commonly stand alone as function words; they do
-/// not count as evidence of a broken word.
+/// Single characters that commonly stand alone as function words, and the
+/// placeholder `某` of anonymised names (`王某某`, `某小学`); they do not
+/// count as evidence of a broken word.
 const FUNCTION_CHARS: &str =
-    "的了在是和与及也都就而之等一不这那个其或又还很更最并着过把被从向为以于对";
+    "的了在是和与及也都就而之等一不这那个其或又还很更最并着过把被从向为以于对某";
 
 /// A span to remove from a line, in char offsets.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -454,6 +455,8 @@ fn judge(
     let mut seams = 0usize;
     let mut spliced = Vec::new();
     let mut isolated = Vec::new();
+    // Occurrences on word boundaries that show no break themselves.
+    let mut free = Vec::new();
     let mut contexts: HashSet<Context> = HashSet::new();
     for occ in occs {
         let chars = &analysis[occ.line];
@@ -488,9 +491,6 @@ fn judge(
             let straddles_end = t.start < f_end && t.end > f_end;
             !straddles_start && !straddles_end
         });
-        if !boundaries_free {
-            continue;
-        }
         let loose_singles = tokens
             .iter()
             .filter(|t| t.start >= f_start && t.end <= f_end && t.end - t.start == 1)
@@ -498,7 +498,10 @@ fn judge(
             .count();
         // The strongest evidence: without the run, a word forms across the
         // seam (`中|撸起|央` -> `中央`).
-        let seam = left_len > 0 && right_len > 0 && {
+        // A dictionary word that jieba joins to a neighbour is most often
+        // part of a longer word (`企业|家`), so only a non-word run may
+        // glue to its context and still count.
+        let seam = (boundaries_free || shape == Shape::Loose) && left_len > 0 && right_len > 0 && {
             let joined: String = chars[occ.start - left_len..occ.start]
                 .iter()
                 .chain(&chars[end..end + right_len])
@@ -509,8 +512,14 @@ fn judge(
                 .any(|t| t.start < left_len && t.end > left_len && t.end - t.start >= 2)
         };
         let needed = if gram.len() == 2 { 2 } else { 1 };
-        let loose_ok = shape == Shape::Loose && loose_singles >= needed;
+        // A splice often glues onto a neighbour (`本|心选|院` cuts as
+        // `本心`): a word re-forming across the seam outweighs that, but
+        // loose characters alone count only on free boundaries.
+        let loose_ok = boundaries_free && shape == Shape::Loose && loose_singles >= needed;
         if !(seam || loose_ok) {
+            if boundaries_free {
+                free.push(*occ);
+            }
             continue;
         }
         seams += usize::from(seam);
@@ -542,6 +551,11 @@ fn judge(
         return None;
     }
     spliced.extend(isolated);
+    // A run shown breaking words in two places is spliced spam; its other
+    // occurrences that sit between words (`日|一站式|立案`) go with it.
+    if seams >= 2 {
+        spliced.extend(free);
+    }
     spliced.sort_by_key(|o| (o.line, o.start));
     Some((spliced, seams))
 }
@@ -673,6 +687,24 @@ mod tests {
         ]);
         let spans = find_fragments(&lines, &lines, &seg, &[]);
         assert!(spans.is_empty(), "{spans:?}");
+    }
+
+    #[test]
+    fn splices_glued_to_a_neighbour_are_found_by_the_word_they_break() {
+        // `本心`, `费心` and `责心` are words or cut as such, so the run does
+        // not sit on free boundaries; without it `本院`, `费用`, `责任`
+        // re-form. Repeated anonymised names (`延吉市某小学`) stay.
+        let seg = Segmenter::new();
+        let lines = chars(&[
+            "原告与被告侵权责心选任纠纷一案，延吉市某小学承担相应的责任。",
+            "原告向本心选院提出诉讼请求，延吉市某小学未到庭。",
+            "判令被告赔偿补牙费心选用一万元，延吉市某小学不同意赔偿。",
+        ]);
+        let spans = find_fragments(&lines, &lines, &seg, &[]);
+        let texts: Vec<&str> = spans.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(texts, vec!["心选", "心选", "心选"], "{spans:?}");
+        let starts: Vec<usize> = spans.iter().map(|s| s.start).collect();
+        assert_eq!(starts, vec![8, 4, 9]);
     }
 
     #[test]
