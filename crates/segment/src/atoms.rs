@@ -150,11 +150,41 @@ pub fn find_atoms(chars: &[char]) -> Vec<Atom> {
 /// skip most Han characters and CJK punctuation.
 #[inline]
 fn may_start_atom(c: char) -> bool {
-    c < '\u{3000}'
-        || ('０'..='ｚ').contains(&c)
-        // The date numerals are all at or below U+96F6 (零): a range test
-        // first keeps the Han characters above it off the set test.
-        || (c <= '零' && is_cn_date_numeral(c))
+    let i = c as usize;
+    ATOM_START
+        .get(i / 64)
+        .is_some_and(|word| word & (1 << (i % 64)) != 0)
+}
+
+/// A bit per BMP code point an atom can start with: everything below the
+/// CJK punctuation block (ASCII, Latin, `—`, `…`), the full-width digits
+/// and letters, and the Chinese date numerals. One load and a bit test per
+/// char, where a set of scattered numerals would take a chain of compares.
+static ATOM_START: [u64; 1024] = atom_start_table();
+
+const fn atom_start_table() -> [u64; 1024] {
+    let mut table = [0u64; 1024];
+    // Below U+3000: whole words of the table.
+    let mut w = 0;
+    while w < 0x3000 / 64 {
+        table[w] = u64::MAX;
+        w += 1;
+    }
+    let mut c = '０' as usize;
+    while c <= 'ｚ' as usize {
+        table[c / 64] |= 1 << (c % 64);
+        c += 1;
+    }
+    let numerals = [
+        '〇', '○', '零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十',
+    ];
+    let mut k = 0;
+    while k < numerals.len() {
+        let c = numerals[k] as usize;
+        table[c / 64] |= 1 << (c % 64);
+        k += 1;
+    }
+    table
 }
 
 fn at(chars: &[char], i: usize) -> char {
@@ -318,6 +348,17 @@ mod tests {
             .iter()
             .map(|a| chars[a.start..a.end].iter().collect())
             .collect()
+    }
+
+    #[test]
+    fn atom_start_table_is_the_char_classes() {
+        // The table must say exactly what the char classes the scanners
+        // start on say, for every char (astral ones start no atom).
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            let want = c < '\u{3000}' || ('０'..='ｚ').contains(&c) || is_cn_date_numeral(c);
+            assert_eq!(may_start_atom(c), want, "{c:?}");
+        }
+        assert!(may_start_atom('二') && may_start_atom('９') && !may_start_atom('国'));
     }
 
     #[test]

@@ -193,10 +193,32 @@ impl Segmenter {
     /// Most tokens become spans as they are; only where an atom overlaps
     /// tokens are the boundaries worked out char by char.
     fn spans_of(&self, text: &str, chars: &[char]) -> Vec<Span> {
+        let mut spans = Vec::new();
+        self.spans_into(text, chars, &mut spans);
+        spans
+    }
+
+    /// [`Self::spans_of`] into any sink: without a standard profile the
+    /// spans go straight to it, with no list in between.
+    fn spans_into<K: SpanSink>(&self, text: &str, chars: &[char], out: &mut K) {
+        match &self.standard {
+            Some(standard) => {
+                let mut list = Vec::new();
+                self.raw_spans_into(text, chars, &mut list);
+                for span in standard.adjust(list, chars) {
+                    out.push_span(span);
+                }
+            }
+            None => self.raw_spans_into(text, chars, out),
+        }
+    }
+
+    /// jieba's words with compounds split and atoms kept whole, before any
+    /// standard's conventions.
+    fn raw_spans_into<K: SpanSink>(&self, text: &str, chars: &[char], spans: &mut K) {
         let n = chars.len();
         let tokens = self.jieba.cut(text, true);
         let atoms = self.active_atoms(chars, &tokens);
-        let mut spans = Vec::with_capacity(tokens.len() + 1);
         let (mut k, mut next_atom) = (0, 0);
         while let Some(t) = tokens.get(k) {
             let (start, t_end) = (t.start.min(n), t.end.min(n));
@@ -204,7 +226,7 @@ impl Segmenter {
                 next_atom += 1;
             }
             if atoms.get(next_atom).is_none_or(|a| a.start >= t_end) {
-                self.push_token(&mut spans, t.word, start, t_end - start, t.byte_start);
+                self.push_token(spans, t.word, start, t_end - start, t.byte_start);
                 k += 1;
                 continue;
             }
@@ -257,7 +279,7 @@ impl Segmenter {
                 }
             }
             push_region(
-                &mut spans,
+                spans,
                 chars.get(start..end).unwrap_or_default(),
                 boundary,
                 start,
@@ -265,10 +287,6 @@ impl Segmenter {
             );
             k = m;
             next_atom = last_atom;
-        }
-        match &self.standard {
-            Some(standard) => standard.adjust(spans, chars),
-            None => spans,
         }
     }
 
@@ -292,9 +310,9 @@ impl Segmenter {
     /// A jieba token as one span, or two where it is a compound to split;
     /// whitespace tokens make none (jieba never mixes whitespace into a
     /// word).
-    fn push_token(
+    fn push_token<K: SpanSink>(
         &self,
-        spans: &mut Vec<Span>,
+        spans: &mut K,
         word: &str,
         start: usize,
         len: usize,
@@ -304,8 +322,12 @@ impl Segmenter {
             return;
         }
         let byte_end = byte_start + word.len();
-        // Only two- and four-char words split outside a standard profile.
-        let may_split = self.standard.is_some() || len == 2 || len == 4;
+        // Only two- and four-char words split outside a standard profile,
+        // and a two-char word only after a numeral (checked here, without
+        // a call, for the commonest length of word).
+        let may_split = self.standard.is_some()
+            || (len == 2 && word.chars().next().is_some_and(is_numeral))
+            || len == 4;
         let mid = if len >= 2 && may_split {
             self.compound_split(word, len)
                 .and_then(|mid| Some((mid, word.char_indices().nth(mid)?.0)))
@@ -314,20 +336,20 @@ impl Segmenter {
         };
         match mid {
             Some((mid, mid_byte)) => {
-                spans.push(Span {
+                spans.push_span(Span {
                     start,
                     end: start + mid,
                     byte_start,
                     byte_end: byte_start + mid_byte,
                 });
-                spans.push(Span {
+                spans.push_span(Span {
                     start: start + mid,
                     end: start + len,
                     byte_start: byte_start + mid_byte,
                     byte_end,
                 });
             }
-            None => spans.push(Span {
+            None => spans.push_span(Span {
                 start,
                 end: start + len,
                 byte_start,
@@ -410,22 +432,20 @@ impl Segmenter {
     /// Segments `text` (the Simplified form of `original`, lined up with it
     /// as `map` says) and pushes the words, as slices of `original`.
     fn cut_text_into<S: WordSink>(&self, original: &str, text: &str, map: ViewMap, out: &mut S) {
-        let spans = with_chars_of(text, |chars| self.spans_of(text, chars));
         let view = match map {
             ViewMap::Bytes => {
                 // The view of text that needed no conversion is the text
                 // itself; a view converted char for char into chars of the
-                // same width has the same byte offsets.
-                for s in spans {
-                    if let Some(w) = original.get(s.byte_start..s.byte_end) {
-                        out.push_word(w);
-                    }
-                }
+                // same width has the same byte offsets: each span is a word
+                // of the original as it comes.
+                let mut words = WordsOfSpans { original, out };
+                with_chars_of(text, |chars| self.spans_into(text, chars, &mut words));
                 return;
             }
             ViewMap::Chars => None,
             ViewMap::Mapped(view) => Some(view),
         };
+        let spans = with_chars_of(text, |chars| self.spans_of(text, chars));
         let mut cursor = CharCursor::new(original);
         let mut last_end = 0usize;
         let mut last_byte = 0usize;
@@ -556,8 +576,8 @@ fn is_classifier(c: char) -> bool {
 /// Spans of a region of `chars` (starting at char `start`, byte
 /// `byte_start`) cut at `boundary` (relative to the region) and at
 /// whitespace, which belongs to no span.
-fn push_region(
-    spans: &mut Vec<Span>,
+fn push_region<K: SpanSink>(
+    spans: &mut K,
     chars: &[char],
     boundary: &[bool],
     start: usize,
@@ -568,7 +588,7 @@ fn push_region(
     for (i, (&c, &b)) in chars.iter().zip(boundary).enumerate() {
         if b || c.is_whitespace() {
             if let Some((s, bs)) = open.take() {
-                spans.push(Span {
+                spans.push_span(Span {
                     start: s,
                     end: start + i,
                     byte_start: bs,
@@ -582,7 +602,7 @@ fn push_region(
         byte += c.len_utf8();
     }
     if let Some((s, bs)) = open {
-        spans.push(Span {
+        spans.push_span(Span {
             start: s,
             end: start + chars.len(),
             byte_start: bs,
@@ -640,6 +660,32 @@ fn with_chars_of<R>(text: &str, f: impl FnOnce(&[char]) -> R) -> R {
         }
         result
     })
+}
+
+/// Where spans go: a list, or straight out as words.
+trait SpanSink {
+    fn push_span(&mut self, span: Span);
+}
+
+impl SpanSink for Vec<Span> {
+    fn push_span(&mut self, span: Span) {
+        self.push(span);
+    }
+}
+
+/// Spans of a view byte-aligned with `original`, pushed as its words.
+struct WordsOfSpans<'a, S> {
+    original: &'a str,
+    out: &'a mut S,
+}
+
+impl<S: WordSink> SpanSink for WordsOfSpans<'_, S> {
+    #[inline]
+    fn push_span(&mut self, span: Span) {
+        if let Some(w) = self.original.get(span.byte_start..span.byte_end) {
+            self.out.push_word(w);
+        }
+    }
 }
 
 /// How a view's text lines up with the original it came from.
