@@ -54,6 +54,12 @@ fn main() {
         println!("{n}");
         return;
     }
+    if std::env::var_os("ONLY_RAW").is_some() {
+        // The raw jieba side alone, to compare profiles.
+        let n: usize = (0..rounds * 20).map(|_| raw()).sum();
+        println!("{n}");
+        return;
+    }
     let (mut best_ours, mut best_raw) = (f64::MAX, f64::MAX);
     let _ = (time(&ours), time(&raw)); // warm up both
     for _ in 0..rounds {

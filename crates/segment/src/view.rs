@@ -153,18 +153,20 @@ impl T2sTables {
         }
     }
 
-    /// Whether no char of `text` is one a conversion can replace (chars
-    /// beyond the BMP are not tracked and count as replaceable), so that
-    /// the text converts to itself: one bit test per char in a table that
-    /// stays in the L1 cache.
-    fn converts_to_itself(&self, text: &str) -> bool {
-        text.chars().all(|c| {
-            c.is_ascii()
-                || self
-                    .changing
-                    .get(c as usize / 64)
-                    .is_some_and(|word| word & (1 << (c as usize % 64)) == 0)
-        })
+    /// The byte offset of the first char of `text` a conversion may
+    /// replace (chars beyond the BMP are not tracked and count as
+    /// replaceable). A text with none converts to itself, found with one
+    /// bit test per char in a table that stays in the L1 cache.
+    fn first_changing_char(&self, text: &str) -> Option<usize> {
+        text.char_indices()
+            .find(|&(_, c)| {
+                !c.is_ascii()
+                    && self
+                        .changing
+                        .get(c as usize / 64)
+                        .is_none_or(|word| word & (1 << (c as usize % 64)) != 0)
+            })
+            .map(|(byte, _)| byte)
     }
 
     /// The key lengths starting with `c`, as a bit set (0 if none).
@@ -233,12 +235,20 @@ impl T2sTables {
     /// Where the first conversion that changes something starts (byte and
     /// char offset), or `None` if the text converts to itself.
     fn first_change(&self, text: &str) -> Option<(usize, usize)> {
-        if self.converts_to_itself(text) {
-            return None;
-        }
+        let changing = self.first_changing_char(text)?;
+        // No key holds a delimiter, so the matching after one does not
+        // depend on what came before it: the scan can start after the last
+        // delimiter ahead of the first char that may change.
+        let restart = text
+            .get(..changing)?
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_delimiter(c))
+            .map_or(0, |(byte, c)| byte + c.len_utf8());
         // Chars up to this byte belong to a key matched earlier.
-        let mut matched_to = 0;
-        for (byte, c) in text.char_indices() {
+        let mut matched_to = restart;
+        for (byte, c) in text.get(restart..)?.char_indices() {
+            let byte = restart + byte;
             if byte < matched_to {
                 continue;
             }
@@ -652,6 +662,11 @@ mod tests {
             "海运业雄踞全球之首，按吨位计占世界总数的１７％。",
             "頭髮、發展、後來、皇后、乾淨、幹部、麵條、著作、著名",
             "Email: info@example.com 網址 https://www.example.com/路徑",
+            // Simplified text with a few Traditional phrases after
+            // delimiters (the scan restarts at the last delimiter before
+            // the first char that may change).
+            "海运业雄踞全球之首，按吨位计占世界总数。他的著作一乾二淨，乾隆年间頭髮",
+            "一二三四五六七八九十乾隆",
         ];
         let c = ScriptConverter::new();
         let reference = OpenCC::new();
@@ -685,7 +700,7 @@ mod tests {
             ("乾隆年间", false),
         ];
         for (text, want) in table {
-            let passes = c.t2s.converts_to_itself(text);
+            let passes = c.t2s.first_changing_char(text).is_none();
             assert_eq!(passes, want, "{text}");
             if passes {
                 assert_eq!(c.to_simplified(text), text);
