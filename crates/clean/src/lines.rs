@@ -498,7 +498,9 @@ pub fn first_label(f: &LineFeatures, rel_pos: f64) -> Option<(LineClass, Option<
     }
     // A short line with a chrome phrase is chrome unless it reads as a
     // sentence (ends with a full stop after clause structure).
-    let prose = f.chars >= 12 && f.clause_marks >= 1 && text_ends_with_full_stop(f);
+    // A full sentence (a subject and a predicate need about eight characters)
+    // ending in `。` is prose even when it mentions a furniture word.
+    let prose = f.chars >= 8 && f.han * 2 >= f.chars && text_ends_with_full_stop(f);
     let forum = f.hits_of(PhraseClass::ForumChrome);
     if forum >= 2 || (forum == 1 && f.chars <= 60 && !prose) {
         return bp(
@@ -704,6 +706,13 @@ mod tests {
             "2020年12月10日，远安县政协组织部分政协委员开展专题视察。",
         ] {
             assert_eq!(label(line), Some(LineClass::Body), "{line}");
+        }
+        // Short sentences that mention a furniture word are still prose.
+        for line in ["该文发表于2020年。", "他在会上举报了此事。"] {
+            assert!(
+                !matches!(label(line), Some(LineClass::Boilerplate(_))),
+                "{line}"
+            );
         }
         // Short headings are undecided: their neighbours decide.
         assert_eq!(label("党建引领经济加速度"), None);
