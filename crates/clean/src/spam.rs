@@ -255,7 +255,15 @@ pub fn find_fragments(
                 rejected.insert(gram);
                 continue;
             }
-            match judge(&gram, shape, &occs, analysis, &dead, seg) {
+            match judge(
+                &gram,
+                shape,
+                &occs,
+                analysis,
+                &dead,
+                seg,
+                !brands.is_empty(),
+            ) {
                 Some((spliced, seams)) => {
                     if seams >= 2 {
                         strong.insert(format!(
@@ -303,6 +311,10 @@ enum Shape {
     Loose,
     /// A dictionary word: spliced only where it breaks a word of its context.
     Word,
+    /// Several dictionary words in a row: spliced only where it breaks a
+    /// word of its context, but a phrase is rarer than a word, so once it
+    /// is shown breaking words twice its other occurrences count too.
+    Phrase,
 }
 
 /// Classifies a run by its own shape. One cut per distinct candidate; most
@@ -324,6 +336,10 @@ fn fragment_shape(gram: &[char], seg: &Segmenter, surnames: &HashSet<char>) -> S
     let needed = if gram.len() == 2 { 2 } else { 1 };
     if loose >= needed {
         Shape::Loose
+    } else if (3..=5).contains(&gram.len()) {
+        // Several words in a row (`时代启航`): a phrase of the text or a
+        // slogan piece; like a word, it is spliced only where it breaks one.
+        Shape::Phrase
     } else {
         Shape::None
     }
@@ -451,6 +467,7 @@ fn judge(
     analysis: &[Vec<char>],
     dead: &[Vec<bool>],
     seg: &Segmenter,
+    page_has_brand: bool,
 ) -> Option<(Vec<Occurrence>, usize)> {
     let mut seams = 0usize;
     let mut spliced = Vec::new();
@@ -491,6 +508,12 @@ fn judge(
             let straddles_end = t.start < f_end && t.end > f_end;
             !straddles_start && !straddles_end
         });
+        // A word of the context that swallows the whole run (`企业|家`)
+        // shows the run belongs there; one that takes only part of it
+        // (`本心|选`) is a splice glued to its neighbour.
+        let swallowed = tokens
+            .iter()
+            .any(|t| t.start <= f_start && t.end >= f_end && t.end - t.start > gram.len());
         let loose_singles = tokens
             .iter()
             .filter(|t| t.start >= f_start && t.end <= f_end && t.end - t.start == 1)
@@ -498,10 +521,7 @@ fn judge(
             .count();
         // The strongest evidence: without the run, a word forms across the
         // seam (`中|撸起|央` -> `中央`).
-        // A dictionary word that jieba joins to a neighbour is most often
-        // part of a longer word (`企业|家`), so only a non-word run may
-        // glue to its context and still count.
-        let seam = (boundaries_free || shape == Shape::Loose) && left_len > 0 && right_len > 0 && {
+        let seam = !swallowed && left_len > 0 && right_len > 0 && {
             let joined: String = chars[occ.start - left_len..occ.start]
                 .iter()
                 .chain(&chars[end..end + right_len])
@@ -518,7 +538,9 @@ fn judge(
         let loose_ok = boundaries_free && shape == Shape::Loose && loose_singles >= needed;
         if !(seam || loose_ok) {
             if boundaries_free {
-                free.push(*occ);
+                let left = (left_len > 0).then(|| chars[occ.start - 1]);
+                let right = (right_len > 0).then(|| chars[end]);
+                free.push((*occ, (left, right)));
             }
             continue;
         }
@@ -545,17 +567,30 @@ fn judge(
         first.is_some() && values.all(|v| v == first)
     };
     let varied = !fixed_side(|c| c.0) && !fixed_side(|c| c.1);
+    // A run shown breaking words in two places is spliced spam; its other
+    // occurrences that sit between words (`日|一站式|立案`) go with it. A
+    // dictionary word on a page without brands must show enough breaks by
+    // itself first: `以|党建|为` re-forms `以为` by chance.
+    let counts_free = shape != Shape::Word || page_has_brand;
+    let mut free_spliced = Vec::new();
+    if seams >= 2 {
+        for (occ, context) in free {
+            if counts_free {
+                contexts.insert(context);
+            }
+            free_spliced.push(occ);
+        }
+    }
+    if counts_free {
+        spliced.append(&mut free_spliced);
+    }
     let enough = spliced.len() >= 3 || (spliced.len() >= 2 && spliced.len() + isolated.len() >= 3);
     let diverse = contexts.len() + isolated.len().min(1) >= 3;
     if !(enough && diverse && varied) {
         return None;
     }
     spliced.extend(isolated);
-    // A run shown breaking words in two places is spliced spam; its other
-    // occurrences that sit between words (`日|一站式|立案`) go with it.
-    if seams >= 2 {
-        spliced.extend(free);
-    }
+    spliced.extend(free_spliced);
     spliced.sort_by_key(|o| (o.line, o.start));
     Some((spliced, seams))
 }
@@ -705,6 +740,34 @@ mod tests {
         assert_eq!(texts, vec!["心选", "心选", "心选"], "{spans:?}");
         let starts: Vec<usize> = spans.iter().map(|s| s.start).collect();
         assert_eq!(starts, vec![8, 4, 9]);
+    }
+
+    #[test]
+    fn a_slogan_phrase_breaking_words_twice_goes_everywhere() {
+        // `时代启航` is two dictionary words: it re-forms `曲折` and `撞击`
+        // when cut out, so on a page with a brand its occurrences between
+        // words (`条|时代启航|路`) go as well.
+        let seg = Segmenter::new();
+        let lines = chars(&[
+            "道路曲时代启航折，车辆撞时代启航击护栏后停下。",
+            "这是另一条时代启航路，一条全新的道路。",
+            "欢迎访问AG超玩会入口",
+        ]);
+        let low: Vec<Vec<char>> = lines
+            .iter()
+            .map(|l| l.iter().flat_map(|c| c.to_lowercase()).collect())
+            .collect();
+        let brands = find_brands(&lines, &low, &Lexicons::builtin());
+        assert_eq!(brands.len(), 1);
+        let spans = find_fragments(&lines, &lines, &seg, &brands);
+        let at: Vec<(usize, usize, &str)> = spans
+            .iter()
+            .map(|s| (s.line, s.start, s.text.as_str()))
+            .collect();
+        assert_eq!(
+            at,
+            vec![(0, 3, "时代启航"), (0, 12, "时代启航"), (1, 5, "时代启航")]
+        );
     }
 
     #[test]
