@@ -251,7 +251,10 @@ pub fn find_fragments(
             let shape = *shape_ok
                 .entry(gram.clone())
                 .or_insert_with(|| fragment_shape(&gram, seg, &surnames));
-            if shape == Shape::None {
+            // A phrase is judged only on a page showing a brand: clean
+            // pages repeat phrases all the time, and judging each costs
+            // segmentation of every occurrence.
+            if shape == Shape::None || (shape == Shape::Phrase && brands.is_empty()) {
                 rejected.insert(gram);
                 continue;
             }
