@@ -28,6 +28,7 @@ impl Tokens {
     }
 
     /// Appends a word. Empty words are not stored.
+    #[inline]
     pub fn push(&mut self, word: &str) {
         if word.is_empty() {
             return;
@@ -47,6 +48,7 @@ impl Tokens {
     }
 
     /// The `i`-th word.
+    #[inline]
     pub fn get(&self, i: usize) -> Option<&str> {
         let end = *self.ends.get(i)? as usize;
         let start = if i == 0 {
