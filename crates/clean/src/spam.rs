@@ -73,10 +73,7 @@ pub fn find_brands(lines: &[Vec<char>], simple: &[Vec<char>], lex: &Lexicons) ->
             if start > 0 && latin(low.get(start)) && latin(low.get(start - 1)) {
                 continue;
             }
-            let mut end = brand_end;
-            if let Some(suf) = suffixes.iter().find(|s| low[end..].starts_with(s)) {
-                end += suf.len();
-            }
+            let end = brand_end + suffix_len(low, brand_end, &suffixes);
             out.push(SpamSpan {
                 line: li,
                 start,
@@ -101,6 +98,20 @@ pub fn find_brands(lines: &[Vec<char>], simple: &[Vec<char>], lex: &Lexicons) ->
     out
 }
 
+/// Length in chars of the call-to-action words at `at`: up to two in a row
+/// (`app下载`, `官网入口`), longest first at each step.
+fn suffix_len(low: &[char], at: usize, suffixes: &[Vec<char>]) -> usize {
+    let mut end = at;
+    for _ in 0..2 {
+        let Some(rest) = low.get(end..) else { break };
+        match suffixes.iter().find(|s| rest.starts_with(s)) {
+            Some(s) => end += s.len(),
+            None => break,
+        }
+    }
+    end - at
+}
+
 /// Brands not in the lexicon, recognised by shape: a short Latin/digit name
 /// (`CFE`, `99E`) or a 2-3 character Han name, then a gambling category word,
 /// then possibly a call-to-action word. A Han name needs a strong category
@@ -123,8 +134,9 @@ fn find_brand_shapes(
         .iter()
         .map(|w| w.chars().collect())
         .collect();
-    // span, needs repetition in the document, needs another brand on the page
-    let mut found: Vec<(SpamSpan, bool, bool)> = Vec::new();
+    // span, needs repetition in the document, needs another brand on the
+    // page, has a Latin name
+    let mut found: Vec<(SpamSpan, bool, bool, bool)> = Vec::new();
     for (li, low) in simple.iter().enumerate() {
         for i in 0..low.len() {
             let Some((term, strong)) = terms.iter().find(|(t, _)| low[i..].starts_with(t)) else {
@@ -136,8 +148,9 @@ fn find_brand_shapes(
                 .count();
             let han = (0..i).rev().take(3).take_while(|&k| is_han(low[k])).count();
             let term_end = i + term.len();
-            let suffix = suffixes.iter().find(|s| low[term_end..].starts_with(s));
-            let end = term_end + suffix.map_or(0, |s| s.len());
+            let suffix_chars = suffix_len(low, term_end, suffixes);
+            let suffix = (suffix_chars > 0).then_some(suffix_chars);
+            let end = term_end + suffix_chars;
             let continues = after.iter().any(|a| low[term_end..].starts_with(a));
             let name_edge = i - latin == 0 || !low[i - latin - 1].is_ascii_alphanumeric();
             let latin_ok = (1..=6).contains(&latin)
@@ -152,6 +165,12 @@ fn find_brand_shapes(
                 (i - latin, suffix.is_none(), false)
             } else if *strong && han >= 2 && suffix.is_some() {
                 (i - han.min(3), false, false)
+            } else if han >= 2 && suffix_chars >= 3 {
+                // A long call to action (`体育app下载`, `娱乐官网入口`) marks a
+                // brand even before a weak category word; a lone `平台` or
+                // `官网` after `体育` may be ordinary text. The name is
+                // taken as two characters, the commonest brand length.
+                (i - 2, false, false)
             } else if digits_ok && !continues {
                 (i - latin, false, suffix.is_none())
             } else if han >= 2 && !continues {
@@ -175,32 +194,42 @@ fn find_brand_shapes(
                 },
                 needs_repeat,
                 needs_spam,
+                latin_ok,
             ));
         }
     }
     let mut counts: HashMap<String, usize> = HashMap::new();
-    for (s, _, _) in &found {
+    for (s, _, _, _) in &found {
         *counts.entry(s.rule.clone()).or_insert(0) += 1;
     }
     let sure: Vec<SpamSpan> = found
         .iter()
-        .filter(|(s, needs_repeat, needs_spam)| {
+        .filter(|(s, needs_repeat, needs_spam, _)| {
             !needs_spam && (!needs_repeat || counts.get(&s.rule).copied().unwrap_or(0) >= 2)
         })
-        .map(|(s, _, _)| s.clone())
+        .map(|(s, _, _, _)| s.clone())
         .collect();
     if !page_has_spam && sure.is_empty() {
         return sure;
     }
     let mut out = sure;
+    // On a page already showing a brand, a Latin name before a weak
+    // category word (`HM体育`) needs no second occurrence: Latin names are
+    // rare in Chinese prose, and ordinary continuations were excluded.
     out.extend(
         found
             .into_iter()
-            .filter(|(s, needs_repeat, needs_spam)| {
-                *needs_spam && (!needs_repeat || counts.get(&s.rule).copied().unwrap_or(0) >= 2)
+            .filter(|(s, needs_repeat, needs_spam, latin)| {
+                let repeated = counts.get(&s.rule).copied().unwrap_or(0) >= 2;
+                if *needs_spam {
+                    !needs_repeat || repeated
+                } else {
+                    *needs_repeat && !repeated && *latin
+                }
             })
-            .map(|(s, _, _)| s),
+            .map(|(s, _, _, _)| s),
     );
+    out.sort_by_key(|s| (s.line, s.start));
     out
 }
 
@@ -666,6 +695,16 @@ mod tests {
                 "777体育平台居民在社区棋牌室里休息，真人秀节目也在这里录制。",
             ]),
             vec!["XQ真人官网", "宏发棋牌", "777体育平台"]
+        );
+        // A Latin name before a weak category word needs no second
+        // occurrence on a page showing a brand; a chained call to action
+        // marks a Han-named brand on its own.
+        assert_eq!(
+            found(&[
+                "徐某HM体育某提出的赔偿请求，宏发棋牌官网不予支持。",
+                "蠕虫电盛世体育app下载脑病毒传播迅速。",
+            ]),
+            vec!["HM体育", "宏发棋牌官网", "盛世体育app下载"]
         );
         // The same shapes on a clean page are ordinary words.
         assert!(found(&[
