@@ -11,7 +11,8 @@
 //!   documents of both sets and reports it on the other half;
 //! - `--try K=V,K=V` (repeatable) prints both sets' ROUGE under each setting
 //!   and skips the keyword and split-half checks;
-//! - `--dump DIR` writes every sentence with its terms and ROUGE, per set,
+//! - `--dump DIR` writes every sentence with its terms and ROUGE, and the
+//!   summary chosen, per set,
 //!   for exploring ranking features offline;
 //! - `--limit N` evaluates the first N documents of each set.
 
@@ -284,12 +285,22 @@ fn keyword_check(summariser: &Summariser, seg: &Segmenter, set: &Dataset) {
 
 /// Writes, per document, every sentence with its terms, term weights and
 /// ROUGE against the reference, for exploring ranking features offline.
-fn dump_features(dir: &str, set: &Dataset, prep: &[PreparedDoc]) -> Result<()> {
+fn dump_features(
+    dir: &str,
+    set: &Dataset,
+    prep: &[PreparedDoc],
+    params: &RankParams,
+) -> Result<()> {
     use std::io::Write;
     std::fs::create_dir_all(dir)?;
     let path = std::path::Path::new(dir).join(format!("{}.jsonl", set.name));
     let mut out = std::io::BufWriter::new(std::fs::File::create(&path)?);
+    let budget = Budget {
+        sentences: set.sentences,
+        chars: None,
+    };
     for (doc, sample) in prep.iter().zip(&set.samples) {
+        let summary = doc.summary(params, budget);
         let sentences: Vec<serde_json::Value> = doc
             .sentence_texts()
             .iter()
@@ -306,7 +317,11 @@ fn dump_features(dir: &str, set: &Dataset, prep: &[PreparedDoc]) -> Result<()> {
                 })
             })
             .collect();
-        let line = serde_json::json!({"reference": sample.reference, "sentences": sentences});
+        let line = serde_json::json!({
+            "reference": sample.reference,
+            "summary": summary,
+            "sentences": sentences,
+        });
         writeln!(out, "{line}")?;
     }
     Ok(())
@@ -384,7 +399,7 @@ pub fn run(args: &[String]) -> Result<()> {
         row(&format!("Lead-{}", set.sentences), &MeanF1::of(&lead), None);
         row("taojin", &MeanF1::of(&ours), Some(ms));
         if let Some(dir) = &dump {
-            dump_features(dir, set, &prep)?;
+            dump_features(dir, set, &prep, &params)?;
         }
         prepared.push(Prepared { set, docs: prep });
     }
