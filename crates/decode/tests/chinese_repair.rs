@@ -2,6 +2,9 @@
 //! double-byte runs (the seed's real damage and synthetic damage made from
 //! real sentences), and the promise that correct text is never touched.
 
+mod common;
+use common::distance;
+
 use encoding_rs::{BIG5, GBK, WINDOWS_1252};
 use proptest::prelude::*;
 use taojin_core::{Reason, RepairKind};
@@ -141,22 +144,6 @@ fn seed_damaged_runs_are_realigned() {
         assert!(count(&r, RepairKind::RealignedDoubleByte) >= 2);
         assert!(!r.text.contains('?'));
     }
-}
-
-/// Character edit distance.
-fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
 }
 
 /// Synthetic damage: GBK bytes of real sentences with a lead byte's high bit

@@ -3,6 +3,9 @@
 //! `fixed-encoding` when present, else `fixed`; `expect` is `pass` for the
 //! 151 cases ftfy fixes and `fail` for its 10 known failures.
 
+mod common;
+use common::distance;
+
 use std::path::PathBuf;
 use taojin_decode::repair_text;
 
@@ -10,22 +13,6 @@ fn data_dir() -> PathBuf {
     std::env::var_os("TAOJIN_DATA")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"))
-}
-
-/// Levenshtein distance in characters.
-fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
 }
 
 #[test]
