@@ -215,6 +215,21 @@ impl Cleaner {
             }
         }
         let fragments = spam::find_fragments(&kept_chars, &masked, seg, &spans);
+        // Spliced fragments show this is a spam page: brand shapes that need
+        // such evidence (a Han name before a gambling word) get a second look.
+        if !fragments.is_empty() {
+            let taken: Vec<&spam::SpamSpan> = spans.iter().chain(&fragments).collect();
+            let more: Vec<spam::SpamSpan> =
+                spam::find_brands_on(&kept_chars, &simple_chars, &self.lex, true)
+                    .into_iter()
+                    .filter(|b| {
+                        !taken
+                            .iter()
+                            .any(|t| t.line == b.line && t.start < b.end && b.start < t.end)
+                    })
+                    .collect();
+            spans.extend(more);
+        }
         spans.extend(fragments);
 
         // Assemble text, removals (in input order) and metadata.

@@ -58,6 +58,18 @@ fn surnames() -> HashSet<char> {
 /// `simple` holds the lower-cased Simplified form of each line, which must
 /// have the same char count as the line for a match to be mapped back.
 pub fn find_brands(lines: &[Vec<char>], simple: &[Vec<char>], lex: &Lexicons) -> Vec<SpamSpan> {
+    find_brands_on(lines, simple, lex, false)
+}
+
+/// [`find_brands`], told whether other spam on the page (spliced fragments
+/// found after a first brand pass) already shows it is a spam page, which
+/// is evidence enough for brand shapes that need it.
+pub fn find_brands_on(
+    lines: &[Vec<char>],
+    simple: &[Vec<char>],
+    lex: &Lexicons,
+    spam_page: bool,
+) -> Vec<SpamSpan> {
     let suffixes: Vec<Vec<char>> = lex.suffixes.iter().map(|s| s.chars().collect()).collect();
     let mut out = Vec::new();
     for (li, (orig, low)) in lines.iter().zip(simple).enumerate() {
@@ -84,7 +96,7 @@ pub fn find_brands(lines: &[Vec<char>], simple: &[Vec<char>], lex: &Lexicons) ->
             });
         }
     }
-    let pattern = find_brand_shapes(simple, lex, &suffixes, !out.is_empty());
+    let pattern = find_brand_shapes(simple, lex, &suffixes, spam_page || !out.is_empty());
     for span in pattern {
         let overlaps = out
             .iter()
@@ -164,7 +176,9 @@ fn find_brand_shapes(
             } else if latin_ok && !continues {
                 (i - latin, suffix.is_none(), false)
             } else if *strong && han >= 2 && suffix.is_some() {
-                (i - han.min(3), false, false)
+                // Two characters, the commonest brand-name length: a third
+                // would as often be the sentence's own (`为了|金鼎棋牌`).
+                (i - 2, false, false)
             } else if han >= 2 && suffix_chars >= 3 {
                 // A long call to action (`体育app下载`, `娱乐官网入口`) marks a
                 // brand even before a weak category word; a lone `平台` or
@@ -330,7 +344,94 @@ pub fn find_fragments(
             });
         }
     }
-    keep_cooccurring(removed, brands, &strong)
+    let kept = keep_cooccurring(removed, brands, &strong);
+    extend_to_adjacent(kept, lines, analysis, brands)
+}
+
+/// Pieces of one slogan are sometimes spliced side by side
+/// (`一站式购` + `物放心选`), where each piece completes a word of the other
+/// (`购物`) and so never shows free boundaries. Any occurrence of an
+/// accepted fragment that touches another removed span (a fragment or a
+/// brand) goes with it; repeated until nothing more joins.
+fn extend_to_adjacent(
+    mut kept: Vec<SpamSpan>,
+    lines: &[Vec<char>],
+    analysis: &[Vec<char>],
+    brands: &[SpamSpan],
+) -> Vec<SpamSpan> {
+    let grams: Vec<(Vec<char>, String)> = {
+        let mut seen = HashSet::new();
+        kept.iter()
+            .filter(|s| seen.insert(s.rule.clone()))
+            .filter_map(|s| {
+                let g: Vec<char> = analysis.get(s.line)?.get(s.start..s.end)?.to_vec();
+                Some((g, s.rule.clone()))
+            })
+            .collect()
+    };
+    for _ in 0..4 {
+        let mut added = Vec::new();
+        for (li, chars) in analysis.iter().enumerate() {
+            // Spans already removed on this line; grows as pieces join.
+            let mut taken: Vec<(usize, usize)> = kept
+                .iter()
+                .chain(brands)
+                .filter(|s| s.line == li)
+                .map(|s| (s.start, s.end))
+                .collect();
+            // Free occurrences of accepted fragments on this line.
+            let mut free: Vec<(usize, usize, &String)> = Vec::new();
+            for (gram, rule) in &grams {
+                let n = gram.len();
+                for start in 0..(chars.len() + 1).saturating_sub(n) {
+                    let end = start + n;
+                    if chars[start..end] == gram[..]
+                        && !taken.iter().any(|&(a, b)| a < end && start < b)
+                    {
+                        free.push((start, end, rule));
+                    }
+                }
+            }
+            // One joins when it touches a removed span or another free
+            // occurrence (two pieces side by side); repeat until stable.
+            let touches = |spans: &[(usize, usize)], s: usize, e: usize| {
+                spans.iter().any(|&(a, b)| b == s || a == e)
+            };
+            let mut joined = true;
+            while joined {
+                joined = false;
+                let mut i = 0;
+                while i < free.len() {
+                    let (s0, e0, rule) = free[i];
+                    let next_to_piece = free
+                        .iter()
+                        .enumerate()
+                        .any(|(j, &(a, b, _))| j != i && (b == s0 || a == e0));
+                    let overlaps = taken.iter().any(|&(a, b)| a < e0 && s0 < b);
+                    if !overlaps && (touches(&taken, s0, e0) || next_to_piece) {
+                        taken.push((s0, e0));
+                        added.push(SpamSpan {
+                            line: li,
+                            start: s0,
+                            end: e0,
+                            text: lines[li][s0..e0].iter().collect(),
+                            brand: false,
+                            rule: format!("{rule} (next to other spam)"),
+                        });
+                        free.swap_remove(i);
+                        joined = true;
+                    } else {
+                        i += 1;
+                    }
+                }
+            }
+        }
+        if added.is_empty() {
+            break;
+        }
+        kept.extend(added);
+    }
+    kept
 }
 
 /// What a candidate run looks like on its own.
@@ -819,5 +920,44 @@ mod tests {
             3
         );
         assert_eq!(count_censored("3*4=12，没有审查"), 0);
+    }
+
+    #[test]
+    fn han_brand_names_do_not_take_the_sentence_s_characters() {
+        let lex = Lexicons::builtin();
+        let lines = chars(&["为了金鼎棋牌app下载凑钱买大锤"]);
+        let spans = find_brands(&lines, &lines, &lex);
+        let texts: Vec<&str> = spans.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(texts, vec!["金鼎棋牌app下载"]);
+    }
+
+    #[test]
+    fn pieces_spliced_side_by_side_go_together() {
+        // `一站式购` was accepted where it stood alone; here it touches an
+        // accepted `物放心选` (they complete `购物` together) and goes too.
+        let lines =
+            chars(&["在一站式购党员的带动下，为凑钱买大锤一站式购物放心选钢钎，物放心选家里"]);
+        let span = |start: usize, end: usize, rule: &str| SpamSpan {
+            line: 0,
+            start,
+            end,
+            text: lines[0][start..end].iter().collect(),
+            brand: false,
+            rule: rule.into(),
+        };
+        let kept = vec![
+            span(1, 5, "repeated fragment:一站式购"),
+            span(29, 33, "repeated fragment:物放心选"),
+        ];
+        let grown = extend_to_adjacent(kept.clone(), &lines, &lines, &[]);
+        assert_eq!(grown.len(), 4, "{grown:?}");
+        let joined: Vec<&str> = grown[2..].iter().map(|s| s.text.as_str()).collect();
+        assert!(
+            joined.contains(&"一站式购") && joined.contains(&"物放心选"),
+            "{joined:?}"
+        );
+        // Nothing touches a removed span in clean text: nothing grows.
+        let clean = chars(&["全村人都豁出去了，为凑钱买大锤钢钎。"]);
+        assert!(extend_to_adjacent(Vec::new(), &clean, &clean, &[]).is_empty());
     }
 }
