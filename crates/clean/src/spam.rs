@@ -32,7 +32,7 @@ const QUOTES_CLOSE: &str = "”’」』》〉】）)\"";
 /// placeholder `某` of anonymised names (`王某某`, `某小学`); they do not
 /// count as evidence of a broken word.
 const FUNCTION_CHARS: &str =
-    "的了在是和与及也都就而之等一不这那个其或又还很更最并着过把被从向为以于对某";
+    "的了在是和与及也都就而之等一不这那个其或又还很更最并着过把被从向为以于对某中上下里内外前后";
 
 /// A span to remove from a line, in char offsets.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -455,6 +455,23 @@ enum Shape {
 fn fragment_shape(gram: &[char], seg: &Segmenter, surnames: &HashSet<char>) -> Shape {
     let text: String = gram.iter().collect();
     if gram.len() <= 3 && gram.first().is_some_and(|c| surnames.contains(c)) {
+        return Shape::None;
+    }
+    // Anonymised parties (`鲍某`, `王某某`) are names, however they segment.
+    if gram.contains(&'某') {
+        return Shape::None;
+    }
+    // A run holding a place name (`东莞市`, `马岭镇`: three characters or
+    // more, so that words like `这里` `市场` do not count) is part of an
+    // address or an organisation's name.
+    let place = seg.jieba().cut(&text, false).iter().any(|t| {
+        t.end - t.start >= 3
+            && t.word
+                .chars()
+                .last()
+                .is_some_and(|c| TOPONYM_SUFFIXES.contains(c))
+    });
+    if place {
         return Shape::None;
     }
     if seg.jieba().has_word(&text) {
@@ -959,5 +976,21 @@ mod tests {
         // Nothing touches a removed span in clean text: nothing grows.
         let clean = chars(&["全村人都豁出去了，为凑钱买大锤钢钎。"]);
         assert!(extend_to_adjacent(Vec::new(), &clean, &clean, &[]).is_empty());
+    }
+
+    #[test]
+    fn names_places_and_localised_phrases_are_not_fragments() {
+        let seg = Segmenter::new();
+        let surnames = surnames();
+        let shape = |s: &str| fragment_shape(&s.chars().collect::<Vec<_>>(), &seg, &surnames);
+        for term in ["被告鲍某", "第三人周某", "东莞市瑞", "汪红德"] {
+            assert_eq!(shape(term), Shape::None, "{term}");
+        }
+        // `中` is a localiser, not a loose character: a phrase of words, which
+        // counts only where it breaks a word of its context.
+        assert_ne!(shape("过程中"), Shape::Loose);
+        for piece in ["心人", "民群", "党建得民党走"] {
+            assert_eq!(shape(piece), Shape::Loose, "{piece}");
+        }
     }
 }
