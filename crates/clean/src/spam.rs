@@ -24,6 +24,33 @@ const SURNAMES: &str = include_str!("../data/surnames.txt");
 const TOPONYM_SUFFIXES: &str =
     "桥村镇乡县区市省州街路湖山河江庄港湾岛城寺坪场口屯营堡坝塘沟岭峰洲滩园苑坊里巷";
 
+/// Words that end organisation names: a repeated run holding one is the
+/// name of a party to the text, not a splice.
+const ORG_WORDS: &[&str] = &[
+    "公司",
+    "集团",
+    "银行",
+    "医院",
+    "学校",
+    "学院",
+    "大学",
+    "中学",
+    "小学",
+    "协会",
+    "委员会",
+    "法院",
+    "检察院",
+    "政府",
+    "中心",
+    "工厂",
+    "商店",
+    "合作社",
+    "研究所",
+    "管理站",
+    "事务所",
+    "俱乐部",
+];
+
 /// Opening and closing marks that enclose a quoted term.
 const QUOTES_OPEN: &str = "“‘「『《〈【（(\"";
 const QUOTES_CLOSE: &str = "”’」』》〉】）)\"";
@@ -473,6 +500,30 @@ fn fragment_shape(gram: &[char], seg: &Segmenter, surnames: &HashSet<char>) -> S
     });
     if place {
         return Shape::None;
+    }
+    let tokens = seg.jieba().cut(&text, false);
+    // An organisation's name (`亿安居公司`, `某某法院`) is a term of the text.
+    if tokens.iter().any(|t| ORG_WORDS.contains(&t.word)) {
+        return Shape::None;
+    }
+    // A person's name inside the run (`被告|罗|正|军`): a surname that starts
+    // a run of two or three loose single characters.
+    let mut k = 0;
+    while k < tokens.len() {
+        let run = tokens[k..]
+            .iter()
+            .take_while(|t| t.end - t.start == 1)
+            .count();
+        if (2..=3).contains(&run)
+            && tokens[k]
+                .word
+                .chars()
+                .next()
+                .is_some_and(|c| surnames.contains(&c))
+        {
+            return Shape::None;
+        }
+        k += run.max(1);
     }
     if seg.jieba().has_word(&text) {
         return Shape::Word;
@@ -983,7 +1034,14 @@ mod tests {
         let seg = Segmenter::new();
         let surnames = surnames();
         let shape = |s: &str| fragment_shape(&s.chars().collect::<Vec<_>>(), &seg, &surnames);
-        for term in ["被告鲍某", "第三人周某", "东莞市瑞", "汪红德"] {
+        for term in [
+            "被告鲍某",
+            "第三人周某",
+            "东莞市瑞",
+            "汪红德",
+            "被告罗正军",
+            "原告亿安居公司",
+        ] {
             assert_eq!(shape(term), Shape::None, "{term}");
         }
         // `中` is a localiser, not a loose character: a phrase of words, which
