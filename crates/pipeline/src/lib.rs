@@ -156,11 +156,7 @@ pub fn decode_stage(input: RawInput) -> Document {
         RawContent::Text(t) => (t, "UTF-8"),
         RawContent::Bytes(bytes) => match taojin_decode::decode(&bytes) {
             Ok(d) => (d.text, d.encoding),
-            Err(e) => {
-                let mut doc = Document::failed(id, source, e.to_string());
-                doc.signals.chars_in = 0;
-                return doc;
-            }
+            Err(e) => return Document::failed(id, source, e.to_string()),
         },
     };
     let mut doc = Document {
