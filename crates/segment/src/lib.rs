@@ -649,11 +649,13 @@ const KEEP_BUFFER_CHARS: usize = 1 << 20;
 fn with_chars_of<R>(text: &str, f: impl FnOnce(&[char]) -> R) -> R {
     CHAR_BUFFER.with(|cell| {
         let mut chars = cell.take();
-        chars.clear();
-        // At most one char per byte; reserving up front keeps the extend
-        // from growing the buffer push by push.
-        chars.reserve(text.len());
-        chars.extend(text.chars());
+        // Counting chars is a fast byte scan: size the buffer once and
+        // write the chars into it, where an extend would check capacity
+        // push by push.
+        chars.resize(text.chars().count(), '\0');
+        for (slot, c) in chars.iter_mut().zip(text.chars()) {
+            *slot = c;
+        }
         let result = f(&chars);
         if chars.capacity() <= KEEP_BUFFER_CHARS {
             cell.set(chars);

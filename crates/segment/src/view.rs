@@ -67,6 +67,10 @@ struct T2sTables {
     /// whose value has another length). A text none of whose chars is set
     /// converts to itself, whatever keys match in it.
     changing: Vec<u64>,
+    /// A bit per BMP code point: set if the char sits in some key. The
+    /// matching never carries across a char with its bit clear (no match
+    /// can cover it), so a scan can start right after one.
+    in_key: Vec<u64>,
 }
 
 /// Bits in [`T2sTables::pair_filter`] (a power of two).
@@ -90,6 +94,7 @@ impl T2sTables {
             bmp_single: vec![0; 0x1_0000],
             pair_filter: vec![0; PAIR_FILTER_BITS / 64],
             changing: vec![0; 0x1_0000 / 64],
+            in_key: vec![0; 0x1_0000 / 64],
         };
         let override_pairs = overrides
             .iter()
@@ -112,6 +117,11 @@ impl T2sTables {
                 None => tables.astral_lengths.entry(first).or_insert(0),
             };
             *lengths |= 1 << (key.len() - 1);
+            for &k in &key {
+                if let Some(word) = tables.in_key.get_mut(k as usize / 64) {
+                    *word |= 1 << (k as usize % 64);
+                }
+            }
             tables.mark_changing(&key, &value.chars().collect::<Vec<char>>());
             if let [c] = key.as_slice() {
                 if tables.chars.contains_key(c) {
@@ -232,23 +242,57 @@ impl T2sTables {
             .is_some_and(|word| word & (1 << (bit % 64)) != 0)
     }
 
+    /// Whether no match can carry across `c`: it is in no key (delimiters
+    /// never are) or is a delimiter. Chars beyond the BMP count only as
+    /// delimiters.
+    #[inline]
+    fn ends_matching(&self, c: char) -> bool {
+        let i = c as usize;
+        self.in_key
+            .get(i / 64)
+            .is_some_and(|word| word & (1 << (i % 64)) == 0)
+            || is_delimiter(c)
+    }
+
     /// Where the first conversion that changes something starts (byte and
     /// char offset), or `None` if the text converts to itself.
+    ///
+    /// Only a match that covers a char of the `changing` set can change
+    /// anything, so the forward matching runs only around those chars:
+    /// from the last char before one that ends all matching (or from where
+    /// the previous run stopped, if that is later) up to past it.
     fn first_change(&self, text: &str) -> Option<(usize, usize)> {
-        let changing = self.first_changing_char(text)?;
-        // No key holds a delimiter, so the matching after one does not
-        // depend on what came before it: the scan can start after the last
-        // delimiter ahead of the first char that may change.
-        let restart = text
-            .get(..changing)?
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| is_delimiter(c))
-            .map_or(0, |(byte, c)| byte + c.len_utf8());
+        // Bytes before this are settled: matching would start here.
+        let mut settled = 0;
+        loop {
+            let changing = settled + self.first_changing_char(text.get(settled..)?)?;
+            let restart = text
+                .get(settled..changing)?
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| self.ends_matching(c))
+                .map_or(settled, |(byte, c)| settled + byte + c.len_utf8());
+            match self.scan_changes(text, restart, changing)? {
+                Scan::Changes(byte) => {
+                    let index = text.get(..byte)?.chars().count();
+                    return Some((byte, index));
+                }
+                Scan::SettledTo(byte) => settled = byte,
+            }
+        }
+    }
+
+    /// Runs the forward matching from `restart` (where a match attempt
+    /// starts) until it has passed byte `through`: the byte where a match
+    /// changes the text, or where the next attempt would start.
+    fn scan_changes(&self, text: &str, restart: usize, through: usize) -> Option<Scan> {
         // Chars up to this byte belong to a key matched earlier.
         let mut matched_to = restart;
         for (byte, c) in text.get(restart..)?.char_indices() {
             let byte = restart + byte;
+            if byte > through && byte >= matched_to {
+                return Some(Scan::SettledTo(byte));
+            }
             if byte < matched_to {
                 continue;
             }
@@ -267,19 +311,17 @@ impl T2sTables {
                     if v == c {
                         continue;
                     }
-                    let index = text.get(..byte)?.chars().count();
-                    return Some((byte, index));
+                    return Some(Scan::Changes(byte));
                 }
             }
             if let Some(m) = self.match_at(rest, c) {
                 if m.value != rest.get(..m.bytes)? {
-                    let index = text.get(..byte)?.chars().count();
-                    return Some((byte, index));
+                    return Some(Scan::Changes(byte));
                 }
                 matched_to = byte + m.bytes;
             }
         }
-        None
+        Some(Scan::SettledTo(text.len().max(matched_to)))
     }
 
     /// Converts `text`, appending to `out` and copying the stretches that
@@ -602,6 +644,15 @@ impl ScriptConverter {
     }
 }
 
+/// How a run of the forward matching in [`T2sTables::first_change`]
+/// ended.
+enum Scan {
+    /// A match starting at this byte changes the text.
+    Changes(usize),
+    /// Nothing up to this byte changes; the next attempt starts here.
+    SettledTo(usize),
+}
+
 /// The Simplified form of a text, from [`ScriptConverter::simplified_text`].
 pub(crate) enum SimplifiedText {
     /// The text converts to itself.
@@ -705,6 +756,60 @@ mod tests {
             if passes {
                 assert_eq!(c.to_simplified(text), text);
             }
+        }
+    }
+
+    fn converter() -> &'static ScriptConverter {
+        static CONVERTER: std::sync::OnceLock<ScriptConverter> = std::sync::OnceLock::new();
+        CONVERTER.get_or_init(ScriptConverter::new)
+    }
+
+    /// Pieces of Simplified and Traditional text whose chars start,
+    /// end or sit inside t2s keys, with delimiters and Latin between.
+    /// (`原著` is a key that keeps its `著`, which alone becomes `着`.)
+    const PIECES: [&str; 27] = [
+        "乾隆",
+        "干",
+        "乾",
+        "发",
+        "髮",
+        "頭髮",
+        "理发",
+        "著作",
+        "这部",
+        "很有名",
+        "后面",
+        "後",
+        "麵",
+        "里",
+        "裡",
+        "一干二净",
+        "海运业",
+        "，",
+        "。",
+        " ",
+        "a1",
+        "的",
+        "了",
+        "是",
+        "原著",
+        "土",
+        "著",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn first_change_agrees_with_a_scan_of_the_whole_text(
+            picks in proptest::collection::vec(0..PIECES.len(), 0..24)
+        ) {
+            let c = converter();
+            let text: String = picks.iter().filter_map(|&i| PIECES.get(i).copied()).collect();
+            let whole = match c.t2s.scan_changes(&text, 0, text.len()) {
+                Some(Scan::Changes(byte)) => Some((byte, text[..byte].chars().count())),
+                _ => None,
+            };
+            proptest::prop_assert_eq!(c.t2s.first_change(&text), whole);
+            proptest::prop_assert_eq!(whole.is_none(), c.to_simplified(&text) == text);
         }
     }
 
