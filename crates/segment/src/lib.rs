@@ -318,7 +318,12 @@ impl Segmenter {
         len: usize,
         byte_start: usize,
     ) {
-        if word.chars().next().is_none_or(char::is_whitespace) {
+        let Some(&lead) = word.as_bytes().first() else {
+            return;
+        };
+        // Chars from U+4000 on (lead byte E4 and up: the Han block) are
+        // never whitespace: only lower ones need decoding and a lookup.
+        if lead < 0xE4 && word.chars().next().is_some_and(char::is_whitespace) {
             return;
         }
         let byte_end = byte_start + word.len();
@@ -334,27 +339,34 @@ impl Segmenter {
         } else {
             None
         };
-        match mid {
-            Some((mid, mid_byte)) => {
-                spans.push_span(Span {
+        match mid
+            .and_then(|(mid, mid_byte)| Some((mid, mid_byte, word.split_at_checked(mid_byte)?)))
+        {
+            Some((mid, mid_byte, (head, tail))) => {
+                let head_span = Span {
                     start,
                     end: start + mid,
                     byte_start,
                     byte_end: byte_start + mid_byte,
-                });
-                spans.push_span(Span {
+                };
+                spans.push_word_span(head_span, head);
+                let tail_span = Span {
                     start: start + mid,
                     end: start + len,
                     byte_start: byte_start + mid_byte,
                     byte_end,
-                });
+                };
+                spans.push_word_span(tail_span, tail);
             }
-            None => spans.push_span(Span {
-                start,
-                end: start + len,
-                byte_start,
-                byte_end,
-            }),
+            None => {
+                let span = Span {
+                    start,
+                    end: start + len,
+                    byte_start,
+                    byte_end,
+                };
+                spans.push_word_span(span, word);
+            }
         }
     }
 
@@ -438,7 +450,11 @@ impl Segmenter {
                 // itself; a view converted char for char into chars of the
                 // same width has the same byte offsets: each span is a word
                 // of the original as it comes.
-                let mut words = WordsOfSpans { original, out };
+                let mut words = WordsOfSpans {
+                    original,
+                    same_text: std::ptr::eq(original, text),
+                    out,
+                };
                 with_chars_of(text, |chars| self.spans_into(text, chars, &mut words));
                 return;
             }
@@ -667,6 +683,12 @@ fn with_chars_of<R>(text: &str, f: impl FnOnce(&[char]) -> R) -> R {
 /// Where spans go: a list, or straight out as words.
 trait SpanSink {
     fn push_span(&mut self, span: Span);
+
+    /// A span whose text in the segmented text is `word`.
+    #[inline]
+    fn push_word_span(&mut self, span: Span, _word: &str) {
+        self.push_span(span);
+    }
 }
 
 impl SpanSink for Vec<Span> {
@@ -678,6 +700,9 @@ impl SpanSink for Vec<Span> {
 /// Spans of a view byte-aligned with `original`, pushed as its words.
 struct WordsOfSpans<'a, S> {
     original: &'a str,
+    /// Whether the segmented text is `original` itself, so that its words
+    /// are the original's words as they come.
+    same_text: bool,
     out: &'a mut S,
 }
 
@@ -686,6 +711,15 @@ impl<S: WordSink> SpanSink for WordsOfSpans<'_, S> {
     fn push_span(&mut self, span: Span) {
         if let Some(w) = self.original.get(span.byte_start..span.byte_end) {
             self.out.push_word(w);
+        }
+    }
+
+    #[inline]
+    fn push_word_span(&mut self, span: Span, word: &str) {
+        if self.same_text {
+            self.out.push_word(word);
+        } else {
+            self.push_span(span);
         }
     }
 }
