@@ -180,45 +180,45 @@ impl Segmenter {
     /// Word spans of a text in the analysis script, as half-open char
     /// ranges; whitespace belongs to no span.
     pub fn cut_spans(&self, text: &str) -> Vec<(usize, usize)> {
-        let chars: Vec<char> = text.chars().collect();
-        self.spans_of(text, &chars)
+        self.spans_of(text)
             .into_iter()
             .map(|s| (s.start, s.end))
             .collect()
     }
 
-    /// The words of `text` (whose chars are `chars`) as spans that hold no
+    /// The words of `text` as spans that hold no
     /// whitespace: jieba's words, compounds split, atoms kept whole.
     ///
     /// Most tokens become spans as they are; only where an atom overlaps
     /// tokens are the boundaries worked out char by char.
-    fn spans_of(&self, text: &str, chars: &[char]) -> Vec<Span> {
+    fn spans_of(&self, text: &str) -> Vec<Span> {
         let mut spans = Vec::new();
-        self.spans_into(text, chars, &mut spans);
+        self.spans_into(text, &mut spans);
         spans
     }
 
     /// [`Self::spans_of`] into any sink: without a standard profile the
     /// spans go straight to it, with no list in between.
-    fn spans_into<K: SpanSink>(&self, text: &str, chars: &[char], out: &mut K) {
+    fn spans_into<K: SpanSink>(&self, text: &str, out: &mut K) {
         match &self.standard {
             Some(standard) => {
                 let mut list = Vec::new();
-                self.raw_spans_into(text, chars, &mut list);
-                for span in standard.adjust(list, chars) {
+                self.raw_spans_into(text, &mut list);
+                let adjusted = with_chars_of(text, |chars| standard.adjust(list, chars));
+                for span in adjusted {
                     out.push_span(span);
                 }
             }
-            None => self.raw_spans_into(text, chars, out),
+            None => self.raw_spans_into(text, out),
         }
     }
 
     /// jieba's words with compounds split and atoms kept whole, before any
     /// standard's conventions.
-    fn raw_spans_into<K: SpanSink>(&self, text: &str, chars: &[char], spans: &mut K) {
-        let n = chars.len();
+    fn raw_spans_into<K: SpanSink>(&self, text: &str, spans: &mut K) {
         let tokens = self.jieba.cut(text, true);
-        let atoms = self.active_atoms(chars, &tokens);
+        let n = text.chars().count();
+        let atoms = self.active_atoms(text, &tokens);
         let (mut k, mut next_atom) = (0, 0);
         while let Some(t) = tokens.get(k) {
             let (start, t_end) = (t.start.min(n), t.end.min(n));
@@ -280,7 +280,8 @@ impl Segmenter {
             }
             push_region(
                 spans,
-                chars.get(start..end).unwrap_or_default(),
+                text.get(t.byte_start..).unwrap_or_default(),
+                end - start,
                 boundary,
                 start,
                 t.byte_start,
@@ -292,9 +293,9 @@ impl Segmenter {
 
     /// The atoms of a text that cut through its tokens: all but those
     /// inside a longer dictionary word (`卡拉OK`, `B股`).
-    fn active_atoms(&self, chars: &[char], tokens: &[jieba_rs::Token<'_>]) -> Vec<atoms::Atom> {
+    fn active_atoms(&self, text: &str, tokens: &[jieba_rs::Token<'_>]) -> Vec<atoms::Atom> {
         let mut tok = tokens.iter().peekable();
-        let mut active = atoms::find_atoms(chars);
+        let mut active = with_chars_of(text, atoms::find_atoms);
         active.retain(|atom| {
             while tok.next_if(|t| t.end <= atom.start).is_some() {}
             !tok.peek().is_some_and(|t| {
@@ -402,8 +403,7 @@ impl Segmenter {
     /// Segments a text that is already in the analysis script, returning the
     /// words (whitespace dropped).
     pub fn cut(&self, text: &str) -> Vec<String> {
-        let chars: Vec<char> = text.chars().collect();
-        self.spans_of(text, &chars)
+        self.spans_of(text)
             .into_iter()
             .filter_map(|s| Some(text.get(s.byte_start..s.byte_end)?.to_string()))
             .collect()
@@ -455,13 +455,13 @@ impl Segmenter {
                     same_text: std::ptr::eq(original, text),
                     out,
                 };
-                with_chars_of(text, |chars| self.spans_into(text, chars, &mut words));
+                self.spans_into(text, &mut words);
                 return;
             }
             ViewMap::Chars => None,
             ViewMap::Mapped(view) => Some(view),
         };
-        let spans = with_chars_of(text, |chars| self.spans_of(text, chars));
+        let spans = self.spans_of(text);
         let mut cursor = CharCursor::new(original);
         let mut last_end = 0usize;
         let mut last_byte = 0usize;
@@ -589,19 +589,22 @@ fn is_classifier(c: char) -> bool {
     CLASSIFIERS.contains(&c)
 }
 
-/// Spans of a region of `chars` (starting at char `start`, byte
-/// `byte_start`) cut at `boundary` (relative to the region) and at
-/// whitespace, which belongs to no span.
+/// Spans of a region of `len` chars at the start of `text` (and at char
+/// `start`, byte `byte_start` of the segmented text) cut at `boundary`
+/// (relative to the region) and at whitespace, which belongs to no span.
 fn push_region<K: SpanSink>(
     spans: &mut K,
-    chars: &[char],
+    text: &str,
+    len: usize,
     boundary: &[bool],
     start: usize,
     byte_start: usize,
 ) {
     let mut open: Option<(usize, usize)> = None;
     let mut byte = byte_start;
-    for (i, (&c, &b)) in chars.iter().zip(boundary).enumerate() {
+    let mut count = 0;
+    for (i, (c, &b)) in text.chars().take(len).zip(boundary).enumerate() {
+        count = i + 1;
         if b || c.is_whitespace() {
             if let Some((s, bs)) = open.take() {
                 spans.push_span(Span {
@@ -620,7 +623,7 @@ fn push_region<K: SpanSink>(
     if let Some((s, bs)) = open {
         spans.push_span(Span {
             start: s,
-            end: start + chars.len(),
+            end: start + count,
             byte_start: bs,
             byte_end: byte,
         });
