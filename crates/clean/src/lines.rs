@@ -42,6 +42,8 @@ pub struct LineFeatures {
     pub has_date: bool,
     pub bullet: bool,
     pub caption_marker: bool,
+    /// The line opens with a short Han label and a colon (`位置：`).
+    pub labelled: bool,
     /// Any letter, digit or Han character at all.
     pub has_alnum: bool,
     /// A furniture shape recognised from the line's form alone.
@@ -70,8 +72,15 @@ pub enum Shape {
     /// Two or more bracketed buttons (`[ 打印 ] [ 收藏 ] [ 关闭 ]`).
     ButtonRow,
     /// A date with a time or among loose tokens, and no sentence
-    /// (`posted @ 2016.03.12 19:24 某某`, `原创 某某 2023年1月1日`).
+    /// (`posted @ 2016.03.12 19:24 某某`, `原创 某某 2023年1月1日`), or a
+    /// short label and a date (`注册时间 2019-05-01`).
     DateLine,
+    /// Tags under a label or as `#tag` words (`标签：旅行 / 美食`,
+    /// `本文标签 #旅行 #美食`, `#话题# 热议中`).
+    TagRow,
+    /// Two or more `label：value` fields on one line
+    /// (`地址：某市某路1号 电话：0000-1234567`): contact and footer rows.
+    FieldRow,
 }
 
 impl LineFeatures {
@@ -104,7 +113,11 @@ impl LineFeatures {
     }
 }
 
-const SEPARATORS: &[char] = &['|', '｜', '>', '》', '»', '›', '/', '·', '→', '-', '_'];
+// `丨` (U+4E28, a radical no prose uses alone) and the box-drawing bars
+// stand in for `|` on many Chinese sites.
+const SEPARATORS: &[char] = &[
+    '|', '｜', '丨', '│', '︱', '>', '＞', '》', '»', '›', '/', '·', '→', '-', '_',
+];
 const BULLETS: &[char] = &[
     '-', '•', '·', '*', '▪', '◆', '◇', '●', '○', '►', '▶', '◎', '★', '☆',
 ];
@@ -284,6 +297,10 @@ pub fn features(text: &str, simple_lower: &str, lex: &Lexicons) -> LineFeatures 
         has_date,
         bullet,
         caption_marker,
+        labelled: {
+            let label = all.iter().take_while(|&&c| is_han(c)).count();
+            (2..=6).contains(&label) && all.get(label).is_some_and(|&c| matches!(c, '：' | ':'))
+        },
         has_alnum: text.chars().any(char::is_alphanumeric),
         shape: furniture_shape(text, &all, han, has_date),
         hits,
@@ -316,14 +333,26 @@ fn furniture_shape(text: &str, all: &[char], han: usize, has_date: bool) -> Opti
     if is_hashtag_row(all) {
         return Some(Shape::Hashtags);
     }
+    let tokens: Vec<&str> = text.split_whitespace().collect();
     let trimmed = text.trim_start();
-    if trimmed.starts_with("//@") || (trimmed.starts_with('@') && chars <= 50) {
+    // A repost credit ends on the account it names (`转自 @某某`).
+    let ends_on_handle = chars <= 40
+        && tokens.len() >= 2
+        && tokens
+            .last()
+            .is_some_and(|t| t.starts_with(['@', '＠']) && t.chars().count() >= 2);
+    if trimmed.starts_with("//@") || (trimmed.starts_with('@') && chars <= 50) || ends_on_handle {
         return Some(Shape::Mentions);
+    }
+    if chars <= 60 && is_tag_row(&tokens, text) {
+        return Some(Shape::TagRow);
+    }
+    if chars <= 100 && field_labels(all) >= 2 {
+        return Some(Shape::FieldRow);
     }
     if chars <= 60 && is_button_row(all) {
         return Some(Shape::ButtonRow);
     }
-    let tokens: Vec<&str> = text.split_whitespace().collect();
     let wordlike = |t: &&str| {
         let n = t.chars().count();
         (1..=4).contains(&n) && t.chars().all(|c| is_han(c) || c.is_ascii_alphabetic())
@@ -337,7 +366,7 @@ fn furniture_shape(text: &str, all: &[char], han: usize, has_date: bool) -> Opti
     }
     if has_date && chars <= 60 && !ends_sentence(text) {
         let with_time = find_time(text).is_some();
-        if with_time || tokens.len() >= 3 {
+        if with_time || tokens.len() >= 3 || is_labelled_date(&tokens) || is_source_and_date(all) {
             return Some(Shape::DateLine);
         }
     }
@@ -376,6 +405,111 @@ fn is_hashtag_row(all: &[char]) -> bool {
         i = close + 1;
     }
     tags >= 1
+}
+
+/// A short Han label (optionally ending in a colon) and a date, nothing else
+/// (`入会时间 2019年5月1日`, `发布日期：2019-05-01`).
+fn is_labelled_date(tokens: &[&str]) -> bool {
+    let [label, date] = tokens else {
+        return false;
+    };
+    let label = label.trim_end_matches(['：', ':']);
+    let n = label.chars().count();
+    (2..=6).contains(&n)
+        && label.chars().all(is_han)
+        && date.chars().any(|c| c.is_ascii_digit())
+        && date
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '年' | '月' | '日' | '-' | '/' | '.'))
+}
+
+/// A bracketed source name and a date, nothing else (`【某某日报】2019-05-01`).
+fn is_source_and_date(all: &[char]) -> bool {
+    let close = match all.first() {
+        Some('【') => '】',
+        Some('[') => ']',
+        Some('［') => '］',
+        _ => return false,
+    };
+    let Some(end) = all.iter().position(|&c| c == close) else {
+        return false;
+    };
+    let name = &all[1..end];
+    let rest = &all[end + 1..];
+    (2..=16).contains(&name.len())
+        && name.iter().any(|&c| is_han(c))
+        && rest.iter().any(|c| c.is_ascii_digit())
+        && rest.iter().all(|&c| {
+            c.is_ascii_digit() || c == ' ' || matches!(c, '年' | '月' | '日' | '-' | '/' | '.')
+        })
+}
+
+/// Tags: `#tag` words after an optional short label (`本文标签 #旅行 #美食`);
+/// a label with a colon and two or more short items split by `/` `|` or
+/// spaces (`关键词：旅行 / 美食`); or `#话题#` groups with at most one short
+/// word beside them (`#某地美食# 热议中`).
+fn is_tag_row(tokens: &[&str], text: &str) -> bool {
+    let is_tag = |t: &str| {
+        let n = t.chars().count();
+        t.starts_with(['#', '＃']) && (2..=16).contains(&n)
+    };
+    let short_label = |t: &str| {
+        let t = t.trim_end_matches(['：', ':']);
+        (1..=6).contains(&t.chars().count()) && t.chars().all(is_han)
+    };
+    let tags = tokens.iter().filter(|t| is_tag(t)).count();
+    if tags >= 1 {
+        let others: Vec<&str> = tokens.iter().copied().filter(|t| !is_tag(t)).collect();
+        let label_first = tokens.first().is_some_and(|t| !is_tag(t)) && others.len() == 1;
+        let closed_groups = tokens.iter().any(|t| {
+            let inner = t.trim_start_matches(['#', '＃']);
+            inner.ends_with(['#', '＃'])
+        });
+        let tail_short = others.len() == 1 && others.iter().all(|t| t.chars().count() <= 4);
+        return match others.as_slice() {
+            [] => tags >= 2,
+            [one] => {
+                (label_first && short_label(one) && (tags >= 2 || one.ends_with(['：', ':'])))
+                    || (closed_groups && tail_short && one.chars().all(is_han))
+            }
+            _ => false,
+        };
+    }
+    let Some((label, rest)) = text.split_once(['：', ':']) else {
+        return false;
+    };
+    if !short_label(label.trim()) || label.chars().count() < 2 {
+        return false;
+    }
+    let items: Vec<&str> = rest
+        .split(|c: char| c.is_whitespace() || matches!(c, '/' | '|' | '｜' | '丨'))
+        .filter(|s| !s.is_empty())
+        .collect();
+    let separated = rest.contains(['/', '|', '｜', '丨']);
+    separated
+        && items.len() >= 2
+        && items
+            .iter()
+            .all(|i| (1..=8).contains(&i.chars().count()) && i.chars().all(|c| c.is_alphanumeric()))
+}
+
+/// How many `label：` fields the line holds: a 2-6 character Han label
+/// right before a colon, at the line start or after a space.
+fn field_labels(all: &[char]) -> usize {
+    let mut count = 0;
+    for (i, &c) in all.iter().enumerate() {
+        if !matches!(c, '：' | ':') {
+            continue;
+        }
+        let label = all[..i].iter().rev().take_while(|&&h| is_han(h)).count();
+        let start = i - label;
+        let at_edge = start == 0 || all[start - 1].is_whitespace();
+        let has_value = all.get(i + 1).is_some_and(|v| !v.is_whitespace());
+        if (2..=6).contains(&label) && at_edge && has_value {
+            count += 1;
+        }
+    }
+    count
 }
 
 /// Two or more bracketed words of up to six characters, with little text
@@ -534,8 +668,13 @@ pub fn first_label(f: &LineFeatures, rel_pos: f64) -> Option<(LineClass, Option<
     if f.separators >= 2 && f.segments_short && !f.ends_sentence && f.clause_marks <= 1 {
         return bp(Reason::Navigation, "separator trail".into());
     }
-    // One breadcrumb arrow between short names is enough (`新闻中心 > 本地新闻`).
-    if f.arrows >= 1 && f.segments_short && f.chars <= 40 && f.clause_marks == 0 && !f.ends_sentence
+    // One breadcrumb arrow between short names is enough (`新闻中心 > 本地新闻`),
+    // also after a `label：` (`位置：首页 > 本地新闻`).
+    if f.arrows >= 1
+        && f.segments_short
+        && f.chars <= 40
+        && f.clause_marks <= usize::from(f.labelled)
+        && !f.ends_sentence
     {
         return bp(Reason::Navigation, "breadcrumb".into());
     }
@@ -571,6 +710,8 @@ pub fn first_label(f: &LineFeatures, rel_pos: f64) -> Option<(LineClass, Option<
             Shape::Attachment => (Reason::SiteChrome, "attachment link"),
             Shape::ButtonRow => (Reason::SiteChrome, "button row"),
             Shape::DateLine => (Reason::Byline, "date line"),
+            Shape::TagRow => (Reason::Navigation, "tag row"),
+            Shape::FieldRow => (Reason::SiteChrome, "field row"),
         };
         return bp(reason, format!("shape:{rule}"));
     }
@@ -631,6 +772,8 @@ mod tests {
         let cases = [
             ("首页 > 新闻中心 > 地方动态", bp(Reason::Navigation)),
             ("新闻中心 > 本地新闻", bp(Reason::Navigation)),
+            ("位置：首页＞本地新闻", bp(Reason::Navigation)),
+            ("机构概况丨政务公开丨办事服务", bp(Reason::Navigation)),
             (
                 "网站首页 | 机构概况 | 政务公开 | 办事服务",
                 bp(Reason::Navigation),
@@ -676,6 +819,16 @@ mod tests {
             ("【 推荐 】【 打印 】【 关闭 】", Some(Shape::ButtonRow)),
             ("2023-05-06 08:30 网友 小周", Some(Shape::DateLine)),
             ("原创 山城小王 重庆日报 2023年5月6日", Some(Shape::DateLine)),
+            ("注册时间 2016年3月12日", Some(Shape::DateLine)),
+            ("【山城晚报】2016-03-12", Some(Shape::DateLine)),
+            ("标签：旅行 / 美食 / 重庆", Some(Shape::TagRow)),
+            ("本文标签 #旅行 #美食", Some(Shape::TagRow)),
+            ("#重庆美食# 热议中", Some(Shape::TagRow)),
+            ("转载自 @山城小王", Some(Shape::Mentions)),
+            (
+                "联系地址：重庆市渝中区某路1号 联系电话：023-12345678",
+                Some(Shape::FieldRow),
+            ),
             // Prose, datelines, censored text and headings are no furniture.
             ("（本报北京5月6日电）", None),
             ("教**援可*纳130人", None),
@@ -708,7 +861,13 @@ mod tests {
             assert_eq!(label(line), Some(LineClass::Body), "{line}");
         }
         // Short sentences that mention a furniture word are still prose.
-        for line in ["该文发表于2020年。", "他在会上举报了此事。"] {
+        for line in [
+            "该文发表于2020年。",
+            "他在会上举报了此事。",
+            // One field, an ordinary line with `#`.
+            "主持人：我们今天请到了李教授",
+            "第3#楼的住户都已搬离",
+        ] {
             assert!(
                 !matches!(label(line), Some(LineClass::Boilerplate(_))),
                 "{line}"
