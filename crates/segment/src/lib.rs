@@ -7,15 +7,18 @@
 //! and Latin words are kept whole (see [`atoms`]).
 
 pub mod atoms;
+mod finder;
 mod standard;
 pub mod view;
 
+use finder::{Known, WordFinder};
 use jieba_rs::Jieba;
 use standard::{Span, Standard};
 use std::collections::HashSet;
 use std::fmt;
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use taojin_core::{AnalysisView, Document, Tokens};
 use view::{ScriptConverter, SimplifiedText};
 
@@ -68,6 +71,12 @@ pub const STANDARDS: [&str; 4] = ["pku", "msr", "as", "cityu"];
 /// reference (it is `Sync`).
 pub struct Segmenter {
     jieba: Jieba,
+    /// The crate's own word finder over jieba's default dictionary, which
+    /// finds the words `jieba.cut(text, true)` finds, faster. `None` once
+    /// the dictionary differs from the default one (a user dictionary or a
+    /// standard profile was loaded) or when the build could not find the
+    /// dictionary: jieba-rs's `cut` is used then.
+    finder: Option<Arc<WordFinder>>,
     /// A bakeoff profile's word list (Simplified), when one is loaded: its
     /// words are never split, and jieba words it lacks are split into its
     /// words where they can be.
@@ -78,6 +87,7 @@ impl fmt::Debug for Segmenter {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Segmenter")
             .field("jieba", &self.jieba)
+            .field("own_finder", &self.finder.is_some())
             .finish()
     }
 }
@@ -91,9 +101,71 @@ impl Default for Segmenter {
 impl Segmenter {
     /// The general-purpose segmenter: jieba's default dictionary and HMM.
     pub fn new() -> Self {
+        let jieba = Jieba::new();
+        let finder = WordFinder::shared_default().filter(|f| same_dictionary(f, &jieba));
         Segmenter {
-            jieba: Jieba::new(),
+            jieba,
+            finder,
             standard: None,
+        }
+    }
+
+    /// Whether words are found by the crate's own finder (jieba's default
+    /// dictionary, unchanged) rather than by jieba-rs's `cut`.
+    pub fn has_own_finder(&self) -> bool {
+        self.finder.is_some()
+    }
+
+    /// The words jieba-rs `cut(text, true)` gives for `text`, with the
+    /// segmenter's dictionary, before any of this crate's rules (whitespace
+    /// included, as jieba gives it).
+    pub fn raw_words<'a>(&self, text: &'a str) -> Vec<&'a str> {
+        self.found_tokens(text)
+            .into_iter()
+            .map(|t| t.word)
+            .collect()
+    }
+
+    /// jieba's tokens of `text` with what is known of each word, from the
+    /// crate's finder when it has one.
+    fn found_tokens<'a>(&self, text: &'a str) -> Vec<Tok<'a>> {
+        let mut tokens = Vec::with_capacity(text.len() / 3 + 1);
+        match &self.finder {
+            Some(finder) => {
+                let mut at = 0;
+                finder.cut(text, |f| {
+                    if let Some(word) = text.get(f.byte_start..f.byte_end) {
+                        tokens.push(Tok {
+                            word,
+                            start: at,
+                            end: at + f.chars,
+                            byte_start: f.byte_start,
+                            known: f.known,
+                        });
+                    }
+                    at += f.chars;
+                });
+            }
+            None => tokens.extend(self.jieba.cut(text, true).into_iter().map(|t| Tok {
+                word: t.word,
+                start: t.start,
+                end: t.end,
+                byte_start: t.byte_start,
+                known: Known::Unknown,
+            })),
+        }
+        tokens
+    }
+
+    /// Whether a token is a dictionary word.
+    fn is_dict_word(&self, t: &Tok<'_>) -> bool {
+        match t.known {
+            Known::Word | Known::Compound => true,
+            Known::NotWord => false,
+            Known::Unknown => match &self.finder {
+                Some(finder) => finder.has_word(t.word),
+                None => self.jieba.has_word(t.word),
+            },
         }
     }
 
@@ -113,6 +185,8 @@ impl Segmenter {
             source,
         })?;
         let mut reader = std::io::BufReader::new(file);
+        // The finder knows only the default dictionary.
+        self.finder = None;
         self.jieba
             .load_dict(&mut reader)
             .map_err(|e| SegmentError::Dictionary {
@@ -156,6 +230,7 @@ impl Segmenter {
         conv: &ScriptConverter,
     ) {
         let mut list = HashSet::new();
+        self.finder = None;
         for word in words.filter(|w| !w.is_empty()) {
             let simplified = conv.to_simplified(word);
             // A word whose conversion changes length would not line up with
@@ -216,7 +291,7 @@ impl Segmenter {
     /// jieba's words with compounds split and atoms kept whole, before any
     /// standard's conventions.
     fn raw_spans_into<K: SpanSink>(&self, text: &str, spans: &mut K) {
-        let tokens = self.jieba.cut(text, true);
+        let tokens = self.found_tokens(text);
         let n = text.chars().count();
         let atoms = self.active_atoms(text, &tokens);
         let (mut k, mut next_atom) = (0, 0);
@@ -226,7 +301,7 @@ impl Segmenter {
                 next_atom += 1;
             }
             if atoms.get(next_atom).is_none_or(|a| a.start >= t_end) {
-                self.push_token(spans, t.word, start, t_end - start, t.byte_start);
+                self.push_token(spans, t, start, t_end - start);
                 k += 1;
                 continue;
             }
@@ -265,7 +340,7 @@ impl Segmenter {
                 set(boundary, s);
                 set(boundary, e);
                 if e - s >= 2 {
-                    if let Some(mid) = self.compound_split(t2.word, e - s) {
+                    if let Some(mid) = self.compound_split(t2, e - s) {
                         set(boundary, s + mid);
                     }
                 }
@@ -293,7 +368,7 @@ impl Segmenter {
 
     /// The atoms of a text that cut through its tokens: all but those
     /// inside a longer dictionary word (`卡拉OK`, `B股`).
-    fn active_atoms(&self, text: &str, tokens: &[jieba_rs::Token<'_>]) -> Vec<atoms::Atom> {
+    fn active_atoms(&self, text: &str, tokens: &[Tok<'_>]) -> Vec<atoms::Atom> {
         let mut tok = tokens.iter().peekable();
         let mut active = with_chars_of(text, atoms::find_atoms);
         active.retain(|atom| {
@@ -302,7 +377,7 @@ impl Segmenter {
                 t.start <= atom.start
                     && t.end >= atom.end
                     && t.end - t.start > atom.end - atom.start
-                    && self.jieba.has_word(t.word)
+                    && self.is_dict_word(t)
             })
         });
         active
@@ -311,14 +386,8 @@ impl Segmenter {
     /// A jieba token as one span, or two where it is a compound to split;
     /// whitespace tokens make none (jieba never mixes whitespace into a
     /// word).
-    fn push_token<K: SpanSink>(
-        &self,
-        spans: &mut K,
-        word: &str,
-        start: usize,
-        len: usize,
-        byte_start: usize,
-    ) {
+    fn push_token<K: SpanSink>(&self, spans: &mut K, token: &Tok<'_>, start: usize, len: usize) {
+        let (word, byte_start) = (token.word, token.byte_start);
         let Some(&lead) = word.as_bytes().first() else {
             return;
         };
@@ -335,7 +404,7 @@ impl Segmenter {
             || (len == 2 && word.chars().next().is_some_and(is_numeral))
             || len == 4;
         let mid = if len >= 2 && may_split {
-            self.compound_split(word, len)
+            self.compound_split(token, len)
                 .and_then(|mid| Some((mid, word.char_indices().nth(mid)?.0)))
         } else {
             None
@@ -378,7 +447,8 @@ impl Segmenter {
     /// 10% of such words, and a numeral with a classifier (`一位`, `两个`)
     /// is split in three of the four standards. Idioms (`与日俱增`) survive
     /// because their halves are not words.
-    fn compound_split(&self, word: &str, len: usize) -> Option<usize> {
+    fn compound_split(&self, token: &Tok<'_>, len: usize) -> Option<usize> {
+        let word = token.word;
         if let Some(list) = &self.standard {
             // Words the HMM proposed are new names more often than not.
             return standard_split(&list.words, word);
@@ -389,6 +459,8 @@ impl Segmenter {
                 let (num, classifier) = (it.next()?, it.next()?);
                 (is_numeral(num) && is_classifier(classifier)).then_some(1)
             }
+            4 if token.known == Known::Compound => Some(2),
+            4 if token.known != Known::Unknown => None,
             4 => {
                 let half = word.char_indices().nth(2)?.0;
                 let (a, b) = word.split_at_checked(half)?;
@@ -554,6 +626,34 @@ impl Segmenter {
         doc.analysis = Some(view);
         doc
     }
+}
+
+/// A word as jieba's segmentation gives it: its text, char range and byte
+/// start in the segmented text, and what the finder knows of it.
+#[derive(Clone, Copy, Debug)]
+struct Tok<'a> {
+    word: &'a str,
+    start: usize,
+    end: usize,
+    byte_start: usize,
+    known: Known,
+}
+
+/// Whether the finder's dictionary is the one `jieba` holds: the same
+/// number of entries with the same total frequency (jieba reports both in
+/// its `Debug` form, its only public view of them).
+fn same_dictionary(finder: &WordFinder, jieba: &Jieba) -> bool {
+    let shown = format!("{jieba:?}");
+    let field = |name: &str| -> Option<usize> {
+        let rest = shown
+            .split(name)
+            .nth(1)?
+            .trim_start_matches(':')
+            .trim_start();
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        digits.parse().ok()
+    };
+    field("records_len") == Some(finder.records) && field("total_freq") == Some(finder.total)
 }
 
 /// Splits a word a standard's list lacks into two listed words, the most
