@@ -845,6 +845,22 @@ mod tests {
     }
 
     #[test]
+    fn listed_brands_and_betting_words_are_found() {
+        let lex = Lexicons::builtin();
+        let lines = chars(&[
+            "全市中小学雷竞技官网开展安全教育",
+            "活动现场KX投注平台吸引了不少市民",
+        ]);
+        let low: Vec<Vec<char>> = lines
+            .iter()
+            .map(|l| l.iter().flat_map(|c| c.to_lowercase()).collect())
+            .collect();
+        let spans = find_brands(&lines, &low, &lex);
+        let texts: Vec<&str> = spans.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(texts, vec!["雷竞技官网", "KX投注平台"]);
+    }
+
+    #[test]
     fn brand_shapes_need_other_spam_on_the_page() {
         let lex = Lexicons::builtin();
         let found = |lines: &[&str]| {
