@@ -63,28 +63,53 @@ const ALLOWED_PREV: [[u8; 2]; 4] = [[E, S], [B, M], [B, M], [E, S]];
 const IS_WORD: u32 = 1 << 31;
 /// A four-char dictionary word whose two halves are dictionary words.
 const IS_COMPOUND: u32 = 1 << 30;
-const BASE_MASK: u32 = (1 << 30) - 1;
-/// `Slot::check` of a free slot.
-const FREE: u32 = u32::MAX;
+/// A slot index (a base, a parent) takes the low 22 bits of its field; the
+/// bits above, but for the flags, hold the index of the word's frequency
+/// in `WordFinder::log_freqs` (8 high bits in `base`, 10 low in `check`).
+const INDEX_BITS: u32 = 22;
+const BASE_MASK: u32 = (1 << INDEX_BITS) - 1;
+const PARENT_MASK: u32 = (1 << INDEX_BITS) - 1;
+const FREQ_LOW_BITS: u32 = 10;
+const FREQ_HIGH_MASK: u32 = (1 << 8) - 1;
+/// Distinct frequencies the packing has room for.
+const MAX_FREQS: usize = 1 << 18;
+/// How many chars ahead of the route the second step of a walk is loaded.
+const PREFETCH_DISTANCE: usize = 4;
+
+/// `Slot::check` of a free slot (no node has this index).
+const FREE: u32 = PARENT_MASK;
 /// The root's slot (its base is 0, so its child on code `c` is slot `c`).
 const ROOT: u32 = 0;
 
 /// One node of the double-array trie: its child on code `c` is the slot at
-/// `base + c` if that slot's `check` names this node. A step is one load.
+/// `base + c` if that slot's `check` names this node. A step is one load
+/// of 8 bytes, the frequency of a word included.
 #[derive(Clone, Copy)]
 struct Slot {
-    /// Base of the children, with the flags above.
+    /// Base of the children, with the flags and frequency bits above.
     base: u32,
-    /// The parent's slot index (`FREE` for an unused slot).
+    /// The parent's slot index (`FREE` for an unused slot), with frequency
+    /// bits above.
     check: u32,
-    /// `ln(freq)` of the word ending here.
-    log_freq: f64,
+}
+
+impl Slot {
+    #[inline(always)]
+    fn parent(&self) -> u32 {
+        self.check & PARENT_MASK
+    }
+
+    /// Index in `WordFinder::log_freqs` of the word ending here.
+    #[inline(always)]
+    fn freq_index(&self) -> usize {
+        let high = (self.base >> INDEX_BITS) & FREQ_HIGH_MASK;
+        ((high << FREQ_LOW_BITS) | (self.check >> INDEX_BITS)) as usize
+    }
 }
 
 const EMPTY_SLOT: Slot = Slot {
     base: 0,
     check: FREE,
-    log_freq: 0.0,
 };
 
 /// What the finder knows about a word it emits.
@@ -149,6 +174,8 @@ pub(crate) struct WordFinder {
     other_codes: FxHashMap<char, u16>,
     /// The trie; slot 0 is the root.
     slots: Vec<Slot>,
+    /// `ln(freq)` of each distinct frequency, as jieba computes it.
+    log_freqs: Vec<f64>,
     log_total: f64,
     /// Dictionary lines loaded and the sum of their frequencies, as jieba
     /// counts them (a repeated word counts each time).
@@ -221,10 +248,21 @@ impl WordFinder {
         };
 
         // Words as code sequences, sorted; the later of equal words wins.
-        let mut coded: Vec<(Vec<u16>, usize, f64)> = entries
+        // Frequencies by index, so that a slot holds an index, not an f64.
+        let mut freqs: Vec<usize> = entries.iter().map(|&(_, f)| f).collect();
+        freqs.sort_unstable();
+        freqs.dedup();
+        if freqs.len() > MAX_FREQS {
+            return None;
+        }
+        let log_freqs: Vec<f64> = freqs.iter().map(|&f| (f as f64).ln()).collect();
+        let mut coded: Vec<(Vec<u16>, usize, u32)> = entries
             .iter()
             .enumerate()
-            .map(|(i, (w, f))| (w.chars().map(code_of).collect(), i, (*f as f64).ln()))
+            .map(|(i, (w, f))| {
+                let index = freqs.binary_search(f).unwrap_or(0) as u32;
+                (w.chars().map(code_of).collect(), i, index)
+            })
             .collect();
         coded.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
         coded.dedup_by(|later, earlier| {
@@ -241,6 +279,7 @@ impl WordFinder {
             bmp_codes,
             other_codes,
             slots,
+            log_freqs,
             log_total: (total as f64).ln(),
             records,
             total,
@@ -250,7 +289,7 @@ impl WordFinder {
     }
 
     /// Flags the four-char words whose halves are words.
-    fn mark_compounds(&mut self, coded: &[(Vec<u16>, usize, f64)]) {
+    fn mark_compounds(&mut self, coded: &[(Vec<u16>, usize, u32)]) {
         for (seq, _, _) in coded.iter().filter(|e| e.0.len() == 4) {
             let halves = seq.split_at(2);
             if self.is_word_codes(halves.0) && self.is_word_codes(halves.1) {
@@ -274,7 +313,7 @@ impl WordFinder {
     fn child(&self, node: usize, slot: &Slot, code: u16) -> Option<usize> {
         let child = (slot.base & BASE_MASK) as usize + usize::from(code);
         match self.slots.get(child) {
-            Some(c) if c.check as usize == node && code != 0 => Some(child),
+            Some(c) if c.parent() as usize == node && code != 0 => Some(child),
             _ => None,
         }
     }
@@ -480,6 +519,13 @@ impl WordFinder {
         let log_total = self.log_total;
         let log_one = 0.0f64 - log_total;
         for idx in (0..n).rev() {
+            // The walk's second step is a load from anywhere in the array,
+            // which the processor cannot start before the first: the slot a
+            // walk a few chars to the left will need is loaded now, so that
+            // it is in cache by then.
+            if let Some(ahead) = idx.checked_sub(PREFETCH_DISTANCE) {
+                self.touch_second_step(codes, ahead);
+            }
             let mut best: Option<Step> = None;
             let code = codes.get(idx).copied().unwrap_or(0);
             // Code 0 (a char in no word) would name the root itself.
@@ -491,10 +537,11 @@ impl WordFinder {
             let mut next = idx + 1;
             // The root's child on `code` is slot `code`.
             let mut parent = ROOT;
-            while let Some(node) = self.slots.get(node_index).filter(|s| s.check == parent) {
+            while let Some(node) = self.slots.get(node_index).filter(|s| s.parent() == parent) {
                 if node.base & IS_WORD != 0 {
                     let rest = route.get(next).map_or(0.0, |s| s.prob);
-                    let prob = node.log_freq - log_total + rest;
+                    let log_freq = self.log_freqs.get(node.freq_index()).copied();
+                    let prob = log_freq.unwrap_or(0.0) - log_total + rest;
                     let better = match best {
                         Some(b) => prob > b.prob || (prob == b.prob && next as u32 > b.end),
                         None => true,
@@ -522,6 +569,27 @@ impl WordFinder {
             });
             if let Some(slot) = route.get_mut(idx) {
                 *slot = step;
+            }
+        }
+    }
+
+    /// Loads the slot of the two-char prefix at `at`, if there is one.
+    #[inline(always)]
+    fn touch_second_step(&self, codes: &[u16], at: usize) {
+        let (Some(&first), Some(&second)) = (codes.get(at), codes.get(at + 1)) else {
+            return;
+        };
+        if first == 0 || second == 0 {
+            return;
+        }
+        if let Some(root_child) = self
+            .slots
+            .get(usize::from(first))
+            .filter(|s| s.parent() == ROOT)
+        {
+            let child = (root_child.base & BASE_MASK) as usize + usize::from(second);
+            if let Some(slot) = self.slots.get(child) {
+                std::hint::black_box(slot.check);
             }
         }
     }
@@ -802,7 +870,7 @@ struct DoubleArray {
 }
 
 impl DoubleArray {
-    fn build(coded: &[(Vec<u16>, usize, f64)], max_code: usize) -> Option<Vec<Slot>> {
+    fn build(coded: &[(Vec<u16>, usize, u32)], max_code: usize) -> Option<Vec<Slot>> {
         let mut da = DoubleArray {
             slots: Vec::new(),
             free: Vec::new(),
@@ -818,10 +886,10 @@ impl DoubleArray {
         let mut children: Vec<(u16, usize, usize)> = Vec::new();
         while let Some((node, depth, lo, hi)) = queue.pop_front() {
             let mut i = lo;
-            if let Some(&(_, _, log_freq)) = coded.get(i).filter(|e| e.0.len() == depth) {
+            if let Some(&(_, _, freq)) = coded.get(i).filter(|e| e.0.len() == depth) {
                 let slot = da.slots.get_mut(node)?;
-                slot.base |= IS_WORD;
-                slot.log_freq = log_freq;
+                slot.base |= IS_WORD | ((freq >> FREQ_LOW_BITS) & FREQ_HIGH_MASK) << INDEX_BITS;
+                slot.check |= (freq & ((1 << FREQ_LOW_BITS) - 1)) << INDEX_BITS;
                 i += 1;
             }
             children.clear();
@@ -858,6 +926,10 @@ impl DoubleArray {
         let used = da.slots.iter().rposition(|s| s.check != FREE).unwrap_or(0);
         da.slots.truncate(used + 1);
         da.slots.resize(used + 2 + max_code, EMPTY_SLOT);
+        if da.slots.len() >= FREE as usize {
+            // Slot indices would not fit their fields.
+            return None;
+        }
         da.slots.shrink_to_fit();
         Some(da.slots)
     }
@@ -895,7 +967,7 @@ impl DoubleArray {
     /// The first base at which every child's slot is free.
     fn find_base(&mut self, first_code: u16, children: &[(u16, usize, usize)]) -> Option<usize> {
         /// Failed windows after which the scan start moves past them.
-        const GIVE_UP: usize = 8;
+        const GIVE_UP: usize = 4;
         while self.free.get(self.low_free / 64) == Some(&0) {
             self.low_free = (self.low_free / 64 + 1) * 64;
         }
