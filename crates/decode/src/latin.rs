@@ -414,38 +414,39 @@ fn one_round(line: &str) -> (String, u32) {
     // The page that explains the most of the line wins ties between pages
     // that read the same bytes differently.
     let mut page_totals = vec![0.0f32; pages().len()];
+    // Pages with a clear repair somewhere in the line, whether or not that
+    // span goes to another page reading it the same way.
+    let mut proven = vec![false; pages().len()];
     for c in &candidates {
         if let Some(t) = page_totals.get_mut(c.page) {
             *t += c.gain.max(0.0);
         }
+        if let Some(p) = proven.get_mut(c.page) {
+            *p |= c.strength() >= MARGIN;
+        }
     }
-    let best_page = (0..page_totals.len())
-        .max_by(|&a, &b| page_totals[a].total_cmp(&page_totals[b]).then(b.cmp(&a)));
+    let total = |p: usize| page_totals.get(p).copied().unwrap_or(0.0);
+    let best_page =
+        (0..page_totals.len()).max_by(|&a, &b| total(a).total_cmp(&total(b)).then(b.cmp(&a)));
     let rank = |c: &Candidate| c.strength() + if Some(c.page) == best_page { 0.5 } else { 0.0 };
     candidates.sort_by(|a, b| rank(b).total_cmp(&rank(a)).then(a.page.cmp(&b.page)));
+    // Clear repairs first, best first; then, on a line that has one, the
+    // other candidates of proven pages that do not make things worse.
+    let mut used = vec![false; chars.len()];
     let mut taken: Vec<&Candidate> = Vec::new();
-    let overlaps = |taken: &[&Candidate], c: &Candidate| {
-        taken.iter().any(|t| c.start < t.end && t.start < c.end)
-    };
-    for c in candidates.iter().filter(|c| c.strength() >= MARGIN) {
-        if !overlaps(&taken, c) {
-            taken.push(c);
+    let strong = candidates.iter().filter(|c| c.strength() >= MARGIN);
+    let weak = candidates.iter().filter(|c| {
+        c.strength() < MARGIN && proven.get(c.page) == Some(&true) && c.gain >= LINE_MARGIN
+    });
+    for c in strong.chain(weak) {
+        let Some(span) = used.get_mut(c.start..c.end) else {
+            continue;
+        };
+        if span.iter().any(|&u| u) {
+            continue;
         }
-    }
-    // Pages with a clear repair somewhere in the line, whether or not that
-    // span went to another page reading it the same way.
-    let proven: Vec<usize> = candidates
-        .iter()
-        .filter(|c| c.strength() >= MARGIN)
-        .map(|c| c.page)
-        .collect();
-    for c in candidates
-        .iter()
-        .filter(|c| proven.contains(&c.page) && c.gain >= LINE_MARGIN)
-    {
-        if !overlaps(&taken, c) {
-            taken.push(c);
-        }
+        span.fill(true);
+        taken.push(c);
     }
     taken.sort_by_key(|c| c.start);
     let mut out = String::with_capacity(line.len());
@@ -701,6 +702,10 @@ fn kind_of(c: char) -> Kind {
         Kind::Control
     } else if is_mark(c) {
         Kind::Mark
+    } else if (0x2150..=0x218f).contains(&cp) {
+        // Roman numerals and vulgar fractions: numbers, though Unicode
+        // counts the numerals as letters.
+        Kind::Digit
     } else if c.is_alphabetic() && !(0x2b0..=0x2ff).contains(&cp) {
         Kind::Letter {
             script: script_of(c),
@@ -799,6 +804,9 @@ fn char_cost(c: char) -> f32 {
         0xe00..=0xe7f => 1.0,
         0x1e00..=0x1eff => 0.8,
         0x2018 | 0x2019 | 0x201c | 0x201d | 0x2013 | 0x2014 | 0x2026 | 0x2022 | 0x201e => 0.3,
+        // Per mille, primes, the hyphenation point and reference mark
+        // that Chinese text uses.
+        0x2030 | 0x2032 | 0x2033 | 0x2025 | 0x2027 | 0x203b => 1.0,
         0x2000..=0x206f => 2.0,
         0x20ac => 0.5,
         0x20a0..=0x20cf => 1.5,
@@ -806,7 +814,8 @@ fn char_cost(c: char) -> f32 {
         0x2100..=0x214f => 2.0,
         0x2190..=0x22ff => 1.5,
         0x2300..=0x23ff => 2.0,
-        0x2500..=0x259f => 1.5,
+        0x2460..=0x24ff | 0x2150..=0x218f => 1.0,
+        0x2500..=0x259f => 1.0,
         0x25a0..=0x27bf => 1.0,
         0x2800..=0x28ff => 1.0,
         // Kana, Hangul and its jamo, bopomofo, enclosed and compatibility
@@ -817,7 +826,8 @@ fn char_cost(c: char) -> f32 {
         0xe000..=0xf8ff => 5.0,
         0xfb00..=0xfb06 => 1.5,
         0xfe00..=0xfe0f => 1.0,
-        0xfeff => 3.0,
+        // A byte-order mark is harmless (and what `ï»¿` stands for).
+        0xfeff => 1.0,
         0xfffd => 1.5,
         0xfff0..=0xffff => 5.0,
         0x1f000..=0x1faff => 1.0,
@@ -959,6 +969,14 @@ fn pair_cost((a, ak): (char, Kind), (b, bk): (char, Kind)) -> f32 {
             },
         ) => {
             let mut c = script_change_cost(sa, sb);
+            // CJK text takes ASCII words (`A股`, `T恤`) but seldom an
+            // accented letter glued to a character.
+            let accented = |x: char, s: Script| s == Script::Latin && !x.is_ascii();
+            if (sa == Script::EastAsian && accented(b, sb))
+                || (sb == Script::EastAsian && accented(a, sa))
+            {
+                c += 1.0;
+            }
             // `tÃ©`, `namedÂ`: lower case then an accented capital.
             if la && ub && !b.is_ascii() {
                 c += 2.5;
@@ -976,26 +994,37 @@ fn pair_cost((a, ak): (char, Kind), (b, bk): (char, Kind)) -> f32 {
         },
         // An opening quote glued to a word before it, or followed by a
         // space; a closing quote after a space.
-        (Kind::Letter { .. } | Kind::Sign | Kind::Digit, _) if is_opening_quote(b) => 1.0,
+        (Kind::Letter { script, .. }, _) if script != Script::EastAsian && is_opening_quote(b) => {
+            1.0
+        }
+        (Kind::Sign | Kind::Digit, _) if is_opening_quote(b) => 1.0,
         (_, Kind::Space) if is_opening_quote(a) => 1.5,
         (Kind::Space, _) if matches!(b, '»' | '”') => 1.5,
-        // Latin-1 and typographic signs are not used inside CJK text.
+        // Most Latin-1 and typographic signs are not used inside CJK text.
         (
             Kind::Sign,
             Kind::Letter {
                 script: Script::EastAsian,
                 ..
             },
-        ) if (a as u32) < 0x2100 => 1.0,
+        ) if foreign_to_cjk(a) => 1.0,
         (
             Kind::Letter {
                 script: Script::EastAsian,
                 ..
             },
             Kind::Sign,
-        ) if (b as u32) < 0x2100 => 1.0,
-        (Kind::Letter { .. } | Kind::Digit, Kind::Sign) if is_box(b) => 1.5,
-        (Kind::Sign, Kind::Letter { .. } | Kind::Digit) if is_box(a) => 1.5,
+        ) if foreign_to_cjk(b) => 1.0,
+        // Box drawing is line art; next to a letter of an alphabet it is
+        // CP437 mojibake (CJK text uses `─` as a dash).
+        (Kind::Letter { script, .. }, Kind::Sign) if script != Script::EastAsian && is_box(b) => {
+            1.5
+        }
+        (Kind::Sign, Kind::Letter { script, .. }) if script != Script::EastAsian && is_box(a) => {
+            1.5
+        }
+        (Kind::Digit, Kind::Sign) if is_box(b) => 1.5,
+        (Kind::Sign, Kind::Digit) if is_box(a) => 1.5,
         // A dash or bullet glued to an accented letter (`â–`, `é–¢`): the
         // commonest start of three-byte mojibake.
         (Kind::Letter { .. }, Kind::Punct) if !a.is_ascii() && matches!(b, '–' | '—' | '•') => {
@@ -1003,25 +1032,63 @@ fn pair_cost((a, ak): (char, Kind), (b, bk): (char, Kind)) -> f32 {
         }
         // A letter running into a sign (`â€`, `Ã¶`); marks of ownership and
         // degrees do follow words.
-        (Kind::Letter { .. }, Kind::Sign) if !matches!(b, '™' | '®' | '©' | '°') => 1.0,
-        // Piles of signs and marks (`€™`, `™«`, `”’`); an ellipsis goes
-        // with quotes.
-        (Kind::Sign | Kind::Punct, Kind::Sign | Kind::Punct)
-            if !a.is_ascii()
-                && !b.is_ascii()
-                && a != '…'
-                && b != '…'
-                && (a as u32) < 0x2e80
-                && (b as u32) < 0x2e80 =>
+        (Kind::Letter { script, .. }, Kind::Sign)
+            if script != Script::EastAsian && !matches!(b, '™' | '®' | '©' | '°') =>
         {
             1.0
         }
+        // A number glued to an accented capital (`11Â·16`); units like
+        // `10 Å` take a space.
+        (
+            Kind::Digit,
+            Kind::Letter {
+                script: Script::Latin,
+                upper: true,
+                ..
+            },
+        ) if !b.is_ascii() => 1.0,
+        // Piles of signs and marks (`€™`, `™«`, `”’`); an ellipsis goes
+        // with quotes, and box drawing with box drawing.
+        (Kind::Sign | Kind::Punct, Kind::Sign | Kind::Punct) if is_pile(a, b) => 1.0,
         _ => 0.0,
     }
 }
 
 fn is_opening_quote(c: char) -> bool {
-    matches!(c, '«' | '“' | '„' | '¿' | '¡')
+    matches!(c, '«' | '“' | '„' | '‘' | '¿' | '¡')
+}
+
+/// Signs below U+2100 that Chinese text does not use: all but the
+/// arithmetic, degree, per-mille, prime, section, currency, copyright and
+/// reference signs and the hyphenation point.
+fn foreign_to_cjk(c: char) -> bool {
+    (c as u32) < 0x2100
+        && !matches!(
+            c,
+            '×' | '÷'
+                | '°'
+                | '±'
+                | '§'
+                | '¥'
+                | '£'
+                | '€'
+                | '©'
+                | '®'
+                | '‰'
+                | '′'
+                | '″'
+                | '‥'
+                | '‧'
+                | '※'
+        )
+}
+
+/// Two non-ASCII signs or marks in a row that real text seldom puts
+/// together (CJK punctuation, ellipses with quotes and runs of box drawing
+/// are common).
+fn is_pile(a: char, b: char) -> bool {
+    let typographic = |c: char| !c.is_ascii() && c != '…' && (c as u32) < 0x2e80;
+    typographic(a) && typographic(b) && !(is_box(a) && is_box(b))
 }
 
 fn is_box(c: char) -> bool {
@@ -1038,7 +1105,9 @@ fn wedge_cost((p, prev): (char, Kind), (c, kind): (char, Kind), (n, next): (char
         Kind::Punct => is_quote_like(c),
         _ => false,
     };
-    let letter = |k: Kind| matches!(k, Kind::Letter { .. });
+    // Chinese and Japanese put all kinds of signs between characters
+    // (`一○三`, `一次×片`); only alphabetic words are judged here.
+    let letter = |k: Kind| matches!(k, Kind::Letter { script, .. } if script != Script::EastAsian);
     let after_ok = letter(next) || (next == Kind::Digit && char_cost(c) >= 2.0);
     if wedged && (letter(prev) || prev == Kind::Digit) && after_ok {
         total += 3.0;
