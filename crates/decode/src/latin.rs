@@ -81,13 +81,21 @@ const MARGIN: f32 = 2.0;
 const LINE_MARGIN: f32 = 0.0;
 /// Rounds of repair per call: each undoes at least one layer.
 const MAX_ROUNDS: u32 = 4;
+/// Characters below this have a flat byte table in each page.
+const TABLE_END: u32 = 0x2600;
 /// Layers of mojibake undone inside one cluster.
 const MAX_LAYERS: usize = 3;
 
 /// One single-byte code page: what each byte 0x80..=0xFF is shown as, and
 /// the reverse.
 struct Page {
-    bytes: HashMap<char, u8>,
+    /// Byte of each character below [`TABLE_END`] (0 where there is none:
+    /// no character of the upper half is written as byte 0), a flat table
+    /// because the lookup runs for every character of a suspicious line.
+    low: Vec<u8>,
+    /// Characters from [`TABLE_END`] up (MacRoman's ligatures and Apple
+    /// sign), sorted.
+    high: Vec<(char, u8)>,
     /// Whether the page also takes each C1 control as its own byte: true
     /// for Windows-1252, whose bytes 80..9F a Latin-1 reader shows as C1
     /// controls (and pages often mix the two readings).
@@ -100,16 +108,35 @@ struct Page {
 }
 
 impl Page {
-    fn new(high: impl Iterator<Item = (u8, char)>, c1_alias: bool, rarity: f32) -> Page {
-        let mut bytes = HashMap::new();
-        for (b, c) in high {
-            bytes.entry(c).or_insert(b);
+    fn new(upper_half: impl Iterator<Item = (u8, char)>, c1_alias: bool, rarity: f32) -> Page {
+        let mut low = vec![0u8; TABLE_END as usize];
+        let mut high = Vec::new();
+        for (b, c) in upper_half {
+            match low.get_mut(c as usize) {
+                Some(slot) if *slot == 0 => *slot = b,
+                Some(_) => {}
+                None => high.push((c, b)),
+            }
         }
+        high.sort_unstable();
+        high.dedup_by_key(|&mut (c, _)| c);
         Page {
-            bytes,
+            low,
+            high,
             c1_alias,
             rarity,
         }
+    }
+
+    /// Every character of the page's upper half with its byte.
+    fn chars(&self) -> impl Iterator<Item = (char, u8)> + '_ {
+        let low = self
+            .low
+            .iter()
+            .enumerate()
+            .filter(|&(_, &b)| b != 0)
+            .filter_map(|(c, &b)| Some((char::from_u32(c as u32)?, b)));
+        low.chain(self.high.iter().copied())
     }
 
     /// A page from encoding_rs; an undefined byte reads as the Latin-1
@@ -134,8 +161,17 @@ impl Page {
         if c.is_ascii() {
             return Some(c as u8);
         }
-        if let Some(&b) = self.bytes.get(&c) {
-            return Some(b);
+        let found = match self.low.get(c as usize) {
+            Some(&b) => (b != 0).then_some(b),
+            None => self
+                .high
+                .binary_search_by_key(&c, |&(k, _)| k)
+                .ok()
+                .and_then(|i| self.high.get(i))
+                .map(|&(_, b)| b),
+        };
+        if found.is_some() {
+            return found;
         }
         if self.c1_alias && ('\u{80}'..='\u{9f}').contains(&c) {
             return Some(c as u8);
@@ -221,9 +257,9 @@ pub(crate) fn may_contain_char(c: char) -> bool {
     let leads = LEADS.get_or_init(|| {
         let mut leads: Vec<char> = pages()
             .iter()
-            .flat_map(|p| p.bytes.iter())
-            .filter(|&(_, &b)| (0xc2..=0xf4).contains(&b))
-            .map(|(&c, _)| c)
+            .flat_map(|p| p.chars())
+            .filter(|&(_, b)| (0xc2..=0xf4).contains(&b))
+            .map(|(c, _)| c)
             .filter(|&c| {
                 !matches!(
                     c,
@@ -292,9 +328,23 @@ enum Lossy {
     All,
 }
 
+/// Characters read as the bytes of one page.
+#[derive(Clone, Copy)]
+struct Reader<'a> {
+    page: &'a Page,
+    chars: &'a [char],
+}
+
+impl Reader<'_> {
+    /// The unit the character at `i` stands for, if there is one.
+    fn unit(&self, i: usize) -> Option<Unit> {
+        self.chars.get(i).and_then(|&c| self.page.unit(c))
+    }
+}
+
 /// Reads the UTF-8 sequence starting at `i`, if the units there form one.
-fn read_sequence(units: &[Option<Unit>], i: usize, lossy: Lossy) -> Option<Sequence> {
-    let Some(Some(Unit::Byte(lead))) = units.get(i).copied() else {
+fn read_sequence(units: Reader, i: usize, lossy: Lossy) -> Option<Sequence> {
+    let Some(Unit::Byte(lead)) = units.unit(i) else {
         return None;
     };
     let need = match lead {
@@ -311,7 +361,7 @@ fn read_sequence(units: &[Option<Unit>], i: usize, lossy: Lossy) -> Option<Seque
             second_lost |= k == 1;
             0x80
         };
-        *slot = match units.get(i + k).copied().flatten()? {
+        *slot = match units.unit(i + k)? {
             Unit::Byte(b @ 0x80..=0xbf) => {
                 clue = true;
                 b
@@ -354,18 +404,13 @@ fn read_sequence(units: &[Option<Unit>], i: usize, lossy: Lossy) -> Option<Seque
 
 /// CESU-8: a character beyond U+FFFF written as two 3-byte surrogates
 /// (`ED A0..AF xx ED B0..BF xx`), as Java and some databases do.
-fn read_surrogate_pair(
-    units: &[Option<Unit>],
-    i: usize,
-    high: &[u8; 4],
-    clue: bool,
-) -> Option<Sequence> {
+fn read_surrogate_pair(units: Reader, i: usize, high: &[u8; 4], clue: bool) -> Option<Sequence> {
     if !(0xa0..=0xaf).contains(&high[1]) {
         return None;
     }
     let mut low = [0u8; 3];
     for (k, slot) in low.iter_mut().enumerate() {
-        match units.get(i + 3 + k).copied().flatten()? {
+        match units.unit(i + 3 + k)? {
             Unit::Byte(b) => *slot = b,
             Unit::Lost => return None,
         }
@@ -383,6 +428,10 @@ fn read_surrogate_pair(
         ends_in_space: false,
     })
 }
+
+/// Evaluated clusters of a line: (start, end, first reading) to the best
+/// replacement and its gain.
+type Readings = HashMap<(usize, usize, Vec<char>), Option<(Vec<char>, f32)>>;
 
 /// A stretch of the line that one page's UTF-8 reading would replace.
 #[derive(Debug)]
@@ -407,9 +456,13 @@ impl Candidate {
 fn one_round(line: &str) -> (String, u32) {
     let chars: Vec<char> = line.chars().collect();
     let mut candidates = Vec::new();
+    let mut readings = HashMap::new();
     for (page_no, page) in pages().iter().enumerate() {
-        let units: Vec<Option<Unit>> = chars.iter().map(|&c| page.unit(c)).collect();
-        find_clusters(&chars, &units, page_no, &mut candidates);
+        let units = Reader {
+            page,
+            chars: &chars,
+        };
+        find_clusters(units, page_no, &mut candidates, &mut readings);
     }
     // The page that explains the most of the line wins ties between pages
     // that read the same bytes differently.
@@ -489,9 +542,15 @@ fn windows_1252_for_c1(c: char) -> char {
 
 /// Collects the clusters of one page in a line, each with its best
 /// replacement and how much it lowers the surprise score.
-fn find_clusters(chars: &[char], units: &[Option<Unit>], page: usize, out: &mut Vec<Candidate>) {
+fn find_clusters(units: Reader, page: usize, out: &mut Vec<Candidate>, readings: &mut Readings) {
+    let chars = units.chars;
     let mut i = 0;
-    while i < chars.len() {
+    while let Some(&c) = chars.get(i) {
+        // Lead bytes are never ASCII: skip the bulk of the line cheaply.
+        if c.is_ascii() {
+            i += 1;
+            continue;
+        }
         let Some(mut seq) = read_sequence(units, i, Lossy::All) else {
             i += 1;
             continue;
@@ -526,7 +585,13 @@ fn find_clusters(chars: &[char], units: &[Option<Unit>], page: usize, out: &mut 
             continue;
         }
         let end = i;
-        if let Some((replacement, gain)) = best_reading(chars, start, end, decoded) {
+        // Pages that agree on a cluster's reading (Windows-1252 and -1254
+        // on most of Latin-1) share its evaluation.
+        let reading = readings
+            .entry((start, end, decoded))
+            .or_insert_with_key(|(_, _, decoded)| best_reading(chars, start, end, decoded.clone()))
+            .clone();
+        if let Some((replacement, gain)) = reading {
             out.push(Candidate {
                 start,
                 end,
@@ -606,10 +671,12 @@ fn best_reading(
 /// character must belong to a UTF-8 sequence in `page`, and at least one
 /// sequence must be there.
 fn reread_whole(text: &[char], page: &Page) -> Option<Vec<char>> {
-    let units: Vec<Option<Unit>> = text.iter().map(|&c| page.unit(c)).collect();
-    if units.iter().any(Option::is_none) {
+    // One character cannot hold a multi-byte sequence, and a character
+    // outside the page ends the attempt.
+    if text.len() < 2 || text.iter().any(|&c| page.unit(c).is_none()) {
         return None;
     }
+    let units = Reader { page, chars: text };
     let mut out = Vec::with_capacity(text.len());
     let mut i = 0;
     let mut multi = false;
@@ -619,7 +686,7 @@ fn reread_whole(text: &[char], page: &Page) -> Option<Vec<char>> {
             i += 1;
             continue;
         }
-        let seq = read_sequence(&units, i, Lossy::LostOnly)?;
+        let seq = read_sequence(units, i, Lossy::LostOnly)?;
         multi = true;
         out.push(seq.decoded);
         i += seq.len;
