@@ -166,6 +166,9 @@ thread_local! {
 /// Buffers above this many entries are dropped after a text.
 const KEEP_ENTRIES: usize = 1 << 20;
 
+/// The finder over jieba's default dictionary, once built.
+static SHARED_DEFAULT: OnceLock<Option<Arc<WordFinder>>> = OnceLock::new();
+
 /// jieba's dictionary as a trie with char codes, plus its totals.
 pub(crate) struct WordFinder {
     /// Code of each BMP char (0: none).
@@ -187,10 +190,14 @@ impl WordFinder {
     /// The finder for jieba's default dictionary, built once per process;
     /// `None` when the dictionary was not found at build time.
     pub(crate) fn shared_default() -> Option<Arc<WordFinder>> {
-        static DEFAULT: OnceLock<Option<Arc<WordFinder>>> = OnceLock::new();
-        DEFAULT
+        SHARED_DEFAULT
             .get_or_init(|| WordFinder::from_dict(DEFAULT_DICT).map(Arc::new))
             .clone()
+    }
+
+    /// Whether [`Self::shared_default`] has been built already.
+    pub(crate) fn shared_default_is_built() -> bool {
+        SHARED_DEFAULT.get().is_some()
     }
 
     /// Builds the finder from a dictionary in jieba's format, read the way
@@ -867,6 +874,8 @@ struct DoubleArray {
     /// it failed too often to be worth trying again (single-child nodes,
     /// which fit any hole, still fill them).
     scan_start: usize,
+    /// One past the highest slot taken: every slot from here on is free.
+    frontier: usize,
 }
 
 impl DoubleArray {
@@ -877,6 +886,7 @@ impl DoubleArray {
             max_code,
             low_free: 1,
             scan_start: 1,
+            frontier: 1,
         };
         da.grow(coded.len() * 2 + max_code + 2);
         da.take(ROOT as usize, ROOT);
@@ -944,6 +954,7 @@ impl DoubleArray {
     /// Marks slot `i` as a child of `parent`.
     fn take(&mut self, i: usize, parent: u32) {
         self.grow(i + 2);
+        self.frontier = self.frontier.max(i + 1);
         if let Some(slot) = self.slots.get_mut(i) {
             slot.check = parent;
         }
@@ -967,11 +978,12 @@ impl DoubleArray {
     /// The first base at which every child's slot is free.
     fn find_base(&mut self, first_code: u16, children: &[(u16, usize, usize)]) -> Option<usize> {
         /// Failed windows after which the scan start moves past them.
-        const GIVE_UP: usize = 4;
+        const GIVE_UP: usize = 8;
         while self.free.get(self.low_free / 64) == Some(&0) {
             self.low_free = (self.low_free / 64 + 1) * 64;
         }
         let first_code = usize::from(first_code);
+        let last_code = children.last().map_or(first_code, |c| usize::from(c.0));
         let single = children.len() == 1;
         let start = if single {
             self.low_free
@@ -996,8 +1008,117 @@ impl DoubleArray {
             base += 64;
             tries += 1;
             if !single && tries == GIVE_UP {
+                // The holes so far are too crowded for this node: later
+                // nodes with several children start past them, and this
+                // one moves up to where its last child is past the last
+                // slot taken.
                 self.scan_start = self.scan_start.max(base + first_code);
+                base = base.max(self.frontier.saturating_sub(last_code));
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jieba_rs::Jieba;
+    use proptest::prelude::*;
+
+    fn words_of(finder: &WordFinder, text: &str) -> Vec<String> {
+        let mut words = Vec::new();
+        finder.cut(text, |f| {
+            words.push(
+                text.get(f.byte_start..f.byte_end)
+                    .unwrap_or("?")
+                    .to_string(),
+            )
+        });
+        words
+    }
+
+    /// A small dictionary with shared prefixes, single-char words and
+    /// exact ties (`东西|南` and `东|西南` score the same: the longer first
+    /// word wins).
+    const SMALL_DICT: &str = "中国 100 ns\n中国人 80 n\n国人 50 n\n人民 120 n\n民主 60 n\n\
+                              主义 90 n\n中 30 f\n人 200 n\n国 40 n\n发展 70 v\n展 5 v\n\
+                              中国人民 20 nt\n北京 150 ns\n京剧 25 n\nAB 9 eng\n\
+                              东西 10 n\n西南 10 n\n东 3 f\n南 3 f\n西 1 f\n";
+
+    #[test]
+    fn every_default_dictionary_word_is_found() {
+        let Some(finder) = WordFinder::shared_default() else {
+            eprintln!("note: no default dictionary at build time");
+            return;
+        };
+        let mut words = 0;
+        for line in DEFAULT_DICT.lines() {
+            if let Some(word) = line.split_ascii_whitespace().next() {
+                assert!(finder.has_word(word), "{word}");
+                words += 1;
+            }
+        }
+        assert_eq!(words, finder.records);
+        for not_word in ["", "中国人民共和", "zzzz", "的的的的"] {
+            assert!(!finder.has_word(not_word), "{not_word}");
+        }
+    }
+
+    #[test]
+    fn repeated_words_keep_the_last_frequency_and_count_in_the_total() {
+        let finder = WordFinder::from_dict("甲乙 5\n甲乙 7\n丙 1\n").unwrap();
+        assert_eq!((finder.records, finder.total), (3, 13));
+        let node = finder
+            .node_of(&[finder.code('甲'), finder.code('乙')])
+            .unwrap();
+        let slot = finder.slots[node];
+        assert_eq!(finder.log_freqs[slot.freq_index()], 7f64.ln());
+    }
+
+    #[test]
+    fn malformed_or_empty_dictionaries_are_refused() {
+        assert!(WordFinder::from_dict("").is_none());
+        assert!(WordFinder::from_dict("\n  \n").is_none());
+        assert!(WordFinder::from_dict("中国 many\n").is_none());
+    }
+
+    #[test]
+    fn compounds_are_flagged_only_when_both_halves_are_words() {
+        let finder =
+            WordFinder::from_dict("国有 10\n企业 10\n国有企业 10\n与日 0\n与日俱增 10\n").unwrap();
+        let flags = |w: &str| {
+            let codes: Vec<u16> = w.chars().map(|c| finder.code(c)).collect();
+            finder.slots[finder.node_of(&codes).unwrap()].base & IS_COMPOUND != 0
+        };
+        assert!(flags("国有企业"));
+        assert!(!flags("与日俱增"));
+    }
+
+    #[test]
+    fn an_exact_tie_goes_to_the_longer_first_word() {
+        let (finder, jieba) = small_pair();
+        let theirs: Vec<&str> = jieba.cut("东西南", true).iter().map(|t| t.word).collect();
+        assert_eq!(theirs, ["东西", "南"]);
+        assert_eq!(words_of(&finder, "东西南"), theirs);
+    }
+
+    fn small_pair() -> (WordFinder, Jieba) {
+        let finder = WordFinder::from_dict(SMALL_DICT).unwrap();
+        let jieba = Jieba::with_dict(&mut SMALL_DICT.as_bytes()).unwrap();
+        (finder, jieba)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+
+        /// On a small dictionary every route tie and prefix case is
+        /// reachable: the finder must still give jieba's words.
+        #[test]
+        fn small_dictionary_matches_jieba(text in "[中国人民主义发展北京剧东西南AB，的 ]{0,30}") {
+            let (finder, jieba) = small_pair();
+            let theirs: Vec<String> =
+                jieba.cut(&text, true).iter().map(|t| t.word.to_string()).collect();
+            prop_assert_eq!(words_of(&finder, &text), theirs);
         }
     }
 }

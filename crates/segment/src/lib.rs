@@ -101,8 +101,18 @@ impl Default for Segmenter {
 impl Segmenter {
     /// The general-purpose segmenter: jieba's default dictionary and HMM.
     pub fn new() -> Self {
-        let jieba = Jieba::new();
-        let finder = WordFinder::shared_default().filter(|f| same_dictionary(f, &jieba));
+        let (jieba, finder) = if WordFinder::shared_default_is_built() {
+            (Jieba::new(), WordFinder::shared_default())
+        } else {
+            // The first segmenter of a process builds both tries; they do
+            // not depend on each other, so the finder's is built alongside.
+            std::thread::scope(|scope| {
+                let finder = scope.spawn(WordFinder::shared_default);
+                let jieba = Jieba::new();
+                (jieba, finder.join().ok().flatten())
+            })
+        };
+        let finder = finder.filter(|f| same_dictionary(f, &jieba));
         Segmenter {
             jieba,
             finder,
