@@ -1,63 +1,73 @@
 //! Repair of UTF-8 that some program read with a single-byte code page
-//! (Windows-1250..1257, Latin-1, ISO-8859-2, MacRoman, CP437) and saved
-//! again: `cafÃ©` for `café`, `æ–°é—»` for `新闻`, `Ð¿Ñ€Ð¸` for `при`.
+//! (Windows-1250..1254 and 1257, Latin-1, ISO-8859-2, MacRoman, CP437) and
+//! saved again: `cafÃ©` for `café`, `æ–°é—»` for `新闻`, `Ð¿Ñ€Ð¸` for `при`.
 //!
 //! # Method
 //!
 //! Every character such a program wrote stands for one byte, so a stretch
 //! of mojibake can be turned back into bytes with the page that made it.
 //! For each page, the line is walked character by character; where the
-//! characters' bytes form a complete multi-byte UTF-8 sequence, the
-//! sequence is a candidate, and back-to-back sequences form one *cluster*
-//! (a broken word or symbol). A cluster's UTF-8 reading may itself be
-//! mojibake again (text garbled twice or three times), so it is re-read
-//! whole, with any page, while it keeps decoding; the least surprising of
-//! these layers is the cluster's replacement.
+//! characters' bytes form a complete multi-byte UTF-8 sequence (or a CESU-8
+//! surrogate pair), the sequence is a candidate, and back-to-back sequences
+//! form one *cluster* (a broken word or symbol). A cluster's UTF-8 reading
+//! may itself be mojibake again (text garbled two or three times), so it is
+//! re-read whole, with any page, while it keeps decoding; the least
+//! surprising of these layers is the cluster's replacement.
 //!
 //! Whether a replacement is taken is decided by a surprise score of our own
 //! (see [`cost`]): each character has a price by how rarely it occurs in
-//! ordinary text, and neighbours add a price for juxtapositions that real
+//! ordinary text (Han characters by the Chinese character model of
+//! `src/model.rs`), and neighbours add a price for juxtapositions that real
 //! writing avoids but mojibake is full of: a lower-case letter followed by
-//! an accented capital, a sign wedged between two letters, letters of two
-//! scripts inside one word, a lone letter of a foreign script, a combining
-//! mark with nothing to combine with. The text around the cluster is scored
-//! with and without the replacement; a replacement must lower the score by
-//! [`MARGIN`]. Once a line holds one such clear repair, the rest of the
-//! line's candidates only need to be no worse ([`LINE_MARGIN`]): mojibake
-//! comes in batches, and weak clues (a lone `Ã ` whose `A0` byte became a
-//! space) are believable next to strong ones. Han characters are priced by
-//! the Chinese character model (`src/model.rs`).
+//! an accented capital, a sign or quote wedged between two letters, piles
+//! of signs, letters of two scripts inside one word, an accented letter
+//! glued to a Chinese character, a lone letter of another script, a
+//! combining mark with nothing to combine with, a Latin word made only of
+//! accented letters. The text around the cluster (two characters a side)
+//! is scored with and without the replacement, and the replacement must
+//! lower the score by [`MARGIN`], plus a little for pages other than
+//! Windows-1252 and Latin-1, which are rarer sources and whose signs make
+//! up ordinary text more often (`√π`). Once a line holds one such clear
+//! repair from a page, the line's other candidates from that page only
+//! need to be no worse ([`LINE_MARGIN`]): mojibake comes in batches, and
+//! weak clues (a lone `Ã ` whose `A0` byte became a space) are believable
+//! next to strong ones. Where pages read the same characters differently,
+//! the page that explains most of the line wins.
 //!
 //! Bytes can be lost on the way. Three lossy forms are read:
 //! - U+FFFD where a continuation byte should be: a byte the page left
 //!   undefined was dropped; the whole sequence becomes one U+FFFD;
 //! - `?` in that place: the same loss in a program that writes `?`; taken
 //!   only in a cluster that also has an intact continuation byte, because
-//!   `É?` at the end of a word is usually just a question;
+//!   `Ê?` at the end of a word is usually just a question;
 //! - a space where a continuation byte should be: byte `A0` shown as a
 //!   no-break space and later turned into a space. When that space ended a
 //!   sequence it may also have been a real space merged with the no-break
-//!   one: it is kept after a decoded lower-case letter followed by a word
-//!   (`Ã perturber` → `à perturber`, the preposition), and taken as the
-//!   lost byte after a capital (`Å veices` → `Šveices`) or before a lone
-//!   consonant (`Ã s` → `às`), since capitals start words and consonants
-//!   rarely stand alone.
+//!   one. It is kept after a decoded lower-case letter followed by a word
+//!   (`Ã perturber` → `à perturber`, the preposition); it is taken as the
+//!   lost byte after a capital (`Å veices` → `Šveices`: capitals start
+//!   words), before another space, or before a lone consonant (`Ã s` →
+//!   `às`: consonants rarely stand alone).
 //!
 //! C1 control characters (U+0080..U+009F) left after that are almost never
 //! meant: a program read Windows-1252 text as Latin-1. Each one that
-//! Windows-1252 defines becomes that character (`\u{85}` → `…`).
+//! Windows-1252 defines becomes that character (`\u{85}` → `…`); the
+//! others (`\u{81}`) stay.
 //!
 //! # Invariants
 //!
-//! - A line of pure ASCII, or with no character some page draws for a
-//!   UTF-8 lead byte (see [`may_contain_char`]), is returned unchanged.
-//! - Only characters inside a cluster whose bytes decode as UTF-8 (allowing
+//! - Pure ASCII is returned unchanged (and `repair.rs` does not call the
+//!   repair at all for a line without a character that
+//!   [`may_contain_char`] accepts).
+//! - Only the characters of a cluster whose bytes decode as UTF-8 (allowing
 //!   the lossy forms above) are ever replaced, and only by that decoding;
 //!   text whose re-encoding is not valid UTF-8 is never changed, and no
 //!   character outside a cluster changes except a C1 control.
-//! - A replacement never raises the surprise score of its surroundings.
-//! - Every step shortens the text or removes a C1 control, so repeating to
-//!   a fixed point (bounded by [`MAX_ROUNDS`]) terminates.
+//! - Each replacement, judged on its surroundings, lowers the surprise
+//!   score or leaves it equal; none raises it.
+//! - A replacement is never longer than what it replaces (one character per
+//!   sequence, at most one kept space); rounds stop at the first one that
+//!   changes nothing, and after [`MAX_ROUNDS`] at most.
 //!
 //! # Provenance
 //!
@@ -79,8 +89,9 @@ const CP437: &str = include_str!("../data/cp437.txt");
 const MARGIN: f32 = 2.0;
 /// Score drop needed once the line holds a repair of at least [`MARGIN`].
 const LINE_MARGIN: f32 = 0.0;
-/// Rounds of repair per call: each undoes at least one layer.
-const MAX_ROUNDS: u32 = 4;
+/// Rounds of repair per call at most: a round undoes at least one layer,
+/// and real text needs two or three; garbage may need more.
+const MAX_ROUNDS: u32 = 16;
 /// Characters below this have a flat byte table in each page.
 const TABLE_END: u32 = 0x2600;
 /// Layers of mojibake undone inside one cluster.
@@ -981,7 +992,8 @@ fn word_cost(text: &[char], kinds: &[Kind], open_left: bool, open_right: bool) -
 /// Latin between characters that are not of its script (`2012а`,
 /// `“ה curves`), or a one-letter word that is not ASCII, which is rare
 /// apart from the Romance `à` `è` `é` `ò` `ó` `ù`. An accented capital only
-/// counts before a lower-case word, since all-caps text spells words out.
+/// counts before a lower-case word, since all-caps text spells words out,
+/// or glued to a sign.
 fn lone_letter_cost(
     c: char,
     script: Script,
@@ -1006,6 +1018,10 @@ fn lone_letter_cost(
         if upper {
             let spaced = matches!(next, Some((_, Kind::Space)));
             if spaced && after_next.is_some_and(|(n, _)| n.is_lowercase()) {
+                total += 1.5;
+            }
+            // Glued to a sign with no word around it (`Â©`, `Â£`).
+            if matches!(next, Some((_, Kind::Sign))) {
                 total += 1.0;
             }
         } else if !matches!(c, 'à' | 'è' | 'é' | 'ò' | 'ó' | 'ù') {
@@ -1191,6 +1207,7 @@ fn wedge_cost((p, prev): (char, Kind), (c, kind): (char, Kind), (n, next): (char
 mod tests {
     use super::*;
     use encoding_rs::{WINDOWS_1250, WINDOWS_1251, WINDOWS_1252};
+    use proptest::prelude::*;
 
     /// UTF-8 of `text` as shown by a single-byte page.
     fn shown_as(enc: &'static Encoding, text: &str) -> String {
@@ -1211,6 +1228,7 @@ mod tests {
             "Le château se trouve à côté de l’église.",
             "Größere Übungen für Bürger: Straße und Fußgänger.",
             "Ça coûte 12,50 € — très cher.",
+            "© 2024 Société Générale",
             "新闻网发布会在北京举行",
         ] {
             let bad = shown_as(WINDOWS_1252, good);
@@ -1320,6 +1338,7 @@ mod tests {
             "SÃO PAULO e CONCLUSÃO",
             "Copyright © 2024 · Paris · 5×£35",
             "Mapa Â· legenda",
+            "CÂMARA · SENADO · NESTLÉ® · AHÅ™",
             "4288×…",
             "Con il corpo,\u{a0}è come",
             "NESTLÉ® e VOCÊ…",
@@ -1363,5 +1382,85 @@ mod tests {
             Some(vec![0xc3, 0xa9, 0x81, 0x80])
         );
         assert_eq!(encode_cp1252("新"), None);
+    }
+
+    /// Real words in the languages and scripts the repair meets, written
+    /// for these tests.
+    const WORDS: &[&str] = &[
+        "château",
+        "église",
+        "où",
+        "naïve",
+        "Hélène",
+        "Größe",
+        "Übung",
+        "Straße",
+        "España",
+        "año",
+        "Mám",
+        "třetího",
+        "Žinoma",
+        "Šveices",
+        "Rīga",
+        "İstanbul",
+        "Привет",
+        "дела",
+        "Ελληνικά",
+        "עברית",
+        "رسالة",
+        "新闻",
+        "政协委员",
+        "東京",
+        "한국어",
+        "“quoted”",
+        "l’été",
+        "€12,50",
+        "—",
+        "…",
+        "café",
+        "x",
+        "the",
+        "2024",
+        "😀",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn ascii_is_never_changed(s in "[ -~]{0,80}") {
+            prop_assert_eq!(fix_encoding(&s), (s.clone(), 0));
+        }
+
+        #[test]
+        fn correct_text_is_never_changed(picks in proptest::collection::vec(0..WORDS.len(), 1..8)) {
+            let text = words(&picks);
+            prop_assert_eq!(fix_encoding(&text).0, text);
+        }
+
+        #[test]
+        fn text_read_as_windows_1252_or_latin1_is_restored(
+            picks in proptest::collection::vec(0..WORDS.len(), 1..8),
+            latin1 in any::<bool>(),
+        ) {
+            let text = words(&picks);
+            let bad = if latin1 { shown_as_latin1(&text) } else { shown_as(WINDOWS_1252, &text) };
+            prop_assume!(bad != text);
+            prop_assert_eq!(fix_encoding(&bad).0, text, "from {:?}", bad);
+        }
+
+        #[test]
+        fn repair_reaches_a_fixed_point(s in "[ÃÂâ€œ™é©·Ð¿Ñ€ ¡¢£¤¥¦§¨ª«¬®¯°±²³´µ¶¸¹º»¼½¾¿a-z?\u{fffd}\u{80}-\u{9f}新闻]{0,30}") {
+            let once = fix_encoding(&s).0;
+            prop_assert_eq!(fix_encoding(&once).0, once);
+        }
+    }
+
+    fn words(picks: &[usize]) -> String {
+        let words: Vec<&str> = picks
+            .iter()
+            .filter_map(|&i| WORDS.get(i).copied())
+            .collect();
+        words.join(" ")
     }
 }

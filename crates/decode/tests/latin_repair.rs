@@ -117,3 +117,34 @@ fn garbled_text_of_the_charset_suite_is_restored() {
         );
     }
 }
+
+/// Clean Chinese corpora (SIGHAN 2005 test texts, Simplified PKU and
+/// Traditional CityU) garbled as UTF-8 read with Windows-1252 must come
+/// back: Chinese news text is full of signs (`○` `①` `Ⅲ` `‰` `─` `·`)
+/// whose mojibake the Chinese path alone does not take.
+#[test]
+fn garbled_chinese_corpora_are_restored() {
+    let dir = data_dir().join("sighan2005");
+    for corpus in ["pku", "cityu"] {
+        let Ok(text) = std::fs::read_to_string(dir.join(format!("{corpus}_test.utf8"))) else {
+            eprintln!("note: {corpus}_test.utf8 not found; skipping");
+            continue;
+        };
+        let (mut total, mut restored) = (0, 0);
+        for line in text.lines().map(|l| l.trim_end_matches('\r')) {
+            total += 1;
+            let got = repair_text(&shown_as(WINDOWS_1252, line)).text;
+            if got == line {
+                restored += 1;
+            } else {
+                println!("MISS [{corpus}] {line:?}\n  got {got:?}");
+            }
+        }
+        println!("{corpus}: {restored} of {total} garbled lines restored");
+        assert!(total > 0);
+        assert!(
+            restored * 1000 >= total * 995,
+            "{corpus}: only {restored} of {total} restored"
+        );
+    }
+}
