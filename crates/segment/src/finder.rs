@@ -359,21 +359,23 @@ impl WordFinder {
 
     /// Segments `text` exactly as jieba-rs `cut(text, true)` with the same
     /// dictionary does, calling `emit` with each word in order.
-    pub(crate) fn cut(&self, text: &str, mut emit: impl FnMut(Found)) {
+    /// Every char of the text is appended to `chars` on the way (the later
+    /// rules need them, and the finder decodes them anyway).
+    pub(crate) fn cut(&self, text: &str, chars: &mut Vec<char>, mut emit: impl FnMut(Found)) {
         if u32::try_from(text.len()).is_err() {
             // Offsets are kept in 32 bits; such a text is cut in pieces
             // where jieba would not notice the difference: at a newline.
-            self.cut_long(text, &mut emit);
+            self.cut_long(text, chars, &mut emit);
             return;
         }
-        self.cut_piece(text, &mut emit);
+        self.cut_piece(text, chars, &mut emit);
     }
 
     /// [`Self::cut`] on a text under 4 GiB.
-    fn cut_piece(&self, text: &str, emit: &mut impl FnMut(Found)) {
+    fn cut_piece(&self, text: &str, chars: &mut Vec<char>, emit: &mut impl FnMut(Found)) {
         SCRATCH.with(|cell| {
             let mut scratch = cell.take();
-            self.cut_blocks(text, &mut scratch, emit);
+            self.cut_blocks(text, &mut scratch, chars, emit);
             if scratch.chars.capacity().max(scratch.route.capacity()) <= KEEP_ENTRIES {
                 cell.set(scratch);
             }
@@ -384,7 +386,7 @@ impl WordFinder {
     /// of a `\r\n` (a newline is a block of its own for jieba, so the
     /// words do not change), each under 4 GiB. A piece with no such newline
     /// is cut where it must be.
-    fn cut_long(&self, text: &str, emit: &mut dyn FnMut(Found)) {
+    fn cut_long(&self, text: &str, chars: &mut Vec<char>, emit: &mut dyn FnMut(Found)) {
         const PIECE: usize = 1 << 31;
         let mut start = 0;
         while start < text.len() {
@@ -401,7 +403,7 @@ impl WordFinder {
                 return;
             };
             let base = start;
-            self.cut_piece(piece, &mut |f: Found| {
+            self.cut_piece(piece, chars, &mut |f: Found| {
                 emit(Found {
                     byte_start: f.byte_start + base,
                     byte_end: f.byte_end + base,
@@ -412,7 +414,13 @@ impl WordFinder {
         }
     }
 
-    fn cut_blocks(&self, text: &str, scratch: &mut Scratch, emit: &mut impl FnMut(Found)) {
+    fn cut_blocks(
+        &self,
+        text: &str,
+        scratch: &mut Scratch,
+        all_chars: &mut Vec<char>,
+        emit: &mut impl FnMut(Found),
+    ) {
         let bytes = text.as_bytes();
         let mut pos = 0;
         while let Some(rest) = text.get(pos..) {
@@ -425,6 +433,7 @@ impl WordFinder {
                 scratch.codes.clear();
                 scratch.chars.push((pos as u32, first));
                 scratch.codes.push(self.code(first));
+                all_chars.push(first);
                 let mut end = text.len();
                 for (i, c) in iter {
                     if !is_han_default(c) {
@@ -433,6 +442,7 @@ impl WordFinder {
                     }
                     scratch.chars.push(((pos + i) as u32, c));
                     scratch.codes.push(self.code(c));
+                    all_chars.push(c);
                 }
                 self.cut_block(text, end, scratch, emit);
                 pos = end;
@@ -442,8 +452,10 @@ impl WordFinder {
                 let mut c = first;
                 loop {
                     let len = if c == '\r' && bytes.get(at + 1) == Some(&b'\n') {
+                        all_chars.extend(['\r', '\n']);
                         2
                     } else {
+                        all_chars.push(c);
                         c.len_utf8()
                     };
                     emit(Found {
@@ -1027,7 +1039,7 @@ mod tests {
 
     fn words_of(finder: &WordFinder, text: &str) -> Vec<String> {
         let mut words = Vec::new();
-        finder.cut(text, |f| {
+        finder.cut(text, &mut Vec::new(), |f| {
             words.push(
                 text.get(f.byte_start..f.byte_end)
                     .unwrap_or("?")
@@ -1119,6 +1131,25 @@ mod tests {
             let theirs: Vec<String> =
                 jieba.cut(&text, true).iter().map(|t| t.word.to_string()).collect();
             prop_assert_eq!(words_of(&finder, &text), theirs);
+        }
+
+        /// The chars handed back are the text's, whatever the blocks.
+        #[test]
+        fn chars_come_back_in_order(text in "(\\PC|\r\n|\r|\n){0,40}") {
+            let (finder, _) = small_pair();
+            let mut chars = vec!['x'];
+            let mut spans = Vec::new();
+            finder.cut(&text, &mut chars, |f| spans.push((f.byte_start, f.byte_end, f.chars)));
+            let expected: Vec<char> = std::iter::once('x').chain(text.chars()).collect();
+            prop_assert_eq!(chars, expected);
+            // The words tile the text and their char counts add up.
+            let mut at = 0;
+            for &(start, end, n) in &spans {
+                prop_assert_eq!(start, at);
+                prop_assert_eq!(text.get(start..end).map(|w| w.chars().count()), Some(n));
+                at = end;
+            }
+            prop_assert_eq!(at, text.len());
         }
     }
 }

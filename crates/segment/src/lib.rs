@@ -130,20 +130,21 @@ impl Segmenter {
     /// segmenter's dictionary, before any of this crate's rules (whitespace
     /// included, as jieba gives it).
     pub fn raw_words<'a>(&self, text: &'a str) -> Vec<&'a str> {
-        self.found_tokens(text)
+        self.found_tokens(text, &mut Vec::new())
             .into_iter()
             .map(|t| t.word)
             .collect()
     }
 
     /// jieba's tokens of `text` with what is known of each word, from the
-    /// crate's finder when it has one.
-    fn found_tokens<'a>(&self, text: &'a str) -> Vec<Tok<'a>> {
+    /// crate's finder when it has one; the chars of `text` are appended to
+    /// `chars`.
+    fn found_tokens<'a>(&self, text: &'a str, chars: &mut Vec<char>) -> Vec<Tok<'a>> {
         let mut tokens = Vec::with_capacity(text.len() / 3 + 1);
         match &self.finder {
             Some(finder) => {
                 let mut at = 0;
-                finder.cut(text, |f| {
+                finder.cut(text, chars, |f| {
                     if let Some(word) = text.get(f.byte_start..f.byte_end) {
                         tokens.push(Tok {
                             word,
@@ -156,13 +157,16 @@ impl Segmenter {
                     at += f.chars;
                 });
             }
-            None => tokens.extend(self.jieba.cut(text, true).into_iter().map(|t| Tok {
-                word: t.word,
-                start: t.start,
-                end: t.end,
-                byte_start: t.byte_start,
-                known: Known::Unknown,
-            })),
+            None => {
+                tokens.extend(self.jieba.cut(text, true).into_iter().map(|t| Tok {
+                    word: t.word,
+                    start: t.start,
+                    end: t.end,
+                    byte_start: t.byte_start,
+                    known: Known::Unknown,
+                }));
+                chars.extend(text.chars());
+            }
         }
         tokens
     }
@@ -301,9 +305,11 @@ impl Segmenter {
     /// jieba's words with compounds split and atoms kept whole, before any
     /// standard's conventions.
     fn raw_spans_into<K: SpanSink>(&self, text: &str, spans: &mut K) {
-        let tokens = self.found_tokens(text);
-        let n = text.chars().count();
-        let atoms = self.active_atoms(text, &tokens);
+        let (tokens, n, atoms) = with_char_buffer(|chars| {
+            let tokens = self.found_tokens(text, chars);
+            let atoms = self.active_atoms(chars, &tokens);
+            (tokens, chars.len(), atoms)
+        });
         let (mut k, mut next_atom) = (0, 0);
         while let Some(t) = tokens.get(k) {
             let (start, t_end) = (t.start.min(n), t.end.min(n));
@@ -378,9 +384,9 @@ impl Segmenter {
 
     /// The atoms of a text that cut through its tokens: all but those
     /// inside a longer dictionary word (`卡拉OK`, `B股`).
-    fn active_atoms(&self, text: &str, tokens: &[Tok<'_>]) -> Vec<atoms::Atom> {
+    fn active_atoms(&self, chars: &[char], tokens: &[Tok<'_>]) -> Vec<atoms::Atom> {
         let mut tok = tokens.iter().peekable();
-        let mut active = with_chars_of(text, atoms::find_atoms);
+        let mut active = atoms::find_atoms(chars);
         active.retain(|atom| {
             while tok.next_if(|t| t.end <= atom.start).is_some() {}
             !tok.peek().is_some_and(|t| {
@@ -773,6 +779,19 @@ thread_local! {
 
 /// Buffers above this many chars are not kept for the next text.
 const KEEP_BUFFER_CHARS: usize = 1 << 20;
+
+/// Calls `f` with the thread's char buffer, emptied, for it to fill.
+fn with_char_buffer<R>(f: impl FnOnce(&mut Vec<char>) -> R) -> R {
+    CHAR_BUFFER.with(|cell| {
+        let mut chars = cell.take();
+        chars.clear();
+        let result = f(&mut chars);
+        if chars.capacity() <= KEEP_BUFFER_CHARS {
+            cell.set(chars);
+        }
+        result
+    })
+}
 
 /// Calls `f` with the chars of `text`, collected into the thread's buffer.
 fn with_chars_of<R>(text: &str, f: impl FnOnce(&[char]) -> R) -> R {
