@@ -1076,12 +1076,15 @@ fn pair_cost((a, ak): (char, Kind), (b, bk): (char, Kind)) -> f32 {
             _ => 2.0,
         },
         // An opening quote glued to a word before it, or followed by a
-        // space; a closing quote after a space.
+        // space or closing punctuation; a closing quote after a space.
         (Kind::Letter { script, .. }, _) if script != Script::EastAsian && is_opening_quote(b) => {
             1.0
         }
         (Kind::Sign | Kind::Digit, _) if is_opening_quote(b) => 1.0,
         (_, Kind::Space) if is_opening_quote(a) => 1.5,
+        (_, Kind::Punct) if is_opening_quote(a) && b.is_ascii() && !"([{'\"$#@-.¿¡".contains(b) => {
+            1.5
+        }
         (Kind::Space, _) if matches!(b, '»' | '”') => 1.5,
         // Most Latin-1 and typographic signs are not used inside CJK text.
         (
@@ -1229,6 +1232,7 @@ mod tests {
             "Größere Übungen für Bürger: Straße und Fußgänger.",
             "Ça coûte 12,50 € — très cher.",
             "© 2024 Société Générale",
+            "Singing along♫~ ✔ done",
             "新闻网发布会在北京举行",
         ] {
             let bad = shown_as(WINDOWS_1252, good);
