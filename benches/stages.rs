@@ -3,7 +3,8 @@
 //!
 //! The `segment` group also runs raw jieba-rs `cut` on the same clean text
 //! in the same run, so that the ratio (taojin segmentation / raw jieba) can
-//! be read off one report.
+//! be read off one report, and the crate's own word finder alone
+//! (`segment/own-finder`, jieba's words without the stage's rules).
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::hint::black_box;
@@ -91,6 +92,16 @@ fn stages(c: &mut Criterion) {
             cleaned
                 .iter()
                 .map(|d| jieba.cut(black_box(&d.text), true).len())
+                .sum::<usize>()
+        })
+    });
+    // The word finder alone: the words `jieba.cut(text, true)` gives,
+    // found by taojin's own trie and route (what the stage runs on).
+    g.bench_function(BenchmarkId::new("segment", "own-finder"), |b| {
+        b.iter(|| {
+            cleaned
+                .iter()
+                .map(|d| r.segmenter.raw_words(black_box(&d.text)).len())
                 .sum::<usize>()
         })
     });
