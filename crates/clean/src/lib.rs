@@ -231,6 +231,13 @@ impl Cleaner {
             spans.extend(more);
         }
         spans.extend(fragments);
+        let intruders = spam::find_script_intruders(
+            &kept_chars,
+            &spans,
+            |c| conv.is_simplified_only(c),
+            |c| conv.is_traditional_only(c),
+        );
+        spans.extend(intruders);
 
         // Assemble text, removals (in input order) and metadata.
         let mut spans_by_line: HashMap<usize, Vec<&spam::SpamSpan>> = HashMap::new();

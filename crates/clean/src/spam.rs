@@ -796,6 +796,90 @@ fn judge(
     Some((spliced, seams))
 }
 
+/// Spam injected into a Traditional page is usually written in Simplified
+/// characters: the injector's templates are Simplified and nothing converts
+/// them. On a page whose script-specific characters are clearly Traditional,
+/// a run repeated twice or more that holds Simplified-only characters
+/// (`时`, `启`: forms Traditional text does not use) and no Traditional-only
+/// one is spliced in. Longest runs first; runs overlapping spam already
+/// found are skipped. Only this direction is checked: Traditional names
+/// quoted in Simplified articles (`臺灣`) are ordinary.
+pub fn find_script_intruders(
+    lines: &[Vec<char>],
+    taken: &[SpamSpan],
+    is_simplified_only: impl Fn(char) -> bool,
+    is_traditional_only: impl Fn(char) -> bool,
+) -> Vec<SpamSpan> {
+    let (mut native, mut foreign) = (0usize, 0usize);
+    for &c in lines.iter().flatten() {
+        native += usize::from(is_traditional_only(c));
+        foreign += usize::from(is_simplified_only(c));
+    }
+    // Clearly Traditional: enough evidence, and the Simplified-only chars
+    // a minority that spam alone can explain.
+    if native < 30 || foreign * 3 > native {
+        return Vec::new();
+    }
+    let mut dead: Vec<Vec<bool>> = lines.iter().map(|l| vec![false; l.len()]).collect();
+    for s in taken {
+        if let Some(d) = dead.get_mut(s.line) {
+            for k in s.start..s.end.min(d.len()) {
+                d[k] = true;
+            }
+        }
+    }
+    let mut runs: FxHashMap<&[char], Vec<Occurrence>> = FxHashMap::default();
+    for (li, chars) in lines.iter().enumerate() {
+        let live = |k: usize| is_han(chars[k]) && !dead[li][k] && !is_traditional_only(chars[k]);
+        for start in 0..chars.len() {
+            let mut has_foreign = false;
+            for end in start + 1..=(start + 8).min(chars.len()) {
+                if !live(end - 1) {
+                    break;
+                }
+                has_foreign |= is_simplified_only(chars[end - 1]);
+                if end - start >= 2 && has_foreign {
+                    runs.entry(&chars[start..end])
+                        .or_default()
+                        .push(Occurrence { line: li, start });
+                }
+            }
+        }
+    }
+    let mut candidates: Vec<(&[char], Vec<Occurrence>)> =
+        runs.into_iter().filter(|(_, occ)| occ.len() >= 2).collect();
+    candidates.sort_by(|a, b| {
+        b.0.len()
+            .cmp(&a.0.len())
+            .then(b.1.len().cmp(&a.1.len()))
+            .then(a.0.cmp(b.0))
+    });
+    let mut out: Vec<SpamSpan> = Vec::new();
+    for (gram, occs) in candidates {
+        let free = |o: &Occurrence| {
+            !out.iter()
+                .any(|s| s.line == o.line && s.start < o.start + gram.len() && o.start < s.end)
+        };
+        let occs: Vec<Occurrence> = occs.into_iter().filter(free).collect();
+        if occs.len() < 2 {
+            continue;
+        }
+        let text: String = gram.iter().collect();
+        for o in occs {
+            out.push(SpamSpan {
+                line: o.line,
+                start: o.start,
+                end: o.start + gram.len(),
+                text: text.clone(),
+                brand: false,
+                rule: format!("Simplified run in Traditional text:{text}"),
+            });
+        }
+    }
+    out.sort_by_key(|s| (s.line, s.start));
+    out
+}
+
 /// Counts censored runs left in the text: `***` and a Han character
 /// followed by a lone `*` (`学*`).
 pub fn count_censored(text: &str) -> u64 {
@@ -858,6 +942,34 @@ mod tests {
         let spans = find_brands(&lines, &low, &lex);
         let texts: Vec<&str> = spans.iter().map(|s| s.text.as_str()).collect();
         assert_eq!(texts, vec!["雷竞技官网", "KX投注平台"]);
+    }
+
+    #[test]
+    fn simplified_runs_spliced_into_traditional_text_are_found() {
+        let conv = taojin_segment::view::ScriptConverter::new();
+        let find = |lines: &[Vec<char>]| {
+            find_script_intruders(
+                lines,
+                &[],
+                |c| conv.is_simplified_only(c),
+                |c| conv.is_traditional_only(c),
+            )
+        };
+        let page = chars(&[
+            "廢娼非國際潮流，廢娼曾經一度成為世界潮流，不過這個潮流很快就被事實證明為無效。",
+            "不僅對性产业产業的問題沒有獲得根本的解決，只是徒然讓問題由台面轉入地下。",
+            "說明性產業地下化之後的日本性產業，反而造成更多的社會問題，這是台北市長陳水扁也承認的。",
+            "日本政府之所以訂立這項法律，主要源自聯合國通過的條款，當時日本在戰後極力振興國內经济。",
+            "為進入聯合國，日本政府簽署該項宣言，並從一九五八年開始全面禁止性产业活動。",
+        ]);
+        let texts: Vec<String> = find(&page).into_iter().map(|s| s.text).collect();
+        assert_eq!(texts, vec!["性产业", "性产业"], "{texts:?}");
+        // `台` is Traditional too, and a Simplified page has no intruders.
+        let simplified = chars(&[
+            "日本政府之所以订立这项法律，主要源自联合国通过的条款，当时日本在战后极力振兴国内经济。",
+            "为进入联合国，日本政府签署该项宣言，并从一九五八年开始全面禁止性产业活动，性产业转入地下。",
+        ]);
+        assert!(find(&simplified).is_empty());
     }
 
     #[test]

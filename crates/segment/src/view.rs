@@ -9,7 +9,7 @@
 //! idiom tables, or a future dictionary), the chunk is converted character
 //! by character instead, which is exact by construction.
 
-use opencc_fmmseg::{is_delimiter, DictionaryMaxlength, OpenCC, OpenccConfig};
+use opencc_fmmseg::{is_delimiter, DictMaxLen, DictionaryMaxlength, OpenCC, OpenccConfig};
 use rustc_hash::FxHashMap;
 use std::fmt;
 use taojin_core::{AnalysisView, Script};
@@ -342,19 +342,26 @@ impl T2sTables {
             }
             let mut buf = [0u8; 4];
             let (key_bytes, value): (usize, &str) = match self.single(c, lengths) {
+                // A single char is compared as a char, not as a string
+                // (which would be a `memcmp` call per char).
+                Some(v) if v == c => {
+                    matched_to = byte + c.len_utf8();
+                    continue;
+                }
                 Some(v) => (c.len_utf8(), v.encode_utf8(&mut buf)),
                 None => match text.get(byte..).and_then(|rest| self.match_at(rest, c)) {
                     Some(m) => {
                         aligned.chars &= m.value.chars().count() == m.chars;
+                        matched_to = byte + m.bytes;
+                        if text.get(byte..matched_to) == Some(m.value) {
+                            continue;
+                        }
                         (m.bytes, m.value)
                     }
                     None => continue,
                 },
             };
             matched_to = byte + key_bytes;
-            if text.get(byte..matched_to) == Some(value) {
-                continue;
-            }
             // Byte offsets carry over only if each output char is as wide
             // as the input char at its place (one comparison for a single
             // char, char by char for a phrase).
@@ -484,6 +491,55 @@ pub struct ScriptConverter {
     opencc: OpenCC,
     overrides: Vec<Override>,
     t2s: T2sTables,
+    /// A bit per BMP code point: a Simplified form that Traditional text
+    /// does not use (OpenCC's s2t changes it, its t2s leaves it alone).
+    simplified_only: Vec<u64>,
+    /// A bit per BMP code point: a Traditional form that Simplified text
+    /// does not use (t2s changes it, s2t leaves it alone).
+    traditional_only: Vec<u64>,
+}
+
+/// Forms of one script only: chars that `forward` (single chars) maps to
+/// another char, that the other script's dictionaries never use (they are
+/// in no `backward` key, no key of `backward_phrases` and no value of
+/// `forward_phrases`). The second test matters: many Simplified forms were
+/// Traditional characters already (`台` `里` `后` `干`), and the phrase
+/// tables show them in Traditional text (`舞台`, `鄰里`). A bit per BMP
+/// code point.
+fn one_way_chars(
+    forward: &DictMaxLen,
+    forward_phrases: &DictMaxLen,
+    backward: &DictMaxLen,
+    backward_phrases: &DictMaxLen,
+) -> Vec<u64> {
+    let mut other_script = vec![0u64; 0x10000 / 64];
+    let set = |bits: &mut Vec<u64>, c: char| {
+        let code = c as usize;
+        if let Some(w) = bits.get_mut(code / 64) {
+            *w |= 1 << (code % 64);
+        }
+    };
+    for (_, value) in forward_phrases.iter() {
+        value.chars().for_each(|c| set(&mut other_script, c));
+    }
+    for (key, _) in backward_phrases.iter().chain(backward.iter()) {
+        key.iter().for_each(|&c| set(&mut other_script, c));
+    }
+    let mut bits = vec![0u64; 0x10000 / 64];
+    for (key, value) in forward.iter() {
+        let [c] = key else { continue };
+        let changes = value.chars().next().is_some_and(|v| v != *c);
+        if changes && !bit_is_set(&other_script, *c) {
+            set(&mut bits, *c);
+        }
+    }
+    bits
+}
+
+fn bit_is_set(bits: &[u64], c: char) -> bool {
+    let code = c as usize;
+    bits.get(code / 64)
+        .is_some_and(|w| w & (1 << (code % 64)) != 0)
 }
 
 impl Default for ScriptConverter {
@@ -509,6 +565,18 @@ impl ScriptConverter {
         // conversion) rather than a panic, as `OpenCC::new` does.
         let dict = DictionaryMaxlength::new().unwrap_or_default();
         let t2s = T2sTables::new(&dict, &overrides);
+        let simplified_only = one_way_chars(
+            &dict.st_characters,
+            &dict.st_phrases,
+            &dict.ts_characters,
+            &dict.ts_phrases,
+        );
+        let traditional_only = one_way_chars(
+            &dict.ts_characters,
+            &dict.ts_phrases,
+            &dict.st_characters,
+            &dict.st_phrases,
+        );
         let mut opencc = OpenCC::from_dictionary(dict);
         // Documents are processed in parallel by the caller; a conversion
         // spawning its own workers would only contend with them.
@@ -517,7 +585,21 @@ impl ScriptConverter {
             opencc,
             overrides,
             t2s,
+            simplified_only,
+            traditional_only,
         }
+    }
+
+    /// Whether `c` is a Simplified form that Traditional text does not use
+    /// (`时`, `启`; not `后` or `干`, which Traditional text has too).
+    pub fn is_simplified_only(&self, c: char) -> bool {
+        bit_is_set(&self.simplified_only, c)
+    }
+
+    /// Whether `c` is a Traditional form that Simplified text does not use
+    /// (`時`, `啟`).
+    pub fn is_traditional_only(&self, c: char) -> bool {
+        bit_is_set(&self.traditional_only, c)
     }
 
     /// Traditional (any variant) to Simplified, characters and phrases
@@ -682,6 +764,25 @@ mod tests {
     use super::*;
 
     #[test]
+    fn one_script_forms_are_told_apart() {
+        let c = ScriptConverter::new();
+        for ch in ['时', '启', '这', '网', '体', '为'] {
+            assert!(c.is_simplified_only(ch), "{ch}");
+            assert!(!c.is_traditional_only(ch), "{ch}");
+        }
+        for ch in ['時', '啟', '這', '網', '體', '為'] {
+            assert!(c.is_traditional_only(ch), "{ch}");
+            assert!(!c.is_simplified_only(ch), "{ch}");
+        }
+        // Simplified forms that were Traditional characters already, and
+        // characters both scripts share.
+        for ch in ['台', '里', '后', '干', '准', '松', '人', '的', 'a', '，'] {
+            assert!(!c.is_simplified_only(ch), "{ch}");
+            assert!(!c.is_traditional_only(ch), "{ch}");
+        }
+    }
+
+    #[test]
     fn detects_scripts() {
         let c = ScriptConverter::new();
         let table = [
@@ -828,6 +929,8 @@ mod tests {
             opencc: OpenCC::from_dictionary(DictionaryMaxlength::default()),
             t2s: T2sTables::new(&dict, &overrides),
             overrides,
+            simplified_only: Vec::new(),
+            traditional_only: Vec::new(),
         };
         assert_eq!(c.to_simplified("買了主機板。"), "买了主板。");
         let v = c.simplified_view("買了主機板。");
