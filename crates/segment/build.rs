@@ -3,9 +3,12 @@
 //! built from the very list jieba segments with. The file is read where
 //! Cargo unpacked the package; nothing is copied into the repository.
 //!
-//! `TAOJIN_JIEBA_DICT` names the file explicitly. When it cannot be found,
-//! an empty list is embedded and the segmenter falls back to jieba-rs's own
-//! `cut` at run time.
+//! It is looked for in Cargo's registry sources, then in a `vendor/`
+//! directory of the workspace; `TAOJIN_JIEBA_DICT` names the file
+//! explicitly. When it cannot be found, an empty list is embedded and the
+//! segmenter falls back to jieba-rs's own `cut` at run time; a dictionary
+//! that is not the one jieba-rs loads is caught at run time (entry count
+//! and total frequency differ) and not used either.
 
 use std::path::{Path, PathBuf};
 
@@ -30,7 +33,15 @@ fn find_dict() -> Option<PathBuf> {
         std::env::var_os("CARGO_HOME").map(PathBuf::from),
         std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")),
     ];
-    homes.into_iter().flatten().find_map(|h| registry_dict(&h))
+    if let Some(found) = homes.into_iter().flatten().find_map(|h| registry_dict(&h)) {
+        return Some(found);
+    }
+    // A workspace built from vendored sources (`cargo vendor`).
+    let workspace = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR")?).join("../..");
+    [PACKAGE, "jieba-rs"]
+        .iter()
+        .map(|dir| workspace.join("vendor").join(dir).join("src/data/dict.txt"))
+        .find(|p| p.is_file())
 }
 
 fn main() {

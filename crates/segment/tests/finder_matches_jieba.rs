@@ -51,9 +51,17 @@ fn data_dir() -> PathBuf {
 
 #[test]
 fn default_segmenter_uses_its_own_finder() {
+    // The build script names the dictionary it found (an empty file when
+    // it found none, and the segmenter falls back to jieba-rs).
+    let dict = std::fs::metadata(env!("TAOJIN_JIEBA_DICT_PATH")).map_or(0, |m| m.len());
+    if dict == 0 {
+        eprintln!("note: no jieba dictionary at build time; jieba-rs cut is used");
+        assert!(!seg().has_own_finder());
+        return;
+    }
     assert!(
         seg().has_own_finder(),
-        "jieba's dictionary was not found at build time"
+        "the embedded dictionary is not jieba's"
     );
 }
 
