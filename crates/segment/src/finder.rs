@@ -21,11 +21,15 @@
 //!    alphanumeric tokens (`v1.2`, `80%`) and the gaps between them where
 //!    it is not.
 //!
-//! Where the walk differs from jieba-rs is in how: the trie is a table of
-//! nodes whose children lie side by side (a dense first level indexed by a
-//! char's code), every char of a block is coded once, and the route is
-//! computed during the walk from right to left, so no candidate list is
-//! stored.
+//! Where it differs from jieba-rs is in how: chars get dense codes (the
+//! chars most words use first), the trie is a double array of 8-byte slots
+//! (a step is one load: the child of slot `s` on code `c` is slot
+//! `base(s) + c` if that slot names `s` as its parent; the root's base is
+//! 0, so the first step is a direct index), every char of a block is coded
+//! once, and the route is computed during the walk from right to left, so
+//! no candidate list is stored. The words found carry what the walk learnt
+//! (dictionary word or not, two-word compound or not), which spares the
+//! later rules their own lookups.
 
 use rustc_hash::FxHashMap;
 use std::cell::Cell;
