@@ -262,6 +262,18 @@ impl Source {
         }
     }
 
+    /// Whether this encoding has bytes for `c`.
+    fn can_encode(self, c: char) -> bool {
+        match self {
+            Source::Cp1252 => {
+                let mut tmp = [0u8; 4];
+                latin::encode_cp1252(c.encode_utf8(&mut tmp)).is_some()
+            }
+            Source::Gbk => gbk_bytes(c).is_some(),
+            Source::Big5 => big5_bytes(c).is_some(),
+        }
+    }
+
     /// Characters that can be part of a mis-decoded run.
     fn in_run(self, c: char) -> bool {
         match self {
@@ -334,15 +346,19 @@ fn redecode_runs(line: &str, source: Source) -> (String, u32) {
     let chars: Vec<char> = line.chars().collect();
     let mut out = String::with_capacity(line.len());
     let mut fixes = 0;
+    // A character the encoding cannot write ends a run (and is kept as it
+    // is): splitting here rather than inside `redecode_run` keeps the work
+    // iterative however many such characters a line holds.
+    let member = |c: char| source.in_run(c) && source.can_encode(c);
     let mut i = 0;
     while i < chars.len() {
-        if !source.in_run(chars[i]) {
+        if !member(chars[i]) {
             out.push(chars[i]);
             i += 1;
             continue;
         }
         let start = i;
-        while i < chars.len() && (source.in_run(chars[i]) || is_lost(chars[i])) {
+        while i < chars.len() && (member(chars[i]) || is_lost(chars[i])) {
             i += 1;
         }
         let (fixed, n) = redecode_run(&chars[start..i], source);
@@ -376,11 +392,9 @@ fn redecode_run(run: &[char], source: Source) -> (String, u32) {
         }
         buf.clear();
         if !source.encode(c, &mut buf) {
-            // Not this mojibake: handle the two sides on their own.
-            let k = offsets.len() - 1;
-            let (left, n1) = redecode_run(&run[..k], source);
-            let (right, n2) = redecode_runs(&run[k + 1..].iter().collect::<String>(), source);
-            return (format!("{left}{c}{right}"), n1 + n2);
+            // `redecode_runs` ends runs at such characters; should one get
+            // here all the same, the run is left alone.
+            return (run.iter().collect(), 0);
         }
         pattern.extend(buf.iter().map(|&b| Some(b)));
     }
@@ -503,10 +517,24 @@ fn best_span(
     let mut prev = None;
     let mut best: Option<(usize, String)> = None;
     let mut j = i;
+    // Whether the decoded text so far holds a replacement character, or a
+    // character that is not one: a span that mixes the two, or holds a
+    // character `accept` never takes, cannot become acceptable by growing,
+    // so the walk stops there (which keeps long non-Chinese runs linear
+    // per start instead of cubic).
+    let (mut has_replacement, mut has_other) = (false, false);
     while p < pattern.len() {
         let Some((c, len)) = decode_char(pattern, p, prev, source) else {
             break;
         };
+        if c == '\u{fffd}' {
+            has_replacement = true;
+        } else {
+            has_other = true;
+        }
+        if (has_replacement && has_other) || (c != '\u{fffd}' && !chinese_like(c)) {
+            break;
+        }
         decoded.push(c);
         prev = Some(c);
         p += len;
@@ -536,13 +564,7 @@ fn accept(original: &[char], decoded: &str, source: Source) -> bool {
         return false;
     }
     let han = decoded.chars().filter(|&c| is_han(c)).count();
-    let chinese_like = decoded.chars().all(|c| {
-        is_han(c)
-            || is_cjk_punct(c)
-            || c.is_ascii_alphanumeric()
-            || matches!(c as u32, 0x3000..=0x303F | 0xFF01..=0xFF5E)
-    });
-    if han == 0 || !chinese_like {
+    if han == 0 || !decoded.chars().all(chinese_like) {
         return false;
     }
     let orig: String = original.iter().collect();
@@ -555,6 +577,14 @@ fn accept(original: &[char], decoded: &str, source: Source) -> bool {
             after > FLOOR && after - before > MARGIN && (!short || after > -9.0)
         }
     }
+}
+
+/// Characters a re-decoded Chinese span may contain.
+fn chinese_like(c: char) -> bool {
+    is_han(c)
+        || is_cjk_punct(c)
+        || c.is_ascii_alphanumeric()
+        || matches!(c as u32, 0x3000..=0x303F | 0xFF01..=0xFF5E)
 }
 
 /// Drops runs of U+FFFD inside Han text (bytes lost for good), recording

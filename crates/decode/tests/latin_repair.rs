@@ -148,3 +148,13 @@ fn garbled_chinese_corpora_are_restored() {
         );
     }
 }
+
+/// A long line mixing characters Windows-1252 can and cannot write (here
+/// Latin-1 and Latin Extended-A letters, no ASCII) once made the Chinese
+/// re-decoding recurse once per unwritable character and overflow the
+/// stack; it must come back unchanged.
+#[test]
+fn long_lines_of_mixed_latin_letters_are_left_alone() {
+    let line = "éā".repeat(100_000);
+    assert_eq!(repair_text(&line).text, line);
+}
