@@ -740,12 +740,13 @@ enum Kind {
     Control,
 }
 
+/// The writing system of a letter, by Unicode block.
 fn script_of(c: char) -> Script {
     match c as u32 {
-        0..=0x24f | 0x1e00..=0x1eff | 0x2c60..=0x2c7f | 0xa720..=0xa7ff | 0xfb00..=0xfb06 => {
+        // Basic Latin to IPA, Latin Extended Additional, -C, -D, ligatures.
+        0..=0x2af | 0x1e00..=0x1eff | 0x2c60..=0x2c7f | 0xa720..=0xa7ff | 0xfb00..=0xfb06 => {
             Script::Latin
         }
-        0x250..=0x2af => Script::Latin,
         0x370..=0x3ff | 0x1f00..=0x1fff => Script::Greek,
         0x400..=0x52f => Script::Cyrillic,
         0x590..=0x5ff | 0xfb1d..=0xfb4f => Script::Hebrew,
@@ -757,6 +758,8 @@ fn script_of(c: char) -> Script {
     }
 }
 
+/// Combining marks of the blocks mojibake decodes to (general, Cyrillic,
+/// Hebrew and Arabic marks, and the combining supplements).
 fn is_mark(c: char) -> bool {
     matches!(c as u32,
         0x300..=0x36f | 0x483..=0x489 | 0x591..=0x5bd | 0x5bf | 0x5c1..=0x5c2 | 0x5c4..=0x5c5 | 0x5c7
@@ -764,6 +767,7 @@ fn is_mark(c: char) -> bool {
         | 0x6ea..=0x6ed | 0x1ab0..=0x1aff | 0x1dc0..=0x1dff | 0x20d0..=0x20ff | 0xfe20..=0xfe2f)
 }
 
+/// The kind of a character, for the neighbour rules of [`cost`].
 fn kind_of(c: char) -> Kind {
     let cp = c as u32;
     if c.is_whitespace() {
