@@ -216,6 +216,9 @@ fn realign_after(chars: &[char], i: usize) -> Option<(String, usize)> {
     let (run_end, with_letter) = han_run(chars, i + 1);
     let end = with_letter.unwrap_or(run_end);
     let window = &chars[i..end];
+    if has_kana_pair(window) {
+        return None;
+    }
     let ends_lost = window.last().is_some_and(|&c| is_lost(c));
     let known = if ends_lost {
         &window[..window.len() - 1]
@@ -251,6 +254,9 @@ fn realign_run(chars: &[char], i: usize) -> Option<(String, usize)> {
         return None;
     }
     let window = &chars[i..end];
+    if has_kana_pair(window) {
+        return None;
+    }
     let bytes = gbk_bytes(window)?;
     // Dropping the byte before the first rare character's lead, or any
     // byte after it, restores the phase for the rest of the run; try
@@ -277,6 +283,15 @@ fn realign_run(chars: &[char], i: usize) -> Option<(String, usize)> {
         }
     }
     best.map(|(_, s)| (s, window.len()))
+}
+
+/// Two kana in a row: Japanese, not GBK read out of phase. Out of phase, a
+/// kana needs a character's trail byte to be exactly 0xA4 or 0xA5 (GBK's
+/// kana rows), so a pair of them in garbage is about one chance in ten
+/// thousand, while Japanese strings its particles and endings in kana.
+fn has_kana_pair(chars: &[char]) -> bool {
+    let kana = |c: &char| matches!(*c, '\u{3041}'..='\u{30ff}');
+    chars.windows(2).any(|w| kana(&w[0]) && kana(&w[1]))
 }
 
 /// Text that a GBK run should decode to: Han and Chinese punctuation,

@@ -323,3 +323,16 @@ fn clean_corpora_are_unchanged() {
         assert!(r.text == text, "{corpus} changed");
     }
 }
+
+#[test]
+fn japanese_with_a_stray_letter_is_not_realigned() {
+    // A Han run ending in a lone ASCII letter looks like GBK decoded out of
+    // phase, but two kana in a row mark Japanese (from a Shift_JIS page of
+    // the charset suite, typo `y` included): nothing may change.
+    for line in [
+        "外部施設の使用料、講座などの受講費y用、外部教育機関への研修委託費",
+        "日本語の文章ですB。",
+    ] {
+        assert_eq!(repair_text(line).text, line);
+    }
+}
