@@ -96,6 +96,32 @@ impl KeywordExtractor {
         k: usize,
         tfidf_share: f64,
     ) -> Vec<RankedWord> {
+        self.extract_ranked(jieba, text, k, tfidf_share, None)
+    }
+
+    /// [`Self::extract_with_share`] with the TF-IDF scores of `text` (from
+    /// [`Self::tfidf_scores`]) already worked out, so that a caller that
+    /// also needs them for the summary tags the text for TF-IDF only once.
+    pub(crate) fn extract_with_scores(
+        &self,
+        jieba: &Jieba,
+        text: &str,
+        k: usize,
+        tfidf_share: f64,
+        tfidf_all: &HashMap<String, f64>,
+    ) -> Vec<RankedWord> {
+        self.extract_ranked(jieba, text, k, tfidf_share, Some(tfidf_all))
+    }
+
+    /// The keywords, with the TF-IDF scores computed here when not given.
+    fn extract_ranked(
+        &self,
+        jieba: &Jieba,
+        text: &str,
+        k: usize,
+        tfidf_share: f64,
+        given_tfidf: Option<&HashMap<String, f64>>,
+    ) -> Vec<RankedWord> {
         if k == 0 || text.trim().is_empty() {
             return Vec::new();
         }
@@ -139,7 +165,14 @@ impl KeywordExtractor {
             .collect();
 
         let textrank = textrank_scores(words.len(), &positions);
-        let tfidf_all = self.tfidf_scores(jieba, text);
+        let computed;
+        let tfidf_all = match given_tfidf {
+            Some(scores) => scores,
+            None => {
+                computed = self.tfidf_scores(jieba, text);
+                &computed
+            }
+        };
         let tfidf: Vec<f64> = words
             .iter()
             .map(|w| tfidf_all.get(*w).copied().unwrap_or(0.0))

@@ -24,9 +24,9 @@ pub mod rank;
 pub mod rouge;
 pub mod sentences;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
-use keywords::KeywordExtractor;
+use keywords::{KeywordExtractor, TFIDF_SHARE};
 pub use rank::SentenceInput;
 use rank::Work;
 pub use rank::{Budget, RankParams};
@@ -262,8 +262,21 @@ impl Summariser {
     /// be tried on it (see [`PreparedDoc::summary`]).
     pub fn prepare(&self, doc: &Document, seg: &Segmenter) -> PreparedDoc {
         let analysis = Analysis::new(doc);
-        let spans = analysis.sentences();
         let tfidf = self.keywords.tfidf_scores(seg.jieba(), analysis.text);
+        self.prepare_with(doc, &analysis, &tfidf, seg)
+    }
+
+    /// [`Self::prepare`] with the analysis text and its TF-IDF scores
+    /// already worked out, so that [`Self::apply`] does both once for the
+    /// summary and the keywords.
+    fn prepare_with(
+        &self,
+        doc: &Document,
+        analysis: &Analysis<'_>,
+        tfidf: &HashMap<String, f64>,
+        seg: &Segmenter,
+    ) -> PreparedDoc {
+        let spans = analysis.sentences();
         let inputs: Vec<SentenceInput> = spans
             .iter()
             .map(|sp| {
@@ -314,19 +327,8 @@ impl Summariser {
     /// they appear in `doc.text`.
     pub fn keywords(&self, doc: &Document, k: usize, seg: &Segmenter) -> Vec<Keyword> {
         let analysis = Analysis::new(doc);
-        let mut seen = HashSet::new();
-        self.keywords
-            .extract(seg.jieba(), analysis.text, k)
-            .into_iter()
-            .filter_map(|r| {
-                let (s, e) = analysis.to_original(r.first.0, r.first.1)?;
-                let word = doc.text.get(s..e)?.to_string();
-                seen.insert(word.clone()).then_some(Keyword {
-                    word,
-                    weight: r.weight,
-                })
-            })
-            .collect()
+        let ranked = self.keywords.extract(seg.jieba(), analysis.text, k);
+        keywords_in_original(doc, &analysis, ranked)
     }
 
     /// Keywords of a Simplified text with another TF-IDF share in the blend
@@ -349,6 +351,9 @@ impl Summariser {
     /// `doc.analysis` when present), using `config.summary_sentences`,
     /// `config.summary_chars` and `config.keywords`. Failed documents pass
     /// through unchanged.
+    ///
+    /// The same as [`Self::summarise`] followed by [`Self::keywords`], but
+    /// the analysis text is set up and tagged for TF-IDF once for both.
     pub fn apply(&self, mut doc: Document, config: &Config, seg: &Segmenter) -> Document {
         if doc.is_failed() {
             return doc;
@@ -357,10 +362,55 @@ impl Summariser {
             sentences: config.summary_sentences,
             chars: config.summary_chars,
         };
-        doc.summary = self.summarise(&doc, budget, seg);
-        doc.keywords = self.keywords(&doc, config.keywords, seg);
+        let analysis = Analysis::new(&doc);
+        let wants_summary = budget.sentences > 0 && !doc.text.trim().is_empty();
+        let wants_keywords = config.keywords > 0 && !analysis.text.trim().is_empty();
+        let tfidf = if wants_summary || wants_keywords {
+            self.keywords.tfidf_scores(seg.jieba(), analysis.text)
+        } else {
+            HashMap::new()
+        };
+        let summary = if wants_summary {
+            self.prepare_with(&doc, &analysis, &tfidf, seg)
+                .summary_with_work(&self.params, budget)
+                .0
+        } else {
+            Vec::new()
+        };
+        let ranked = self.keywords.extract_with_scores(
+            seg.jieba(),
+            analysis.text,
+            config.keywords,
+            TFIDF_SHARE,
+            &tfidf,
+        );
+        let keywords = keywords_in_original(&doc, &analysis, ranked);
+        doc.summary = summary;
+        doc.keywords = keywords;
         doc
     }
+}
+
+/// Keywords found in the analysis text, written as they appear in
+/// `doc.text`; a keyword whose original spelling repeats a better one's is
+/// dropped.
+fn keywords_in_original(
+    doc: &Document,
+    analysis: &Analysis<'_>,
+    ranked: Vec<keywords::RankedWord>,
+) -> Vec<Keyword> {
+    let mut seen = HashSet::new();
+    ranked
+        .into_iter()
+        .filter_map(|r| {
+            let (s, e) = analysis.to_original(r.first.0, r.first.1)?;
+            let word = doc.text.get(s..e)?.to_string();
+            seen.insert(word.clone()).then_some(Keyword {
+                word,
+                weight: r.weight,
+            })
+        })
+        .collect()
 }
 
 /// The longest prefix of `sentence` of at most `limit` chars that ends after
