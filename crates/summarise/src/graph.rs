@@ -100,7 +100,16 @@ impl Graph {
             vec![1.0 / n as f64; n]
         };
         let out: Vec<f64> = (0..n).map(|v| self.row(v).1.iter().sum()).collect();
+        // The out-weight of the vertex at the far end of every adjacency
+        // entry, laid out like the entries, so that the inner loop reads it
+        // in order instead of looking it up.
+        let far_out: Vec<f64> = self
+            .neighbours
+            .iter()
+            .map(|&u| out.get(u).copied().unwrap_or(0.0))
+            .collect();
         let mut rank = p.clone();
+        let mut next = vec![0.0; n];
         let mut work = 0usize;
         for _ in 0..max_iter {
             let dangling: f64 = rank
@@ -109,15 +118,18 @@ impl Graph {
                 .filter(|(_, &o)| o <= 0.0)
                 .map(|(r, _)| r)
                 .sum();
-            let mut next = vec![0.0; n];
             for (v, slot) in next.iter_mut().enumerate() {
-                let (nb, w) = self.row(v);
+                let start = self.offsets.get(v).copied().unwrap_or(0);
+                let end = self.offsets.get(v + 1).copied().unwrap_or(start);
+                let nb = self.neighbours.get(start..end).unwrap_or(&[]);
+                let w = self.weights.get(start..end).unwrap_or(&[]);
+                let o = far_out.get(start..end).unwrap_or(&[]);
                 work += nb.len();
                 let inflow: f64 = nb
                     .iter()
                     .zip(w)
-                    .map(|(&u, &wt)| {
-                        let o = out.get(u).copied().unwrap_or(0.0);
+                    .zip(o)
+                    .map(|((&u, &wt), &o)| {
                         let r = rank.get(u).copied().unwrap_or(0.0);
                         if o > 0.0 {
                             r * wt / o
@@ -130,7 +142,8 @@ impl Graph {
                 *slot = (1.0 - damping) * pv + damping * (inflow + dangling * pv);
             }
             let change: f64 = next.iter().zip(&rank).map(|(a, b)| (a - b).abs()).sum();
-            rank = next;
+            // `next` is overwritten whole in the next round.
+            std::mem::swap(&mut rank, &mut next);
             if change < 1e-9 {
                 break;
             }

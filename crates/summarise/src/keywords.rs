@@ -35,6 +35,17 @@ fn is_keyword_pos(tag: &str) -> bool {
     tag.starts_with('n') || matches!(tag, "vn" | "v" | "an" | "i" | "j" | "l" | "eng")
 }
 
+/// Whether lower-casing changes `word`; when it does not, its lower-case
+/// form need not be built to be looked up. (`str::to_lowercase` differs
+/// from mapping each char only for a final capital sigma, which is itself a
+/// char that changes.)
+fn changes_in_lower_case(word: &str) -> bool {
+    word.chars().any(|c| {
+        let mut lower = c.to_lowercase();
+        lower.next() != Some(c) || lower.next().is_some()
+    })
+}
+
 /// A keyword before mapping to the original text: its text in the analysis
 /// view, the view char range of its first occurrence, and its weight.
 #[derive(Debug, Clone, PartialEq)]
@@ -68,7 +79,7 @@ impl KeywordExtractor {
             && has_content(word)
             && !word.chars().all(|c| c.is_ascii_digit() || c == '.')
             && !self.stopwords.contains(word)
-            && !self.stopwords.contains(&word.to_lowercase())
+            && !(changes_in_lower_case(word) && self.stopwords.contains(&word.to_lowercase()))
     }
 
     /// The TF-IDF scores of every word jieba's table knows in `text`
@@ -320,16 +331,26 @@ fn blend(tfidf: &[f64], textrank: &[f64], share: f64) -> Vec<f64> {
 /// TextRank over candidate words: an edge joins two candidates that occur
 /// within [`WINDOW`] tokens of each other, weighted by how often they do.
 fn textrank_scores(n: usize, positions: &[Option<usize>]) -> Vec<f64> {
-    let mut pairs: HashMap<(usize, usize), f64> = HashMap::new();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
     for (i, a) in positions.iter().enumerate() {
         let Some(a) = *a else { continue };
         for b in positions.iter().skip(i + 1).take(WINDOW - 1).flatten() {
             if a != *b {
-                *pairs.entry((a.min(*b), a.max(*b))).or_insert(0.0) += 1.0;
+                pairs.push((a.min(*b), a.max(*b)));
             }
         }
     }
-    let edges: Vec<(usize, usize, f64)> = pairs.into_iter().map(|((a, b), w)| (a, b, w)).collect();
+    // Sorting and counting runs, rather than counting in a hash map, gives
+    // the edges in one fixed order, so the ranks do not depend on a hash
+    // seed down to the last bit.
+    pairs.sort_unstable();
+    let mut edges: Vec<(usize, usize, f64)> = Vec::new();
+    for (a, b) in pairs {
+        match edges.last_mut() {
+            Some((la, lb, w)) if *la == a && *lb == b => *w += 1.0,
+            _ => edges.push((a, b, 1.0)),
+        }
+    }
     Graph::new(n, &edges).pagerank(0.85, &[], 50).0
 }
 
@@ -529,6 +550,37 @@ mod tests {
         assert!(!words.contains(&"数字"), "{words:?}");
         assert_eq!(kws[0].weight, 1.0);
         assert!(kws.windows(2).all(|w| w[0].weight > w[1].weight), "{kws:?}");
+    }
+
+    #[test]
+    fn lower_case_check_agrees_with_to_lowercase() {
+        for (word, changes) in [
+            ("经济", false),
+            ("gdp", false),
+            ("GDP", true),
+            ("5G网络", true),
+            ("5g网络", false),
+            ("iPhone", true),
+            ("ΟΔΟΣ", true),
+            ("ǅ", true),
+            ("Ⅻ", true),
+            ("２０２４年", false),
+        ] {
+            assert_eq!(changes_in_lower_case(word), changes, "{word}");
+            assert_eq!(changes, word.to_lowercase() != word, "{word}");
+        }
+    }
+
+    #[test]
+    fn capitalised_stopwords_are_not_keywords() {
+        let mut stopwords = stopwords();
+        stopwords.insert("app".to_string());
+        let extractor = KeywordExtractor::new(stopwords);
+        assert!(extractor.is_candidate("数据", "n"));
+        assert!(extractor.is_candidate("GDP", "eng"));
+        for word in ["APP", "App", "app"] {
+            assert!(!extractor.is_candidate(word, "eng"), "{word}");
+        }
     }
 
     #[test]

@@ -117,8 +117,8 @@ pub struct Budget {
     pub chars: Option<usize>,
 }
 
-struct TermStats {
-    ids: HashMap<String, usize>,
+struct TermStats<'a> {
+    ids: HashMap<&'a str, usize>,
     /// term id → (sentence, count) in sentence order.
     postings: Vec<Vec<(usize, usize)>>,
     /// per sentence: (term id, count).
@@ -128,21 +128,30 @@ struct TermStats {
     avg_len: f64,
 }
 
-fn term_stats(sentences: &[SentenceInput]) -> TermStats {
+fn term_stats(sentences: &[SentenceInput]) -> TermStats<'_> {
     let mut ids: HashMap<&str, usize> = HashMap::new();
     let mut postings: Vec<Vec<(usize, usize)>> = Vec::new();
     let mut bags = Vec::with_capacity(sentences.len());
     for (s, sent) in sentences.iter().enumerate() {
-        let mut bag: HashMap<usize, usize> = HashMap::new();
-        for t in &sent.terms {
-            let id = *ids.entry(t.as_str()).or_insert_with(|| {
-                postings.push(Vec::new());
-                postings.len() - 1
-            });
-            *bag.entry(id).or_insert(0) += 1;
+        let mut term_ids: Vec<usize> = sent
+            .terms
+            .iter()
+            .map(|t| {
+                *ids.entry(t.as_str()).or_insert_with(|| {
+                    postings.push(Vec::new());
+                    postings.len() - 1
+                })
+            })
+            .collect();
+        // Counted as runs of the sorted ids: the bag in id order.
+        term_ids.sort_unstable();
+        let mut bag: Vec<(usize, usize)> = Vec::new();
+        for id in term_ids {
+            match bag.last_mut() {
+                Some((last, count)) if *last == id => *count += 1,
+                _ => bag.push((id, 1)),
+            }
         }
-        let mut bag: Vec<(usize, usize)> = bag.into_iter().collect();
-        bag.sort_unstable();
         for &(id, c) in &bag {
             if let Some(p) = postings.get_mut(id) {
                 p.push((s, c));
@@ -167,7 +176,6 @@ fn term_stats(sentences: &[SentenceInput]) -> TermStats {
     } else {
         lengths.iter().sum::<f64>() / n
     };
-    let ids = ids.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
     TermStats {
         ids,
         postings,

@@ -426,3 +426,76 @@ fn news_and_traditional_keywords_have_the_properties() {
     let kws = summariser.keywords(&d, 8, seg);
     assert_keyword_properties(TRADITIONAL, &kws);
 }
+
+/// `apply` sets up the analysis text and the TF-IDF scores once for both
+/// outputs; what it returns must be what the two public calls give apart.
+#[test]
+fn apply_gives_what_summarise_and_keywords_give_apart() {
+    let (summariser, seg) = shared();
+    let converter = ScriptConverter::new();
+    let mut docs = vec![doc(NEWS), doc(TRADITIONAL), doc("  \n ")];
+    docs.push(Document {
+        analysis: Some(converter.simplified_view(TRADITIONAL)),
+        ..doc(TRADITIONAL)
+    });
+    for (_, text) in seeds() {
+        docs.push(Document {
+            analysis: Some(converter.simplified_view(&text)),
+            ..doc(&text)
+        });
+    }
+    let configs = [
+        Config::default(),
+        Config {
+            summary_sentences: 2,
+            summary_chars: Some(40),
+            keywords: 3,
+            ..Config::default()
+        },
+        Config {
+            summary_sentences: 0,
+            keywords: 8,
+            ..Config::default()
+        },
+        Config {
+            summary_sentences: 3,
+            keywords: 0,
+            ..Config::default()
+        },
+    ];
+    for config in &configs {
+        for d in &docs {
+            let budget = Budget {
+                sentences: config.summary_sentences,
+                chars: config.summary_chars,
+            };
+            let summary = summariser.summarise(d, budget, seg);
+            let keywords = summariser.keywords(d, config.keywords, seg);
+            let out = summariser.apply(d.clone(), config, seg);
+            assert_eq!(out.summary, summary, "{config:?}");
+            assert_eq!(out.keywords, keywords, "{config:?}");
+        }
+    }
+}
+
+/// Keyword weights are a function of the text alone, down to the last bit
+/// (no hash map's iteration order reaches the co-occurrence graph).
+#[test]
+fn keyword_weights_are_the_same_bits_on_every_call() {
+    let (summariser, seg) = shared();
+    let mut texts = vec![NEWS.to_string()];
+    texts.extend(seeds().into_iter().map(|(_, t)| t));
+    for text in &texts {
+        let d = doc(text);
+        let first = summariser.keywords(&d, 10, seg);
+        for _ in 0..5 {
+            let again = summariser.keywords(&d, 10, seg);
+            let bits = |k: &[Keyword]| -> Vec<(String, u64)> {
+                k.iter()
+                    .map(|k| (k.word.clone(), k.weight.to_bits()))
+                    .collect()
+            };
+            assert_eq!(bits(&again), bits(&first));
+        }
+    }
+}
