@@ -11,8 +11,9 @@
 //!   quoted or isolated terms are never fragments.
 
 use crate::lexicon::Lexicons;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 use taojin_core::is_han;
 use taojin_segment::Segmenter;
 
@@ -168,6 +169,13 @@ fn find_brand_shapes(
         .iter()
         .map(|(w, s)| (w.chars().collect(), *s))
         .collect();
+    // Most chars start no category word: one set lookup rules them out
+    // (unless an empty word, which starts everywhere, is listed).
+    let term_starts: FxHashSet<char> = terms
+        .iter()
+        .filter_map(|(t, _)| t.first().copied())
+        .collect();
+    let any_start = terms.iter().any(|(t, _)| t.is_empty());
     let after: Vec<Vec<char>> = lex
         .gambling_after
         .iter()
@@ -178,6 +186,9 @@ fn find_brand_shapes(
     let mut found: Vec<(SpamSpan, bool, bool, bool)> = Vec::new();
     for (li, low) in simple.iter().enumerate() {
         for i in 0..low.len() {
+            if !any_start && !term_starts.contains(&low[i]) {
+                continue;
+            }
             let Some((term, strong)) = terms.iter().find(|(t, _)| low[i..].starts_with(t)) else {
                 continue;
             };
@@ -296,31 +307,41 @@ pub fn find_fragments(
     let surnames = surnames();
     let mut removed: Vec<SpamSpan> = Vec::new();
     let mut dead: Vec<Vec<bool>> = lines.iter().map(|l| vec![false; l.len()]).collect();
+    // Runs are keyed by slices of `analysis`, which never changes here (only
+    // `dead` does): no copy of a run is made to count, sort or remember it.
     // Verdicts on a candidate's own shape, which masking cannot change.
-    let mut shape_ok: FxHashMap<Vec<char>, Shape> = FxHashMap::default();
+    let mut shape_ok: FxHashMap<&[char], Shape> = FxHashMap::default();
     // Fragments shown to break words in two places or more: evidence enough.
     let mut strong: HashSet<String> = HashSet::new();
     // Candidates judged and rejected in an earlier round stay rejected:
     // masking a splice elsewhere rarely turns a term into a fragment.
-    let mut rejected: HashSet<Vec<char>> = HashSet::new();
-    // Longest accepted first; each round re-counts with removed spans masked.
+    let mut rejected: FxHashSet<&[char]> = FxHashSet::default();
+    // The same short texts are cut again and again (the windows around a
+    // run re-judged in a later round, windows shared by runs of one line).
+    let mut cuts = CutCache::new(seg);
+    // The runs occurring three times or more, with removed spans masked.
+    // Masking only takes occurrences away (a live occurrence is one whose
+    // chars are all live), so after each round the counts are brought up
+    // to date by dropping the occurrences it masked, not by recounting.
+    let mut counts = count_runs(analysis, &dead);
+    // Longest accepted first.
     for _round in 0..24 {
-        let counts = count_runs(analysis, &dead);
-        let mut candidates: Vec<(Vec<char>, Vec<Occurrence>)> = counts
-            .into_iter()
-            .filter(|(gram, occ)| occ.len() >= 3 && !rejected.contains(gram))
+        let mut candidates: Vec<(&[char], &[Occurrence])> = counts
+            .iter()
+            .filter(|(gram, occ)| occ.len() >= 3 && !rejected.contains(*gram))
+            .map(|(gram, occ)| (*gram, occ.as_slice()))
             .collect();
         candidates.sort_by(|a, b| {
             b.0.len()
                 .cmp(&a.0.len())
                 .then(b.1.len().cmp(&a.1.len()))
-                .then(a.0.cmp(&b.0))
+                .then(a.0.cmp(b.0))
         });
         let mut accepted = None;
         for (gram, occs) in candidates {
             let shape = *shape_ok
-                .entry(gram.clone())
-                .or_insert_with(|| fragment_shape(&gram, seg, &surnames));
+                .entry(gram)
+                .or_insert_with(|| fragment_shape(gram, &mut cuts, &surnames));
             // A phrase is judged only on a page showing a brand: clean
             // pages repeat phrases all the time, and judging each costs
             // segmentation of every occurrence.
@@ -329,12 +350,12 @@ pub fn find_fragments(
                 continue;
             }
             match judge(
-                &gram,
+                gram,
                 shape,
-                &occs,
+                occs,
                 analysis,
                 &dead,
-                seg,
+                &mut cuts,
                 !brands.is_empty(),
             ) {
                 Some((spliced, seams)) => {
@@ -370,6 +391,17 @@ pub fn find_fragments(
                 rule: format!("repeated fragment:{gram_text}"),
             });
         }
+        counts.retain(|gram, occs| {
+            if rejected.contains(gram) {
+                return false;
+            }
+            occs.retain(|o| {
+                dead.get(o.line)
+                    .and_then(|d| d.get(o.start..o.start + gram.len()))
+                    .is_some_and(|d| !d.contains(&true))
+            });
+            occs.len() >= 3
+        });
     }
     let kept = keep_cooccurring(removed, brands, &strong);
     extend_to_adjacent(kept, lines, analysis, brands)
@@ -477,10 +509,78 @@ enum Shape {
     Phrase,
 }
 
+/// jieba's `cut(text, false)` of short texts, as word spans in chars,
+/// remembered for the document: fragment detection cuts the same windows
+/// again when a run is re-judged in a later round, and neighbouring runs
+/// of a line share windows. The spans are all the detector uses, since
+/// the word of a span is the slice of the text it covers.
+struct CutCache<'s> {
+    seg: &'s Segmenter,
+    spans: FxHashMap<Vec<char>, Rc<[(usize, usize)]>>,
+    /// Reused to hand jieba a `&str`.
+    text: String,
+}
+
+impl<'s> CutCache<'s> {
+    fn new(seg: &'s Segmenter) -> Self {
+        CutCache {
+            seg,
+            spans: FxHashMap::default(),
+            text: String::new(),
+        }
+    }
+
+    /// The word spans of `chars`, as `(start, end)` char offsets.
+    fn spans(&mut self, chars: &[char]) -> Rc<[(usize, usize)]> {
+        if let Some(spans) = self.spans.get(chars) {
+            return Rc::clone(spans);
+        }
+        self.text.clear();
+        self.text.extend(chars);
+        let spans: Rc<[(usize, usize)]> = self
+            .seg
+            .jieba()
+            .cut(&self.text, false)
+            .iter()
+            .map(|t| (t.start, t.end))
+            .collect();
+        self.spans.insert(chars.to_vec(), Rc::clone(&spans));
+        spans
+    }
+
+    /// Whether `chars` has been cut already.
+    fn is_cut(&self, chars: &[char]) -> bool {
+        self.spans.contains_key(chars)
+    }
+
+    /// Whether some dictionary word of `chars` starts before char `at`
+    /// and ends after it: a few lookups, cheaper than a cut.
+    fn word_crosses(&mut self, chars: &[char], at: usize) -> bool {
+        (0..at.min(chars.len())).any(|start| {
+            (at + 1..=chars.len()).any(|end| {
+                chars
+                    .get(start..end)
+                    .is_some_and(|piece| self.has_word(piece))
+            })
+        })
+    }
+
+    /// Whether `chars` is one word of jieba's dictionary.
+    fn has_word(&mut self, chars: &[char]) -> bool {
+        self.text.clear();
+        self.text.extend(chars);
+        self.seg.jieba().has_word(&self.text)
+    }
+}
+
+/// Whether every char of a word is a function char (see [`FUNCTION_CHARS`]).
+fn all_function(word: &[char]) -> bool {
+    word.iter().all(|&c| FUNCTION_CHARS.contains(c))
+}
+
 /// Classifies a run by its own shape. One cut per distinct candidate; most
 /// repeated runs of a document (its words and phrases) stop here.
-fn fragment_shape(gram: &[char], seg: &Segmenter, surnames: &HashSet<char>) -> Shape {
-    let text: String = gram.iter().collect();
+fn fragment_shape(gram: &[char], cuts: &mut CutCache<'_>, surnames: &HashSet<char>) -> Shape {
     if gram.len() <= 3 && gram.first().is_some_and(|c| surnames.contains(c)) {
         return Shape::None;
     }
@@ -488,51 +588,48 @@ fn fragment_shape(gram: &[char], seg: &Segmenter, surnames: &HashSet<char>) -> S
     if gram.contains(&'某') {
         return Shape::None;
     }
+    let tokens = cuts.spans(gram);
+    let word = |&(s, e): &(usize, usize)| gram.get(s..e).unwrap_or_default();
     // A run holding a place name (`东莞市`, `马岭镇`: three characters or
     // more, so that words like `这里` `市场` do not count) is part of an
     // address or an organisation's name.
-    let place = seg.jieba().cut(&text, false).iter().any(|t| {
-        t.end - t.start >= 3
-            && t.word
-                .chars()
+    let place = tokens.iter().any(|t| {
+        t.1 - t.0 >= 3
+            && word(t)
                 .last()
-                .is_some_and(|c| TOPONYM_SUFFIXES.contains(c))
+                .is_some_and(|&c| TOPONYM_SUFFIXES.contains(c))
     });
     if place {
         return Shape::None;
     }
-    let tokens = seg.jieba().cut(&text, false);
     // An organisation's name (`亿安居公司`, `某某法院`) is a term of the text.
-    if tokens.iter().any(|t| ORG_WORDS.contains(&t.word)) {
+    let org = tokens.iter().any(|t| {
+        let w = word(t);
+        ORG_WORDS.iter().any(|o| o.chars().eq(w.iter().copied()))
+    });
+    if org {
         return Shape::None;
     }
     // A person's name inside the run (`被告|罗|正|军`): a surname that starts
     // a run of two or three loose single characters.
     let mut k = 0;
     while k < tokens.len() {
-        let run = tokens[k..]
-            .iter()
-            .take_while(|t| t.end - t.start == 1)
-            .count();
+        let run = tokens[k..].iter().take_while(|t| t.1 - t.0 == 1).count();
         if (2..=3).contains(&run)
-            && tokens[k]
-                .word
-                .chars()
-                .next()
-                .is_some_and(|c| surnames.contains(&c))
+            && word(&tokens[k])
+                .first()
+                .is_some_and(|c| surnames.contains(c))
         {
             return Shape::None;
         }
         k += run.max(1);
     }
-    if seg.jieba().has_word(&text) {
+    if cuts.has_word(gram) {
         return Shape::Word;
     }
-    let loose = seg
-        .jieba()
-        .cut(&text, false)
+    let loose = tokens
         .iter()
-        .filter(|t| t.end - t.start == 1 && !t.word.chars().all(|c| FUNCTION_CHARS.contains(c)))
+        .filter(|t| t.1 - t.0 == 1 && !all_function(word(t)))
         .count();
     let needed = if gram.len() == 2 { 2 } else { 1 };
     if loose >= needed {
@@ -599,7 +696,10 @@ fn keep_cooccurring(
 /// into a u64, no hashing of strings); an n-gram can only occur three times
 /// if each of its bigrams does, so longer n-grams are counted only along
 /// runs of frequent bigrams, and only the frequent ones are materialised.
-fn count_runs(analysis: &[Vec<char>], dead: &[Vec<bool>]) -> FxHashMap<Vec<char>, Vec<Occurrence>> {
+fn count_runs<'a>(
+    analysis: &'a [Vec<char>],
+    dead: &[Vec<bool>],
+) -> FxHashMap<&'a [char], Vec<Occurrence>> {
     let mut live_runs: Vec<(usize, usize, usize)> = Vec::new();
     for (li, chars) in analysis.iter().enumerate() {
         let live = |k: usize| is_han(chars[k]) && !dead[li][k];
@@ -637,7 +737,7 @@ fn count_runs(analysis: &[Vec<char>], dead: &[Vec<bool>]) -> FxHashMap<Vec<char>
             }
         }
     }
-    let mut out: FxHashMap<Vec<char>, Vec<Occurrence>> = FxHashMap::default();
+    let mut out: FxHashMap<&[char], Vec<Occurrence>> = FxHashMap::default();
     for &(li, start, end) in &live_runs {
         let c = &analysis[li];
         for s in start..end - 1 {
@@ -645,7 +745,7 @@ fn count_runs(analysis: &[Vec<char>], dead: &[Vec<bool>]) -> FxHashMap<Vec<char>
             while n <= 8 && s + n <= end {
                 match counts.get(&c[s..s + n]) {
                     Some(&k) if k >= 3 => {
-                        out.entry(c[s..s + n].to_vec())
+                        out.entry(&c[s..s + n])
                             .or_default()
                             .push(Occurrence { line: li, start: s });
                     }
@@ -667,9 +767,37 @@ fn judge(
     occs: &[Occurrence],
     analysis: &[Vec<char>],
     dead: &[Vec<bool>],
-    seg: &Segmenter,
+    cuts: &mut CutCache<'_>,
     page_has_brand: bool,
 ) -> Option<(Vec<Occurrence>, usize)> {
+    // Cheap necessary conditions first, so that most candidates are
+    // dismissed without cutting a window around each occurrence. Below, an
+    // occurrence is spliced only by a seam or, for a loose run, by its own
+    // window; either way two spliced occurrences are needed (free ones
+    // count only once there are two seams). So a word or phrase needs two
+    // occurrences where a word re-forms across it, and a loose run two
+    // occurrences with live context.
+    let contexts_of = |occ: &Occurrence| live_context(analysis, dead, occ, gram.len());
+    if shape == Shape::Loose {
+        let with_context = occs.iter().filter(|occ| contexts_of(occ) != (0, 0)).count();
+        if with_context < 2 {
+            return None;
+        }
+    } else {
+        let mut rejoining = 0;
+        for occ in occs {
+            let (left_len, right_len) = contexts_of(occ);
+            if left_len > 0
+                && right_len > 0
+                && rejoins(cuts, analysis, occ, gram.len(), (left_len, right_len))
+            {
+                rejoining += 1;
+            }
+        }
+        if rejoining < 2 {
+            return None;
+        }
+    }
     let mut seams = 0usize;
     let mut spliced = Vec::new();
     let mut isolated = Vec::new();
@@ -678,14 +806,8 @@ fn judge(
     let mut contexts: HashSet<Context> = HashSet::new();
     for occ in occs {
         let chars = &analysis[occ.line];
-        let live = |k: usize| is_han(chars[k]) && !dead[occ.line][k];
         let end = occ.start + gram.len();
-        let left_len = (0..occ.start)
-            .rev()
-            .take(4)
-            .take_while(|&k| live(k))
-            .count();
-        let right_len = (end..chars.len()).take(4).take_while(|&k| live(k)).count();
+        let (left_len, right_len) = contexts_of(occ);
         if left_len == 0 && right_len == 0 {
             // A quoted run is a term, never a splice. An unquoted run that
             // stands alone (`。心人` at a line end) is removed only when the
@@ -699,14 +821,13 @@ fn judge(
             }
             continue;
         }
-        let window: String = chars[occ.start - left_len..end + right_len]
-            .iter()
-            .collect();
-        let tokens = seg.jieba().cut(&window, false);
+        let window = &chars[occ.start - left_len..end + right_len];
+        let tokens = cuts.spans(window);
+        let word = |&(s, e): &(usize, usize)| window.get(s..e).unwrap_or_default();
         let (f_start, f_end) = (left_len, left_len + gram.len());
-        let boundaries_free = tokens.iter().all(|t| {
-            let straddles_start = t.start < f_start && t.end > f_start;
-            let straddles_end = t.start < f_end && t.end > f_end;
+        let boundaries_free = tokens.iter().all(|&(start, end)| {
+            let straddles_start = start < f_start && end > f_start;
+            let straddles_end = start < f_end && end > f_end;
             !straddles_start && !straddles_end
         });
         // A word of the context that swallows the whole run (`企业|家`)
@@ -714,24 +835,18 @@ fn judge(
         // (`本心|选`) is a splice glued to its neighbour.
         let swallowed = tokens
             .iter()
-            .any(|t| t.start <= f_start && t.end >= f_end && t.end - t.start > gram.len());
+            .any(|&(start, end)| start <= f_start && end >= f_end && end - start > gram.len());
         let loose_singles = tokens
             .iter()
-            .filter(|t| t.start >= f_start && t.end <= f_end && t.end - t.start == 1)
-            .filter(|t| !t.word.chars().all(|c| FUNCTION_CHARS.contains(c)))
+            .filter(|&&(start, end)| start >= f_start && end <= f_end && end - start == 1)
+            .filter(|t| !all_function(word(t)))
             .count();
         // The strongest evidence: without the run, a word forms across the
         // seam (`中|撸起|央` -> `中央`).
-        let seam = !swallowed && left_len > 0 && right_len > 0 && {
-            let joined: String = chars[occ.start - left_len..occ.start]
-                .iter()
-                .chain(&chars[end..end + right_len])
-                .collect();
-            seg.jieba()
-                .cut(&joined, false)
-                .iter()
-                .any(|t| t.start < left_len && t.end > left_len && t.end - t.start >= 2)
-        };
+        let seam = !swallowed
+            && left_len > 0
+            && right_len > 0
+            && rejoins(cuts, analysis, occ, gram.len(), (left_len, right_len));
         let needed = if gram.len() == 2 { 2 } else { 1 };
         // A splice often glues onto a neighbour (`本|心选|院` cuts as
         // `本心`): a word re-forming across the seam outweighs that, but
@@ -747,10 +862,10 @@ fn judge(
         }
         seams += usize::from(seam);
         let place_name = tokens.iter().any(|t| {
-            t.start > f_start
-                && t.end <= f_end
-                && t.end - t.start == 1
-                && t.word.chars().all(|c| TOPONYM_SUFFIXES.contains(c))
+            t.0 > f_start
+                && t.1 <= f_end
+                && t.1 - t.0 == 1
+                && word(t).iter().all(|&c| TOPONYM_SUFFIXES.contains(c))
         });
         if place_name {
             return None;
@@ -794,6 +909,62 @@ fn judge(
     spliced.extend(free_spliced);
     spliced.sort_by_key(|o| (o.line, o.start));
     Some((spliced, seams))
+}
+
+/// How many live Han chars (up to four) stand left and right of an
+/// occurrence of a run `len` chars long.
+fn live_context(
+    analysis: &[Vec<char>],
+    dead: &[Vec<bool>],
+    occ: &Occurrence,
+    len: usize,
+) -> (usize, usize) {
+    let (Some(chars), Some(dead)) = (analysis.get(occ.line), dead.get(occ.line)) else {
+        return (0, 0);
+    };
+    let live = |k: usize| {
+        chars.get(k).is_some_and(|&c| is_han(c)) && !dead.get(k).copied().unwrap_or(true)
+    };
+    let end = occ.start + len;
+    let left_len = (0..occ.start)
+        .rev()
+        .take(4)
+        .take_while(|&k| live(k))
+        .count();
+    let right_len = (end..chars.len()).take(4).take_while(|&k| live(k)).count();
+    (left_len, right_len)
+}
+
+/// The strongest evidence of a splice: without the run, a word forms
+/// across the seam (`中|撸起|央` -> `中央`). The last argument is the
+/// occurrence's live context, as [`live_context`] gives it.
+fn rejoins(
+    cuts: &mut CutCache<'_>,
+    analysis: &[Vec<char>],
+    occ: &Occurrence,
+    len: usize,
+    (left_len, right_len): (usize, usize),
+) -> bool {
+    let end = occ.start + len;
+    let (Some(left), Some(right)) = (
+        analysis
+            .get(occ.line)
+            .and_then(|c| c.get(occ.start - left_len..occ.start)),
+        analysis
+            .get(occ.line)
+            .and_then(|c| c.get(end..end + right_len)),
+    ) else {
+        return false;
+    };
+    let joined: Vec<char> = left.iter().chain(right).copied().collect();
+    // Every word of two chars or more in a cut is a dictionary word, so
+    // where none of those crosses the seam the cut cannot show one.
+    if !cuts.is_cut(&joined) && !cuts.word_crosses(&joined, left_len) {
+        return false;
+    }
+    cuts.spans(&joined)
+        .iter()
+        .any(|&(start, end)| start < left_len && end > left_len && end - start >= 2)
 }
 
 /// Spam injected into a Traditional page is usually written in Simplified
@@ -1164,7 +1335,9 @@ mod tests {
     fn names_places_and_localised_phrases_are_not_fragments() {
         let seg = Segmenter::new();
         let surnames = surnames();
-        let shape = |s: &str| fragment_shape(&s.chars().collect::<Vec<_>>(), &seg, &surnames);
+        let mut cuts = CutCache::new(&seg);
+        let mut shape =
+            |s: &str| fragment_shape(&s.chars().collect::<Vec<_>>(), &mut cuts, &surnames);
         for term in [
             "被告鲍某",
             "第三人周某",
