@@ -391,20 +391,31 @@ pub fn find_fragments(
                 rule: format!("repeated fragment:{gram_text}"),
             });
         }
-        counts.retain(|gram, occs| {
-            if rejected.contains(gram) {
-                return false;
-            }
-            occs.retain(|o| {
-                dead.get(o.line)
-                    .and_then(|d| d.get(o.start..o.start + gram.len()))
-                    .is_some_and(|d| !d.contains(&true))
-            });
-            occs.len() >= 3
-        });
+        drop_masked(&mut counts, &dead, &rejected);
     }
     let kept = keep_cooccurring(removed, brands, &strong);
     extend_to_adjacent(kept, lines, analysis, brands)
+}
+
+/// Brings the counts of [`count_runs`] up to date after more of the text
+/// was masked in `dead`: occurrences with a masked char go, and so do runs
+/// left with fewer than three occurrences or already `rejected`.
+fn drop_masked(
+    counts: &mut FxHashMap<&[char], Vec<Occurrence>>,
+    dead: &[Vec<bool>],
+    rejected: &FxHashSet<&[char]>,
+) {
+    counts.retain(|gram, occs| {
+        if rejected.contains(gram) {
+            return false;
+        }
+        occs.retain(|o| {
+            dead.get(o.line)
+                .and_then(|d| d.get(o.start..o.start + gram.len()))
+                .is_some_and(|d| !d.contains(&true))
+        });
+        occs.len() >= 3
+    });
 }
 
 /// Pieces of one slogan are sometimes spliced side by side
@@ -554,15 +565,17 @@ impl<'s> CutCache<'s> {
     }
 
     /// Whether some dictionary word of `chars` starts before char `at`
-    /// and ends after it: a few lookups, cheaper than a cut.
+    /// and ends after it. jieba's full mode lists every dictionary word at
+    /// every char (one trie walk per char, no route to compute), so any
+    /// word a cut can give is among its tokens.
     fn word_crosses(&mut self, chars: &[char], at: usize) -> bool {
-        (0..at.min(chars.len())).any(|start| {
-            (at + 1..=chars.len()).any(|end| {
-                chars
-                    .get(start..end)
-                    .is_some_and(|piece| self.has_word(piece))
-            })
-        })
+        self.text.clear();
+        self.text.extend(chars);
+        self.seg
+            .jieba()
+            .cut_all(&self.text)
+            .iter()
+            .any(|t| t.start < at && t.end > at)
     }
 
     /// Whether `chars` is one word of jieba's dictionary.
@@ -792,6 +805,9 @@ fn judge(
                 && rejoins(cuts, analysis, occ, gram.len(), (left_len, right_len))
             {
                 rejoining += 1;
+                if rejoining == 2 {
+                    break;
+                }
             }
         }
         if rejoining < 2 {
@@ -1329,6 +1345,76 @@ mod tests {
         // Nothing touches a removed span in clean text: nothing grows.
         let clean = chars(&["全村人都豁出去了，为凑钱买大锤钢钎。"]);
         assert!(extend_to_adjacent(Vec::new(), &clean, &clean, &[]).is_empty());
+    }
+
+    /// Text for the property tests below: sentences of the kind spam is
+    /// spliced into, with words that recur.
+    const PROPERTY_TEXT: &str = "原告向本院提出诉讼请求，被告承担相应的责任。党建工作越抓越严，\
+        走访居民区，考察贫困村，让广大委员甘当基层群众的贴心人。道路曲折，车辆撞击护栏后停下。";
+
+    fn property_segmenter() -> &'static Segmenter {
+        static SEG: std::sync::OnceLock<Segmenter> = std::sync::OnceLock::new();
+        SEG.get_or_init(Segmenter::new)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 64, ..Default::default() })]
+
+        /// `rejoins` skips the cut when no dictionary word crosses the
+        /// seam; that is only sound if every cut word crossing it is one.
+        #[test]
+        fn a_cut_word_across_a_point_is_a_full_mode_word(
+            picks in proptest::collection::vec(0usize..1000, 2..9),
+            at_pick in 0usize..8,
+        ) {
+            let han: Vec<char> = PROPERTY_TEXT.chars().filter(|&c| is_han(c)).collect();
+            // Runs of the text, not random chars, so that words do form.
+            let first = picks[0] % han.len();
+            let chars: Vec<char> = (0..picks.len()).map(|k| han[(first + k + picks[k] % 2) % han.len()]).collect();
+            let at = 1 + at_pick % (chars.len() - 1);
+            let mut cuts = CutCache::new(property_segmenter());
+            let crosses_in_cut = cuts.spans(&chars).iter().any(|&(s, e)| s < at && e > at);
+            if crosses_in_cut {
+                proptest::prop_assert!(cuts.word_crosses(&chars, at), "{chars:?} at {at}");
+            }
+        }
+
+        /// Dropping the occurrences masking covers gives what counting
+        /// the masked text afresh gives.
+        #[test]
+        fn counts_updated_by_masking_equal_a_recount(
+            masks in proptest::collection::vec((0usize..4, 0usize..60, 1usize..6), 0..6),
+        ) {
+            let lines: Vec<Vec<char>> = [
+                "他们走进社区，心人考察贫困村，众跟让广大委员甘当基层群众的贴心人。",
+                "车上的心人乘客一边打量眼前的新图景，众跟正是心人全市组织系统的党员干部。",
+                "党建工作越抓越严、越抓越细、越抓越实，众跟走访居民区，心人考察贫困村。",
+                "提高人民群众生活质量，让人民群众满意，众跟使人民群众更加自觉。",
+            ]
+            .iter()
+            .map(|l| l.chars().collect())
+            .collect();
+            let mut dead: Vec<Vec<bool>> = lines.iter().map(|l| vec![false; l.len()]).collect();
+            let mut counts = count_runs(&lines, &dead);
+            for (line, start, len) in masks {
+                let d = &mut dead[line];
+                let start = start % d.len();
+                for k in start..(start + len).min(d.len()) {
+                    d[k] = true;
+                }
+            }
+            drop_masked(&mut counts, &dead, &FxHashSet::default());
+            let fresh = count_runs(&lines, &dead);
+            let as_sorted = |m: &FxHashMap<&[char], Vec<Occurrence>>| {
+                let mut v: Vec<(String, Vec<(usize, usize)>)> = m
+                    .iter()
+                    .map(|(g, o)| (g.iter().collect(), o.iter().map(|o| (o.line, o.start)).collect()))
+                    .collect();
+                v.sort();
+                v
+            };
+            proptest::prop_assert_eq!(as_sorted(&counts), as_sorted(&fresh));
+        }
     }
 
     #[test]
