@@ -17,8 +17,9 @@
 //! summ`) the blend scores above either signal alone.
 
 use crate::graph::Graph;
+use crate::idf::IdfTable;
 use crate::lexicon::has_content;
-use jieba_rs::{Jieba, KeywordExtract, KeywordExtractConfig, TfIdf};
+use jieba_rs::{Jieba, KeywordExtract, KeywordExtractConfig, Tag, TfIdf};
 use std::collections::{HashMap, HashSet};
 
 /// Share of the TF-IDF score in the blend (TextRank gets the rest).
@@ -58,18 +59,30 @@ pub struct RankedWord {
 /// Extracts keywords from analysis-script text.
 pub struct KeywordExtractor {
     tfidf: TfIdf,
+    /// jieba's IDF table, when it could be read out of `tfidf`: TF-IDF is
+    /// then computed from tags already made instead of by tagging again.
+    idf: Option<&'static IdfTable>,
     stopwords: HashSet<String>,
 }
+
+/// The smallest word (in chars) the TF-IDF scores cover.
+const TFIDF_MIN_CHARS: usize = 2;
 
 impl KeywordExtractor {
     pub fn new(stopwords: HashSet<String>) -> Self {
         let mut tfidf = TfIdf::default();
         *tfidf.config_mut() = KeywordExtractConfig::builder()
             .set_stop_words(stopwords.iter().cloned().collect())
-            .min_keyword_length(2)
+            .min_keyword_length(TFIDF_MIN_CHARS)
             .use_hmm(true)
             .build();
-        KeywordExtractor { tfidf, stopwords }
+        // `tfidf` holds jieba's default table (only its settings change).
+        let idf = IdfTable::jieba_default();
+        KeywordExtractor {
+            tfidf,
+            idf,
+            stopwords,
+        }
     }
 
     fn is_candidate(&self, word: &str, tag: &str) -> bool {
@@ -85,11 +98,61 @@ impl KeywordExtractor {
     /// The TF-IDF scores of every word jieba's table knows in `text`
     /// (unknown words get the table's median IDF).
     pub(crate) fn tfidf_scores(&self, jieba: &Jieba, text: &str) -> HashMap<String, f64> {
+        match &self.idf {
+            Some(_) => self.tfidf_of_tags(jieba, text, &jieba.tag(text, true)),
+            None => self.tfidf_by_jieba(jieba, text),
+        }
+    }
+
+    /// [`Self::tfidf_scores`] of `text` given its tags (`jieba.tag(text,
+    /// true)`).
+    pub(crate) fn tfidf_of_tags(
+        &self,
+        jieba: &Jieba,
+        text: &str,
+        tags: &[Tag<'_>],
+    ) -> HashMap<String, f64> {
+        let Some(idf) = self.idf else {
+            return self.tfidf_by_jieba(jieba, text);
+        };
+        // The same words, counts and arithmetic as jieba's extract_keywords,
+        // so that the scores are the same to the last bit.
+        let mut counts: HashMap<&str, u64> = HashMap::new();
+        for t in tags {
+            if self.tfidf_counts(t.word) {
+                *counts.entry(t.word).or_insert(0) += 1;
+            }
+        }
+        let total: u64 = counts.values().sum();
+        counts
+            .into_iter()
+            .map(|(word, tf)| (word.to_string(), tf as f64 * idf.get(word) / total as f64))
+            .collect()
+    }
+
+    /// The TF-IDF scores as jieba's keyword extractor gives them (it tags
+    /// the text itself).
+    fn tfidf_by_jieba(&self, jieba: &Jieba, text: &str) -> HashMap<String, f64> {
         self.tfidf
             .extract_keywords(jieba, text, usize::MAX, Vec::new())
             .into_iter()
             .map(|k| (k.keyword, k.weight))
             .collect()
+    }
+
+    /// Whether jieba's TF-IDF counts `word`: long enough and not a stopword,
+    /// as written or, when it has capitals, lower-cased.
+    fn tfidf_counts(&self, word: &str) -> bool {
+        let mut chars = 0usize;
+        let mut has_uppercase = false;
+        for c in word.chars() {
+            chars += 1;
+            has_uppercase |= c.is_uppercase();
+        }
+        if chars < TFIDF_MIN_CHARS || self.stopwords.contains(word) {
+            return false;
+        }
+        !has_uppercase || !self.stopwords.contains(&word.to_lowercase())
     }
 
     /// The top `k` keywords of `text`, best first, weights scaled so the
@@ -107,21 +170,30 @@ impl KeywordExtractor {
         k: usize,
         tfidf_share: f64,
     ) -> Vec<RankedWord> {
-        self.extract_ranked(jieba, text, k, tfidf_share, None)
+        if k == 0 || text.trim().is_empty() {
+            return Vec::new();
+        }
+        let tags = jieba.tag(text, true);
+        self.extract_ranked(jieba, text, &tags, k, tfidf_share, None)
     }
 
-    /// [`Self::extract_with_share`] with the TF-IDF scores of `text` (from
-    /// [`Self::tfidf_scores`]) already worked out, so that a caller that
-    /// also needs them for the summary tags the text for TF-IDF only once.
+    /// [`Self::extract_with_share`] with the tags of `text`
+    /// (`jieba.tag(text, true)`) and its TF-IDF scores (from
+    /// [`Self::tfidf_of_tags`]) already worked out, so that a caller that
+    /// also needs them for the summary tags the text only once.
     pub(crate) fn extract_with_scores(
         &self,
         jieba: &Jieba,
         text: &str,
+        tags: &[Tag<'_>],
         k: usize,
         tfidf_share: f64,
         tfidf_all: &HashMap<String, f64>,
     ) -> Vec<RankedWord> {
-        self.extract_ranked(jieba, text, k, tfidf_share, Some(tfidf_all))
+        if k == 0 || text.trim().is_empty() {
+            return Vec::new();
+        }
+        self.extract_ranked(jieba, text, tags, k, tfidf_share, Some(tfidf_all))
     }
 
     /// The keywords, with the TF-IDF scores computed here when not given.
@@ -129,21 +201,18 @@ impl KeywordExtractor {
         &self,
         jieba: &Jieba,
         text: &str,
+        tags: &[Tag<'_>],
         k: usize,
         tfidf_share: f64,
         given_tfidf: Option<&HashMap<String, f64>>,
     ) -> Vec<RankedWord> {
-        if k == 0 || text.trim().is_empty() {
-            return Vec::new();
-        }
-        let tags = jieba.tag(text, true);
         // Candidate id per token, None for tokens that are not candidates.
         let mut ids: HashMap<&str, usize> = HashMap::new();
         let mut words: Vec<&str> = Vec::new();
         let mut first: Vec<(usize, usize)> = Vec::new();
         let mut tf: Vec<usize> = Vec::new();
         let mut token_ids: Vec<Option<usize>> = Vec::with_capacity(tags.len());
-        for t in &tags {
+        for t in tags {
             if t.word.trim().is_empty() {
                 token_ids.push(None);
                 continue;
@@ -180,7 +249,7 @@ impl KeywordExtractor {
         let tfidf_all = match given_tfidf {
             Some(scores) => scores,
             None => {
-                computed = self.tfidf_scores(jieba, text);
+                computed = self.tfidf_of_tags(jieba, text, tags);
                 &computed
             }
         };
@@ -195,7 +264,7 @@ impl KeywordExtractor {
             .zip(&token_ids)
             .map(|(t, id)| id.is_some() && is_phrase_pos(t.tag))
             .collect();
-        let phrases = find_phrases(&tags, &token_ids, &phrase_ok, &tf, &blended, k);
+        let phrases = find_phrases(tags, &token_ids, &phrase_ok, &tf, &blended, k);
         let mut items: Vec<Item> = words
             .iter()
             .zip(&first)
@@ -550,6 +619,42 @@ mod tests {
         assert!(!words.contains(&"数字"), "{words:?}");
         assert_eq!(kws[0].weight, 1.0);
         assert!(kws.windows(2).all(|w| w[0].weight > w[1].weight), "{kws:?}");
+    }
+
+    /// TF-IDF from the tags already made must be jieba's own, bit for bit.
+    #[test]
+    fn tfidf_of_tags_is_what_jieba_extracts() {
+        let jieba = Jieba::new();
+        let extractor = extractor();
+        assert!(extractor.idf.is_some(), "jieba's IDF table was not read");
+        let mut texts = vec![
+            NEWS.to_string(),
+            "The GDP和CPI数据显示，APP下载量与iPhone销量A股同步上升。The And OF".to_string(),
+            String::new(),
+            "，。".to_string(),
+        ];
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+        if let Ok(entries) = std::fs::read_dir(&dir) {
+            for e in entries.flatten() {
+                if let Ok(t) = std::fs::read_to_string(e.path()) {
+                    texts.push(t);
+                }
+            }
+        } else {
+            eprintln!("note: {} missing, seeds skipped", dir.display());
+        }
+        for text in &texts {
+            let ours = extractor.tfidf_of_tags(&jieba, text, &jieba.tag(text, true));
+            let theirs = extractor.tfidf_by_jieba(&jieba, text);
+            let bits = |m: &HashMap<String, f64>| {
+                let mut v: Vec<(String, u64)> =
+                    m.iter().map(|(w, x)| (w.clone(), x.to_bits())).collect();
+                v.sort();
+                v
+            };
+            assert_eq!(bits(&ours), bits(&theirs));
+            assert_eq!(extractor.tfidf_scores(&jieba, text), theirs);
+        }
     }
 
     #[test]

@@ -18,6 +18,7 @@
 //! returned is always a substring of the text.
 
 mod graph;
+mod idf;
 pub mod keywords;
 mod lexicon;
 pub mod rank;
@@ -353,7 +354,8 @@ impl Summariser {
     /// through unchanged.
     ///
     /// The same as [`Self::summarise`] followed by [`Self::keywords`], but
-    /// the analysis text is set up and tagged for TF-IDF once for both.
+    /// the analysis text is set up and tagged (parts of speech and TF-IDF)
+    /// once for both.
     pub fn apply(&self, mut doc: Document, config: &Config, seg: &Segmenter) -> Document {
         if doc.is_failed() {
             return doc;
@@ -365,8 +367,14 @@ impl Summariser {
         let analysis = Analysis::new(&doc);
         let wants_summary = budget.sentences > 0 && !doc.text.trim().is_empty();
         let wants_keywords = config.keywords > 0 && !analysis.text.trim().is_empty();
+        let jieba = seg.jieba();
+        let tags = if wants_summary || wants_keywords {
+            jieba.tag(analysis.text, true)
+        } else {
+            Vec::new()
+        };
         let tfidf = if wants_summary || wants_keywords {
-            self.keywords.tfidf_scores(seg.jieba(), analysis.text)
+            self.keywords.tfidf_of_tags(jieba, analysis.text, &tags)
         } else {
             HashMap::new()
         };
@@ -378,8 +386,9 @@ impl Summariser {
             Vec::new()
         };
         let ranked = self.keywords.extract_with_scores(
-            seg.jieba(),
+            jieba,
             analysis.text,
+            &tags,
             config.keywords,
             TFIDF_SHARE,
             &tfidf,
