@@ -791,6 +791,27 @@ fn judge(
     // occurrences where a word re-forms across it, and a loose run two
     // occurrences with live context.
     let contexts_of = |occ: &Occurrence| live_context(analysis, dead, occ, gram.len());
+    // The contexts that make a run's occurrences diverse are those of
+    // occurrences with live context; isolated ones add at most one.
+    let mut context_kinds: FxHashSet<Context> = FxHashSet::default();
+    let mut any_isolated = false;
+    for occ in occs {
+        let Some(chars) = analysis.get(occ.line) else {
+            continue;
+        };
+        let end = occ.start + gram.len();
+        match contexts_of(occ) {
+            (0, 0) => any_isolated |= !is_quoted(chars, occ.start, end),
+            (left_len, right_len) => {
+                let left = (left_len > 0).then(|| chars.get(occ.start - 1).copied());
+                let right = (right_len > 0).then(|| chars.get(end).copied());
+                context_kinds.insert((left.flatten(), right.flatten()));
+            }
+        }
+    }
+    if context_kinds.len() + usize::from(any_isolated) < 3 {
+        return None;
+    }
     if shape == Shape::Loose {
         let with_context = occs.iter().filter(|occ| contexts_of(occ) != (0, 0)).count();
         if with_context < 2 {
@@ -828,11 +849,7 @@ fn judge(
             // A quoted run is a term, never a splice. An unquoted run that
             // stands alone (`。心人` at a line end) is removed only when the
             // run is shown to be spliced elsewhere.
-            let before = occ.start.checked_sub(1).and_then(|k| chars.get(k)).copied();
-            let after = chars.get(end).copied();
-            let quoted = before.is_some_and(|c| QUOTES_OPEN.contains(c))
-                || after.is_some_and(|c| QUOTES_CLOSE.contains(c));
-            if !quoted {
+            if !is_quoted(chars, occ.start, end) {
                 isolated.push(*occ);
             }
             continue;
@@ -925,6 +942,15 @@ fn judge(
     spliced.extend(free_spliced);
     spliced.sort_by_key(|o| (o.line, o.start));
     Some((spliced, seams))
+}
+
+/// Whether the run at `start..end` of a line stands between quote marks
+/// (either one is enough: `“心人` at a line end).
+fn is_quoted(chars: &[char], start: usize, end: usize) -> bool {
+    let before = start.checked_sub(1).and_then(|k| chars.get(k)).copied();
+    let after = chars.get(end).copied();
+    before.is_some_and(|c| QUOTES_OPEN.contains(c))
+        || after.is_some_and(|c| QUOTES_CLOSE.contains(c))
 }
 
 /// How many live Han chars (up to four) stand left and right of an
