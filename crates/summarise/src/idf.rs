@@ -10,15 +10,15 @@
 //! When that form cannot be read, [`IdfTable::from_tfidf`] gives `None` and
 //! the caller keeps using `extract_keywords`.
 
+use crate::hash::FastMap;
 use jieba_rs::TfIdf;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Word → inverse document frequency, and the value jieba uses for a word
 /// its table lacks (the median of the table).
 #[derive(Debug, Clone)]
 pub(crate) struct IdfTable {
-    idf: HashMap<String, f64>,
+    idf: FastMap<String, f64>,
     median: f64,
 }
 
@@ -52,7 +52,7 @@ impl IdfTable {
 /// Parses `TfIdf { idf_dict: {"word": 1.5, ...}, median_idf: 11.7, ... }`.
 fn parse_debug(shown: &str) -> Option<IdfTable> {
     let mut rest = shown.strip_prefix("TfIdf { idf_dict: {")?;
-    let mut idf = HashMap::new();
+    let mut idf = FastMap::default();
     if let Some(after) = rest.strip_prefix('}') {
         rest = after;
     } else {

@@ -17,10 +17,11 @@
 //! summ`) the blend scores above either signal alone.
 
 use crate::graph::Graph;
+use crate::hash::{FastMap, FastSet};
 use crate::idf::IdfTable;
 use crate::lexicon::has_content;
 use jieba_rs::{Jieba, KeywordExtract, KeywordExtractConfig, Tag, TfIdf};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// Share of the TF-IDF score in the blend (TextRank gets the rest).
 pub const TFIDF_SHARE: f64 = 0.6;
@@ -62,7 +63,7 @@ pub struct KeywordExtractor {
     /// jieba's IDF table, when it could be read out of `tfidf`: TF-IDF is
     /// then computed from tags already made instead of by tagging again.
     idf: Option<&'static IdfTable>,
-    stopwords: HashSet<String>,
+    stopwords: FastSet<String>,
 }
 
 /// The smallest word (in chars) the TF-IDF scores cover.
@@ -81,7 +82,7 @@ impl KeywordExtractor {
         KeywordExtractor {
             tfidf,
             idf,
-            stopwords,
+            stopwords: stopwords.into_iter().collect(),
         }
     }
 
@@ -97,7 +98,7 @@ impl KeywordExtractor {
 
     /// The TF-IDF scores of every word jieba's table knows in `text`
     /// (unknown words get the table's median IDF).
-    pub(crate) fn tfidf_scores(&self, jieba: &Jieba, text: &str) -> HashMap<String, f64> {
+    pub(crate) fn tfidf_scores(&self, jieba: &Jieba, text: &str) -> FastMap<String, f64> {
         match &self.idf {
             Some(_) => self.tfidf_of_tags(jieba, text, &jieba.tag(text, true)),
             None => self.tfidf_by_jieba(jieba, text),
@@ -111,13 +112,13 @@ impl KeywordExtractor {
         jieba: &Jieba,
         text: &str,
         tags: &[Tag<'_>],
-    ) -> HashMap<String, f64> {
+    ) -> FastMap<String, f64> {
         let Some(idf) = self.idf else {
             return self.tfidf_by_jieba(jieba, text);
         };
         // The same words, counts and arithmetic as jieba's extract_keywords,
         // so that the scores are the same to the last bit.
-        let mut counts: HashMap<&str, u64> = HashMap::new();
+        let mut counts: FastMap<&str, u64> = FastMap::default();
         for t in tags {
             if self.tfidf_counts(t.word) {
                 *counts.entry(t.word).or_insert(0) += 1;
@@ -132,7 +133,7 @@ impl KeywordExtractor {
 
     /// The TF-IDF scores as jieba's keyword extractor gives them (it tags
     /// the text itself).
-    fn tfidf_by_jieba(&self, jieba: &Jieba, text: &str) -> HashMap<String, f64> {
+    fn tfidf_by_jieba(&self, jieba: &Jieba, text: &str) -> FastMap<String, f64> {
         self.tfidf
             .extract_keywords(jieba, text, usize::MAX, Vec::new())
             .into_iter()
@@ -188,7 +189,7 @@ impl KeywordExtractor {
         tags: &[Tag<'_>],
         k: usize,
         tfidf_share: f64,
-        tfidf_all: &HashMap<String, f64>,
+        tfidf_all: &FastMap<String, f64>,
     ) -> Vec<RankedWord> {
         if k == 0 || text.trim().is_empty() {
             return Vec::new();
@@ -204,10 +205,10 @@ impl KeywordExtractor {
         tags: &[Tag<'_>],
         k: usize,
         tfidf_share: f64,
-        given_tfidf: Option<&HashMap<String, f64>>,
+        given_tfidf: Option<&FastMap<String, f64>>,
     ) -> Vec<RankedWord> {
         // Candidate id per token, None for tokens that are not candidates.
-        let mut ids: HashMap<&str, usize> = HashMap::new();
+        let mut ids: FastMap<&str, usize> = FastMap::default();
         let mut words: Vec<&str> = Vec::new();
         let mut first: Vec<(usize, usize)> = Vec::new();
         let mut tf: Vec<usize> = Vec::new();
@@ -458,7 +459,7 @@ fn find_phrases(
         let sb = scores.get(b).copied().unwrap_or(0.0);
         sb.total_cmp(&sa).then(a.cmp(&b))
     });
-    let top: HashSet<usize> = order.into_iter().take(k.saturating_mul(3)).collect();
+    let top: FastSet<usize> = order.into_iter().take(k.saturating_mul(3)).collect();
     // The phrase-eligible id of each token.
     let eligible = |i: usize| -> Option<usize> {
         match (token_ids.get(i), phrase_ok.get(i)) {
@@ -466,7 +467,7 @@ fn find_phrases(
             _ => None,
         }
     };
-    let mut pair_count: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut pair_count: FastMap<(usize, usize), usize> = FastMap::default();
     for i in 1..token_ids.len() {
         if let (Some(a), Some(b)) = (eligible(i - 1), eligible(i)) {
             if a != b {
@@ -480,7 +481,7 @@ fn find_phrases(
         c >= 2 && c * 2 >= tf_of(a).min(tf_of(b))
     };
     // Walk the tokens and collect maximal linked runs.
-    let mut runs: HashMap<Vec<usize>, (usize, (usize, usize))> = HashMap::new();
+    let mut runs: FastMap<Vec<usize>, (usize, (usize, usize))> = FastMap::default();
     let mut i = 0usize;
     while i < token_ids.len() {
         let Some(start) = eligible(i) else {
@@ -646,7 +647,7 @@ mod tests {
         for text in &texts {
             let ours = extractor.tfidf_of_tags(&jieba, text, &jieba.tag(text, true));
             let theirs = extractor.tfidf_by_jieba(&jieba, text);
-            let bits = |m: &HashMap<String, f64>| {
+            let bits = |m: &FastMap<String, f64>| {
                 let mut v: Vec<(String, u64)> =
                     m.iter().map(|(w, x)| (w.clone(), x.to_bits())).collect();
                 v.sort();

@@ -18,6 +18,7 @@
 //! returned is always a substring of the text.
 
 mod graph;
+mod hash;
 mod idf;
 pub mod keywords;
 mod lexicon;
@@ -25,7 +26,9 @@ pub mod rank;
 pub mod rouge;
 pub mod sentences;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use hash::{FastMap, FastSet};
 
 use keywords::{KeywordExtractor, TFIDF_SHARE};
 pub use rank::SentenceInput;
@@ -37,7 +40,7 @@ use taojin_segment::Segmenter;
 /// Loads the IDF table and stopwords once; share it across threads.
 pub struct Summariser {
     keywords: KeywordExtractor,
-    stopwords: HashSet<String>,
+    stopwords: FastSet<String>,
     params: RankParams,
 }
 
@@ -228,7 +231,7 @@ impl Summariser {
         let stopwords = lexicon::stopwords();
         Summariser {
             keywords: KeywordExtractor::new(stopwords.clone()),
-            stopwords,
+            stopwords: stopwords.into_iter().collect(),
             params,
         }
     }
@@ -274,7 +277,7 @@ impl Summariser {
         &self,
         doc: &Document,
         analysis: &Analysis<'_>,
-        tfidf: &HashMap<String, f64>,
+        tfidf: &FastMap<String, f64>,
         seg: &Segmenter,
     ) -> PreparedDoc {
         let spans = analysis.sentences();
@@ -376,7 +379,7 @@ impl Summariser {
         let tfidf = if wants_summary || wants_keywords {
             self.keywords.tfidf_of_tags(jieba, analysis.text, &tags)
         } else {
-            HashMap::new()
+            FastMap::default()
         };
         let summary = if wants_summary {
             self.prepare_with(&doc, &analysis, &tfidf, seg)

@@ -3,7 +3,7 @@
 //! greedy selection with coverage-based redundancy control.
 
 use crate::graph::Graph;
-use std::collections::HashMap;
+use crate::hash::{FastMap, FastSet};
 
 /// The global parameters of sentence ranking. The defaults are the values
 /// chosen by the evaluation (see `cargo xtask eval summ --split-half`).
@@ -118,7 +118,7 @@ pub struct Budget {
 }
 
 struct TermStats<'a> {
-    ids: HashMap<&'a str, usize>,
+    ids: FastMap<&'a str, usize>,
     /// term id → (sentence, count) in sentence order.
     postings: Vec<Vec<(usize, usize)>>,
     /// per sentence: (term id, count).
@@ -129,7 +129,7 @@ struct TermStats<'a> {
 }
 
 fn term_stats(sentences: &[SentenceInput]) -> TermStats<'_> {
-    let mut ids: HashMap<&str, usize> = HashMap::new();
+    let mut ids: FastMap<&str, usize> = FastMap::default();
     let mut postings: Vec<Vec<(usize, usize)>> = Vec::new();
     let mut bags = Vec::with_capacity(sentences.len());
     for (s, sent) in sentences.iter().enumerate() {
@@ -200,7 +200,7 @@ fn similarity_graph(stats: &TermStats, params: &RankParams, work: &mut Work) -> 
         };
         c * (params.k1 + 1.0) / (c + params.k1 * (1.0 - params.b + params.b * norm))
     };
-    let mut rows: Vec<HashMap<usize, f64>> = vec![HashMap::new(); n];
+    let mut rows: Vec<FastMap<usize, f64>> = vec![FastMap::default(); n];
     for (term, posting) in stats.postings.iter().enumerate() {
         let idf = stats.idf.get(term).copied().unwrap_or(0.0);
         if idf <= 0.0 || posting.len() < 2 {
@@ -220,7 +220,7 @@ fn similarity_graph(stats: &TermStats, params: &RankParams, work: &mut Work) -> 
     }
     // Keep each sentence's strongest neighbours (an edge survives if either
     // end keeps it).
-    let mut keep: HashMap<(usize, usize), f64> = HashMap::new();
+    let mut keep: FastMap<(usize, usize), f64> = FastMap::default();
     let mut by_vertex: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
     for (i, row) in rows.iter().enumerate() {
         for (&j, &w) in row {
@@ -303,7 +303,7 @@ fn score_with(
         .iter()
         .map(|t| stats.ids.get(t.as_str()).copied())
         .collect();
-    let title_set: std::collections::HashSet<usize> = title_ids.iter().flatten().copied().collect();
+    let title_set: FastSet<usize> = title_ids.iter().flatten().copied().collect();
     let (lead, tail) = if params.position_half > 0.0 {
         let s = params.position_half.powf(params.position_steepness);
         let nf = (n as f64).powf(params.position_steepness);
