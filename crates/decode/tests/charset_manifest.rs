@@ -1,14 +1,9 @@
 //! Encoding detection over the public charset suite
 //! (`../shared/data/charset`, or `$TAOJIN_DATA/charset`).
 
-use std::path::PathBuf;
+mod common;
+use common::data_dir;
 use taojin_decode::{detection_report, DetectionReport};
-
-fn data_dir() -> PathBuf {
-    std::env::var_os("TAOJIN_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"))
-}
 
 #[test]
 fn charset_manifest_targets() {

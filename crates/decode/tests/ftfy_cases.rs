@@ -4,16 +4,9 @@
 //! 151 cases ftfy fixes and `fail` for its 10 known failures.
 
 mod common;
-use common::distance;
+use common::{data_dir, distance};
 
-use std::path::PathBuf;
 use taojin_decode::repair_text;
-
-fn data_dir() -> PathBuf {
-    std::env::var_os("TAOJIN_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"))
-}
 
 #[test]
 fn distance_counts_edits() {

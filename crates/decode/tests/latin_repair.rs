@@ -4,15 +4,10 @@
 //! Windows-1252, Latin-1 or Windows-1251 must come back restored.
 
 use encoding_rs::{Encoding, WINDOWS_1251, WINDOWS_1252};
-use std::path::PathBuf;
+mod common;
+use common::data_dir;
 use taojin_core::RepairKind;
 use taojin_decode::repair_text;
-
-fn data_dir() -> PathBuf {
-    std::env::var_os("TAOJIN_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"))
-}
 
 /// Lines of the suite's files (decoded with their known encoding) that
 /// hold non-ASCII text, with the encoding label.
