@@ -243,6 +243,8 @@ struct Row {
     spam_injected: usize,
     spam_leaked: usize,
     spam_leak_rate: f64,
+    brand_injected: usize,
+    brand_leaked: usize,
     censored_runs: usize,
     censored_kept: usize,
 }
@@ -263,6 +265,8 @@ impl Row {
             spam_injected: t.spam_injected,
             spam_leaked: t.spam_leaked,
             spam_leak_rate: t.spam_leak_rate(),
+            brand_injected: t.brand_injected,
+            brand_leaked: t.brand_leaked,
             censored_runs: t.censored_runs,
             censored_kept: t.censored_kept,
         }
@@ -469,6 +473,16 @@ pub fn run(args: &[String]) -> Result<()> {
                     );
                     println!("---- generated page\n{}", g.text);
                     println!("---- cleaned text (title: {:?})\n{}", d.title, d.text);
+                    println!("---- injected spam {:?}", g.spam.keys().collect::<Vec<_>>());
+                    println!("---- removed ({})", d.removed.len());
+                    for r in &d.removed {
+                        println!(
+                            "  {:?} {}: {}",
+                            r.reason,
+                            r.rule.as_deref().unwrap_or(""),
+                            clip(&r.text, 60)
+                        );
+                    }
                     println!(
                         "---- score: lcs {} / out {} / truth {}; boilerplate leaked {:?}; spam leaked {:?}",
                         s.lcs, s.output_len, s.truth_len, s.boilerplate_leaked, s.spam_leaked_strings
@@ -508,6 +522,28 @@ pub fn run(args: &[String]) -> Result<()> {
     );
     for r in &rows {
         r.print();
+    }
+    for r in rows.iter().filter(|r| r.spam_injected > 0) {
+        let frag_injected = r.spam_injected - r.brand_injected;
+        let frag_leaked = r.spam_leaked - r.brand_leaked;
+        let rate = |a: usize, b: usize| {
+            if b == 0 {
+                0.0
+            } else {
+                100.0 * a as f64 / b as f64
+            }
+        };
+        println!(
+            "spam leaked, {} {}: brands {:.1}% ({}/{}), slogan fragments {:.1}% ({}/{})",
+            r.split,
+            r.kind,
+            rate(r.brand_leaked, r.brand_injected),
+            r.brand_leaked,
+            r.brand_injected,
+            rate(frag_leaked, frag_injected),
+            frag_leaked,
+            frag_injected
+        );
     }
     println!(
         "targets: F1 >= {TARGET_F1}, boilerplate leaked <= {:.0}%, spam leaked <= {:.0}%; mode: {}; seed {}",

@@ -394,7 +394,119 @@ pub fn find_fragments(
         drop_masked(&mut counts, &dead, &rejected);
     }
     let kept = keep_cooccurring(removed, brands, &strong);
-    extend_to_adjacent(kept, lines, analysis, brands)
+    let mut kept = extend_to_adjacent(kept, lines, analysis, brands);
+    let confined = find_confined(lines, analysis, &mut cuts, &surnames, brands, &kept);
+    kept.extend(confined);
+    kept
+}
+
+/// Runs confined to the sentences that carry spam. A spammer splices all
+/// the pieces of a slogan into the same one to three paragraphs, three to
+/// five times each; once some of them (and brands) have been found there,
+/// the lines holding two or more removed spans are known to carry spam.
+/// A run repeated three times or more whose every occurrence lies inside
+/// such lines, between two Han characters (a splice lands inside a
+/// sentence, never against a mark or a line edge), with a different
+/// character on each side every time (a word of the text keeps company:
+/// `提起|诉讼|请求` twice), and that breaks a word at least once, is one
+/// of the pieces that could not show two broken words because it is a
+/// dictionary word that mostly landed on word boundaries. Measured on the
+/// cleaning harness: of the occurrences this removes, 81 of 103 (dev) and
+/// 252 of 255 (held-out) were injected spam.
+fn find_confined(
+    lines: &[Vec<char>],
+    analysis: &[Vec<char>],
+    cuts: &mut CutCache<'_>,
+    surnames: &HashSet<char>,
+    brands: &[SpamSpan],
+    found: &[SpamSpan],
+) -> Vec<SpamSpan> {
+    let mut per_line: FxHashMap<usize, usize> = FxHashMap::default();
+    for s in found.iter().chain(brands) {
+        *per_line.entry(s.line).or_insert(0) += 1;
+    }
+    let spam_lines: FxHashSet<usize> = per_line
+        .iter()
+        .filter(|&(_, &n)| n >= 2)
+        .map(|(&l, _)| l)
+        .collect();
+    if spam_lines.is_empty() || found.is_empty() {
+        return Vec::new();
+    }
+    let mut dead: Vec<Vec<bool>> = analysis.iter().map(|l| vec![false; l.len()]).collect();
+    for s in found.iter().chain(brands) {
+        if let Some(d) = dead.get_mut(s.line).and_then(|d| d.get_mut(s.start..s.end)) {
+            d.fill(true);
+        }
+    }
+    let mut out = Vec::new();
+    let mut rejected: FxHashSet<Vec<char>> = FxHashSet::default();
+    for _round in 0..12 {
+        let counts = count_runs(analysis, &dead);
+        let mut candidates: Vec<(&[char], &Vec<Occurrence>)> = counts
+            .iter()
+            .filter(|(g, occ)| occ.len() >= 3 && !rejected.contains(**g))
+            .map(|(g, o)| (*g, o))
+            .collect();
+        candidates.sort_by(|a, b| {
+            b.0.len()
+                .cmp(&a.0.len())
+                .then(b.1.len().cmp(&a.1.len()))
+                .then(a.0.cmp(b.0))
+        });
+        let mut accepted: Option<(&[char], &Vec<Occurrence>)> = None;
+        for (gram, occs) in candidates {
+            let ok = occs.iter().all(|o| spam_lines.contains(&o.line))
+                && occs.iter().all(|o| {
+                    let (l, r) = live_context(analysis, &dead, o, gram.len());
+                    l > 0 && r > 0
+                })
+                && {
+                    let ctx: FxHashSet<Context> = occs
+                        .iter()
+                        .map(|o| {
+                            let c = &analysis[o.line];
+                            (
+                                c.get(o.start.wrapping_sub(1)).copied(),
+                                c.get(o.start + gram.len()).copied(),
+                            )
+                        })
+                        .collect();
+                    let lefts: FxHashSet<Option<char>> = ctx.iter().map(|c| c.0).collect();
+                    let rights: FxHashSet<Option<char>> = ctx.iter().map(|c| c.1).collect();
+                    ctx.len() == occs.len()
+                        && lefts.len() == occs.len()
+                        && rights.len() == occs.len()
+                }
+                && fragment_shape(gram, cuts, surnames) != Shape::None
+                && occs.iter().any(|o| {
+                    let lr = live_context(analysis, &dead, o, gram.len());
+                    rejoins(cuts, analysis, o, gram.len(), lr)
+                });
+            if ok {
+                accepted = Some((gram, occs));
+                break;
+            }
+            rejected.insert(gram.to_vec());
+        }
+        let Some((gram, occs)) = accepted else { break };
+        let gram_text: String = gram.iter().collect();
+        for o in occs {
+            let end = o.start + gram.len();
+            if let Some(d) = dead.get_mut(o.line).and_then(|d| d.get_mut(o.start..end)) {
+                d.fill(true);
+            }
+            out.push(SpamSpan {
+                line: o.line,
+                start: o.start,
+                end,
+                text: lines[o.line][o.start..end].iter().collect(),
+                brand: false,
+                rule: format!("confined to spam lines:{gram_text}"),
+            });
+        }
+    }
+    out
 }
 
 /// Brings the counts of [`count_runs`] up to date after more of the text
@@ -1261,6 +1373,40 @@ mod tests {
         );
         // 贴心人 is a word: that occurrence is kept.
         assert!(spans.iter().all(|s| !(s.line == 1 && s.start > 20)));
+    }
+
+    #[test]
+    fn dictionary_words_confined_to_spam_lines_go_with_the_spam() {
+        // `携手` is a dictionary word: two of its three occurrences sit on
+        // word boundaries, one breaks `社区`. On its own that is too little,
+        // but every occurrence lies in lines that carry other spam, in
+        // contexts that never repeat. `工作` recurs there too, but also in
+        // a clean line, and stays.
+        let seg = Segmenter::new();
+        let lines = chars(&[
+            "车上的心人乘客一边打量眼前的携手新图景，众跟正是心人全市工作组织系统的党员干部。",
+            "他们走进社携手区，心人考察贫困村，众跟让广大委员甘当工作基层群众的贴心人。",
+            "党建工作越抓越严，心人越抓越细，众跟走访居民区，干部携手考察。",
+            "提高人民群众生活质量，让人民群众满意，做好基层工作。",
+            "欢迎访问AG超玩会入口",
+        ]);
+        let low: Vec<Vec<char>> = lines
+            .iter()
+            .map(|l| l.iter().flat_map(|c| c.to_lowercase()).collect())
+            .collect();
+        let brands = find_brands(&lines, &low, &Lexicons::builtin());
+        let spans = find_fragments(&lines, &lines, &seg, &brands);
+        let confined: Vec<(usize, &str)> = spans
+            .iter()
+            .filter(|s| s.rule.starts_with("confined"))
+            .map(|s| (s.line, s.text.as_str()))
+            .collect();
+        assert_eq!(
+            confined,
+            vec![(0, "携手"), (1, "携手"), (2, "携手")],
+            "{spans:?}"
+        );
+        assert!(spans.iter().all(|s| s.text != "工作"), "{spans:?}");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use crate::rng::Rng;
 use crate::spam::{self, SpamKit};
 use crate::transform::{self, ByteEncoding, RubyStyle};
 use crate::vocab::{Split, Vocab, VocabError};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use taojin_segment::view::ScriptConverter;
 
 /// One kind of noise, reported separately.
@@ -108,6 +108,9 @@ pub struct Generated {
     pub boilerplate: Vec<String>,
     /// Injected spam strings and how many times each was injected.
     pub spam: BTreeMap<String, usize>,
+    /// The injected spam strings that are brands (the rest are slogan
+    /// fragments), so that leaks can be reported per kind.
+    pub spam_brands: BTreeSet<String>,
     /// `*` runs in the truth (the cleaner must keep them).
     pub censored_runs: usize,
     /// Ruby annotations added.
@@ -335,6 +338,11 @@ impl<'c> Generator<'c> {
             truth,
             title,
             boilerplate,
+            spam_brands: if plan.spam {
+                kit.spam.brands.iter().cloned().collect()
+            } else {
+                BTreeSet::new()
+            },
             spam: injected,
             censored_runs,
             ruby,

@@ -93,6 +93,9 @@ pub struct DocScore {
     pub spam_injected: usize,
     pub spam_leaked: usize,
     pub spam_leaked_strings: Vec<String>,
+    /// The part of `spam_injected` / `spam_leaked` that is brands.
+    pub brand_injected: usize,
+    pub brand_leaked: usize,
     pub censored_runs: usize,
     pub censored_kept: usize,
     /// Truth paragraphs with less than half of their characters in the
@@ -143,6 +146,10 @@ pub fn score(doc: &Generated, output: &str, conv: &ScriptConverter) -> DocScore 
         let leaked = extra.min(injected);
         s.spam_injected += injected;
         s.spam_leaked += leaked;
+        if doc.spam_brands.contains(piece) {
+            s.brand_injected += injected;
+            s.brand_leaked += leaked;
+        }
         if leaked > 0 {
             s.spam_leaked_strings.push(piece.clone());
         }
@@ -171,6 +178,8 @@ pub struct Tally {
     pub boilerplate_leaked: usize,
     pub spam_injected: usize,
     pub spam_leaked: usize,
+    pub brand_injected: usize,
+    pub brand_leaked: usize,
     pub censored_runs: usize,
     pub censored_kept: usize,
 }
@@ -193,6 +202,8 @@ impl Tally {
         self.boilerplate_leaked += s.boilerplate_leaked.len();
         self.spam_injected += s.spam_injected;
         self.spam_leaked += s.spam_leaked;
+        self.brand_injected += s.brand_injected;
+        self.brand_leaked += s.brand_leaked;
         self.censored_runs += s.censored_runs;
         self.censored_kept += s.censored_kept;
     }
@@ -207,6 +218,8 @@ impl Tally {
         self.boilerplate_leaked += o.boilerplate_leaked;
         self.spam_injected += o.spam_injected;
         self.spam_leaked += o.spam_leaked;
+        self.brand_injected += o.brand_injected;
+        self.brand_leaked += o.brand_leaked;
         self.censored_runs += o.censored_runs;
         self.censored_kept += o.censored_kept;
     }
