@@ -400,19 +400,85 @@ pub fn find_fragments(
     kept
 }
 
+/// What stands on one side of an occurrence of a candidate run.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    /// A Han character of the text.
+    Text(char),
+    /// Removed spam, or another occurrence of the same run.
+    Spam,
+    /// A mark, a non-Han character or the line's edge.
+    Edge,
+}
+
+/// The test of [`find_confined`] on one run's occurrences: no side is an
+/// edge; the text characters beside it differ every time on each side;
+/// and at least one occurrence breaks a word, or two touch other spam
+/// (one touch proves little: pieces land beside words of the text as
+/// often as beside each other).
+fn confined_evidence(
+    gram: &[char],
+    occs: &[Occurrence],
+    analysis: &[Vec<char>],
+    dead: &[Vec<bool>],
+    cuts: &mut CutCache<'_>,
+) -> bool {
+    let n = gram.len();
+    let own: FxHashSet<(usize, usize)> = occs
+        .iter()
+        .flat_map(|o| (o.start..o.start + n).map(move |k| (o.line, k)))
+        .collect();
+    let side = |line: usize, k: Option<usize>| -> Side {
+        let Some(k) = k else { return Side::Edge };
+        if own.contains(&(line, k)) || dead.get(line).and_then(|d| d.get(k)) == Some(&true) {
+            return Side::Spam;
+        }
+        match analysis.get(line).and_then(|c| c.get(k)) {
+            Some(&c) if is_han(c) => Side::Text(c),
+            _ => Side::Edge,
+        }
+    };
+    let mut lefts: FxHashSet<char> = FxHashSet::default();
+    let mut rights: FxHashSet<char> = FxHashSet::default();
+    let mut touching = 0;
+    for o in occs {
+        let mut touches = false;
+        let left = side(o.line, o.start.checked_sub(1));
+        let right = side(o.line, Some(o.start + n));
+        for (s, seen) in [(left, &mut lefts), (right, &mut rights)] {
+            match s {
+                Side::Edge => return false,
+                Side::Spam => touches = true,
+                Side::Text(c) => {
+                    if !seen.insert(c) {
+                        return false;
+                    }
+                }
+            }
+        }
+        touching += usize::from(touches);
+    }
+    touching >= 2
+        || occs.iter().any(|o| {
+            let lr = live_context(analysis, dead, o, n);
+            lr.0 > 0 && lr.1 > 0 && rejoins(cuts, analysis, o, n, lr)
+        })
+}
+
 /// Runs confined to the sentences that carry spam. A spammer splices all
 /// the pieces of a slogan into the same one to three paragraphs, three to
 /// five times each; once some of them (and brands) have been found there,
 /// the lines holding two or more removed spans are known to carry spam.
 /// A run repeated three times or more whose every occurrence lies inside
-/// such lines, between two Han characters (a splice lands inside a
-/// sentence, never against a mark or a line edge), with a different
-/// character on each side every time (a word of the text keeps company:
-/// `提起|诉讼|请求` twice), and that breaks a word at least once, is one
-/// of the pieces that could not show two broken words because it is a
-/// dictionary word that mostly landed on word boundaries. Measured on the
-/// cleaning harness: of the occurrences this removes, 81 of 103 (dev) and
-/// 252 of 255 (held-out) were injected spam.
+/// such lines, between two Han characters or other spam (a splice lands
+/// inside a sentence, never against a mark or a line edge), with a
+/// different character on each side every time (a word of the text keeps
+/// company: `提起|诉讼|请求` twice), and that breaks a word at least once
+/// (or touches other spam twice), is one of the pieces that could not show
+/// two broken words because it is a dictionary word that mostly landed on
+/// word boundaries. Measured on the cleaning harness: of the occurrences
+/// this removes, 182 of 233 (dev) and 405 of 426 (held-out) were injected
+/// spam.
 fn find_confined(
     lines: &[Vec<char>],
     analysis: &[Vec<char>],
@@ -457,32 +523,8 @@ fn find_confined(
         let mut accepted: Option<(&[char], &Vec<Occurrence>)> = None;
         for (gram, occs) in candidates {
             let ok = occs.iter().all(|o| spam_lines.contains(&o.line))
-                && occs.iter().all(|o| {
-                    let (l, r) = live_context(analysis, &dead, o, gram.len());
-                    l > 0 && r > 0
-                })
-                && {
-                    let ctx: FxHashSet<Context> = occs
-                        .iter()
-                        .map(|o| {
-                            let c = &analysis[o.line];
-                            (
-                                c.get(o.start.wrapping_sub(1)).copied(),
-                                c.get(o.start + gram.len()).copied(),
-                            )
-                        })
-                        .collect();
-                    let lefts: FxHashSet<Option<char>> = ctx.iter().map(|c| c.0).collect();
-                    let rights: FxHashSet<Option<char>> = ctx.iter().map(|c| c.1).collect();
-                    ctx.len() == occs.len()
-                        && lefts.len() == occs.len()
-                        && rights.len() == occs.len()
-                }
                 && fragment_shape(gram, cuts, surnames) != Shape::None
-                && occs.iter().any(|o| {
-                    let lr = live_context(analysis, &dead, o, gram.len());
-                    rejoins(cuts, analysis, o, gram.len(), lr)
-                });
+                && confined_evidence(gram, occs, analysis, &dead, cuts);
             if ok {
                 accepted = Some((gram, occs));
                 break;
@@ -1407,6 +1449,58 @@ mod tests {
             "{spans:?}"
         );
         assert!(spans.iter().all(|s| s.text != "工作"), "{spans:?}");
+    }
+
+    #[test]
+    fn confined_runs_need_inner_places_new_neighbours_and_evidence() {
+        let seg = property_segmenter();
+        let gram: Vec<char> = "携手".chars().collect();
+        // (line, dead spans, expected)
+        let cases: &[(&str, &[(usize, usize)], bool)] = &[
+            // Between Han chars, new neighbours each time, but nothing
+            // broken and no spam beside it: not enough.
+            (
+                "农民携手发展生产，工人携手建设城市，学生携手学习知识。",
+                &[],
+                false,
+            ),
+            // Two occurrences touch removed spam (`众跟`).
+            (
+                "农民众跟携手发展生产，工人携手心人建设城市，学生携手学习知识。",
+                &[(2, 4), (14, 16)],
+                true,
+            ),
+            // One occurrence against a comma: a splice never lands there.
+            (
+                "农民众跟携手，发展生产，工人携手心人建设城市，学生携手学习知识。",
+                &[(2, 4), (15, 17)],
+                false,
+            ),
+            // The same right neighbour twice: a phrase of the text.
+            (
+                "农民众跟携手发展生产，工人携手心人建设城市，学生携手发扬传统。",
+                &[(2, 4), (14, 16)],
+                false,
+            ),
+        ];
+        for &(line, dead_spans, expected) in cases {
+            let analysis = chars(&[line]);
+            let mut dead = vec![vec![false; analysis[0].len()]];
+            for &(a, b) in dead_spans {
+                dead[0][a..b].fill(true);
+            }
+            let occs: Vec<Occurrence> = (0..analysis[0].len() - 1)
+                .filter(|&k| analysis[0][k..k + 2] == gram[..])
+                .map(|start| Occurrence { line: 0, start })
+                .collect();
+            assert_eq!(occs.len(), 3, "{line}");
+            let mut cuts = CutCache::new(seg);
+            assert_eq!(
+                confined_evidence(&gram, &occs, &analysis, &dead, &mut cuts),
+                expected,
+                "{line}"
+            );
+        }
     }
 
     #[test]
