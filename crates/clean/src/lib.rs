@@ -231,6 +231,10 @@ impl Cleaner {
             spans.extend(more);
         }
         spans.extend(fragments);
+        if !spans.is_empty() {
+            let more = spam::find_latin_brands(&masked, seg, &spans);
+            spans.extend(more);
+        }
         let intruders = spam::find_script_intruders(
             &kept_chars,
             &spans,

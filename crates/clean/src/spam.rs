@@ -285,6 +285,167 @@ fn find_brand_shapes(
     out
 }
 
+/// Brands whose category word is not in the lexicon (`XQZ竞猜网页版`),
+/// looked for only on a page already shown to carry spam. A short Latin
+/// name (letters, perhaps with digits) wedged between two Han characters
+/// starts one; how far it reaches is shown either by the text around it
+/// (without the name and the Han words after it, a word of the sentence
+/// re-forms across the gap: `统|XQZ竞猜网页版|计局` -> `统计局`) or by a
+/// second occurrence of the name followed by the same Han words (their
+/// common part is the brand). A name seen once, with no word broken, stays:
+/// acronyms (`GDP`, `APP`) sit in Chinese sentences all the time.
+pub fn find_latin_brands(
+    analysis: &[Vec<char>],
+    seg: &Segmenter,
+    taken: &[SpamSpan],
+) -> Vec<SpamSpan> {
+    let mut cuts = CutCache::new(seg);
+    let is_taken = |line: usize, a: usize, b: usize| {
+        taken
+            .iter()
+            .any(|t| t.line == line && t.start < b && a < t.end)
+    };
+    // (line, name start, name end) of every candidate name.
+    let mut names: Vec<(usize, usize, usize)> = Vec::new();
+    for (li, chars) in analysis.iter().enumerate() {
+        let mut i = 0;
+        while i < chars.len() {
+            if !chars[i].is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < chars.len() && chars[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            let han = |k: Option<usize>| k.and_then(|k| chars.get(k)).is_some_and(|&c| is_han(c));
+            let name = &chars[start..i];
+            let letters = name.iter().filter(|c| c.is_ascii_alphabetic()).count();
+            // Codes and placeholders are not names: more digits than
+            // letters (`R27450`, a plate or a model), or one letter over
+            // and over (`XXXX`, an anonymised number).
+            let one_letter = name.iter().all(|c| c.eq_ignore_ascii_case(&name[0]));
+            if (2..=6).contains(&(i - start))
+                && letters >= 1
+                && letters * 2 >= name.len()
+                && !one_letter
+                && han(start.checked_sub(1))
+                && han(Some(i))
+                && !is_taken(li, start, i)
+            {
+                names.push((li, start, i));
+            }
+        }
+    }
+    let name_of = |&(li, a, b): &(usize, usize, usize)| -> String {
+        analysis[li][a..b].iter().collect::<String>().to_lowercase()
+    };
+    // Per occurrence: the Han chars after the name, how far a word
+    // re-forms across the gap (the brand's end), and how many of those
+    // chars a second occurrence of the name shares.
+    let mut seen: Vec<(String, Vec<char>, Option<usize>, usize)> = Vec::new();
+    for occ in &names {
+        let (li, start, name_end) = *occ;
+        let chars = &analysis[li];
+        let han_after: Vec<char> = chars[name_end..]
+            .iter()
+            .take(8)
+            .take_while(|&&c| is_han(c))
+            .copied()
+            .collect();
+        // End on a word boundary of the Han text after the name, before
+        // any function word (`DNA|在|复制`: the sentence goes on there).
+        let ends: Vec<usize> = cuts
+            .spans(&han_after)
+            .iter()
+            .take_while(|w| !han_after.get(w.0..w.1).is_some_and(all_function))
+            .map(|w| w.1)
+            .filter(|&e| e <= 6)
+            .collect();
+        let left: Vec<char> = {
+            let mut l: Vec<char> = chars[..start]
+                .iter()
+                .rev()
+                .take(4)
+                .take_while(|&&c| is_han(c))
+                .copied()
+                .collect();
+            l.reverse();
+            l
+        };
+        let mut rejoin_end = None;
+        for &e in &ends {
+            let right: Vec<char> = chars[name_end + e..]
+                .iter()
+                .take(4)
+                .take_while(|&&c| is_han(c))
+                .copied()
+                .collect();
+            if right.is_empty() {
+                break;
+            }
+            let joined: Vec<char> = left.iter().chain(&right).copied().collect();
+            let seam = left.len();
+            if cuts
+                .spans(&joined)
+                .iter()
+                .any(|&(a, b)| a < seam && b > seam && b - a >= 2)
+            {
+                rejoin_end = Some(e);
+                break;
+            }
+        }
+        let common = names
+            .iter()
+            .filter(|other| *other != occ && name_of(other) == name_of(occ))
+            .map(|other| {
+                analysis[other.0][other.2..]
+                    .iter()
+                    .zip(&han_after)
+                    .take_while(|(a, b)| a == b)
+                    .count()
+            })
+            .max()
+            .unwrap_or(0);
+        let common_end = ends.iter().copied().filter(|&e| e <= common).max();
+        seen.push((name_of(occ), han_after, rejoin_end, common_end.unwrap_or(0)));
+    }
+    // A name is a brand's once one of its occurrences breaks a word.
+    let confirmed: FxHashSet<&str> = seen
+        .iter()
+        .filter(|s| s.2.is_some())
+        .map(|s| s.0.as_str())
+        .collect();
+    let mut out = Vec::new();
+    for (occ, (name, _, rejoin_end, common_end)) in names.iter().zip(&seen) {
+        if !confirmed.contains(name.as_str()) {
+            continue;
+        }
+        let (li, start, name_end) = *occ;
+        let e = if *common_end >= 2 {
+            *common_end
+        } else if let Some(e) = rejoin_end {
+            *e
+        } else {
+            continue;
+        };
+        let stop = name_end + e;
+        if is_taken(li, start, stop) {
+            continue;
+        }
+        let text: String = analysis[li][start..stop].iter().collect();
+        out.push(SpamSpan {
+            line: li,
+            start,
+            end: stop,
+            rule: format!("latin-named brand:{text}"),
+            text,
+            brand: true,
+        });
+    }
+    out
+}
+
 /// The characters left and right of an occurrence (`None` at a clause edge).
 type Context = (Option<char>, Option<char>);
 
@@ -1502,6 +1663,30 @@ mod tests {
                 "{line}"
             );
         }
+    }
+
+    #[test]
+    fn latin_named_brands_are_found_where_they_break_a_word() {
+        let seg = property_segmenter();
+        let lines = chars(&[
+            "国家统XQZ竞猜网页版计局今天发布数据，居民收入稳步增长。",
+            "专家认为，今年GDP增长速度符合预期，市场XQZ竞猜网页版信心回升。",
+            "这款LCD面板由本地工厂生产，LCD面板的价格下降。",
+            "车牌为R27450号的客车，案号为XXXX字第3号。",
+        ]);
+        let found = find_latin_brands(&lines, seg, &[]);
+        let texts: Vec<(usize, &str)> = found.iter().map(|s| (s.line, s.text.as_str())).collect();
+        // The first occurrence breaks `统计局`; the second, on a word
+        // boundary, goes because the name is confirmed and the same Han
+        // words follow it. Acronyms that break nothing, codes and
+        // placeholders stay.
+        assert_eq!(
+            texts,
+            vec![(0, "XQZ竞猜网页版"), (1, "XQZ竞猜网页版")],
+            "{found:?}"
+        );
+        // Spans already taken by other spam are left alone.
+        assert!(find_latin_brands(&lines, seg, &found).is_empty());
     }
 
     #[test]
