@@ -175,7 +175,7 @@ impl Cleaner {
         }
         // A document that already has a title (cleaned before, or given one
         // by its source) keeps it: its first line is body, not a title.
-        let title = match doc.title.take() {
+        let mut title = match doc.title.take() {
             Some(t) => Some(t),
             None => decide_title(&mut lines),
         };
@@ -183,9 +183,13 @@ impl Cleaner {
         mark_footer(&mut lines);
         smooth(&mut lines);
 
-        // Pass 3: spam inside kept lines.
+        // Pass 3: spam inside kept lines and the title line (spammers
+        // splice into headlines too, and the title is output).
+        // Only the first title line: later ones repeat it and would count
+        // its words twice.
+        let first_title = lines.iter().position(|l| l.class == Some(LineClass::Title));
         let kept_idx: Vec<usize> = (0..lines.len())
-            .filter(|&i| lines[i].class.is_some_and(LineClass::is_kept))
+            .filter(|&i| lines[i].class.is_some_and(LineClass::is_kept) || Some(i) == first_title)
             .collect();
         let kept_chars: Vec<Vec<char>> = kept_idx
             .iter()
@@ -241,7 +245,9 @@ impl Cleaner {
             |c| conv.is_simplified_only(c),
             |c| conv.is_traditional_only(c),
         );
-        spans.extend(intruders);
+        // A headline in the other script is the site's, not an intruder.
+        let title_k = first_title.and_then(|t| kept_idx.binary_search(&t).ok());
+        spans.extend(intruders.into_iter().filter(|s| Some(s.line) != title_k));
 
         // Assemble text, removals (in input order) and metadata.
         let mut spans_by_line: HashMap<usize, Vec<&spam::SpamSpan>> = HashMap::new();
@@ -303,6 +309,34 @@ impl Cleaner {
                     }
                 }
                 LineClass::Title => {
+                    let k = kept_idx.binary_search(&i).ok();
+                    if let Some(line_spans) = k.and_then(|k| spans_by_line.get(&k)) {
+                        let mut chars: Vec<char> = line.text.chars().collect();
+                        let mut sorted = line_spans.clone();
+                        sorted.sort_by_key(|s| std::cmp::Reverse(s.start));
+                        for s in sorted {
+                            spam_chars += (s.end - s.start) as u64;
+                            removed.push(Removal {
+                                text: s.text.clone(),
+                                reason: if s.brand {
+                                    Reason::SpamBrand
+                                } else {
+                                    Reason::SpamFragment
+                                },
+                                line: Some(line.number),
+                                rule: Some(s.rule.clone()),
+                            });
+                            chars.drain(s.start..s.end.min(chars.len()));
+                        }
+                        // The title was taken from this line (or a line
+                        // repeating it): its headline part is replaced by
+                        // the cleaned line, a subtitle after it stays.
+                        let before = tidy_title(&line.text);
+                        let after = tidy_title(&chars.into_iter().collect::<String>());
+                        if let Some(rest) = title.as_deref().and_then(|t| t.strip_prefix(&before)) {
+                            title = Some(format!("{after}{rest}"));
+                        }
+                    }
                     lines_removed += 1;
                     removed.push(Removal {
                         text: line.text.clone(),
@@ -630,6 +664,23 @@ mod tests {
                 Reason::RelatedList
             ]
         );
+    }
+
+    #[test]
+    fn spam_spliced_into_the_headline_leaves_the_title() {
+        let text = format!(
+            "新闻中心 > 本地新闻\n市政协这一年AG超玩会入口：履职有声有色\n（记者 张三）\n{BODY1}\n{BODY2}\n{BODY3}"
+        );
+        let d = clean_with(&text, None);
+        assert_eq!(d.title.as_deref(), Some("市政协这一年：履职有声有色"));
+        assert_eq!(d.text, format!("{BODY1}\n{BODY2}\n{BODY3}"));
+        let spam: Vec<(&str, Option<usize>)> = d
+            .removed
+            .iter()
+            .filter(|r| r.reason == Reason::SpamBrand)
+            .map(|r| (r.text.as_str(), r.line))
+            .collect();
+        assert_eq!(spam, vec![("AG超玩会入口", Some(2))]);
     }
 
     #[test]
