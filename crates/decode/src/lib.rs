@@ -10,6 +10,7 @@
 //! [`repair_text`] then fixes mojibake and damaged double-byte runs in the
 //! decoded text.
 
+mod chains;
 mod detect;
 mod latin;
 mod model;

@@ -14,13 +14,13 @@ const DATA: &str = include_str!("../data/charmodel.txt");
 const UNSEEN_HAN: f32 = -16.0;
 /// Log-probability for ASCII letters and digits: neutral, about a middling
 /// Han character, so mixed text is neither favoured nor penalised.
-const ASCII_WORD: f32 = -8.0;
+pub(crate) const ASCII_WORD: f32 = -8.0;
 /// Chinese punctuation is as ordinary as the commonest characters (the
 /// comma and full stop, the commonest marks, a little more).
 const CJK_PUNCT: f32 = -5.0;
 /// Everything else (symbols, Latin-1 letters, controls, private use,
 /// replacement characters): what mojibake is made of.
-const OTHER: f32 = -17.0;
+pub(crate) const OTHER: f32 = -17.0;
 
 pub(crate) struct CharModel {
     /// Log-probability of each character in U+4E00..=U+9FFF, indexed by

@@ -24,9 +24,9 @@ pub struct Repaired {
 
 /// How much better (mean log-probability per character, in nats) a
 /// re-decoded span must read than the original before it replaces it.
-const MARGIN: f32 = 2.0;
+pub(crate) const MARGIN: f32 = 2.0;
 /// A re-decoded span must also read like ordinary Chinese on its own.
-const FLOOR: f32 = -11.0;
+pub(crate) const FLOOR: f32 = -11.0;
 
 /// Repair counters for one call of [`repair_text`].
 #[derive(Default)]
@@ -210,8 +210,16 @@ fn repair_line(line: &str, line_no: usize, doc: &str, tally: &mut Tally) -> Stri
         }
     }
     if found.double_byte {
+        // Chains across ASCII first: they see the context that the runs
+        // between ASCII, repaired one at a time, lack.
+        let (fixed, n) = crate::chains::redecode_chains(&line, Source::Gbk);
+        tally.gbk += n;
+        line = fixed;
         let (fixed, n) = redecode_runs(&line, Source::Gbk);
         tally.gbk += n;
+        line = fixed;
+        let (fixed, n) = crate::chains::redecode_chains(&line, Source::Big5);
+        tally.big5 += n;
         line = fixed;
         let (fixed, n) = redecode_runs(&line, Source::Big5);
         tally.big5 += n;
@@ -225,7 +233,7 @@ fn repair_line(line: &str, line_no: usize, doc: &str, tally: &mut Tally) -> Stri
 
 /// The encodings whose mis-reading of UTF-8 is undone here.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Source {
+pub(crate) enum Source {
     Gbk,
     Big5,
     Cp1252,
@@ -233,7 +241,7 @@ enum Source {
 
 impl Source {
     /// Bytes of one character in this encoding, if it has them.
-    fn encode(self, c: char, buf: &mut Vec<u8>) -> bool {
+    pub(crate) fn encode(self, c: char, buf: &mut Vec<u8>) -> bool {
         match self {
             Source::Cp1252 => {
                 let mut tmp = [0u8; 4];
@@ -263,7 +271,7 @@ impl Source {
     }
 
     /// Whether this encoding has bytes for `c`.
-    fn can_encode(self, c: char) -> bool {
+    pub(crate) fn can_encode(self, c: char) -> bool {
         match self {
             Source::Cp1252 => {
                 let mut tmp = [0u8; 4];
@@ -275,7 +283,7 @@ impl Source {
     }
 
     /// Characters that can be part of a mis-decoded run.
-    fn in_run(self, c: char) -> bool {
+    pub(crate) fn in_run(self, c: char) -> bool {
         match self {
             Source::Cp1252 => !c.is_ascii() && (c as u32) < 0x2200,
             Source::Gbk | Source::Big5 => !c.is_ascii() && c != '\u{fffd}',
@@ -286,7 +294,7 @@ impl Source {
 /// GBK bytes of a character (two bytes, or `[0x80, 0]` for the euro
 /// sign GBK writes as one byte): a reverse table built once by decoding
 /// every two-byte code, so the hot path is a lookup.
-fn gbk_bytes(c: char) -> Option<[u8; 2]> {
+pub(crate) fn gbk_bytes(c: char) -> Option<[u8; 2]> {
     static TABLE: OnceLock<HashMap<char, [u8; 2]>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
         let mut table = reverse_table(GBK, 0x81..=0xfe, |t| {
@@ -323,7 +331,7 @@ fn reverse_table(
 /// Big5 bytes of a character, including the HKSCS codes that the WHATWG
 /// encoder leaves out but its decoder produces: a reverse table built once
 /// by decoding every two-byte code.
-fn big5_bytes(c: char) -> Option<[u8; 2]> {
+pub(crate) fn big5_bytes(c: char) -> Option<[u8; 2]> {
     static TABLE: OnceLock<HashMap<char, [u8; 2]>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
         reverse_table(BIG5, 0x81..=0xfe, |t| {
@@ -333,7 +341,7 @@ fn big5_bytes(c: char) -> Option<[u8; 2]> {
     table.get(&c).copied()
 }
 
-fn is_lost(c: char) -> bool {
+pub(crate) fn is_lost(c: char) -> bool {
     c == '?' || c == '\u{fffd}'
 }
 
@@ -580,7 +588,7 @@ fn accept(original: &[char], decoded: &str, source: Source) -> bool {
 }
 
 /// Characters a re-decoded Chinese span may contain.
-fn chinese_like(c: char) -> bool {
+pub(crate) fn chinese_like(c: char) -> bool {
     is_han(c)
         || is_cjk_punct(c)
         || c.is_ascii_alphanumeric()
