@@ -11,8 +11,8 @@
 //!   documents of both sets and reports it on the other half;
 //! - `--try K=V,K=V` (repeatable) prints both sets' ROUGE under each setting
 //!   and skips the keyword and split-half checks;
-//! - `--dump DIR` writes every sentence with its terms and ROUGE, and the
-//!   summary chosen, per set,
+//! - `--dump DIR` writes every sentence with its terms, ranking score and
+//!   ROUGE, and the summary chosen, per set,
 //!   for exploring ranking features offline;
 //! - `--limit N` evaluates the first N documents of each set.
 
@@ -283,8 +283,9 @@ fn keyword_check(summariser: &Summariser, seg: &Segmenter, set: &Dataset) {
     }
 }
 
-/// Writes, per document, every sentence with its terms, term weights and
-/// ROUGE against the reference, for exploring ranking features offline.
+/// Writes, per document, every sentence with its terms, term weights,
+/// ranking score and ROUGE against the reference, for
+/// exploring ranking features offline.
 fn dump_features(
     dir: &str,
     set: &Dataset,
@@ -301,11 +302,13 @@ fn dump_features(
     };
     for (doc, sample) in prep.iter().zip(&set.samples) {
         let summary = doc.summary(params, budget);
+        let scores = doc.scores(params, set.sentences);
         let sentences: Vec<serde_json::Value> = doc
             .sentence_texts()
             .iter()
             .zip(doc.inputs())
-            .map(|(text, input)| {
+            .zip(scores)
+            .map(|((text, input), score)| {
                 let s = rouge::score(text, &sample.reference);
                 serde_json::json!({
                     "text": text,
@@ -313,6 +316,7 @@ fn dump_features(
                     "terms": input.terms,
                     "weights": input.weights,
                     "salience": input.salience,
+                    "score": score,
                     "r1": s.rouge1.f1, "r2": s.rouge2.f1, "rl": s.rouge_l.f1,
                 })
             })

@@ -88,6 +88,18 @@ impl PreparedDoc {
             .collect()
     }
 
+    /// The ranking score of every sentence (title prior included) under
+    /// `params` for a budget of `budget_sentences`, in order.
+    pub fn scores(&self, params: &RankParams, budget_sentences: usize) -> Vec<f64> {
+        rank::score(
+            &self.inputs,
+            &self.title_terms,
+            params,
+            budget_sentences,
+            &mut Work::default(),
+        )
+    }
+
     /// The summary under `params` within `budget`.
     pub fn summary(&self, params: &RankParams, budget: Budget) -> Vec<String> {
         self.summary_with_work(params, budget).0
@@ -301,11 +313,22 @@ impl Summariser {
                 }
             })
             .collect();
-        let title_terms = doc
-            .title
-            .as_deref()
-            .map(|t| self.terms(seg, t))
-            .unwrap_or_default();
+        // Without a title line, a bracketed headline opening the text
+        // (`【…】`, split off as the first sentence) is the title.
+        let title_terms = match doc.title.as_deref() {
+            Some(t) => self.terms(seg, t),
+            None => spans
+                .first()
+                .filter(|sp| {
+                    analysis
+                        .text
+                        .get(sp.view.0..sp.view.1)
+                        .is_some_and(sentences::is_bracketed_title)
+                })
+                .and_then(|_| inputs.first())
+                .map(|i| i.terms.clone())
+                .unwrap_or_default(),
+        };
         PreparedDoc {
             text: doc.text.clone(),
             spans,

@@ -5,6 +5,11 @@
 //! the end mark stay on the sentence they close. Line ends always end a
 //! sentence. Commas never split a sentence of normal length.
 //!
+//! A sentence that opens with a bracketed title, `【…】` followed by more
+//! text (the way news posts and microblogs head a story), gives the title a
+//! sentence of its own: it is the writer's own one-line summary, and glued
+//! to the body it could only be chosen together with it.
+//!
 //! Over-long sentences (run-on text with no end marks, tables flattened into
 //! one line) are cut so that one of them cannot eat a whole summary budget:
 //! first at semicolons, then, if a piece is still too long, at the comma
@@ -14,6 +19,12 @@
 pub const LONG_SENTENCE_CHARS: usize = 256;
 /// Above this many characters a piece is split at commas (or hard-cut).
 pub const HARD_SENTENCE_CHARS: usize = 400;
+/// A bracketed title at the start of a sentence holds at least this many
+/// characters: shorter brackets are labels (`【图】`, `【快讯】`) that belong
+/// to the text they label.
+pub const MIN_TITLE_CHARS: usize = 4;
+/// ... and at most this many: a longer bracket is not a headline.
+pub const MAX_TITLE_CHARS: usize = 64;
 
 fn is_end_mark(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '!' | '?')
@@ -80,7 +91,45 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usiz
     }
     let s = start + lead;
     let e = s + trimmed.len();
+    if let Some(title_end) = title_end(trimmed) {
+        split_long(text, s, s + title_end, out);
+        push_trimmed(text, s + title_end, e, out);
+        return;
+    }
     split_long(text, s, e, out);
+}
+
+/// Whether `sentence` is a whole bracketed title `【…】`, as
+/// [`split`] leaves one that opens a sentence.
+pub fn is_bracketed_title(sentence: &str) -> bool {
+    sentence
+        .strip_prefix('【')
+        .and_then(|s| s.strip_suffix('】'))
+        .is_some_and(|inner| {
+            let n = inner.chars().count();
+            !inner.contains(['【', '】']) && (MIN_TITLE_CHARS..=MAX_TITLE_CHARS).contains(&n)
+        })
+}
+
+/// The byte length of a bracketed title `【…】` that opens `sentence` and is
+/// followed by more text, when there is one.
+fn title_end(sentence: &str) -> Option<usize> {
+    let body = sentence.strip_prefix('【')?;
+    let mut inside = 0usize;
+    for (i, c) in body.char_indices() {
+        match c {
+            '】' => {
+                let end = '【'.len_utf8() + i + c.len_utf8();
+                let rest = sentence.get(end..)?;
+                let has_rest = rest.chars().any(|r| !r.is_whitespace());
+                return (inside >= MIN_TITLE_CHARS && has_rest).then_some(end);
+            }
+            '【' => return None,
+            _ if inside >= MAX_TITLE_CHARS => return None,
+            _ => inside += 1,
+        }
+    }
+    None
 }
 
 /// Pushes `[s, e)`, cutting it at semicolons when it is long and at commas
@@ -189,6 +238,64 @@ mod tests {
     }
 
     #[test]
+    fn opening_bracketed_title_is_its_own_sentence() {
+        let cases: &[(&str, &[&str])] = &[
+            // A headline in 【】 opening a post is split off, at the start of
+            // the text and after an earlier sentence alike.
+            (
+                "【多地出台新政支持首套住房】记者从多个城市获悉，首付比例进一步下调。",
+                &[
+                    "【多地出台新政支持首套住房】",
+                    "记者从多个城市获悉，首付比例进一步下调。",
+                ],
+            ),
+            (
+                "昨日股市收涨。【券商板块集体走强，成交额创新高】午后多只券商股涨停。",
+                &[
+                    "昨日股市收涨。",
+                    "【券商板块集体走强，成交额创新高】",
+                    "午后多只券商股涨停。",
+                ],
+            ),
+            // Short labels stay with what they label.
+            (
+                "【快讯】今晨本市发生轻微地震，暂无人员伤亡。",
+                &["【快讯】今晨本市发生轻微地震，暂无人员伤亡。"],
+            ),
+            // A bracket inside a sentence is not a title.
+            (
+                "合同编号为农信借字【2014】第3号。",
+                &["合同编号为农信借字【2014】第3号。"],
+            ),
+            // A title alone is one sentence; an unclosed one is not split.
+            ("【春运首日客流平稳有序】", &["【春运首日客流平稳有序】"]),
+            (
+                "【春运首日客流平稳有序，铁路发送旅客一千万人次",
+                &["【春运首日客流平稳有序，铁路发送旅客一千万人次"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(pieces(text), *want, "{text}");
+        }
+        let long_bracket = format!("【{}】正文。", "很长的说明文字".repeat(10));
+        assert_eq!(pieces(&long_bracket).len(), 1);
+    }
+
+    #[test]
+    fn bracketed_title_is_recognised_whole() {
+        let cases: &[(&str, bool)] = &[
+            ("【多地出台新政支持首套住房】", true),
+            ("【快讯】", false),
+            ("【多地出台新政】支持首套住房", false),
+            ("多地出台新政支持首套住房】", false),
+            ("【多地【出台】新政支持】", false),
+        ];
+        for &(text, want) in cases {
+            assert_eq!(is_bracketed_title(text), want, "{text}");
+        }
+    }
+
+    #[test]
     fn empty_and_blank_give_nothing() {
         assert!(split("").is_empty());
         assert!(split(" \n\u{3000}\n").is_empty());
@@ -223,7 +330,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn ranges_are_ordered_trimmed_and_nonempty(text in "[。！？!?，；\n 的是在他说“”（）a-c0-9]{0,600}") {
+        fn ranges_are_ordered_trimmed_and_nonempty(text in "[。！？!?，；\n 的是在他说“”（）【】a-c0-9]{0,600}") {
             let ranges = split(&text);
             let mut last = 0usize;
             for &(s, e) in &ranges {
@@ -235,6 +342,15 @@ mod tests {
                 proptest::prop_assert!(!piece.contains('\n'));
                 last = e;
             }
+            // Nothing but whitespace is lost.
+            let kept: String = ranges
+                .iter()
+                .filter_map(|&(s, e)| text.get(s..e))
+                .flat_map(str::chars)
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            let all: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+            proptest::prop_assert_eq!(kept, all);
         }
     }
 }

@@ -138,6 +138,58 @@ fn traditional_text_ranks_on_the_view_and_returns_the_original() {
 }
 
 #[test]
+fn opening_bracketed_headline_serves_as_title() {
+    let (summariser, seg) = shared();
+    let body = "记者从市交通委获悉，地铁三号线二期工程今日正式开通运营。\
+新线全长二十一公里，设车站十五座，沿线居民出行时间将缩短一半。\
+此前，市民曾多次呼吁加快城东片区的轨道交通建设。";
+    let headlined = format!("【地铁三号线二期今日开通】{body}");
+    let prepared = summariser.prepare(&doc(&headlined), seg);
+    assert_eq!(
+        prepared.sentence_texts().first().copied(),
+        Some("【地铁三号线二期今日开通】")
+    );
+    assert!(
+        prepared.title_terms.iter().any(|t| t == "地铁")
+            && prepared.title_terms.iter().any(|t| t == "开通"),
+        "{:?}",
+        prepared.title_terms
+    );
+    assert_eq!(
+        prepared.title_terms,
+        prepared
+            .inputs()
+            .first()
+            .map(|i| i.terms.clone())
+            .unwrap_or_default()
+    );
+    // Without the headline, or with a title line of its own, the title
+    // terms are not taken from the text.
+    assert!(summariser.prepare(&doc(body), seg).title_terms.is_empty());
+    let mut titled = doc(&headlined);
+    titled.title = Some("城东居民出行更方便".into());
+    let prepared = summariser.prepare(&titled, seg);
+    assert!(
+        prepared.title_terms.iter().any(|t| t == "居民")
+            && !prepared.title_terms.iter().any(|t| t == "地铁"),
+        "{:?}",
+        prepared.title_terms
+    );
+    // A headline further down is a sentence, not the title.
+    let later = format!("{body}【地铁三号线二期今日开通】市民纷纷前往体验。");
+    assert!(summariser.prepare(&doc(&later), seg).title_terms.is_empty());
+    // Split off, the headline can be the one-sentence summary on its own.
+    let one = Budget {
+        sentences: 1,
+        chars: None,
+    };
+    assert_eq!(
+        summariser.summarise(&doc(&headlined), one, seg),
+        vec!["【地铁三号线二期今日开通】".to_string()]
+    );
+}
+
+#[test]
 fn failed_and_empty_documents_pass_through() {
     let (summariser, seg) = shared();
     let failed = Document::failed("x", "x.txt", "unreadable");
