@@ -238,6 +238,8 @@ impl Cleaner {
         if !spans.is_empty() {
             let more = spam::find_latin_brands(&masked, seg, &spans);
             spans.extend(more);
+            let more = spam::find_advertised(&kept_chars, &analysis, &spans);
+            spans.extend(more);
         }
         let intruders = spam::find_script_intruders(
             &kept_chars,

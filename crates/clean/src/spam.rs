@@ -446,6 +446,101 @@ pub fn find_latin_brands(
     out
 }
 
+/// Names advertised on a line of their own with a web address
+/// (`某某娱乐【www.123.com】`, `某某棋牌 http://…`), on a page already shown
+/// to carry spam: the line goes, and so does every other occurrence of the
+/// name in the text, which is where the spammer spliced it. `analysis`
+/// holds the lines in lower-cased Simplified form.
+pub fn find_advertised(
+    lines: &[Vec<char>],
+    analysis: &[Vec<char>],
+    taken: &[SpamSpan],
+) -> Vec<SpamSpan> {
+    const OPEN: &str = "【[（(<《 :：";
+    const CLOSE: &str = "】]）)>》 /";
+    let overlaps = |line: usize, a: usize, b: usize, spans: &[SpamSpan]| {
+        spans
+            .iter()
+            .any(|t| t.line == line && t.start < b && a < t.end)
+    };
+    let mut out: Vec<SpamSpan> = Vec::new();
+    let mut names: Vec<Vec<char>> = Vec::new();
+    for (li, low) in analysis.iter().enumerate() {
+        let text: String = low.iter().collect();
+        let Some(url_byte) = ["http://", "https://", "www."]
+            .iter()
+            .filter_map(|p| text.find(p))
+            .min()
+        else {
+            continue;
+        };
+        let url_at = text[..url_byte].chars().count();
+        let url_end = url_at
+            + low[url_at..]
+                .iter()
+                .take_while(|c| c.is_ascii_graphic() && !CLOSE.contains(**c))
+                .count();
+        let tail_ok = low[url_end..].iter().all(|c| CLOSE.contains(*c));
+        let mut name_end = url_at;
+        while name_end > 0 && OPEN.contains(low[name_end - 1]) {
+            name_end -= 1;
+        }
+        let name = &low[..name_end];
+        let name_ok = (2..=12).contains(&name.len())
+            && name.iter().all(|&c| is_han(c) || c.is_ascii_alphanumeric())
+            && name.iter().any(|&c| is_han(c));
+        if !(tail_ok && name_ok) {
+            continue;
+        }
+        names.push(name.to_vec());
+        // A line whose name another rule found already goes by that rule
+        // (its rest goes with it).
+        if overlaps(li, 0, low.len(), taken) {
+            continue;
+        }
+        out.push(SpamSpan {
+            line: li,
+            start: 0,
+            end: lines[li].len(),
+            text: lines[li].iter().collect(),
+            brand: true,
+            rule: format!(
+                "name with a web address:{}",
+                name.iter().collect::<String>()
+            ),
+        });
+    }
+    let advert_lines: Vec<usize> = out.iter().map(|s| s.line).collect();
+    for name in &names {
+        for (li, low) in analysis.iter().enumerate() {
+            if advert_lines.contains(&li) {
+                continue;
+            }
+            let n = name.len();
+            let mut k = 0;
+            while k + n <= low.len() {
+                if low[k..k + n] == name[..]
+                    && !overlaps(li, k, k + n, taken)
+                    && !overlaps(li, k, k + n, &out)
+                {
+                    out.push(SpamSpan {
+                        line: li,
+                        start: k,
+                        end: k + n,
+                        text: lines[li][k..k + n].iter().collect(),
+                        brand: true,
+                        rule: format!("advertised name:{}", name.iter().collect::<String>()),
+                    });
+                    k += n;
+                } else {
+                    k += 1;
+                }
+            }
+        }
+    }
+    out
+}
+
 /// The characters left and right of an occurrence (`None` at a clause edge).
 type Context = (Option<char>, Option<char>);
 
@@ -1687,6 +1782,46 @@ mod tests {
         );
         // Spans already taken by other spam are left alone.
         assert!(find_latin_brands(&lines, seg, &found).is_empty());
+    }
+
+    #[test]
+    fn names_advertised_with_a_web_address_go_everywhere() {
+        let lines = chars(&[
+            "国家统计局今天发布数据，居民收入龙腾竞猜稳步增长。",
+            "专家认为，今年经济增长速度符合预期。",
+            "龙腾竞猜【www.123.com】",
+            "来源：新华网 www.news.cn",
+        ]);
+        let found = find_advertised(&lines, &lines, &[]);
+        let texts: Vec<(usize, &str, &str)> = found
+            .iter()
+            .map(|s| (s.line, s.text.as_str(), s.rule.as_str()))
+            .collect();
+        // A labelled source line is not a name with an address.
+        assert_eq!(
+            texts,
+            vec![
+                (
+                    2,
+                    "龙腾竞猜【www.123.com】",
+                    "name with a web address:龙腾竞猜"
+                ),
+                (0, "龙腾竞猜", "advertised name:龙腾竞猜"),
+            ]
+        );
+        // A line another rule took already is left to it, but its name
+        // still goes elsewhere.
+        let taken = [SpamSpan {
+            line: 2,
+            start: 0,
+            end: 4,
+            text: "龙腾竞猜".into(),
+            brand: true,
+            rule: "brand shape:龙腾竞猜".into(),
+        }];
+        let found = find_advertised(&lines, &lines, &taken);
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].line, found[0].start, found[0].end), (0, 16, 20));
     }
 
     #[test]
