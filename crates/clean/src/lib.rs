@@ -240,6 +240,8 @@ impl Cleaner {
             spans.extend(more);
             let more = spam::find_advertised(&kept_chars, &analysis, &spans);
             spans.extend(more);
+            let more = spam::find_learned_brands(&analysis, seg, &spans);
+            spans.extend(more);
         }
         let intruders = spam::find_script_intruders(
             &kept_chars,

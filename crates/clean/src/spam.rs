@@ -208,7 +208,10 @@ fn find_brand_shapes(
                 && name_edge;
             // An all-digit name (`365`, `888`): brand-shaped, but numbers
             // also stand before ordinary words, so it needs other spam.
-            let digits_ok = (2..=4).contains(&latin) && !latin_ok && name_edge;
+            // A single digit (`6彩票`) only before a strong category word,
+            // and only on a page that shows other spam.
+            let one_digit = latin == 1 && *strong;
+            let digits_ok = ((2..=4).contains(&latin) || one_digit) && !latin_ok && name_edge;
             let (start, needs_repeat, needs_spam) = if latin_ok && *strong {
                 (i - latin, false, false)
             } else if latin_ok && !continues {
@@ -224,7 +227,7 @@ fn find_brand_shapes(
                 // taken as two characters, the commonest brand length.
                 (i - 2, false, false)
             } else if digits_ok && !continues {
-                (i - latin, false, suffix.is_none())
+                (i - latin, false, suffix.is_none() || one_digit)
             } else if han >= 2 && !continues {
                 // A two-character Han name before a category word
                 // (`某某棋牌`, `某某娱乐官网`) is a brand only on a page that
@@ -439,6 +442,160 @@ pub fn find_latin_brands(
             start,
             end: stop,
             rule: format!("latin-named brand:{text}"),
+            text,
+            brand: true,
+        });
+    }
+    out
+}
+
+/// Brands built like the ones already found on the page. A spam site
+/// names its brands from a few parts (a name, a category word such as
+/// `娱乐`, a call to action such as `官网`), so once some brands are found
+/// their Han words after the name are this page's category and
+/// call-to-action words, whether or not the lexicon knows them. Other
+/// strings made of a name and those words are then brands too: a Latin or
+/// digit name before a learned category word, or a two-character Han name
+/// before one when the string recurs, carries a learned call to action, or
+/// breaks a word of the sentence (`统|某某竞猜|计局`). `analysis` holds the
+/// lower-cased Simplified lines.
+pub fn find_learned_brands(
+    analysis: &[Vec<char>],
+    seg: &Segmenter,
+    taken: &[SpamSpan],
+) -> Vec<SpamSpan> {
+    let mut cuts = CutCache::new(seg);
+    // The Han words after the name in each brand found so far.
+    let mut categories: FxHashSet<Vec<char>> = FxHashSet::default();
+    let mut actions: FxHashSet<Vec<char>> = FxHashSet::default();
+    for t in taken.iter().filter(|t| t.brand) {
+        let Some(span) = analysis.get(t.line).and_then(|l| l.get(t.start..t.end)) else {
+            continue;
+        };
+        let latin = span
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        // Han names are two characters (see `find_brand_shapes`).
+        let head = if latin > 0 { latin } else { 2 };
+        let Some(rest) = span.get(head..) else {
+            continue;
+        };
+        if rest.len() < 2 || !rest.iter().all(|&c| is_han(c)) {
+            continue;
+        }
+        let words = cuts.spans(rest);
+        for (k, &(a, b)) in words.iter().enumerate() {
+            let w = rest[a..b].to_vec();
+            if w.len() < 2 || all_function(&w) {
+                break;
+            }
+            if k == 0 {
+                categories.insert(w);
+            } else {
+                actions.insert(w);
+            }
+        }
+    }
+    if categories.is_empty() {
+        return Vec::new();
+    }
+    let is_taken = |line: usize, a: usize, b: usize, more: &[SpamSpan]| {
+        taken
+            .iter()
+            .chain(more)
+            .any(|t| t.line == line && t.start < b && a < t.end)
+    };
+    // Candidates: (line, start, end of the category word, end, Latin name).
+    let mut found: Vec<(usize, usize, usize, usize, bool)> = Vec::new();
+    for (li, low) in analysis.iter().enumerate() {
+        for i in 0..low.len() {
+            let Some(cat) = categories.iter().find(|c| low[i..].starts_with(c)) else {
+                continue;
+            };
+            let latin = low[..i]
+                .iter()
+                .rev()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .count();
+            let han = low[..i]
+                .iter()
+                .rev()
+                .take(2)
+                .take_while(|&&c| is_han(c))
+                .count();
+            let start = if (1..=6).contains(&latin) {
+                i - latin
+            } else if han == 2 {
+                i - 2
+            } else {
+                continue;
+            };
+            let cat_end = i + cat.len();
+            let mut end = cat_end;
+            // Learned calls to action, up to two.
+            for _ in 0..2 {
+                match actions.iter().find(|a| low[end..].starts_with(a)) {
+                    Some(a) => end += a.len(),
+                    None => break,
+                }
+            }
+            if !is_taken(li, start, end, &[]) {
+                found.push((li, start, cat_end, end, latin > 0));
+            }
+        }
+    }
+    let text_of =
+        |&(li, a, _, b, _): &(usize, usize, usize, usize, bool)| analysis[li][a..b].to_vec();
+    let mut out: Vec<SpamSpan> = Vec::new();
+    for cand in &found {
+        let (li, start, cat_end, end, latin) = *cand;
+        let low = &analysis[li];
+        let with_action = end > cat_end;
+        let recurs = found.iter().filter(|o| text_of(o) == text_of(cand)).count() >= 2;
+        let breaks = {
+            let left: Vec<char> = {
+                let mut l: Vec<char> = low[..start]
+                    .iter()
+                    .rev()
+                    .take(4)
+                    .take_while(|&&c| is_han(c))
+                    .copied()
+                    .collect();
+                l.reverse();
+                l
+            };
+            let right: Vec<char> = low[end..]
+                .iter()
+                .take(4)
+                .take_while(|&&c| is_han(c))
+                .copied()
+                .collect();
+            let seam = left.len();
+            let joined: Vec<char> = left.iter().chain(&right).copied().collect();
+            seam > 0
+                && !right.is_empty()
+                && cuts
+                    .spans(&joined)
+                    .iter()
+                    .any(|&(a, b)| a < seam && b > seam && b - a >= 2)
+        };
+        // A Han name needs more than the category word: `网络游戏` is a
+        // phrase wherever `游戏` names a brand's category.
+        let ok = if latin {
+            true
+        } else {
+            with_action || recurs || breaks
+        };
+        if !ok || is_taken(li, start, end, &out) {
+            continue;
+        }
+        let text: String = low[start..end].iter().collect();
+        out.push(SpamSpan {
+            line: li,
+            start,
+            end,
+            rule: format!("brand like the page's others:{text}"),
             text,
             brand: true,
         });
@@ -1822,6 +1979,44 @@ mod tests {
         let found = find_advertised(&lines, &lines, &taken);
         assert_eq!(found.len(), 1);
         assert_eq!((found[0].line, found[0].start, found[0].end), (0, 16, 20));
+    }
+
+    #[test]
+    fn brands_built_like_the_page_s_others_are_found() {
+        let seg = property_segmenter();
+        let lines = chars(&[
+            "国家统XQZ竞猜网页版计局今天发布数据。",
+            "居民收入龙腾竞猜网页稳步增长，今年RW竞猜火热。",
+            "体育竞猜是一种游戏，市民竞猜结果。",
+        ]);
+        // The page's first brand, found by another rule: `竞猜` is this
+        // page's category word and `网页` its call to action.
+        let taken = [SpamSpan {
+            line: 0,
+            start: 3,
+            end: 11,
+            text: "XQZ竞猜网页版".into(),
+            brand: true,
+            rule: "latin-named brand:XQZ竞猜网页版".into(),
+        }];
+        let found = find_learned_brands(&lines, seg, &taken);
+        let texts: Vec<(usize, &str)> = found.iter().map(|s| (s.line, s.text.as_str())).collect();
+        // A Han name needs the call to action (or a repeat, or a broken
+        // word); a Latin name does not. Ordinary uses of the word stay.
+        assert_eq!(texts, vec![(1, "龙腾竞猜网页"), (1, "RW竞猜")], "{found:?}");
+        // Without a brand on the page nothing is learned.
+        assert!(find_learned_brands(&lines, seg, &[]).is_empty());
+    }
+
+    #[test]
+    fn a_single_digit_before_a_strong_category_word_needs_other_spam() {
+        let lines = chars(&["今天6彩票开奖，居民收入稳步增长。"]);
+        let low = lines.clone();
+        let lex = Lexicons::builtin();
+        assert!(find_brands_on(&lines, &low, &lex, false).is_empty());
+        let on_spam_page = find_brands_on(&lines, &low, &lex, true);
+        let texts: Vec<&str> = on_spam_page.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(texts, vec!["6彩票"]);
     }
 
     #[test]
