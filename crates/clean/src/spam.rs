@@ -62,6 +62,9 @@ const QUOTES_CLOSE: &str = "”’」』》〉】）)\"";
 const FUNCTION_CHARS: &str =
     "的了在是和与及也都就而之等一不这那个其或又还很更最并着过把被从向为以于对某中上下里内外前后";
 
+/// Particles that close a grammatical phrase.
+const PARTICLES: &str = "的了着过吗呢吧啊地得";
+
 /// A span to remove from a line, in char offsets.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SpamSpan {
@@ -755,10 +758,14 @@ pub fn find_fragments(
             let shape = *shape_ok
                 .entry(gram)
                 .or_insert_with(|| fragment_shape(gram, &mut cuts, &surnames));
-            // A phrase is judged only on a page showing a brand: clean
-            // pages repeat phrases all the time, and judging each costs
-            // segmentation of every occurrence.
-            if shape == Shape::None || (shape == Shape::Phrase && brands.is_empty()) {
+            // On a page showing no brand, a phrase that ends on a particle
+            // (`一样的`, `说过了`) is a grammatical phrase of the text, which
+            // clean pages repeat all the time. Whatever phrase is judged
+            // there must still break words twice to count.
+            let grammatical = shape == Shape::Phrase
+                && brands.is_empty()
+                && gram.last().is_some_and(|c| PARTICLES.contains(*c));
+            if shape == Shape::None || grammatical {
                 rejected.insert(gram);
                 continue;
             }
@@ -2017,6 +2024,30 @@ mod tests {
         let on_spam_page = find_brands_on(&lines, &low, &lex, true);
         let texts: Vec<&str> = on_spam_page.iter().map(|s| s.text.as_str()).collect();
         assert_eq!(texts, vec!["6彩票"]);
+    }
+
+    #[test]
+    fn a_phrase_breaking_words_twice_goes_on_a_page_without_brands() {
+        let seg = Segmenter::new();
+        let lines = chars(&[
+            "本时代启航报记者今天从市统计局获悉。",
+            "全市居民收入时代启航稳步增长。",
+            "今年的经济时代启航增长速度符合预期。",
+            "国家统时代启航计局发布的数据显示一样的情况。",
+            "这里和那里是一样的道理，两地也是一样的做法。",
+        ]);
+        let spans = find_fragments(&lines, &lines, &seg, &[]);
+        let texts: Vec<(usize, &str)> = spans.iter().map(|s| (s.line, s.text.as_str())).collect();
+        assert_eq!(
+            texts,
+            vec![
+                (0, "时代启航"),
+                (1, "时代启航"),
+                (2, "时代启航"),
+                (3, "时代启航")
+            ],
+            "{spans:?}"
+        );
     }
 
     #[test]
