@@ -210,39 +210,7 @@ impl Cleaner {
                 }
             })
             .collect();
-        let mut spans = spam::find_brands(&kept_chars, &simple_chars, &self.lex);
-        // Brands go first so that fragment statistics see the text without them.
-        let mut masked = analysis.clone();
-        for s in &spans {
-            for c in &mut masked[s.line][s.start..s.end] {
-                *c = ' ';
-            }
-        }
-        let fragments = spam::find_fragments(&kept_chars, &masked, seg, &spans);
-        // Spliced fragments show this is a spam page: brand shapes that need
-        // such evidence (a Han name before a gambling word) get a second look.
-        if !fragments.is_empty() {
-            let taken: Vec<&spam::SpamSpan> = spans.iter().chain(&fragments).collect();
-            let more: Vec<spam::SpamSpan> =
-                spam::find_brands_on(&kept_chars, &simple_chars, &self.lex, true)
-                    .into_iter()
-                    .filter(|b| {
-                        !taken
-                            .iter()
-                            .any(|t| t.line == b.line && t.start < b.end && b.start < t.end)
-                    })
-                    .collect();
-            spans.extend(more);
-        }
-        spans.extend(fragments);
-        if !spans.is_empty() {
-            let more = spam::find_latin_brands(&masked, seg, &spans);
-            spans.extend(more);
-            let more = spam::find_advertised(&kept_chars, &analysis, &spans);
-            spans.extend(more);
-            let more = spam::find_learned_brands(&analysis, seg, &spans);
-            spans.extend(more);
-        }
+        let mut spans = find_spam(&kept_chars, &simple_chars, &analysis, seg, &self.lex);
         let intruders = spam::find_script_intruders(
             &kept_chars,
             &spans,
@@ -407,6 +375,73 @@ fn ratio(a: u64, b: u64) -> f64 {
 
 fn first_anchor(lines: &[Line]) -> Option<usize> {
     lines.iter().position(|l| l.class == Some(LineClass::Body))
+}
+
+/// Spam inside the kept lines: brands from the lexicon first (so that
+/// fragment statistics see the text without them), then repeated spliced
+/// fragments, then the brands that need a page already showing spam (brand
+/// shapes, Latin-named brands, advertised names, brands built like the
+/// page's others). Brands found only in that last step are evidence the
+/// fragment search did not have, so it looks again with them.
+fn find_spam(
+    kept_chars: &[Vec<char>],
+    simple_chars: &[Vec<char>],
+    analysis: &[Vec<char>],
+    seg: &Segmenter,
+    lex: &Lexicons,
+) -> Vec<spam::SpamSpan> {
+    let overlaps = |spans: &[spam::SpamSpan], b: &spam::SpamSpan| {
+        spans
+            .iter()
+            .any(|t| t.line == b.line && t.start < b.end && b.start < t.end)
+    };
+    let masked_by = |brands: &[spam::SpamSpan]| {
+        let mut masked = analysis.to_vec();
+        for s in brands {
+            if let Some(m) = masked
+                .get_mut(s.line)
+                .and_then(|l| l.get_mut(s.start..s.end))
+            {
+                m.fill(' ');
+            }
+        }
+        masked
+    };
+    let mut brands = spam::find_brands(kept_chars, simple_chars, lex);
+    let first_brands = brands.len();
+    let masked = masked_by(&brands);
+    let mut fragments = spam::find_fragments(kept_chars, &masked, seg, &brands);
+    // Spliced fragments show this is a spam page: brand shapes that need
+    // such evidence (a Han name before a gambling word) get a second look.
+    if !fragments.is_empty() {
+        let taken: Vec<spam::SpamSpan> = brands.iter().chain(&fragments).cloned().collect();
+        let more: Vec<spam::SpamSpan> = spam::find_brands_on(kept_chars, simple_chars, lex, true)
+            .into_iter()
+            .filter(|b| !overlaps(&taken, b))
+            .collect();
+        brands.extend(more);
+    }
+    if brands.is_empty() && fragments.is_empty() {
+        return Vec::new();
+    }
+    let mut taken: Vec<spam::SpamSpan> = brands.iter().chain(&fragments).cloned().collect();
+    let more = spam::find_latin_brands(&masked_by(&brands), seg, &taken);
+    taken.extend(more);
+    let more = spam::find_advertised(kept_chars, analysis, &taken);
+    taken.extend(more);
+    let more = spam::find_learned_brands(analysis, seg, &taken);
+    taken.extend(more);
+    let late_brands: Vec<spam::SpamSpan> = taken.iter().filter(|s| s.brand).cloned().collect();
+    if late_brands.len() > first_brands {
+        fragments = spam::find_fragments(kept_chars, &masked_by(&late_brands), seg, &late_brands)
+            .into_iter()
+            .filter(|f| !overlaps(&late_brands, f))
+            .collect();
+        brands = late_brands;
+        brands.extend(fragments);
+        return brands;
+    }
+    taken
 }
 
 /// Strips a forum board prefix (`[远安] `) and trailing dashes from a title.

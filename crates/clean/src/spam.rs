@@ -758,13 +758,14 @@ pub fn find_fragments(
             let shape = *shape_ok
                 .entry(gram)
                 .or_insert_with(|| fragment_shape(gram, &mut cuts, &surnames));
-            // On a page showing no brand, a phrase that ends on a particle
-            // (`一样的`, `说过了`) is a grammatical phrase of the text, which
-            // clean pages repeat all the time. Whatever phrase is judged
-            // there must still break words twice to count.
+            // On a page showing no brand, a phrase that starts or ends on
+            // a particle (`一样的`, `的承包`) is a grammatical phrase of the
+            // text, which clean pages repeat all the time. Whatever phrase
+            // is judged there must still break words twice to count.
             let grammatical = shape == Shape::Phrase
                 && brands.is_empty()
-                && gram.last().is_some_and(|c| PARTICLES.contains(*c));
+                && (gram.last().is_some_and(|c| PARTICLES.contains(*c))
+                    || gram.first().is_some_and(|c| PARTICLES.contains(*c)));
             if shape == Shape::None || grammatical {
                 rejected.insert(gram);
                 continue;
@@ -1364,6 +1365,14 @@ fn judge(
     // count only once there are two seams). So a word or phrase needs two
     // occurrences where a word re-forms across it, and a loose run two
     // occurrences with live context.
+    // A run that mostly stands beside the same character is part of a
+    // longer unit (`被告汪|佑键`: a name the dictionary splits into single
+    // characters), whatever varied places the rest of the unit takes.
+    // Spliced pieces land at random places, so two thirds of them sharing
+    // a neighbour does not happen by chance.
+    if has_dominant_neighbour(gram.len(), occs, analysis, dead) {
+        return None;
+    }
     let contexts_of = |occ: &Occurrence| live_context(analysis, dead, occ, gram.len());
     // The contexts that make a run's occurrences diverse are those of
     // occurrences with live context; isolated ones add at most one.
@@ -1516,6 +1525,45 @@ fn judge(
     spliced.extend(free_spliced);
     spliced.sort_by_key(|o| (o.line, o.start));
     Some((spliced, seams))
+}
+
+/// Whether some character of the text stands on the same side of at least
+/// two thirds of a run's occurrences (and of two at least). Removed spam
+/// and other occurrences of the run (`进共建美进共建美`) are not the text.
+fn has_dominant_neighbour(
+    len: usize,
+    occs: &[Occurrence],
+    analysis: &[Vec<char>],
+    dead: &[Vec<bool>],
+) -> bool {
+    let own: FxHashSet<(usize, usize)> = occs
+        .iter()
+        .flat_map(|o| (o.start..o.start + len).map(move |k| (o.line, k)))
+        .collect();
+    let text_char = |line: usize, k: Option<usize>| -> Option<char> {
+        let k = k?;
+        if own.contains(&(line, k)) || dead.get(line)?.get(k).copied().unwrap_or(true) {
+            return None;
+        }
+        analysis.get(line)?.get(k).copied().filter(|&c| is_han(c))
+    };
+    let mut left: FxHashMap<char, usize> = FxHashMap::default();
+    let mut right: FxHashMap<char, usize> = FxHashMap::default();
+    for o in occs {
+        if let Some(c) = text_char(o.line, o.start.checked_sub(1)) {
+            *left.entry(c).or_insert(0) += 1;
+        }
+        if let Some(c) = text_char(o.line, Some(o.start + len)) {
+            *right.entry(c).or_insert(0) += 1;
+        }
+    }
+    let most = left
+        .values()
+        .chain(right.values())
+        .copied()
+        .max()
+        .unwrap_or(0);
+    most >= 2 && most * 3 >= occs.len() * 2
 }
 
 /// Whether the run at `start..end` of a line stands between quote marks
@@ -2048,6 +2096,30 @@ mod tests {
             ],
             "{spans:?}"
         );
+    }
+
+    #[test]
+    fn a_name_split_by_spam_is_not_a_fragment() {
+        // The dictionary splits the name 汪佑键 into single characters, and
+        // a brand spliced into one of its occurrences gives the pieces
+        // around it varied places. But `被告汪` is nearly always followed
+        // by 佑, and `佑键` preceded by 汪: parts of one unit.
+        let seg = Segmenter::new();
+        let lines = chars(&[
+            "原告某银行与被告汪佑500X彩票网页版键借款合同纠纷一案，本院受理后依法审理。",
+            "请求依法判令被告汪佑键归还借款，被告汪德国承担连带责任。",
+            "经审理查明，被告汪佑键与崔某签订合同，约定被告汪佑键以六十万元的价格购买房屋。",
+            "同月，原告与被告汪佑键签订借款合同，被告汪佑键借款后未按约定归还借款本息。",
+            "判决如下：被告汪佑键在本判决生效后三日内归还借款本金。",
+        ]);
+        let low: Vec<Vec<char>> = lines
+            .iter()
+            .map(|l| l.iter().flat_map(|c| c.to_lowercase()).collect())
+            .collect();
+        let brands = find_brands_on(&lines, &low, &Lexicons::builtin(), true);
+        assert_eq!(brands.len(), 1, "{brands:?}");
+        let spans = find_fragments(&lines, &lines, &seg, &brands);
+        assert!(spans.is_empty(), "{spans:?}");
     }
 
     #[test]
