@@ -612,8 +612,10 @@ fn social(p: &mut Page, f: &Filler<'_>, site: &Site, title: &str, paras: &[Strin
 }
 
 /// Turns the numbers of a filled line back into placeholders, so that a
-/// site-wide layout line gets fresh numbers on each page.
+/// site-wide layout line gets fresh numbers on each page. A date becomes
+/// `{date}` (fresh digits in its three parts would make `2023年94月60日`).
 fn renumber(line: &str) -> String {
+    let chars: Vec<char> = line.chars().collect();
     let mut out = String::with_capacity(line.len());
     let mut run = 0;
     let flush = |out: &mut String, run: usize| match run {
@@ -621,7 +623,17 @@ fn renumber(line: &str) -> String {
         1 | 2 => out.push_str("{n}"),
         _ => out.push_str("{k}"),
     };
-    for c in line.chars() {
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if run == 0 {
+            if let Some(len) = date_len(&chars[i..]) {
+                out.push_str("{date}");
+                i += len;
+                continue;
+            }
+        }
+        i += 1;
         if c.is_ascii_digit() {
             run += 1;
         } else {
@@ -632,6 +644,38 @@ fn renumber(line: &str) -> String {
     }
     flush(&mut out, run);
     out
+}
+
+/// The length in chars of a date at the start of `s` (`2019-05-01`,
+/// `2019年5月1日`, `2019/5/1`, `2019.05.01`), if there is one.
+fn date_len(s: &[char]) -> Option<usize> {
+    let digits = |from: usize, min: usize, max: usize| {
+        let n = s
+            .get(from..)?
+            .iter()
+            .take(max + 1)
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        (min..=max).contains(&n).then_some(n)
+    };
+    let year = digits(0, 4, 4)?;
+    let sep = *s.get(year)?;
+    if !matches!(sep, '年' | '-' | '/' | '.') {
+        return None;
+    }
+    let month = digits(year + 1, 1, 2)?;
+    let sep2 = *s.get(year + 1 + month)?;
+    let expected = if sep == '年' { '月' } else { sep };
+    if sep2 != expected {
+        return None;
+    }
+    let day = digits(year + month + 2, 1, 2)?;
+    let end = year + month + day + 2;
+    Some(if sep == '年' && s.get(end) == Some(&'日') {
+        end + 1
+    } else {
+        end
+    })
 }
 
 #[cfg(test)]
@@ -670,6 +714,16 @@ mod tests {
         assert_eq!(renumber("主题 12 帖子 3456"), "主题 {n} 帖子 {k}");
         assert_eq!(renumber("Rank: 7"), "Rank: {n}");
         assert_eq!(renumber("注册时间"), "注册时间");
+        assert_eq!(
+            renumber("入会 2019年5月1日 积分 12"),
+            "入会 {date} 积分 {n}"
+        );
+        assert_eq!(
+            renumber("最后登录 2019/5/21 第3楼"),
+            "最后登录 {date} 第{n}楼"
+        );
+        assert_eq!(renumber("2019-05-01 12:30"), "{date} {n}:{n}");
+        assert_eq!(renumber("编号 2019-05"), "编号 {k}-{n}");
     }
 
     #[test]
