@@ -429,7 +429,7 @@ fn find_spam(
     taken.extend(more);
     let more = spam::find_advertised(kept_chars, analysis, &taken);
     taken.extend(more);
-    let more = spam::find_learned_brands(analysis, seg, &taken);
+    let more = spam::find_learned_brands(analysis, seg, &taken, lex);
     taken.extend(more);
     let late_brands: Vec<spam::SpamSpan> = taken.iter().filter(|s| s.brand).cloned().collect();
     if late_brands.len() > first_brands {

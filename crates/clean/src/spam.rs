@@ -18,6 +18,7 @@ use taojin_core::is_han;
 use taojin_segment::Segmenter;
 
 const SURNAMES: &str = include_str!("../data/surnames.txt");
+const SURNAMES_RARE: &str = include_str!("../data/surnames_rare.txt");
 
 /// Characters that end place names (`姚桥`, `东庄坪`, `马岭镇`): a repeated
 /// run whose loose characters include one of these, after its first
@@ -60,7 +61,12 @@ const QUOTES_CLOSE: &str = "”’」』》〉】）)\"";
 /// placeholder `某` of anonymised names (`王某某`, `某小学`); they do not
 /// count as evidence of a broken word.
 const FUNCTION_CHARS: &str =
-    "的了在是和与及也都就而之等一不这那个其或又还很更最并着过把被从向为以于对某中上下里内外前后";
+    "的了在是和与及也都就而之等一不这那个其或又还很更最并着过把被从向为以于至止对某中上下里内外前后";
+
+/// Length in chars of the stretches of a line within which fragments and
+/// brands count as meeting (see [`keep_cooccurring`]); spam injected into
+/// a paragraph lands a few dozen characters apart.
+const MEETING_STRETCH: usize = 200;
 
 /// Particles that close a grammatical phrase.
 const PARTICLES: &str = "的了着过吗呢吧啊地得";
@@ -74,6 +80,19 @@ pub struct SpamSpan {
     pub text: String,
     pub brand: bool,
     pub rule: String,
+}
+
+/// Every surname, common and less common (see `data/surnames_rare.txt`).
+fn name_initials() -> &'static HashSet<char> {
+    static ALL: std::sync::OnceLock<HashSet<char>> = std::sync::OnceLock::new();
+    ALL.get_or_init(|| {
+        let rare = SURNAMES_RARE
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(str::chars)
+            .filter(|c| is_han(*c));
+        surnames().into_iter().chain(rare).collect()
+    })
 }
 
 fn surnames() -> HashSet<char> {
@@ -466,6 +485,7 @@ pub fn find_learned_brands(
     analysis: &[Vec<char>],
     seg: &Segmenter,
     taken: &[SpamSpan],
+    lex: &Lexicons,
 ) -> Vec<SpamSpan> {
     let mut cuts = CutCache::new(seg);
     // The Han words after the name in each brand found so far.
@@ -500,9 +520,37 @@ pub fn find_learned_brands(
             }
         }
     }
-    if categories.is_empty() {
+    if taken.is_empty() {
         return Vec::new();
     }
+    // The lexicon's words count as well: on a page showing spam, a name
+    // before them needs no second occurrence when it breaks a word
+    // (`扩|某某娱乐|大`).
+    // A weak word (`国际`, `体育`) the page's own brands did not use is too
+    // common for a broken word to be evidence: a Han name before it needs
+    // a call to action or a repeat.
+    let weak: FxHashSet<Vec<char>> = lex
+        .gambling
+        .iter()
+        .filter(|(_, strong)| !strong)
+        .map(|(w, _)| w.chars().collect::<Vec<char>>())
+        .filter(|w| !categories.contains(w))
+        .collect();
+    categories.extend(
+        lex.gambling
+            .iter()
+            .map(|(w, _)| w.chars().collect::<Vec<char>>()),
+    );
+    actions.extend(
+        lex.suffixes
+            .iter()
+            .map(|w| w.chars().collect::<Vec<char>>()),
+    );
+    let after: Vec<Vec<char>> = lex
+        .gambling_after
+        .iter()
+        .map(|w| w.chars().collect())
+        .collect();
     let is_taken = |line: usize, a: usize, b: usize, more: &[SpamSpan]| {
         taken
             .iter()
@@ -513,9 +561,17 @@ pub fn find_learned_brands(
     let mut found: Vec<(usize, usize, usize, usize, bool)> = Vec::new();
     for (li, low) in analysis.iter().enumerate() {
         for i in 0..low.len() {
-            let Some(cat) = categories.iter().find(|c| low[i..].starts_with(c)) else {
+            let Some(cat) = categories
+                .iter()
+                .filter(|c| !c.is_empty() && low[i..].starts_with(c))
+                .max_by_key(|c| c.len())
+            else {
                 continue;
             };
+            // An ordinary continuation (`体育新闻`) shows an ordinary use.
+            if after.iter().any(|a| low[i + cat.len()..].starts_with(a)) {
+                continue;
+            }
             let latin = low[..i]
                 .iter()
                 .rev()
@@ -585,10 +641,11 @@ pub fn find_learned_brands(
         };
         // A Han name needs more than the category word: `网络游戏` is a
         // phrase wherever `游戏` names a brand's category.
+        let weak_word = weak.iter().any(|w| low[..cat_end].ends_with(w));
         let ok = if latin {
             true
         } else {
-            with_action || recurs || breaks
+            with_action || recurs || (breaks && !weak_word)
         };
         if !ok || is_taken(li, start, end, &out) {
             continue;
@@ -817,8 +874,13 @@ pub fn find_fragments(
     let kept = keep_cooccurring(removed, brands, &strong);
     let mut kept = extend_to_adjacent(kept, lines, analysis, brands);
     let confined = find_confined(lines, analysis, &mut cuts, &surnames, brands, &kept);
+    if confined.is_empty() {
+        return kept;
+    }
+    // Confined pieces can sit beside occurrences of the pieces found
+    // before them (`一站式购|物放心选`): those join now.
     kept.extend(confined);
-    kept
+    extend_to_adjacent(kept, lines, analysis, brands)
 }
 
 /// What stands on one side of an occurrence of a candidate run.
@@ -1134,6 +1196,39 @@ impl<'s> CutCache<'s> {
         spans
     }
 
+    /// Whether the segmenter's own cut (which guesses unknown words) reads
+    /// a word of two or three characters in `chars` that starts with a
+    /// surname and holds a character the dictionary's cut leaves alone.
+    fn names_in(&mut self, chars: &[char]) -> bool {
+        let surnames = name_initials();
+        let loose: Vec<bool> = {
+            let mut l = vec![false; chars.len()];
+            for &(s, e) in self.spans(chars).iter() {
+                if e == s + 1 {
+                    if let Some(x) = l.get_mut(s) {
+                        *x = true;
+                    }
+                }
+            }
+            l
+        };
+        self.text.clear();
+        self.text.extend(chars);
+        let mut at = 0;
+        for w in self.seg.cut(&self.text) {
+            let n = w.chars().count();
+            let starts_with_surname = w.chars().next().is_some_and(|c| surnames.contains(&c));
+            if (2..=3).contains(&n)
+                && starts_with_surname
+                && loose.get(at..at + n).is_some_and(|l| l.contains(&true))
+            {
+                return true;
+            }
+            at += n;
+        }
+        false
+    }
+
     /// Whether `chars` has been cut already.
     fn is_cut(&self, chars: &[char]) -> bool {
         self.spans.contains_key(chars)
@@ -1212,6 +1307,12 @@ fn fragment_shape(gram: &[char], cuts: &mut CutCache<'_>, surnames: &HashSet<cha
         }
         k += run.max(1);
     }
+    // A name the dictionary splits otherwise (`被告|胡|万军`): the cut that
+    // guesses unknown words reads a surname and one or two more characters
+    // as one word, and some of them stood alone in the dictionary's cut.
+    if gram.len() >= 3 && cuts.names_in(gram) {
+        return Shape::None;
+    }
     if cuts.has_word(gram) {
         return Shape::Word;
     }
@@ -1242,12 +1343,15 @@ fn keep_cooccurring(
     brands: &[SpamSpan],
     strong: &HashSet<String>,
 ) -> Vec<SpamSpan> {
-    let mut rule_lines: HashMap<&str, HashSet<usize>> = HashMap::new();
+    // Meetings are counted within stretches of a line, not whole lines:
+    // a long judgment or report on one line would otherwise have every
+    // repeated name meet every piece of spam in it.
+    let mut rule_lines: HashMap<&str, HashSet<(usize, usize)>> = HashMap::new();
     for s in spans.iter().chain(brands) {
         rule_lines
             .entry(s.rule.as_str())
             .or_default()
-            .insert(s.line);
+            .insert((s.line, s.start / MEETING_STRETCH));
     }
     let fragment_rules: HashSet<&str> = spans.iter().map(|s| s.rule.as_str()).collect();
     let accepted: HashSet<String> = fragment_rules
@@ -2054,13 +2158,36 @@ mod tests {
             brand: true,
             rule: "latin-named brand:XQZ竞猜网页版".into(),
         }];
-        let found = find_learned_brands(&lines, seg, &taken);
+        let found = find_learned_brands(&lines, seg, &taken, &Lexicons::builtin());
         let texts: Vec<(usize, &str)> = found.iter().map(|s| (s.line, s.text.as_str())).collect();
         // A Han name needs the call to action (or a repeat, or a broken
         // word); a Latin name does not. Ordinary uses of the word stay.
         assert_eq!(texts, vec![(1, "龙腾竞猜网页"), (1, "RW竞猜")], "{found:?}");
         // Without a brand on the page nothing is learned.
-        assert!(find_learned_brands(&lines, seg, &[]).is_empty());
+        assert!(find_learned_brands(&lines, seg, &[], &Lexicons::builtin()).is_empty());
+    }
+
+    #[test]
+    fn lexicon_category_words_need_a_broken_word_and_weak_ones_more() {
+        let seg = property_segmenter();
+        let lines = chars(&[
+            "财政部要扩金鼎彩票大部门预决算公开范围。",
+            "推进产业化和国际市场接轨。",
+            "欢迎访问AG真人官网",
+        ]);
+        let taken = [SpamSpan {
+            line: 2,
+            start: 4,
+            end: 10,
+            text: "AG真人官网".into(),
+            brand: true,
+            rule: "brand:ag真人".into(),
+        }];
+        let found = find_learned_brands(&lines, seg, &taken, &Lexicons::builtin());
+        let texts: Vec<(usize, &str)> = found.iter().map(|s| (s.line, s.text.as_str())).collect();
+        // `扩|金鼎彩票|大` re-forms 扩大 before a strong word; `化和|国际|市场`
+        // would re-form 化市 only by chance, and `国际` is weak.
+        assert_eq!(texts, vec![(0, "金鼎彩票")], "{found:?}");
     }
 
     #[test]
@@ -2316,9 +2443,14 @@ mod tests {
             "汪红德",
             "被告罗正军",
             "原告亿安居公司",
+            // Less common surnames, where unknown-word guessing reads a name.
+            "被告屈斌",
+            "原告翟建修",
         ] {
             assert_eq!(shape(term), Shape::None, "{term}");
         }
+        // `至` is a preposition: `利息至` leaves no loose character.
+        assert_ne!(shape("利息至"), Shape::Loose);
         // `中` is a localiser, not a loose character: a phrase of words, which
         // counts only where it breaks a word of its context.
         assert_ne!(shape("过程中"), Shape::Loose);
