@@ -19,6 +19,34 @@ use taojin_segment::Segmenter;
 
 const SURNAMES: &str = include_str!("../data/surnames.txt");
 const SURNAMES_RARE: &str = include_str!("../data/surnames_rare.txt");
+const TRANSLITERATION: &str = include_str!("../data/transliteration.txt");
+const ROLE_WORDS: &str = include_str!("../data/role_words.txt");
+
+/// Characters of transcribed foreign names (see `data/transliteration.txt`).
+fn transliteration_chars() -> &'static HashSet<char> {
+    static SET: std::sync::OnceLock<HashSet<char>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        TRANSLITERATION
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(str::chars)
+            .filter(|c| is_han(*c))
+            .collect()
+    })
+}
+
+/// Words before a person's name (see `data/role_words.txt`).
+fn role_words() -> &'static [Vec<char>] {
+    static WORDS: std::sync::OnceLock<Vec<Vec<char>>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        ROLE_WORDS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| l.chars().collect())
+            .collect()
+    })
+}
 
 /// Characters that end place names (`姚桥`, `东庄坪`, `马岭镇`): a repeated
 /// run whose loose characters include one of these, after its first
@@ -1307,6 +1335,24 @@ fn fragment_shape(gram: &[char], cuts: &mut CutCache<'_>, surnames: &HashSet<cha
         }
         k += run.max(1);
     }
+    // A transcribed foreign name (`尼可拉斯`, `凱薩琳丹妮芙`).
+    let translit = transliteration_chars();
+    if gram.len() >= 3 && gram.iter().all(|c| translit.contains(c)) {
+        return Shape::None;
+    }
+    // A role or title before a surname (`被告|王|明月`, `记者|胡|万军`).
+    let all_surnames = name_initials();
+    let after_role = (0..gram.len()).any(|i| {
+        role_words().iter().any(|r| {
+            gram[i..].starts_with(r)
+                && gram
+                    .get(i + r.len())
+                    .is_some_and(|c| all_surnames.contains(c))
+        })
+    });
+    if after_role {
+        return Shape::None;
+    }
     // A name the dictionary splits otherwise (`被告|胡|万军`): the cut that
     // guesses unknown words reads a surname and one or two more characters
     // as one word, and some of them stood alone in the dictionary's cut.
@@ -2447,6 +2493,9 @@ mod tests {
             "被告屈斌",
             "原告翟建修",
         ] {
+            assert_eq!(shape(term), Shape::None, "{term}");
+        }
+        for term in ["尼可拉斯", "凱薩琳丹妮芙", "被告王明月", "记者胡万军"] {
             assert_eq!(shape(term), Shape::None, "{term}");
         }
         // `至` is a preposition: `利息至` leaves no loose character.
