@@ -30,6 +30,10 @@ pub struct LineStats {
     /// Normalised line -> number of documents it occurs in.
     counts: HashMap<u64, u32>,
     docs: u32,
+    /// Spam strings the cleaner removed from documents of this source
+    /// (lower-cased, as recorded), with the number of documents each was
+    /// removed from; see [`LineStats::learn_spam`].
+    spam: Vec<(String, u32)>,
 }
 
 impl LineStats {
@@ -51,6 +55,54 @@ impl LineStats {
         line_key(line)
             .and_then(|k| self.counts.get(&k).copied())
             .unwrap_or(0)
+    }
+
+    /// Learns the spam of this source from a first cleaning of its
+    /// documents: a site that injects spam injects the same brands and
+    /// slogan pieces into all its pages, so a string removed as spam from
+    /// two documents or more is searched for in every document (a page where
+    /// it happened to show no evidence of its own loses it too). `removed`
+    /// gives, per document, the texts of its spam removals.
+    pub fn learn_spam<'a, D, R>(&mut self, removed: D)
+    where
+        D: IntoIterator<Item = R>,
+        R: IntoIterator<Item = &'a str>,
+    {
+        let mut docs_of: HashMap<String, u32> = HashMap::new();
+        for doc in removed {
+            let distinct: HashSet<String> = doc
+                .into_iter()
+                .map(|t| t.trim().to_lowercase())
+                .filter(|t| t.chars().count() >= 2 && t.chars().any(is_han))
+                .collect();
+            for t in distinct {
+                *docs_of.entry(t).or_insert(0) += 1;
+            }
+        }
+        let mut spam: Vec<(String, u32)> = docs_of.into_iter().filter(|&(_, n)| n >= 2).collect();
+        // Longest first, so that a brand with its call to action goes whole.
+        spam.sort_by(|a, b| {
+            b.0.chars()
+                .count()
+                .cmp(&a.0.chars().count())
+                .then(a.0.cmp(&b.0))
+        });
+        self.spam = spam;
+    }
+
+    /// The spam strings learned by [`LineStats::learn_spam`], with the
+    /// number of documents each was removed from.
+    pub fn known_spam(&self) -> &[(String, u32)] {
+        &self.spam
+    }
+
+    /// Whether `text` holds a learned spam string (lower-cased match).
+    pub fn mentions_known_spam(&self, text: &str) -> bool {
+        if self.spam.is_empty() {
+            return false;
+        }
+        let low = text.to_lowercase();
+        self.spam.iter().any(|(s, _)| low.contains(s.as_str()))
     }
 
     /// A line repeated in at least 3 documents and in at least a fifth of
@@ -211,6 +263,15 @@ impl Cleaner {
             })
             .collect();
         let mut spans = find_spam(&kept_chars, &simple_chars, &analysis, seg, &self.lex);
+        // Spam this source injected into its other pages.
+        if let Some(known) = stats.map(LineStats::known_spam).filter(|k| !k.is_empty()) {
+            let known: Vec<(Vec<char>, u32)> = known
+                .iter()
+                .map(|(s, n)| (conv.to_simplified(s).to_lowercase().chars().collect(), *n))
+                .collect();
+            let more = spam::find_known(&kept_chars, &analysis, &known, &spans, seg);
+            spans.extend(more);
+        }
         let intruders = spam::find_script_intruders(
             &kept_chars,
             &spans,
@@ -727,6 +788,27 @@ mod tests {
         let text = "本报讯（记者 李四）\n今天上午，全市安全生产工作会议召开。\n会议要求各地压实责任。\n下午举行分组讨论。";
         let d = clean_with(text, None);
         assert_eq!(d.text.lines().count(), 3, "{:?}", d.removed);
+    }
+
+    #[test]
+    fn spam_removed_from_two_documents_is_learned_for_the_source() {
+        let mut stats = LineStats::from_texts(["甲", "乙", "丙"]);
+        stats.learn_spam([
+            vec!["XQZ竞猜网页版", "心人", "众跟"],
+            vec!["xqz竞猜网页版", "心人", "心人"],
+            vec!["众跟"],
+            vec!["AG"],
+        ]);
+        // Lower-cased, counted once per document, longest first; Latin-only
+        // strings and strings seen in one document are not learned.
+        let known: Vec<(&str, u32)> = stats
+            .known_spam()
+            .iter()
+            .map(|(s, n)| (s.as_str(), *n))
+            .collect();
+        assert_eq!(known, vec![("xqz竞猜网页版", 2), ("众跟", 2), ("心人", 2)]);
+        assert!(stats.mentions_known_spam("今年XQZ竞猜网页版火热"));
+        assert!(!stats.mentions_known_spam("今年市场火热"));
     }
 
     #[test]

@@ -691,6 +691,79 @@ pub fn find_learned_brands(
     out
 }
 
+/// Spam strings learned from other documents of the same source (see
+/// `LineStats::learn_spam`): `known` holds each in lower-cased Simplified
+/// form with the number of documents it was removed from. A string that is
+/// a dictionary word (`携手`) is ordinary text in most places, so it needs
+/// three documents and a page that shows spam of its own, and an
+/// occurrence inside a longer word (`手携手`) stays.
+pub fn find_known(
+    lines: &[Vec<char>],
+    analysis: &[Vec<char>],
+    known: &[(Vec<char>, u32)],
+    taken: &[SpamSpan],
+    seg: &Segmenter,
+) -> Vec<SpamSpan> {
+    let mut cuts = CutCache::new(seg);
+    let mut out: Vec<SpamSpan> = Vec::new();
+    let overlaps = |spans: &[SpamSpan], line: usize, a: usize, b: usize| {
+        spans
+            .iter()
+            .any(|t| t.line == line && t.start < b && a < t.end)
+    };
+    for (k, docs) in known {
+        let n = k.len();
+        if n < 2 {
+            continue;
+        }
+        let word = k.iter().all(|&c| is_han(c)) && cuts.has_word(k);
+        if word && (*docs < 3 || taken.is_empty()) {
+            continue;
+        }
+        let brand = k.iter().any(|c| c.is_ascii_alphanumeric()) || n >= 4;
+        for (li, low) in analysis.iter().enumerate() {
+            let mut i = 0;
+            while i + n <= low.len() {
+                if low[i..i + n] != k[..]
+                    || overlaps(taken, li, i, i + n)
+                    || overlaps(&out, li, i, i + n)
+                {
+                    i += 1;
+                    continue;
+                }
+                if word {
+                    // Inside a longer word of its context, it is that word.
+                    let from = i.saturating_sub(3);
+                    let to = (i + n + 3).min(low.len());
+                    let window = &low[from..to];
+                    let (s, e) = (i - from, i - from + n);
+                    let swallowed = cuts
+                        .spans(window)
+                        .iter()
+                        .any(|&(a, b)| (a < s && b > s) || (a < e && b > e));
+                    if swallowed {
+                        i += 1;
+                        continue;
+                    }
+                }
+                out.push(SpamSpan {
+                    line: li,
+                    start: i,
+                    end: i + n,
+                    text: lines[li][i..i + n].iter().collect(),
+                    brand,
+                    rule: format!(
+                        "spam of this source (removed from {docs} of its documents):{}",
+                        k.iter().collect::<String>()
+                    ),
+                });
+                i += n;
+            }
+        }
+    }
+    out
+}
+
 /// Names advertised on a line of their own with a web address
 /// (`某某娱乐【www.123.com】`, `某某棋牌 http://…`), on a page already shown
 /// to carry spam: the line goes, and so does every other occurrence of the
@@ -2144,6 +2217,46 @@ mod tests {
         );
         // Spans already taken by other spam are left alone.
         assert!(find_latin_brands(&lines, seg, &found).is_empty());
+    }
+
+    #[test]
+    fn known_spam_of_the_source_goes_and_dictionary_words_need_more() {
+        let seg = property_segmenter();
+        let lines = chars(&[
+            "今年春天XQZ竞猜网页版雨水较多，农民携手播种。",
+            "大家手携手，共同发展。",
+        ]);
+        let low: Vec<Vec<char>> = lines
+            .iter()
+            .map(|l| l.iter().flat_map(|c| c.to_lowercase()).collect())
+            .collect();
+        let known = |list: &[(&str, u32)]| -> Vec<(Vec<char>, u32)> {
+            list.iter()
+                .map(|(s, n)| (s.to_lowercase().chars().collect(), *n))
+                .collect()
+        };
+        let texts = |found: &[SpamSpan]| -> Vec<(usize, String)> {
+            found.iter().map(|s| (s.line, s.text.clone())).collect()
+        };
+        // A brand seen on two other pages goes; `携手` is a word, which
+        // needs three documents and a page showing spam of its own.
+        let k = known(&[("XQZ竞猜网页版", 2), ("携手", 2)]);
+        let found = find_known(&lines, &low, &k, &[], seg);
+        assert_eq!(texts(&found), vec![(0, "XQZ竞猜网页版".to_string())]);
+        let k = known(&[("携手", 5)]);
+        assert!(find_known(&lines, &low, &k, &[], seg).is_empty());
+        let page_spam = [SpamSpan {
+            line: 0,
+            start: 4,
+            end: 13,
+            text: "XQZ竞猜网页版".into(),
+            brand: true,
+            rule: "latin-named brand".into(),
+        }];
+        // With spam on the page, the word goes where it stands alone, not
+        // inside `手携手`.
+        let found = find_known(&lines, &low, &k, &page_spam, seg);
+        assert_eq!(texts(&found), vec![(0, "携手".to_string())]);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use input::Record;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use taojin_clean::{Cleaner, LineStats};
-use taojin_core::{Config, Document, RawContent, RawInput, RepairKind};
+use taojin_core::{Config, Document, RawContent, RawInput, Reason, RepairKind};
 use taojin_segment::view::ScriptConverter;
 use taojin_segment::Segmenter;
 use taojin_summarise::Summariser;
@@ -122,16 +122,70 @@ impl Pipeline {
                     .push(t.as_str());
             }
         }
-        let stats: HashMap<String, LineStats> = by_group
+        let mut stats: HashMap<String, LineStats> = by_group
             .into_iter()
             .filter(|(_, texts)| texts.len() >= 3)
             .map(|(g, texts)| (g.to_string(), LineStats::from_texts(texts)))
             .collect();
         drop(decoded);
-        records
-            .into_par_iter()
-            .map(|r| self.process(r.input, stats.get(&r.group)))
-            .collect()
+        if stats.is_empty() {
+            return records
+                .into_par_iter()
+                .map(|r| self.process(r.input, None))
+                .collect();
+        }
+        // First pass. Inputs are kept: documents of a source that shows
+        // spam are cleaned again once the source's spam is known.
+        let mut docs: Vec<Document> = records
+            .par_iter()
+            .map(|r| self.process(r.input.clone(), stats.get(&r.group)))
+            .collect();
+        let mut removed_by_group: HashMap<&str, Vec<Vec<&str>>> = HashMap::new();
+        for (r, d) in records.iter().zip(&docs) {
+            if stats.contains_key(&r.group) {
+                let spam: Vec<&str> = d
+                    .removed
+                    .iter()
+                    .filter(|x| matches!(x.reason, Reason::SpamBrand | Reason::SpamFragment))
+                    .map(|x| x.text.as_str())
+                    .collect();
+                removed_by_group
+                    .entry(r.group.as_str())
+                    .or_default()
+                    .push(spam);
+            }
+        }
+        for (group, removed) in removed_by_group {
+            if let Some(s) = stats.get_mut(group) {
+                s.learn_spam(removed);
+            }
+        }
+        // Second pass, only where a document still holds a known string.
+        let again: Vec<usize> = records
+            .iter()
+            .zip(&docs)
+            .enumerate()
+            .filter(|(_, (r, d))| {
+                stats.get(&r.group).is_some_and(|s| {
+                    s.mentions_known_spam(&d.text)
+                        || d.title.as_deref().is_some_and(|t| s.mentions_known_spam(t))
+                })
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let redone: Vec<(usize, Document)> = again
+            .par_iter()
+            .filter_map(|&i| {
+                let r = records.get(i)?;
+                Some((i, self.process(r.input.clone(), stats.get(&r.group))))
+            })
+            .collect();
+        for (i, d) in redone {
+            if let Some(slot) = docs.get_mut(i) {
+                *slot = d;
+            }
+        }
+        docs
     }
 }
 
