@@ -96,6 +96,22 @@ impl LineStats {
         &self.spam
     }
 
+    /// Adds spam strings found some other way (see
+    /// [`Cleaner::source_fragments`]), with the documents each occurs in.
+    pub fn add_known_spam(&mut self, more: impl IntoIterator<Item = (String, u32)>) {
+        for (s, n) in more {
+            if n >= 2 && !self.spam.iter().any(|(k, _)| *k == s) {
+                self.spam.push((s, n));
+            }
+        }
+        self.spam.sort_by(|a, b| {
+            b.0.chars()
+                .count()
+                .cmp(&a.0.chars().count())
+                .then(a.0.cmp(&b.0))
+        });
+    }
+
     /// Whether `text` holds a learned spam string (lower-cased match).
     pub fn mentions_known_spam(&self, text: &str) -> bool {
         if self.spam.is_empty() {
@@ -135,6 +151,62 @@ fn line_key(line: &str) -> Option<u64> {
 #[derive(Debug, Clone, Default)]
 pub struct Cleaner {
     lex: Lexicons,
+}
+
+/// Documents per batch of [`Cleaner::source_fragments`]: enough pages for
+/// a brand spliced once or twice per page to recur, few enough that the
+/// search stays cheap on a large source.
+const SOURCE_BATCH: usize = 40;
+
+impl Cleaner {
+    /// Spliced fragments that show only across the documents of a source.
+    /// A site injects the same brands into every page, once or twice each:
+    /// too few times for one page to show them, but over the cleaned texts
+    /// of its pages taken together they recur at random places like any
+    /// spliced fragment. Returns each fragment (lower-cased Simplified)
+    /// with the number of documents it occurs in, for
+    /// [`LineStats::add_known_spam`].
+    pub fn source_fragments(
+        &self,
+        texts: &[&str],
+        seg: &Segmenter,
+        conv: &ScriptConverter,
+    ) -> Vec<(String, u32)> {
+        let mut found: HashMap<String, HashSet<usize>> = HashMap::new();
+        for (b, batch) in texts.chunks(SOURCE_BATCH).enumerate() {
+            if batch.len() < 3 {
+                continue;
+            }
+            let mut lines: Vec<Vec<char>> = Vec::new();
+            let mut doc_of: Vec<usize> = Vec::new();
+            for (d, text) in batch.iter().enumerate() {
+                for l in text.lines() {
+                    lines.push(conv.to_simplified(l).to_lowercase().chars().collect());
+                    doc_of.push(b * SOURCE_BATCH + d);
+                }
+            }
+            let brands = spam::find_brands(&lines, &lines, &self.lex);
+            let mut masked = lines.clone();
+            for s in &brands {
+                if let Some(m) = masked
+                    .get_mut(s.line)
+                    .and_then(|l| l.get_mut(s.start..s.end))
+                {
+                    m.fill(' ');
+                }
+            }
+            for f in spam::find_fragments(&lines, &masked, seg, &brands) {
+                if let Some(&d) = doc_of.get(f.line) {
+                    found.entry(f.text).or_default().insert(d);
+                }
+            }
+        }
+        found
+            .into_iter()
+            .map(|(s, docs)| (s, docs.len() as u32))
+            .filter(|&(_, n)| n >= 2)
+            .collect()
+    }
 }
 
 /// One input line as the cleaner sees it.
@@ -809,6 +881,26 @@ mod tests {
         assert_eq!(known, vec![("xqz竞猜网页版", 2), ("众跟", 2), ("心人", 2)]);
         assert!(stats.mentions_known_spam("今年XQZ竞猜网页版火热"));
         assert!(!stats.mentions_known_spam("今年市场火热"));
+    }
+
+    #[test]
+    fn fragments_spliced_once_per_page_show_across_the_pages_of_a_source() {
+        let seg = Segmenter::new();
+        let conv = ScriptConverter::new();
+        // One splice per page: no page shows it twice, but four pages do,
+        // twice breaking a word (统|聚宝竞猜|计, 政|聚宝竞猜|府).
+        let texts = [
+            "国家统聚宝竞猜计局今天发布数据，人民群众生活水平稳步提高。",
+            "市政聚宝竞猜府召开会议，研究部署人民群众关心的民生工作。",
+            "专家认为，今年经济增长聚宝竞猜速度符合预期，人民群众信心增强。",
+            "农业部门组织技术人员下乡，聚宝竞猜帮助人民群众解决实际问题。",
+        ];
+        let found = Cleaner::default().source_fragments(&texts, &seg, &conv);
+        assert_eq!(found, vec![("聚宝竞猜".to_string(), 4)], "{found:?}");
+        // Fewer than three pages are no evidence.
+        assert!(Cleaner::default()
+            .source_fragments(&texts[..2], &seg, &conv)
+            .is_empty());
     }
 
     #[test]

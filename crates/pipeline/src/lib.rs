@@ -155,9 +155,41 @@ impl Pipeline {
                     .push(spam);
             }
         }
+        // Sources where some page showed spam: only their pages are
+        // searched together below.
+        let spammed: std::collections::HashSet<&str> = removed_by_group
+            .iter()
+            .filter(|(_, removed)| removed.iter().any(|r| !r.is_empty()))
+            .map(|(g, _)| *g)
+            .collect();
         for (group, removed) in removed_by_group {
             if let Some(s) = stats.get_mut(group) {
                 s.learn_spam(removed);
+            }
+        }
+        // Fragments that recur only across the pages of a source.
+        let mut texts_by_group: HashMap<&str, Vec<&str>> = HashMap::new();
+        for (r, d) in records.iter().zip(&docs) {
+            if spammed.contains(r.group.as_str()) && !d.is_failed() {
+                texts_by_group
+                    .entry(r.group.as_str())
+                    .or_default()
+                    .push(d.text.as_str());
+            }
+        }
+        let r = &self.resources;
+        let across: Vec<(String, Vec<(String, u32)>)> = texts_by_group
+            .into_par_iter()
+            .map(|(g, texts)| {
+                let found = r
+                    .cleaner
+                    .source_fragments(&texts, &r.segmenter, &r.converter);
+                (g.to_string(), found)
+            })
+            .collect();
+        for (g, found) in across {
+            if let Some(s) = stats.get_mut(&g) {
+                s.add_known_spam(found);
             }
         }
         // Second pass, only where a document still holds a known string.
