@@ -196,6 +196,14 @@ impl Cleaner {
                 }
             }
             for f in spam::find_fragments(&lines, &masked, seg, &brands) {
+                // A dictionary word recurring over many pages breaks a word
+                // here and there by chance (`政|协商|议`); only what is no
+                // word is evidence at this scale.
+                let chars: Vec<char> = f.text.chars().collect();
+                let word = chars.iter().all(|&c| is_han(c)) && seg.jieba().has_word(&f.text);
+                if word {
+                    continue;
+                }
                 if let Some(&d) = doc_of.get(f.line) {
                     found.entry(f.text).or_default().insert(d);
                 }

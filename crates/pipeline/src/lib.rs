@@ -155,11 +155,12 @@ impl Pipeline {
                     .push(spam);
             }
         }
-        // Sources where some page showed spam: only their pages are
-        // searched together below.
+        // Sources where two pages or more showed spam (a site injecting it,
+        // not one spammed page among others): only their pages are searched
+        // together below, which costs a fragment search over all of them.
         let spammed: std::collections::HashSet<&str> = removed_by_group
             .iter()
-            .filter(|(_, removed)| removed.iter().any(|r| !r.is_empty()))
+            .filter(|(_, removed)| removed.iter().filter(|r| !r.is_empty()).count() >= 2)
             .map(|(g, _)| *g)
             .collect();
         for (group, removed) in removed_by_group {
