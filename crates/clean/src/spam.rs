@@ -415,39 +415,11 @@ pub fn find_latin_brands(
             .map(|w| w.1)
             .filter(|&e| e <= 6)
             .collect();
-        let left: Vec<char> = {
-            let mut l: Vec<char> = chars[..start]
-                .iter()
-                .rev()
-                .take(4)
-                .take_while(|&&c| is_han(c))
-                .copied()
-                .collect();
-            l.reverse();
-            l
-        };
-        let mut rejoin_end = None;
-        for &e in &ends {
-            let right: Vec<char> = chars[name_end + e..]
-                .iter()
-                .take(4)
-                .take_while(|&&c| is_han(c))
-                .copied()
-                .collect();
-            if right.is_empty() {
-                break;
-            }
-            let joined: Vec<char> = left.iter().chain(&right).copied().collect();
-            let seam = left.len();
-            if cuts
-                .spans(&joined)
-                .iter()
-                .any(|&(a, b)| a < seam && b > seam && b - a >= 2)
-            {
-                rejoin_end = Some(e);
-                break;
-            }
-        }
+        let rejoin_end = ends
+            .iter()
+            .copied()
+            .take_while(|&e| chars.get(name_end + e).is_some_and(|&c| is_han(c)))
+            .find(|&e| word_across_gap(&mut cuts, chars, start, name_end + e));
         let common = names
             .iter()
             .filter(|other| *other != occ && name_of(other) == name_of(occ))
@@ -497,6 +469,33 @@ pub fn find_latin_brands(
         });
     }
     out
+}
+
+/// Whether cutting `start..end` out of `line` lets a dictionary word form
+/// across the gap, reading up to four Han chars on each side
+/// (`统|XQZ竞猜网页版|计局` -> `统计局`).
+fn word_across_gap(cuts: &mut CutCache<'_>, line: &[char], start: usize, end: usize) -> bool {
+    let han = |k: &usize| line.get(*k).is_some_and(|&c| is_han(c));
+    let left_from = (start.saturating_sub(4)..start)
+        .rev()
+        .take_while(han)
+        .last()
+        .unwrap_or(start);
+    let right_to = (end..(end + 4).min(line.len()))
+        .take_while(han)
+        .last()
+        .map_or(end, |k| k + 1);
+    let (Some(left), Some(right)) = (line.get(left_from..start), line.get(end..right_to)) else {
+        return false;
+    };
+    if left.is_empty() || right.is_empty() {
+        return false;
+    }
+    let seam = left.len();
+    let joined: Vec<char> = left.iter().chain(right).copied().collect();
+    cuts.spans(&joined)
+        .iter()
+        .any(|&(a, b)| a < seam && b > seam && b - a >= 2)
 }
 
 /// Brands built like the ones already found on the page. A spam site
@@ -640,33 +639,7 @@ pub fn find_learned_brands(
         let low = &analysis[li];
         let with_action = end > cat_end;
         let recurs = found.iter().filter(|o| text_of(o) == text_of(cand)).count() >= 2;
-        let breaks = {
-            let left: Vec<char> = {
-                let mut l: Vec<char> = low[..start]
-                    .iter()
-                    .rev()
-                    .take(4)
-                    .take_while(|&&c| is_han(c))
-                    .copied()
-                    .collect();
-                l.reverse();
-                l
-            };
-            let right: Vec<char> = low[end..]
-                .iter()
-                .take(4)
-                .take_while(|&&c| is_han(c))
-                .copied()
-                .collect();
-            let seam = left.len();
-            let joined: Vec<char> = left.iter().chain(&right).copied().collect();
-            seam > 0
-                && !right.is_empty()
-                && cuts
-                    .spans(&joined)
-                    .iter()
-                    .any(|&(a, b)| a < seam && b > seam && b - a >= 2)
-        };
+        let breaks = word_across_gap(&mut cuts, low, start, end);
         // A Han name needs more than the category word: `网络游戏` is a
         // phrase wherever `游戏` names a brand's category.
         let weak_word = weak.iter().any(|w| low[..cat_end].ends_with(w));
