@@ -1939,6 +1939,14 @@ pub fn count_censored(text: &str) -> u64 {
 mod tests {
     use super::*;
 
+    /// Lines lower-cased, as the brand passes read them.
+    fn lower(lines: &[Vec<char>]) -> Vec<Vec<char>> {
+        lines
+            .iter()
+            .map(|l| l.iter().flat_map(|c| c.to_lowercase()).collect())
+            .collect()
+    }
+
     fn chars(lines: &[&str]) -> Vec<Vec<char>> {
         lines.iter().map(|l| l.chars().collect()).collect()
     }
@@ -1946,10 +1954,7 @@ mod tests {
     /// The brands the lexicon pass finds on `lines`, as text.
     fn brand_texts(lines: &[&str]) -> Vec<String> {
         let lines = chars(lines);
-        let low: Vec<Vec<char>> = lines
-            .iter()
-            .map(|l| l.iter().flat_map(|c| c.to_lowercase()).collect())
-            .collect();
+        let low = lower(&lines);
         find_brands(&lines, &low, &Lexicons::builtin())
             .into_iter()
             .map(|s| s.text)
@@ -2011,10 +2016,7 @@ mod tests {
         let lex = Lexicons::builtin();
         let found = |lines: &[&str]| {
             let lines = chars(lines);
-            let low: Vec<Vec<char>> = lines
-                .iter()
-                .map(|l| l.iter().flat_map(|c| c.to_lowercase()).collect())
-                .collect();
+            let low = lower(&lines);
             let spans = find_brands(&lines, &low, &lex);
             spans.into_iter().map(|s| s.text).collect::<Vec<_>>()
         };
@@ -2063,10 +2065,7 @@ mod tests {
         // the document shows spam by another sign than the fragments.
         let mut with_brand = lines.clone();
         with_brand.push("欢迎访问AG超玩会入口".chars().collect());
-        let low: Vec<Vec<char>> = with_brand
-            .iter()
-            .map(|l| l.iter().flat_map(|c| c.to_lowercase()).collect())
-            .collect();
+        let low = lower(&with_brand);
         let brands = find_brands(&with_brand, &low, &Lexicons::builtin());
         assert_eq!(brands.len(), 1);
         let spans = find_fragments(&with_brand, &with_brand, &seg, &brands);
@@ -2096,10 +2095,7 @@ mod tests {
             "提高人民群众生活质量，让人民群众满意，做好基层工作。",
             "欢迎访问AG超玩会入口",
         ]);
-        let low: Vec<Vec<char>> = lines
-            .iter()
-            .map(|l| l.iter().flat_map(|c| c.to_lowercase()).collect())
-            .collect();
+        let low = lower(&lines);
         let brands = find_brands(&lines, &low, &Lexicons::builtin());
         let spans = find_fragments(&lines, &lines, &seg, &brands);
         let confined: Vec<(usize, &str)> = spans
@@ -2199,10 +2195,7 @@ mod tests {
             "今年春天XQZ竞猜网页版雨水较多，农民携手播种。",
             "大家手携手，共同发展。",
         ]);
-        let low: Vec<Vec<char>> = lines
-            .iter()
-            .map(|l| l.iter().flat_map(|c| c.to_lowercase()).collect())
-            .collect();
+        let low = lower(&lines);
         let known = |list: &[(&str, u32)]| -> Vec<(Vec<char>, u32)> {
             list.iter()
                 .map(|(s, n)| (s.to_lowercase().chars().collect(), *n))
@@ -2371,10 +2364,7 @@ mod tests {
             "同月，原告与被告汪佑键签订借款合同，被告汪佑键借款后未按约定归还借款本息。",
             "判决如下：被告汪佑键在本判决生效后三日内归还借款本金。",
         ]);
-        let low: Vec<Vec<char>> = lines
-            .iter()
-            .map(|l| l.iter().flat_map(|c| c.to_lowercase()).collect())
-            .collect();
+        let low = lower(&lines);
         let brands = find_brands_on(&lines, &low, &Lexicons::builtin(), true);
         assert_eq!(brands.len(), 1, "{brands:?}");
         let spans = find_fragments(&lines, &lines, &seg, &brands);
@@ -2426,10 +2416,7 @@ mod tests {
             "这是另一条时代启航路，一条全新的道路。",
             "欢迎访问AG超玩会入口",
         ]);
-        let low: Vec<Vec<char>> = lines
-            .iter()
-            .map(|l| l.iter().flat_map(|c| c.to_lowercase()).collect())
-            .collect();
+        let low = lower(&lines);
         let brands = find_brands(&lines, &low, &Lexicons::builtin());
         assert_eq!(brands.len(), 1);
         let spans = find_fragments(&lines, &lines, &seg, &brands);

@@ -143,18 +143,25 @@ fn hand_annotated_ruby_is_restored() {
     assert!(same + 1 >= total, "{same}/{total}");
 }
 
-#[test]
-fn dictionary_annotated_ruby_restores_pinyin_and_most_han() {
+/// Garbles each sentence of `PLAIN` annotated by `annotate`, repairs it,
+/// checks that every annotation comes back as it was (tone letters and
+/// digits lose no byte) and returns the Han characters restored, of all.
+fn restored_with_ruby(annotate_one: impl Fn(&str) -> String) -> (usize, usize) {
     let (mut same, mut total) = (0, 0);
     for &s in PLAIN {
-        let ruby = annotate(s, tone_marks);
+        let ruby = annotate_one(s);
         let r = repair_text(&gbk_mojibake(&ruby));
-        // Tone letters lose no byte: every annotation comes back as it was.
         assert_eq!(split_ruby(&r.text).1, split_ruby(&ruby).1, "{}", r.text);
         let (a, b) = han_restored(&r.text, &ruby);
         same += a;
         total += b;
     }
+    (same, total)
+}
+
+#[test]
+fn dictionary_annotated_ruby_restores_pinyin_and_most_han() {
+    let (same, total) = restored_with_ruby(|s| annotate(s, tone_marks));
     let share = same as f64 / total as f64;
     eprintln!("ruby with tone marks: {same}/{total} Han restored ({share:.3})");
     assert!(share >= 0.97, "{same}/{total}");
@@ -163,15 +170,8 @@ fn dictionary_annotated_ruby_restores_pinyin_and_most_han() {
 /// Readings with tone numbers (`yuan2`) are readings too.
 #[test]
 fn tone_number_ruby_is_restored() {
-    let (mut same, mut total) = (0, 0);
-    for &s in PLAIN {
-        let ruby = annotate(s, |c| tone_marks(c).map(|r| tone_number(&r)));
-        let r = repair_text(&gbk_mojibake(&ruby));
-        assert_eq!(split_ruby(&r.text).1, split_ruby(&ruby).1, "{}", r.text);
-        let (a, b) = han_restored(&r.text, &ruby);
-        same += a;
-        total += b;
-    }
+    let (same, total) =
+        restored_with_ruby(|s| annotate(s, |c| tone_marks(c).map(|r| tone_number(&r))));
     let share = same as f64 / total as f64;
     eprintln!("ruby with tone numbers: {same}/{total} Han restored ({share:.3})");
     assert!(share >= 0.97, "{same}/{total}");
