@@ -1063,12 +1063,15 @@ fn find_confined(
         }
     }
     let mut out = Vec::new();
-    let mut rejected: FxHashSet<Vec<char>> = FxHashSet::default();
+    // As in `find_fragments`: counted once, brought up to date by masking,
+    // and each run's shape and rejection remembered across rounds.
+    let mut counts = count_runs(analysis, &dead);
+    let mut rejected: FxHashSet<&[char]> = FxHashSet::default();
+    let mut shapes: FxHashMap<&[char], Shape> = FxHashMap::default();
     for _round in 0..12 {
-        let counts = count_runs(analysis, &dead);
         let mut candidates: Vec<(&[char], &Vec<Occurrence>)> = counts
             .iter()
-            .filter(|(g, occ)| occ.len() >= 3 && !rejected.contains(**g))
+            .filter(|(g, occ)| occ.len() >= 3 && !rejected.contains(*g))
             .map(|(g, o)| (*g, o))
             .collect();
         candidates.sort_by(|a, b| {
@@ -1077,20 +1080,23 @@ fn find_confined(
                 .then(b.1.len().cmp(&a.1.len()))
                 .then(a.0.cmp(b.0))
         });
-        let mut accepted: Option<(&[char], &Vec<Occurrence>)> = None;
+        let mut accepted: Option<(&[char], Vec<Occurrence>)> = None;
         for (gram, occs) in candidates {
+            let shape = *shapes
+                .entry(gram)
+                .or_insert_with(|| fragment_shape(gram, cuts, surnames));
             let ok = occs.iter().all(|o| spam_lines.contains(&o.line))
-                && fragment_shape(gram, cuts, surnames) != Shape::None
+                && shape != Shape::None
                 && confined_evidence(gram, occs, analysis, &dead, cuts);
             if ok {
-                accepted = Some((gram, occs));
+                accepted = Some((gram, occs.clone()));
                 break;
             }
-            rejected.insert(gram.to_vec());
+            rejected.insert(gram);
         }
         let Some((gram, occs)) = accepted else { break };
         let gram_text: String = gram.iter().collect();
-        for o in occs {
+        for o in &occs {
             let end = o.start + gram.len();
             if let Some(d) = dead.get_mut(o.line).and_then(|d| d.get_mut(o.start..end)) {
                 d.fill(true);
@@ -1104,6 +1110,7 @@ fn find_confined(
                 rule: format!("confined to spam lines:{gram_text}"),
             });
         }
+        drop_masked(&mut counts, &dead, &rejected);
     }
     out
 }
