@@ -981,13 +981,11 @@ fn confined_evidence(
     cuts: &mut CutCache<'_>,
 ) -> bool {
     let n = gram.len();
-    let own: FxHashSet<(usize, usize)> = occs
-        .iter()
-        .flat_map(|o| (o.start..o.start + n).map(move |k| (o.line, k)))
-        .collect();
     let side = |line: usize, k: Option<usize>| -> Side {
         let Some(k) = k else { return Side::Edge };
-        if own.contains(&(line, k)) || dead.get(line).and_then(|d| d.get(k)) == Some(&true) {
+        if inside_copy(analysis, gram, line, k)
+            || dead.get(line).and_then(|d| d.get(k)) == Some(&true)
+        {
             return Side::Spam;
         }
         match analysis.get(line).and_then(|c| c.get(k)) {
@@ -1730,6 +1728,17 @@ fn judge(
     Some((spliced, seams))
 }
 
+/// Whether char `k` of a line lies inside a copy of `gram` there. Checked
+/// on the text rather than collected from the occurrences, which for a run
+/// repeated many thousand times in a long page would fill a large set.
+fn inside_copy(analysis: &[Vec<char>], gram: &[char], line: usize, k: usize) -> bool {
+    let Some(chars) = analysis.get(line) else {
+        return false;
+    };
+    let n = gram.len();
+    n > 0 && (k.saturating_sub(n - 1)..=k).any(|j| chars.get(j..j + n) == Some(gram))
+}
+
 /// Whether some character of the text stands on the same side of at least
 /// two thirds of a run's occurrences (and of two at least). Removed spam
 /// and other occurrences of the run (`进共建美进共建美`) are not the text.
@@ -1739,13 +1748,18 @@ fn has_dominant_neighbour(
     analysis: &[Vec<char>],
     dead: &[Vec<bool>],
 ) -> bool {
-    let own: FxHashSet<(usize, usize)> = occs
-        .iter()
-        .flat_map(|o| (o.start..o.start + len).map(move |k| (o.line, k)))
-        .collect();
+    let gram: Vec<char> = match occs.first() {
+        Some(o) => analysis
+            .get(o.line)
+            .and_then(|c| c.get(o.start..o.start + len))
+            .map(<[char]>::to_vec)
+            .unwrap_or_default(),
+        None => return false,
+    };
     let text_char = |line: usize, k: Option<usize>| -> Option<char> {
         let k = k?;
-        if own.contains(&(line, k)) || dead.get(line)?.get(k).copied().unwrap_or(true) {
+        if inside_copy(analysis, &gram, line, k) || dead.get(line)?.get(k).copied().unwrap_or(true)
+        {
             return None;
         }
         analysis.get(line)?.get(k).copied().filter(|&c| is_han(c))
