@@ -44,7 +44,12 @@ fn gbk_decode(bytes: &[u8]) -> Option<String> {
     (!errors).then(|| text.into_owned())
 }
 
-pub(crate) fn repair_damage(line: &str, line_no: usize, doc: &str, tally: &mut Tally) -> String {
+pub(crate) fn repair_damage(
+    line: &str,
+    line_no: usize,
+    doc: &DocPairs<'_>,
+    tally: &mut Tally,
+) -> String {
     let chars: Vec<char> = line.chars().collect();
     let mut out: Vec<char> = Vec::with_capacity(chars.len());
     let mut i = 0;
@@ -161,11 +166,51 @@ fn is_clause_end(c: char) -> bool {
     )
 }
 
+/// How often each pair of adjacent characters occurs in a document: the
+/// document's own vocabulary, which votes on a lost lead byte. Counted on
+/// first use, once per document (counting by searching the text for each
+/// candidate pair made long damaged documents quadratic).
+pub(crate) struct DocPairs<'a> {
+    text: &'a str,
+    counts: std::cell::OnceCell<std::collections::HashMap<(char, char), u32>>,
+}
+
+impl<'a> DocPairs<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        DocPairs {
+            text,
+            counts: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Occurrences of `a` followed by `b` in the document.
+    fn count(&self, a: char, b: char) -> u32 {
+        let counts = self.counts.get_or_init(|| {
+            let mut counts = std::collections::HashMap::new();
+            let mut chars = self.text.chars();
+            let mut prev = chars.next();
+            for c in chars {
+                if let Some(p) = prev {
+                    *counts.entry((p, c)).or_insert(0) += 1;
+                }
+                prev = Some(c);
+            }
+            counts
+        });
+        counts.get(&(a, b)).copied().unwrap_or(0)
+    }
+}
+
 /// The character whose lead byte was lost, given its surviving trail byte
 /// and its neighbours: the candidate that forms words with the neighbours
 /// (in the dictionary, or elsewhere in the same document), if one clearly
 /// does.
-fn guess_lead(prev: Option<char>, trail: u8, next: Option<char>, doc: &str) -> Option<char> {
+fn guess_lead(
+    prev: Option<char>,
+    trail: u8,
+    next: Option<char>,
+    doc: &DocPairs<'_>,
+) -> Option<char> {
     let m = model();
     let mut scored: Vec<(f32, f32, char)> = Vec::new();
     for lead in 0x81u8..=0xfe {
@@ -178,12 +223,11 @@ fn guess_lead(prev: Option<char>, trail: u8, next: Option<char>, doc: &str) -> O
         let mut bonus =
             prev.map_or(0.0, |p| m.pair_bonus(p, c)) + next.map_or(0.0, |n| m.pair_bonus(c, n));
         // The document's own vocabulary: the same pair seen intact elsewhere.
-        for pair in [prev.map(|p| [p, c]), next.map(|n| [c, n])]
+        for (a, b) in [prev.map(|p| (p, c)), next.map(|n| (c, n))]
             .into_iter()
             .flatten()
         {
-            let pair: String = pair.iter().collect();
-            let seen = doc.matches(pair.as_str()).count();
+            let seen = doc.count(a, b);
             bonus += (1.0 + seen as f32).ln() * 2.0;
         }
         scored.push((m.char_logp(c) + bonus, bonus, c));

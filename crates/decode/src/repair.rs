@@ -58,6 +58,7 @@ impl Tally {
 pub fn repair_text(text: &str) -> Repaired {
     let mut tally = Tally::default();
     let mut out = String::with_capacity(text.len());
+    let pairs = crate::realign::DocPairs::new(text);
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
             out.push('\n');
@@ -70,7 +71,7 @@ pub fn repair_text(text: &str) -> Repaired {
         // Repeat to a fixed point so that layered damage is undone and the
         // output is stable under a second pass.
         for _ in 0..4 {
-            let next = repair_line(&current, i + 1, text, &mut tally);
+            let next = repair_line(&current, i + 1, &pairs, &mut tally);
             if next == current {
                 break;
             }
@@ -194,7 +195,12 @@ fn utf8_shaped(chars: &[char; 3]) -> bool {
     shaped(gbk_bytes) || shaped(big5_bytes)
 }
 
-fn repair_line(line: &str, line_no: usize, doc: &str, tally: &mut Tally) -> String {
+fn repair_line(
+    line: &str,
+    line_no: usize,
+    doc: &crate::realign::DocPairs<'_>,
+    tally: &mut Tally,
+) -> String {
     let mut line = line.to_string();
     let found = scan(&line);
     if found.latin {
