@@ -34,6 +34,9 @@ pub struct LineStats {
     /// (lower-cased, as recorded), with the number of documents each was
     /// removed from; see [`LineStats::learn_spam`].
     spam: Vec<(String, u32)>,
+    /// Fragments found only across the documents of this source (see
+    /// [`LineStats::add_known_spam`]): weaker evidence than a removal.
+    spam_across: Vec<(String, u32)>,
 }
 
 impl LineStats {
@@ -100,11 +103,16 @@ impl LineStats {
     /// [`Cleaner::source_fragments`]), with the documents each occurs in.
     pub fn add_known_spam(&mut self, more: impl IntoIterator<Item = (String, u32)>) {
         for (s, n) in more {
-            if n >= 2 && !self.spam.iter().any(|(k, _)| *k == s) {
-                self.spam.push((s, n));
+            let known = self
+                .spam
+                .iter()
+                .chain(&self.spam_across)
+                .any(|(k, _)| *k == s);
+            if n >= 2 && !known {
+                self.spam_across.push((s, n));
             }
         }
-        self.spam.sort_by(|a, b| {
+        self.spam_across.sort_by(|a, b| {
             b.0.chars()
                 .count()
                 .cmp(&a.0.chars().count())
@@ -112,13 +120,21 @@ impl LineStats {
         });
     }
 
+    /// The fragments added by [`LineStats::add_known_spam`].
+    pub fn known_spam_across(&self) -> &[(String, u32)] {
+        &self.spam_across
+    }
+
     /// Whether `text` holds a learned spam string (lower-cased match).
     pub fn mentions_known_spam(&self, text: &str) -> bool {
-        if self.spam.is_empty() {
+        if self.spam.is_empty() && self.spam_across.is_empty() {
             return false;
         }
         let low = text.to_lowercase();
-        self.spam.iter().any(|(s, _)| low.contains(s.as_str()))
+        self.spam
+            .iter()
+            .chain(&self.spam_across)
+            .any(|(s, _)| low.contains(s.as_str()))
     }
 
     /// A line repeated in at least 3 documents and in at least a fifth of
@@ -344,13 +360,20 @@ impl Cleaner {
             .collect();
         let mut spans = find_spam(&kept_chars, &simple_chars, &analysis, seg, &self.lex);
         // Spam this source injected into its other pages.
-        if let Some(known) = stats.map(LineStats::known_spam).filter(|k| !k.is_empty()) {
-            let known: Vec<(Vec<char>, u32)> = known
-                .iter()
-                .map(|(s, n)| (conv.to_simplified(s).to_lowercase().chars().collect(), *n))
-                .collect();
-            let more = spam::find_known(&kept_chars, &analysis, &known, &spans, seg);
-            spans.extend(more);
+        if let Some(st) = stats {
+            // Removed from other pages first; then what only showed across
+            // pages, which needs more from the page itself.
+            for (known, strict) in [(st.known_spam(), false), (st.known_spam_across(), true)] {
+                if known.is_empty() {
+                    continue;
+                }
+                let known: Vec<(Vec<char>, u32)> = known
+                    .iter()
+                    .map(|(s, n)| (conv.to_simplified(s).to_lowercase().chars().collect(), *n))
+                    .collect();
+                let more = spam::find_known(&kept_chars, &analysis, &known, &spans, seg, strict);
+                spans.extend(more);
+            }
         }
         let intruders = spam::find_script_intruders(
             &kept_chars,
@@ -889,6 +912,11 @@ mod tests {
         assert_eq!(known, vec![("xqz竞猜网页版", 2), ("众跟", 2), ("心人", 2)]);
         assert!(stats.mentions_known_spam("今年XQZ竞猜网页版火热"));
         assert!(!stats.mentions_known_spam("今年市场火热"));
+        // Fragments seen only across pages are kept apart (weaker evidence),
+        // without repeating what removals taught.
+        stats.add_known_spam([("聚宝竞猜".to_string(), 3), ("心人".to_string(), 2)]);
+        assert_eq!(stats.known_spam_across(), &[("聚宝竞猜".to_string(), 3)]);
+        assert!(stats.mentions_known_spam("居民聚宝竞猜收入"));
     }
 
     #[test]

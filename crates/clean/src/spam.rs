@@ -676,6 +676,7 @@ pub fn find_known(
     known: &[(Vec<char>, u32)],
     taken: &[SpamSpan],
     seg: &Segmenter,
+    strict: bool,
 ) -> Vec<SpamSpan> {
     let mut cuts = CutCache::new(seg);
     let mut out: Vec<SpamSpan> = Vec::new();
@@ -691,6 +692,15 @@ pub fn find_known(
         }
         let word = k.iter().all(|&c| is_han(c)) && cuts.has_word(k);
         if word && (*docs < 3 || taken.is_empty()) {
+            continue;
+        }
+        // `strict` (found only across pages, never removed from one): Han
+        // text goes only from a page that shows spam of its own, since in
+        // a directory of unrelated pages a phrase several of them share
+        // (`经济发展`) may have passed for a fragment. A Latin-named brand
+        // is evidence enough.
+        let latin = k.iter().any(|c| c.is_ascii_alphabetic());
+        if strict && !latin && taken.is_empty() {
             continue;
         }
         let brand = k.iter().any(|c| c.is_ascii_alphanumeric()) || n >= 4;
@@ -2228,10 +2238,15 @@ mod tests {
         // A brand seen on two other pages goes; `携手` is a word, which
         // needs three documents and a page showing spam of its own.
         let k = known(&[("XQZ竞猜网页版", 2), ("携手", 2)]);
-        let found = find_known(&lines, &low, &k, &[], seg);
+        let found = find_known(&lines, &low, &k, &[], seg, false);
+        assert_eq!(texts(&found), vec![(0, "XQZ竞猜网页版".to_string())]);
+        // Found only across pages (strict): Han text needs spam on the page
+        // itself; a Latin-named brand does not.
+        let across = known(&[("XQZ竞猜网页版", 2), ("春天雨水", 4)]);
+        let found = find_known(&lines, &low, &across, &[], seg, true);
         assert_eq!(texts(&found), vec![(0, "XQZ竞猜网页版".to_string())]);
         let k = known(&[("携手", 5)]);
-        assert!(find_known(&lines, &low, &k, &[], seg).is_empty());
+        assert!(find_known(&lines, &low, &k, &[], seg, false).is_empty());
         let page_spam = [SpamSpan {
             line: 0,
             start: 4,
@@ -2242,7 +2257,7 @@ mod tests {
         }];
         // With spam on the page, the word goes where it stands alone, not
         // inside `手携手`.
-        let found = find_known(&lines, &low, &k, &page_spam, seg);
+        let found = find_known(&lines, &low, &k, &page_spam, seg, false);
         assert_eq!(texts(&found), vec![(0, "携手".to_string())]);
     }
 
