@@ -668,8 +668,9 @@ pub fn find_learned_brands(
 /// `LineStats::learn_spam`): `known` holds each in lower-cased Simplified
 /// form with the number of documents it was removed from. A string that is
 /// a dictionary word (`携手`) is ordinary text in most places, so it needs
-/// three documents and a page that shows spam of its own, and an
-/// occurrence inside a longer word (`手携手`) stays.
+/// three documents and a page that shows spam of its own. An occurrence of
+/// Han text that a word of its context takes part of (`手携手`, `贴|心人`)
+/// stays.
 pub fn find_known(
     lines: &[Vec<char>],
     analysis: &[Vec<char>],
@@ -703,6 +704,7 @@ pub fn find_known(
         if strict && !latin && taken.is_empty() {
             continue;
         }
+        let han_only = k.iter().all(|&c| is_han(c));
         let brand = k.iter().any(|c| c.is_ascii_alphanumeric()) || n >= 4;
         for (li, low) in analysis.iter().enumerate() {
             let mut i = 0;
@@ -714,8 +716,9 @@ pub fn find_known(
                     i += 1;
                     continue;
                 }
-                if word {
-                    // Inside a longer word of its context, it is that word.
+                if han_only {
+                    // Where a word of its context takes part of it
+                    // (`贴|心人`, `群|众跟|着`), the string is that text's own.
                     let from = i.saturating_sub(3);
                     let to = (i + n + 3).min(low.len());
                     let window = &low[from..to];

@@ -90,3 +90,30 @@ fn spam_of_another_source_is_not_shared() {
     let docs = p.process_records(records);
     assert!(docs[2].text.contains("XQZ竞猜网页版"), "{}", docs[2].text);
 }
+
+#[test]
+fn learned_fragments_never_take_part_of_a_word() {
+    let p = Pipeline::new(Config::default());
+    let spammed = "车上的心人乘客一边打量眼前的新图景，众跟正是心人全市组织系统的党员干部。\n\
+                   他们走进社区，心人考察贫困村，众跟让广大委员甘当基层群众的贴心人。\n\
+                   党建工作越抓越严、越抓越细、越抓越实，众跟走访居民区。\n\
+                   欢迎访问AG超玩会入口";
+    let clean = "社区干部是群众的贴心人，他们走进千家万户。\n\
+                 大家都说，这样的干部让人放心，群众跟着干劲十足。";
+    let docs = p.process_records(vec![
+        record("a", "x", spammed),
+        record("b", "x", spammed),
+        record("c", "x", clean),
+    ]);
+    // The spam pages lose 心人 and 众跟 ...
+    for d in &docs[..2] {
+        assert!(!d.text.contains("众跟"), "{}", d.text);
+    }
+    // ... but in the clean page they are parts of 贴心人 and 群众|跟着.
+    assert_eq!(
+        docs[2].text,
+        clean.replace(' ', ""),
+        "{:?}",
+        docs[2].removed
+    );
+}
