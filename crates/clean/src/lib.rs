@@ -574,7 +574,7 @@ fn find_spam(
     let mut brands = spam::find_brands(kept_chars, simple_chars, lex);
     let first_brands = brands.len();
     let masked = masked_by(&brands);
-    let mut fragments = spam::find_fragments(kept_chars, &masked, seg, &brands);
+    let fragments = spam::find_fragments(kept_chars, &masked, seg, &brands);
     // Spliced fragments show this is a spam page: brand shapes that need
     // such evidence (a Han name before a gambling word) get a second look.
     if !fragments.is_empty() {
@@ -595,17 +595,17 @@ fn find_spam(
     taken.extend(more);
     let more = spam::find_learned_brands(analysis, seg, &taken, lex);
     taken.extend(more);
-    let late_brands: Vec<spam::SpamSpan> = taken.iter().filter(|s| s.brand).cloned().collect();
-    if late_brands.len() > first_brands {
-        fragments = spam::find_fragments(kept_chars, &masked_by(&late_brands), seg, &late_brands)
-            .into_iter()
-            .filter(|f| !overlaps(&late_brands, f))
-            .collect();
-        brands = late_brands;
-        brands.extend(fragments);
-        return brands;
+    let mut all_brands: Vec<spam::SpamSpan> = taken.iter().filter(|s| s.brand).cloned().collect();
+    if all_brands.len() == first_brands {
+        return taken;
     }
-    taken
+    let fragments: Vec<spam::SpamSpan> =
+        spam::find_fragments(kept_chars, &masked_by(&all_brands), seg, &all_brands)
+            .into_iter()
+            .filter(|f| !overlaps(&all_brands, f))
+            .collect();
+    all_brands.extend(fragments);
+    all_brands
 }
 
 /// Strips a forum board prefix (`[远安] `) and trailing dashes from a title.
