@@ -140,8 +140,49 @@ impl Pipeline {
             .par_iter()
             .map(|r| self.process(r.input.clone(), stats.get(&r.group)))
             .collect();
+        self.learn_source_spam(&records, &docs, &mut stats);
+        // Second pass, only where a document still holds a known string.
+        let again: Vec<usize> = records
+            .iter()
+            .zip(&docs)
+            .enumerate()
+            .filter(|(_, (r, d))| {
+                stats.get(&r.group).is_some_and(|s| {
+                    s.mentions_known_spam(&d.text)
+                        || d.title.as_deref().is_some_and(|t| s.mentions_known_spam(t))
+                })
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let redone: Vec<(usize, Document)> = again
+            .par_iter()
+            .filter_map(|&i| {
+                let r = records.get(i)?;
+                Some((i, self.process(r.input.clone(), stats.get(&r.group))))
+            })
+            .collect();
+        for (i, d) in redone {
+            if let Some(slot) = docs.get_mut(i) {
+                *slot = d;
+            }
+        }
+        docs
+    }
+}
+
+impl Pipeline {
+    /// Teaches each source's [`LineStats`] its spam from a first cleaning
+    /// of its documents: the strings removed from two pages or more, and,
+    /// for sources where two pages or more showed spam, the fragments that
+    /// recur only across their cleaned pages.
+    fn learn_source_spam(
+        &self,
+        records: &[Record],
+        docs: &[Document],
+        stats: &mut HashMap<String, LineStats>,
+    ) {
         let mut removed_by_group: HashMap<&str, Vec<Vec<&str>>> = HashMap::new();
-        for (r, d) in records.iter().zip(&docs) {
+        for (r, d) in records.iter().zip(docs) {
             if stats.contains_key(&r.group) {
                 let spam: Vec<&str> = d
                     .removed
@@ -170,7 +211,7 @@ impl Pipeline {
         }
         // Fragments that recur only across the pages of a source.
         let mut texts_by_group: HashMap<&str, Vec<&str>> = HashMap::new();
-        for (r, d) in records.iter().zip(&docs) {
+        for (r, d) in records.iter().zip(docs) {
             if spammed.contains(r.group.as_str()) && !d.is_failed() {
                 texts_by_group
                     .entry(r.group.as_str())
@@ -193,32 +234,6 @@ impl Pipeline {
                 s.add_known_spam(found);
             }
         }
-        // Second pass, only where a document still holds a known string.
-        let again: Vec<usize> = records
-            .iter()
-            .zip(&docs)
-            .enumerate()
-            .filter(|(_, (r, d))| {
-                stats.get(&r.group).is_some_and(|s| {
-                    s.mentions_known_spam(&d.text)
-                        || d.title.as_deref().is_some_and(|t| s.mentions_known_spam(t))
-                })
-            })
-            .map(|(i, _)| i)
-            .collect();
-        let redone: Vec<(usize, Document)> = again
-            .par_iter()
-            .filter_map(|&i| {
-                let r = records.get(i)?;
-                Some((i, self.process(r.input.clone(), stats.get(&r.group))))
-            })
-            .collect();
-        for (i, d) in redone {
-            if let Some(slot) = docs.get_mut(i) {
-                *slot = d;
-            }
-        }
-        docs
     }
 }
 
