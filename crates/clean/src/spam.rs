@@ -1637,6 +1637,9 @@ fn judge(
     let mut isolated = Vec::new();
     // Occurrences on word boundaries that show no break themselves.
     let mut free = Vec::new();
+    // Occurrences a word of the context reaches into without taking the
+    // whole run (`闫联|航新征程`: `联航`), which show nothing either.
+    let mut glued = Vec::new();
     let mut contexts: HashSet<Context> = HashSet::new();
     for occ in occs {
         let chars = &analysis[occ.line];
@@ -1687,6 +1690,8 @@ fn judge(
                 let left = (left_len > 0).then(|| chars[occ.start - 1]);
                 let right = (right_len > 0).then(|| chars[end]);
                 free.push((*occ, (left, right)));
+            } else if !swallowed {
+                glued.push(*occ);
             }
             continue;
         }
@@ -1737,6 +1742,12 @@ fn judge(
     }
     spliced.extend(isolated);
     spliced.extend(free_spliced);
+    // A run that is no word of the dictionary, shown spliced in two places
+    // by a broken word, goes where it glues onto a neighbour too: the
+    // neighbour's word forms by chance. A dictionary word stays there.
+    if seams >= 2 && shape != Shape::Word {
+        spliced.extend(glued);
+    }
     spliced.sort_by_key(|o| (o.line, o.start));
     Some((spliced, seams))
 }
@@ -2387,6 +2398,22 @@ mod tests {
             ],
             "{spans:?}"
         );
+    }
+
+    #[test]
+    fn a_run_shown_spliced_goes_where_it_glues_onto_a_neighbour() {
+        // Two broken words (`曲折`, `撞击`) show `航新征程` spliced; in
+        // `联|航新征程` the neighbour makes `联航` with its first character,
+        // which shows nothing, but the run goes there too.
+        let seg = Segmenter::new();
+        let lines = chars(&[
+            "道路曲航新征程折，车辆撞航新征程击护栏后停下。",
+            "原告闫联航新征程颖不能正常使用经营该车辆。",
+            "这是另一条航新征程全新的道路。",
+        ]);
+        let spans = find_fragments(&lines, &lines, &seg, &[]);
+        let found: Vec<(usize, usize)> = spans.iter().map(|s| (s.line, s.start)).collect();
+        assert_eq!(found, vec![(0, 3), (0, 12), (1, 4), (2, 5)], "{spans:?}");
     }
 
     #[test]
