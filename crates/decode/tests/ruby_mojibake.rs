@@ -200,18 +200,11 @@ fn spaced_out_text_is_chosen_from_context() {
 /// as `锛坈`), so runs hold letters and ASCII no longer separates them.
 #[test]
 fn full_width_bracket_ruby_is_restored() {
-    let (mut same, mut total) = (0, 0);
-    for &s in PLAIN {
-        let ruby = annotate(s, tone_marks)
+    let (same, total) = restored_with_ruby(|s| {
+        annotate(s, tone_marks)
             .replace('(', "（")
-            .replace(')', "）");
-        let broken = gbk_mojibake(&ruby);
-        let r = repair_text(&broken);
-        assert_eq!(split_ruby(&r.text).1, split_ruby(&ruby).1, "from {broken}");
-        let (a, b) = han_restored(&r.text, &ruby);
-        same += a;
-        total += b;
-    }
+            .replace(')', "）")
+    });
     let share = same as f64 / total as f64;
     eprintln!("ruby in full-width brackets: {same}/{total} Han restored ({share:.3})");
     assert!(share >= 0.97, "{same}/{total}");
