@@ -402,23 +402,7 @@ impl Cleaner {
                     let mut chars: Vec<char> = line.text.chars().collect();
                     let had_spam = k.is_some_and(|k| spans_by_line.contains_key(&k));
                     if let Some(line_spans) = k.and_then(|k| spans_by_line.get(&k)) {
-                        let mut sorted = line_spans.clone();
-                        sorted.sort_by_key(|s| std::cmp::Reverse(s.start));
-                        for s in sorted {
-                            let reason = if s.brand {
-                                Reason::SpamBrand
-                            } else {
-                                Reason::SpamFragment
-                            };
-                            spam_chars += (s.end - s.start) as u64;
-                            removed.push(Removal {
-                                text: s.text.clone(),
-                                reason,
-                                line: Some(line.number),
-                                rule: Some(s.rule.clone()),
-                            });
-                            chars.drain(s.start..s.end.min(chars.len()));
-                        }
+                        spam_chars += cut_spans(&mut chars, line_spans, line.number, &mut removed);
                     }
                     let text: String = chars.into_iter().collect::<String>().trim().to_string();
                     // Cutting a span out can leave ASCII punctuation next to Han
@@ -448,22 +432,7 @@ impl Cleaner {
                     let k = kept_idx.binary_search(&i).ok();
                     if let Some(line_spans) = k.and_then(|k| spans_by_line.get(&k)) {
                         let mut chars: Vec<char> = line.text.chars().collect();
-                        let mut sorted = line_spans.clone();
-                        sorted.sort_by_key(|s| std::cmp::Reverse(s.start));
-                        for s in sorted {
-                            spam_chars += (s.end - s.start) as u64;
-                            removed.push(Removal {
-                                text: s.text.clone(),
-                                reason: if s.brand {
-                                    Reason::SpamBrand
-                                } else {
-                                    Reason::SpamFragment
-                                },
-                                line: Some(line.number),
-                                rule: Some(s.rule.clone()),
-                            });
-                            chars.drain(s.start..s.end.min(chars.len()));
-                        }
+                        spam_chars += cut_spans(&mut chars, line_spans, line.number, &mut removed);
                         // The title was taken from this line (or a line
                         // repeating it): its headline part is replaced by
                         // the cleaned line, a subtitle after it stays.
@@ -547,6 +516,37 @@ fn first_anchor(lines: &[Line]) -> Option<usize> {
 /// shapes, Latin-named brands, advertised names, brands built like the
 /// page's others). Brands found only in that last step are evidence the
 /// fragment search did not have, so it looks again with them.
+/// Cuts a line's spam spans out of its chars, last first so that the
+/// earlier offsets stay valid, and records each removal with the line's own
+/// text (the detectors read a lower-cased Simplified copy). Returns the
+/// number of chars cut.
+fn cut_spans(
+    chars: &mut Vec<char>,
+    spans: &[&spam::SpamSpan],
+    line_number: usize,
+    removed: &mut Vec<Removal>,
+) -> u64 {
+    let mut sorted = spans.to_vec();
+    sorted.sort_by_key(|s| std::cmp::Reverse(s.start));
+    let mut cut = 0u64;
+    for s in sorted {
+        let range = s.start.min(chars.len())..s.end.min(chars.len());
+        cut += range.len() as u64;
+        removed.push(Removal {
+            text: chars[range.clone()].iter().collect(),
+            reason: if s.brand {
+                Reason::SpamBrand
+            } else {
+                Reason::SpamFragment
+            },
+            line: Some(line_number),
+            rule: Some(s.rule.clone()),
+        });
+        chars.drain(range);
+    }
+    cut
+}
+
 fn find_spam(
     kept_chars: &[Vec<char>],
     simple_chars: &[Vec<char>],
@@ -586,7 +586,12 @@ fn find_spam(
         brands.extend(more);
     }
     if brands.is_empty() && fragments.is_empty() {
-        return Vec::new();
+        // A family of Latin-named brands is the one sign of spam the
+        // lexicon and the fragment counts can both miss.
+        brands = spam::find_brand_families(analysis, seg);
+        if brands.is_empty() {
+            return Vec::new();
+        }
     }
     let mut taken: Vec<spam::SpamSpan> = brands.iter().chain(&fragments).cloned().collect();
     let more = spam::find_latin_brands(&masked_by(&brands), seg, &taken);
@@ -595,6 +600,15 @@ fn find_spam(
     taken.extend(more);
     let more = spam::find_learned_brands(analysis, seg, &taken, lex);
     taken.extend(more);
+    // Brand shapes that need a spam page get their look now if only the
+    // later rules showed it is one.
+    if fragments.is_empty() && first_brands == 0 {
+        let more: Vec<spam::SpamSpan> = spam::find_brands_on(kept_chars, simple_chars, lex, true)
+            .into_iter()
+            .filter(|b| !overlaps(&taken, b))
+            .collect();
+        taken.extend(more);
+    }
     let mut all_brands: Vec<spam::SpamSpan> = taken.iter().filter(|s| s.brand).cloned().collect();
     if all_brands.len() == first_brands {
         return taken;
@@ -884,6 +898,31 @@ mod tests {
             .map(|r| (r.text.as_str(), r.line))
             .collect();
         assert_eq!(spam, vec![("AG超玩会入口", Some(2))]);
+    }
+
+    #[test]
+    fn a_family_of_latin_named_brands_is_removed_from_a_page_without_lexicon_brands() {
+        // No name or category word here is in the lexicons: the page shows
+        // spam only by two names before the same word, one breaking 黑龙江.
+        let text = "备受关注的改革终于ZMT夺宝大厅在今年破冰。已有九省方案出炉。\n\
+                    黑龙KQ夺宝大厅江、安徽、新疆等地确定在明年正式实施。";
+        let d = clean_with(text, None);
+        assert_eq!(
+            d.text,
+            "备受关注的改革终于在今年破冰。已有九省方案出炉。\n黑龙江、安徽、新疆等地确定在明年正式实施。"
+        );
+        let spam: Vec<(&str, Reason)> = d
+            .removed
+            .iter()
+            .map(|r| (r.text.as_str(), r.reason))
+            .collect();
+        assert_eq!(
+            spam,
+            vec![
+                ("ZMT夺宝大厅", Reason::SpamBrand),
+                ("KQ夺宝大厅", Reason::SpamBrand)
+            ]
+        );
     }
 
     #[test]

@@ -550,6 +550,10 @@ pub fn find_learned_brands(
     if taken.is_empty() {
         return Vec::new();
     }
+    let members = family_members(analysis, &mut cuts, taken);
+    let (family_categories, family_actions) = family_words(&members, true);
+    categories.extend(family_categories);
+    actions.extend(family_actions);
     // The lexicon's words count as well: on a page showing spam, a name
     // before them needs no second occurrence when it breaks a word
     // (`扩|某某娱乐|大`).
@@ -662,6 +666,164 @@ pub fn find_learned_brands(
         });
     }
     out
+}
+
+/// One Latin name wedged after a Han character, with the Han words after
+/// it: a possible member of a family of brands (see [`family_words`]).
+struct FamilyMember {
+    line: usize,
+    start: usize,
+    /// End of the name.
+    name_end: usize,
+    name: String,
+    /// The first word after the name, and the second if there is one.
+    category: Vec<char>,
+    action: Option<Vec<char>>,
+    /// Removed as a brand by another rule already.
+    removed: bool,
+    /// Cut out with its words, it lets a word of the sentence re-form
+    /// across the gap.
+    breaks: bool,
+}
+
+fn family_members(
+    analysis: &[Vec<char>],
+    cuts: &mut CutCache<'_>,
+    taken: &[SpamSpan],
+) -> Vec<FamilyMember> {
+    let mut members = Vec::new();
+    for (li, chars) in analysis.iter().enumerate() {
+        let mut i = 0;
+        while i < chars.len() {
+            if !chars[i].is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < chars.len() && chars[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            let name = &chars[start..i];
+            let letters = name.iter().filter(|c| c.is_ascii_alphabetic()).count();
+            let wedged = start > 0 && is_han(chars[start - 1]);
+            if !(2..=6).contains(&name.len()) || letters == 0 || !wedged {
+                continue;
+            }
+            let han_after: Vec<char> = chars[i..]
+                .iter()
+                .take(8)
+                .take_while(|&&c| is_han(c))
+                .copied()
+                .collect();
+            let spans = cuts.spans(&han_after);
+            let word = |k: usize| {
+                spans
+                    .get(k)
+                    .and_then(|&(a, b)| han_after.get(a..b))
+                    .filter(|w| w.len() >= 2 && !all_function(w))
+                    .map(<[char]>::to_vec)
+            };
+            let Some(category) = word(0) else {
+                continue;
+            };
+            let action = word(1);
+            let cat_end = i + category.len();
+            let end = cat_end + action.as_ref().map_or(0, Vec::len);
+            let removed = taken
+                .iter()
+                .any(|t| t.brand && t.line == li && t.start == start && t.end > i);
+            let breaks = word_across_gap(cuts, chars, start, cat_end)
+                || (end > cat_end && word_across_gap(cuts, chars, start, end));
+            members.push(FamilyMember {
+                line: li,
+                start,
+                name_end: i,
+                name: name.iter().collect::<String>().to_lowercase(),
+                category,
+                action,
+                removed,
+                breaks,
+            });
+        }
+    }
+    members
+}
+
+/// The category and call-to-action words of the families among `members`.
+/// A spam site names its brands from a few parts, so different Latin names
+/// followed by the same Han word (`ZMT夺宝`, `KQ夺宝`) show that word is
+/// the site's category word, whether or not the lexicon knows it; a second
+/// word shared by two names after it is a call to action. Acronyms in
+/// ordinary prose share words too (`GDP增长`, `CPI增长`), so a family needs
+/// two names of which one is shown to be a brand (removed by another rule,
+/// or breaking a word of its sentence: `黑龙|KQ夺宝|江`), or three names on
+/// a page already showing spam (`on_spam_page`). Without other spam on the
+/// page, removals by other rules do not exist and a break is required.
+fn family_words(members: &[FamilyMember], on_spam_page: bool) -> (Vec<Vec<char>>, Vec<Vec<char>>) {
+    let mut categories: Vec<Vec<char>> = Vec::new();
+    let mut actions: Vec<Vec<char>> = Vec::new();
+    for m in members {
+        if categories.contains(&m.category) {
+            continue;
+        }
+        let family: Vec<&FamilyMember> = members
+            .iter()
+            .filter(|o| o.category == m.category)
+            .collect();
+        let mut names: Vec<&str> = family.iter().map(|o| o.name.as_str()).collect();
+        names.sort_unstable();
+        names.dedup();
+        let shown_member = family.iter().any(|o| o.removed || o.breaks);
+        let shown = names.len() >= 2 && (shown_member || (on_spam_page && names.len() >= 3));
+        if !shown {
+            continue;
+        }
+        categories.push(m.category.clone());
+        for a in family.iter().filter_map(|o| o.action.as_ref()) {
+            let mut users: Vec<&str> = family
+                .iter()
+                .filter(|o| o.action.as_ref() == Some(a))
+                .map(|o| o.name.as_str())
+                .collect();
+            users.sort_unstable();
+            users.dedup();
+            if users.len() >= 2 && !actions.contains(a) {
+                actions.push(a.clone());
+            }
+        }
+    }
+    (categories, actions)
+}
+
+/// Families of Latin-named brands on a page that shows no other spam: two
+/// names or more before the same Han word, one of them breaking a word of
+/// its sentence (see [`family_words`]). Each member goes with its category
+/// word, and with the call to action the family shares. The brands found
+/// make the page a spam page for the other rules.
+pub fn find_brand_families(analysis: &[Vec<char>], seg: &Segmenter) -> Vec<SpamSpan> {
+    let mut cuts = CutCache::new(seg);
+    let members = family_members(analysis, &mut cuts, &[]);
+    let (categories, actions) = family_words(&members, false);
+    members
+        .iter()
+        .filter(|m| categories.contains(&m.category))
+        .filter_map(|m| {
+            let cat_end = m.name_end + m.category.len();
+            let end = match &m.action {
+                Some(a) if actions.contains(a) => cat_end + a.len(),
+                _ => cat_end,
+            };
+            let text: String = analysis.get(m.line)?.get(m.start..end)?.iter().collect();
+            Some(SpamSpan {
+                line: m.line,
+                start: m.start,
+                end,
+                rule: format!("family of latin-named brands:{text}"),
+                text,
+                brand: true,
+            })
+        })
+        .collect()
 }
 
 /// Spam strings learned from other documents of the same source (see
@@ -2340,6 +2502,76 @@ mod tests {
         assert_eq!(texts, vec![(1, "龙腾竞猜网页"), (1, "RW竞猜")], "{found:?}");
         // Without a brand on the page nothing is learned.
         assert!(find_learned_brands(&lines, seg, &[], &Lexicons::builtin()).is_empty());
+    }
+
+    #[test]
+    fn a_family_of_latin_names_teaches_the_page_its_category_word() {
+        let seg = property_segmenter();
+        let lines = chars(&[
+            "欢迎访问AG真人官网",
+            "记者联系上了ZMT夺宝大厅他们，称女儿下落不明。",
+            "黑龙KQ夺宝大厅江、安徽等地今年推出新政策。",
+            "今年PW夺宝市场火热，居民收入稳步增长。",
+        ]);
+        let taken = [SpamSpan {
+            line: 0,
+            start: 4,
+            end: 10,
+            text: "AG真人官网".into(),
+            brand: true,
+            rule: "brand:ag真人".into(),
+        }];
+        let found = find_learned_brands(&lines, seg, &taken, &Lexicons::builtin());
+        let texts: Vec<(usize, &str)> = found.iter().map(|s| (s.line, s.text.as_str())).collect();
+        // Three names before `夺宝`, and `黑龙|KQ夺宝大厅|江` breaks a word:
+        // `夺宝` is the site's category word and `大厅`, after two of them,
+        // its call to action.
+        assert_eq!(
+            texts,
+            vec![(1, "ZMT夺宝大厅"), (2, "KQ夺宝大厅"), (3, "PW夺宝")],
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_family_shown_by_a_broken_word_is_found_on_a_page_without_other_spam() {
+        let seg = property_segmenter();
+        let lines = chars(&[
+            "备受关注的改革终于ZMT夺宝大厅在今年破冰。",
+            "黑龙KQ夺宝大厅江、安徽等地今年推出新政策。",
+        ]);
+        let found = find_brand_families(&lines, seg);
+        let texts: Vec<(usize, &str)> = found.iter().map(|s| (s.line, s.text.as_str())).collect();
+        assert_eq!(
+            texts,
+            vec![(0, "ZMT夺宝大厅"), (1, "KQ夺宝大厅")],
+            "{found:?}"
+        );
+        // One name alone, or two that break nothing, are no family.
+        let one = chars(&["黑龙KQ夺宝大厅江、安徽等地今年推出新政策。"]);
+        assert!(find_brand_families(&one, seg).is_empty());
+        let prose = chars(&["今年我国GDP增长百分之七，CPI增长百分之二。"]);
+        assert!(find_brand_families(&prose, seg).is_empty());
+    }
+
+    #[test]
+    fn acronyms_sharing_a_word_in_ordinary_prose_are_no_family() {
+        let seg = property_segmenter();
+        let lines = chars(&[
+            "欢迎访问AG真人官网",
+            "今年我国GDP增长百分之七，CPI增长百分之二。",
+        ]);
+        let taken = [SpamSpan {
+            line: 0,
+            start: 4,
+            end: 10,
+            text: "AG真人官网".into(),
+            brand: true,
+            rule: "brand:ag真人".into(),
+        }];
+        // Two names, neither breaking a word: no family.
+        let found = find_learned_brands(&lines, seg, &taken, &Lexicons::builtin());
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]
