@@ -8,6 +8,7 @@ const BOILERPLATE: &str = include_str!("../data/boilerplate.txt");
 const SPAM_BRANDS: &str = include_str!("../data/spam_brands.txt");
 const SPAM_SUFFIXES: &str = include_str!("../data/spam_suffixes.txt");
 const GAMBLING_TERMS: &str = include_str!("../data/gambling_terms.txt");
+const READER_PROMPTS: &str = include_str!("../data/reader_prompts.txt");
 
 /// Classes of boilerplate phrases.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -58,6 +59,12 @@ pub struct Lexicons {
     pub gambling: Vec<(String, bool)>,
     /// Words that, after a weak category word, show an ordinary use.
     pub gambling_after: Vec<String>,
+    /// Verbs that open a prompt to the reader (`关注`, `订阅`).
+    pub prompt_verbs: Vec<String>,
+    /// What such a prompt points at (`上方`, `公众号`).
+    pub prompt_cues: Vec<String>,
+    /// Verb phrases of a feed header after a user name (`分享了`).
+    pub feed_verbs: Vec<String>,
     phrase_matcher: Option<AhoCorasick>,
     brand_matcher: Option<AhoCorasick>,
 }
@@ -122,7 +129,20 @@ impl Lexicons {
             }
         }
         gambling.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
+        let (mut prompt_verbs, mut prompt_cues, mut feed_verbs) =
+            (Vec::new(), Vec::new(), Vec::new());
+        for l in data_lines(READER_PROMPTS) {
+            match l.split_once('\t') {
+                Some(("verb", w)) => prompt_verbs.push(w.trim().to_string()),
+                Some(("cue", w)) => prompt_cues.push(w.trim().to_string()),
+                Some(("feed", w)) => feed_verbs.push(w.trim().to_string()),
+                _ => {}
+            }
+        }
         Lexicons {
+            prompt_verbs,
+            prompt_cues,
+            feed_verbs,
             phrases,
             brands,
             suffixes,

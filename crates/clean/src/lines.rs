@@ -48,6 +48,9 @@ pub struct LineFeatures {
     pub has_alnum: bool,
     /// A furniture shape recognised from the line's form alone.
     pub shape: Option<Shape>,
+    /// A short line addressed to the reader: a prompt to follow or
+    /// subscribe, or a feed header (see [`reader_prompt`]).
+    pub reader_prompt: Option<&'static str>,
     pub hits: Vec<(PhraseClass, String)>,
 }
 
@@ -303,8 +306,56 @@ pub fn features(text: &str, simple_lower: &str, lex: &Lexicons) -> LineFeatures 
         },
         has_alnum: text.chars().any(char::is_alphanumeric),
         shape: furniture_shape(text, &all, han, has_date),
+        reader_prompt: reader_prompt(text, simple_lower, lex),
         hits,
     }
+}
+
+/// Whether a short line speaks to the reader instead of telling the story,
+/// and which kind of line it is:
+/// - a prompt: it opens with an imperative verb of following or subscribing
+///   and points at something, with a second such verb, a cue word or a name
+///   in quotes right after the verb (`关注「某某」，每天一条好内容`,
+///   `点击上方蓝字，一键订阅`);
+/// - a feed header: a user name, a space, then a feed verb phrase
+///   (`某某 分享了一条动态`).
+///
+/// Neither ends as a sentence; a sentence that opens with `关注` (`关注民生，
+/// 是政府的责任。`) is prose.
+fn reader_prompt(text: &str, simple_lower: &str, lex: &Lexicons) -> Option<&'static str> {
+    let trimmed = simple_lower.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let chars = trimmed.chars().count();
+    if chars == 0 || chars > 40 || text_is_sentence(text) {
+        return None;
+    }
+    if let Some(verb) = lex
+        .prompt_verbs
+        .iter()
+        .find(|v| trimmed.starts_with(v.as_str()))
+    {
+        let rest = &trimmed[verb.len()..];
+        let quoted = rest.starts_with(['「', '“', '《', '『', '"']);
+        let more_verbs = lex.prompt_verbs.iter().any(|v| rest.contains(v.as_str()));
+        let cue = lex.prompt_cues.iter().any(|c| rest.contains(c.as_str()));
+        if quoted || more_verbs || cue {
+            return Some("reader prompt");
+        }
+    }
+    let mut tokens = trimmed.splitn(2, char::is_whitespace);
+    if let (Some(user), Some(rest)) = (tokens.next(), tokens.next()) {
+        let rest = rest.trim_start();
+        if (1..=16).contains(&user.chars().count())
+            && lex.feed_verbs.iter().any(|v| rest.starts_with(v.as_str()))
+        {
+            return Some("feed header");
+        }
+    }
+    None
+}
+
+/// Ends with a full stop, or holds one before its last clause: prose.
+fn text_is_sentence(text: &str) -> bool {
+    text.trim_end().ends_with(['。', '！', '？', '.', '!', '?']) || text.contains('。')
 }
 
 /// Marks that make a line a sentence (or a list of clauses) rather than a
@@ -700,6 +751,9 @@ pub fn first_label(f: &LineFeatures, rel_pos: f64) -> Option<(LineClass, Option<
             ),
         );
     }
+    if let Some(kind) = f.reader_prompt {
+        return bp(Reason::SiteChrome, format!("shape:{kind}"));
+    }
     if let Some(shape) = f.shape {
         let (reason, rule) = match shape {
             Shape::MenuRow => (Reason::Navigation, "menu row"),
@@ -848,6 +902,32 @@ mod tests {
             label("2023-05-06 08:30 网友 小周"),
             Some(LineClass::Boilerplate(Reason::Byline))
         );
+    }
+
+    #[test]
+    fn lines_speaking_to_the_reader_are_chrome() {
+        let chrome = Some(LineClass::Boilerplate(Reason::SiteChrome));
+        for line in [
+            // Prompts: a verb of following, and what it points at.
+            "关注「山城生活圈」，每天都有新鲜事",
+            "点击上方蓝字，一键订阅",
+            "▲长按二维码，识别关注",
+            "戳这里，收藏本号",
+            // Feed headers: a user name, then a feed verb phrase.
+            "山城小王 分享了一篇文章",
+            "追梦人_2021 转发了这条微博",
+        ] {
+            assert_eq!(label(line), chrome, "{line}");
+        }
+        for line in [
+            // Sentences that open with the same verbs are prose.
+            "关注民生，是各级政府的责任。",
+            "关注度持续上升，相关话题热议不断",
+            "点击率是衡量广告效果的重要指标",
+            "收藏家张先生 分享了他的藏品故事。",
+        ] {
+            assert_ne!(label(line), chrome, "{line}");
+        }
     }
 
     #[test]
