@@ -65,6 +65,13 @@ pub struct Lexicons {
     pub prompt_cues: Vec<String>,
     /// Verb phrases of a feed header after a user name (`分享了`).
     pub feed_verbs: Vec<String>,
+    /// Words naming a picture (`配图`) and its origin (`来自`) in a credit.
+    pub picture_words: Vec<String>,
+    pub credit_words: Vec<String>,
+    /// The two halves of a related-list heading (`相关` + `报道`); a
+    /// qualifier may stand alone (`猜你喜欢`).
+    pub list_qualifiers: Vec<String>,
+    pub list_nouns: Vec<String>,
     phrase_matcher: Option<AhoCorasick>,
     brand_matcher: Option<AhoCorasick>,
 }
@@ -129,20 +136,21 @@ impl Lexicons {
             }
         }
         gambling.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
-        let (mut prompt_verbs, mut prompt_cues, mut feed_verbs) =
-            (Vec::new(), Vec::new(), Vec::new());
-        for l in data_lines(READER_PROMPTS) {
-            match l.split_once('\t') {
-                Some(("verb", w)) => prompt_verbs.push(w.trim().to_string()),
-                Some(("cue", w)) => prompt_cues.push(w.trim().to_string()),
-                Some(("feed", w)) => feed_verbs.push(w.trim().to_string()),
-                _ => {}
-            }
-        }
+        let words_of = |kind: &str| -> Vec<String> {
+            data_lines(READER_PROMPTS)
+                .filter_map(|l| l.split_once('\t'))
+                .filter(|(k, _)| *k == kind)
+                .map(|(_, w)| w.trim().to_string())
+                .collect()
+        };
         Lexicons {
-            prompt_verbs,
-            prompt_cues,
-            feed_verbs,
+            prompt_verbs: words_of("verb"),
+            prompt_cues: words_of("cue"),
+            feed_verbs: words_of("feed"),
+            picture_words: words_of("picture"),
+            credit_words: words_of("credit"),
+            list_qualifiers: words_of("list_qualifier"),
+            list_nouns: words_of("list_noun"),
             phrases,
             brands,
             suffixes,

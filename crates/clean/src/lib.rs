@@ -752,8 +752,11 @@ fn mark_footer(lines: &mut [Line]) {
                 || (l.f.chars >= 12 && l.f.ends_full_stop && l.f.han_share() >= 0.5))
     };
     let last_paragraph = lines.iter().rposition(is_paragraph).unwrap_or(first_body);
-    let footer = (last_paragraph + 1..lines.len())
-        .find(|&i| matches!(lines[i].class, Some(LineClass::Boilerplate(_))));
+    // A caption or photo credit sits inside the article as often as at its
+    // end: the short lines after one are the article's own.
+    let footer = (last_paragraph + 1..lines.len()).find(
+        |&i| matches!(lines[i].class, Some(LineClass::Boilerplate(r)) if r != Reason::Caption),
+    );
     let Some(footer) = footer else { return };
     for l in &mut lines[footer + 1..] {
         if l.class.is_none() || l.class == Some(LineClass::Body) {
@@ -774,21 +777,20 @@ fn mark_footer(lines: &mut [Line]) {
 fn smooth(lines: &mut [Line]) {
     let decided: Vec<Option<LineClass>> = lines.iter().map(|l| l.class).collect();
     let anchor = first_anchor(lines);
+    // The title, and captions (which sit inside the article as often as
+    // around it), say nothing about their neighbours.
+    let telling = |c: &&LineClass| {
+        !matches!(
+            c,
+            LineClass::Title | LineClass::Boilerplate(Reason::Caption)
+        )
+    };
     for i in 0..lines.len() {
         if decided[i].is_some() {
             continue;
         }
-        let prev = decided[..i]
-            .iter()
-            .rev()
-            .flatten()
-            .find(|c| **c != LineClass::Title)
-            .copied();
-        let next = decided[i + 1..]
-            .iter()
-            .flatten()
-            .find(|c| **c != LineClass::Title)
-            .copied();
+        let prev = decided[..i].iter().rev().flatten().find(telling).copied();
+        let next = decided[i + 1..].iter().flatten().find(telling).copied();
         let body =
             |c: Option<LineClass>| matches!(c, Some(LineClass::Body) | Some(LineClass::Heading));
         let (class, rule) = match (prev, next) {
@@ -922,6 +924,28 @@ mod tests {
                 ("ZMT夺宝大厅", Reason::SpamBrand),
                 ("KQ夺宝大厅", Reason::SpamBrand)
             ]
+        );
+    }
+
+    #[test]
+    fn short_lines_after_a_photo_credit_stay() {
+        // A credit near the end of the article is no footer: the short
+        // sentences after it are the article's.
+        let text =
+            format!("{BODY1}\n{BODY2}\n配图来自网络\n事情还得从头说起。\n他们又是怎样的关系？");
+        let d = clean_with(&text, None);
+        let removed: Vec<(&str, Reason, Option<&str>)> = d
+            .removed
+            .iter()
+            .map(|r| (r.text.as_str(), r.reason, r.rule.as_deref()))
+            .collect();
+        assert_eq!(
+            removed,
+            vec![("配图来自网络", Reason::Caption, Some("shape:photo credit"))]
+        );
+        assert_eq!(
+            d.text,
+            format!("{BODY1}\n{BODY2}\n事情还得从头说起。\n他们又是怎样的关系？")
         );
     }
 

@@ -48,9 +48,10 @@ pub struct LineFeatures {
     pub has_alnum: bool,
     /// A furniture shape recognised from the line's form alone.
     pub shape: Option<Shape>,
-    /// A short line addressed to the reader: a prompt to follow or
-    /// subscribe, or a feed header (see [`reader_prompt`]).
-    pub reader_prompt: Option<&'static str>,
+    /// Short furniture recognised by its words and their order: a prompt
+    /// to the reader, a feed header, a photo credit, a list heading (see
+    /// [`worded_furniture`]).
+    pub worded: Option<(Reason, &'static str)>,
     pub hits: Vec<(PhraseClass, String)>,
 }
 
@@ -81,6 +82,10 @@ pub enum Shape {
     /// Tags under a label or as `#tag` words (`标签：旅行 / 美食`,
     /// `本文标签 #旅行 #美食`, `#话题# 热议中`).
     TagRow,
+    /// A headline with its date in brackets at the end
+    /// (`某市推出十项便民举措（3月15日）`, `某某招募公告（03-15）`): an item of a
+    /// list of links to other articles.
+    DatedHeadline,
     /// Two or more `label：value` fields on one line
     /// (`地址：某市某路1号 电话：0000-1234567`): contact and footer rows.
     FieldRow,
@@ -306,28 +311,36 @@ pub fn features(text: &str, simple_lower: &str, lex: &Lexicons) -> LineFeatures 
         },
         has_alnum: text.chars().any(char::is_alphanumeric),
         shape: furniture_shape(text, &all, han, has_date),
-        reader_prompt: reader_prompt(text, simple_lower, lex),
+        worded: worded_furniture(text, simple_lower, lex),
         hits,
     }
 }
 
-/// Whether a short line speaks to the reader instead of telling the story,
-/// and which kind of line it is:
-/// - a prompt: it opens with an imperative verb of following or subscribing
-///   and points at something, with a second such verb, a cue word or a name
-///   in quotes right after the verb (`关注「某某」，每天一条好内容`,
-///   `点击上方蓝字，一键订阅`);
+/// Short furniture recognised by its words and their order, on a line that
+/// is no sentence (a sentence that opens with `关注`, `关注民生，是政府的
+/// 责任。`, is prose):
+/// - a prompt to the reader: it opens with an imperative verb of following
+///   or subscribing and points at something, with a second such verb, a cue
+///   word or a name in quotes right after the verb (`关注「某某」，每天一条
+///   好内容`, `点击上方蓝字，一键订阅`);
 /// - a feed header: a user name, a space, then a feed verb phrase
-///   (`某某 分享了一条动态`).
-///
-/// Neither ends as a sentence; a sentence that opens with `关注` (`关注民生，
-/// 是政府的责任。`) is prose.
-fn reader_prompt(text: &str, simple_lower: &str, lex: &Lexicons) -> Option<&'static str> {
-    let trimmed = simple_lower.trim_start_matches(|c: char| !c.is_alphanumeric());
+///   (`某某 分享了一条动态`);
+/// - a photo credit: a picture word and a credit word (`配图来自网络`);
+/// - a related-list heading: a qualifier, then a content noun or nothing
+///   (`相关报道`, `往期回顾`, `猜你喜欢`).
+fn worded_furniture(
+    text: &str,
+    simple_lower: &str,
+    lex: &Lexicons,
+) -> Option<(Reason, &'static str)> {
+    let trimmed = simple_lower
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .trim_end();
     let chars = trimmed.chars().count();
     if chars == 0 || chars > 40 || text_is_sentence(text) {
         return None;
     }
+    let has_any = |words: &[String], s: &str| words.iter().any(|w| s.contains(w.as_str()));
     if let Some(verb) = lex
         .prompt_verbs
         .iter()
@@ -335,10 +348,8 @@ fn reader_prompt(text: &str, simple_lower: &str, lex: &Lexicons) -> Option<&'sta
     {
         let rest = &trimmed[verb.len()..];
         let quoted = rest.starts_with(['「', '“', '《', '『', '"']);
-        let more_verbs = lex.prompt_verbs.iter().any(|v| rest.contains(v.as_str()));
-        let cue = lex.prompt_cues.iter().any(|c| rest.contains(c.as_str()));
-        if quoted || more_verbs || cue {
-            return Some("reader prompt");
+        if quoted || has_any(&lex.prompt_verbs, rest) || has_any(&lex.prompt_cues, rest) {
+            return Some((Reason::SiteChrome, "reader prompt"));
         }
     }
     let mut tokens = trimmed.splitn(2, char::is_whitespace);
@@ -347,7 +358,21 @@ fn reader_prompt(text: &str, simple_lower: &str, lex: &Lexicons) -> Option<&'sta
         if (1..=16).contains(&user.chars().count())
             && lex.feed_verbs.iter().any(|v| rest.starts_with(v.as_str()))
         {
-            return Some("feed header");
+            return Some((Reason::SiteChrome, "feed header"));
+        }
+    }
+    if chars <= 24 && has_any(&lex.picture_words, trimmed) && has_any(&lex.credit_words, trimmed) {
+        return Some((Reason::Caption, "photo credit"));
+    }
+    let heading: String = trimmed.chars().filter(|c| !c.is_whitespace()).collect();
+    if let Some(q) = lex
+        .list_qualifiers
+        .iter()
+        .find(|q| heading.starts_with(q.as_str()))
+    {
+        let rest = heading[q.len()..].trim_end_matches(|c: char| !c.is_alphanumeric());
+        if rest.is_empty() || lex.list_nouns.iter().any(|n| rest == n.as_str()) {
+            return Some((Reason::RelatedList, "related-list heading"));
         }
     }
     None
@@ -377,6 +402,9 @@ fn furniture_shape(text: &str, all: &[char], han: usize, has_date: bool) -> Opti
     ];
     if FILE_TYPES.iter().any(|e| lower.trim_end().ends_with(e)) && han >= 2 {
         return Some(Shape::Attachment);
+    }
+    if chars <= 60 && han >= 4 && is_dated_headline(text) {
+        return Some(Shape::DatedHeadline);
     }
     if all.iter().any(|&c| is_sentence_mark(c)) {
         return None;
@@ -428,6 +456,30 @@ fn furniture_shape(text: &str, all: &[char], han: usize, has_date: bool) -> Opti
         return Some(Shape::CategoryCount);
     }
     None
+}
+
+/// A line that ends with a bracketed date (`（3月15日）`, `(03-15)`,
+/// `（2015-03-15）`) after some text, and is no sentence before it.
+fn is_dated_headline(text: &str) -> bool {
+    let t = text.trim_end();
+    let Some(body) = t.strip_suffix(['）', ')']) else {
+        return false;
+    };
+    let Some(open) = body.rfind(['（', '(']) else {
+        return false;
+    };
+    let (headline, inside) = (&body[..open], &body[open..]);
+    let inside = inside.trim_start_matches(['（', '(']).trim();
+    let digits = inside.chars().filter(char::is_ascii_digit).count();
+    let date_shaped = (2..=8).contains(&digits)
+        && inside
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '月' | '日' | '年' | '-' | '/' | '.'))
+        && (inside.contains('月') || inside.contains(['-', '/', '.']));
+    date_shaped
+        && !headline
+            .trim_end()
+            .ends_with(['。', '！', '？', '，', '：'])
 }
 
 /// Only `#tag#` groups (and spaces) on the line, at least one of them.
@@ -751,8 +803,8 @@ pub fn first_label(f: &LineFeatures, rel_pos: f64) -> Option<(LineClass, Option<
             ),
         );
     }
-    if let Some(kind) = f.reader_prompt {
-        return bp(Reason::SiteChrome, format!("shape:{kind}"));
+    if let Some((reason, kind)) = f.worded {
+        return bp(reason, format!("shape:{kind}"));
     }
     if let Some(shape) = f.shape {
         let (reason, rule) = match shape {
@@ -766,6 +818,7 @@ pub fn first_label(f: &LineFeatures, rel_pos: f64) -> Option<(LineClass, Option<
             Shape::DateLine => (Reason::Byline, "date line"),
             Shape::TagRow => (Reason::Navigation, "tag row"),
             Shape::FieldRow => (Reason::SiteChrome, "field row"),
+            Shape::DatedHeadline => (Reason::RelatedList, "headline with a bracketed date"),
         };
         return bp(reason, format!("shape:{rule}"));
     }
@@ -905,7 +958,7 @@ mod tests {
     }
 
     #[test]
-    fn lines_speaking_to_the_reader_are_chrome() {
+    fn short_furniture_is_recognised_by_its_words() {
         let chrome = Some(LineClass::Boilerplate(Reason::SiteChrome));
         for line in [
             // Prompts: a verb of following, and what it points at.
@@ -918,6 +971,32 @@ mod tests {
             "追梦人_2021 转发了这条微博",
         ] {
             assert_eq!(label(line), chrome, "{line}");
+        }
+        let caption = Some(LineClass::Boilerplate(Reason::Caption));
+        for line in ["配图源自网络", "题图源自视觉中国", "（照片由受访单位提供）"]
+        {
+            assert_eq!(label(line), caption, "{line}");
+        }
+        let related = Some(LineClass::Boilerplate(Reason::RelatedList));
+        for line in [
+            "热门视频",
+            "精彩文章：",
+            "最新资讯",
+            "某市推出十项便民服务新举措（3月15日）",
+            "全省春耕生产有序推进(03-15)",
+            "某区青年创业大赛招募公告（2021-03-15）",
+        ] {
+            assert_eq!(label(line), related, "{line}");
+        }
+        for line in [
+            // A sentence with a date in brackets, a heading that only
+            // starts like a list heading, a picture in a sentence.
+            "会议要求各地抓好春耕生产（3月15日）。",
+            "相关部门正在调查",
+            "这张照片来自一位市民的投稿，拍下了事故发生的瞬间。",
+        ] {
+            assert_ne!(label(line), related, "{line}");
+            assert_ne!(label(line), caption, "{line}");
         }
         for line in [
             // Sentences that open with the same verbs are prose.
