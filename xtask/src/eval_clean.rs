@@ -13,10 +13,16 @@
 //!   --kind K[,K]   only these kinds (plain, portal, forum, gov, blog, social,
 //!                  spam, punct, ruby, encoding, censor, all)
 //!   --dev | --test only the dev split / only the held-out split (default both)
+//!   --blind        only the blind split (vocabulary written by someone who
+//!                  never saw the cleaner; its clean paragraphs are another
+//!                  sample of the held-out half of the source text)
+//!   --split S[,S]  these splits (dev, held, blind)
 //!   --group        process the pages of each synthetic site together
 //!                  (`process_records`), so cross-page repetition counts
 //!   --show N       print the first N documents of each kind with their output
 //!   --failures N   print the N most frequent leaks and losses per kind
+//!                  (both refused on the blind split: only its aggregate
+//!                  figures are ever read, so that it stays blind)
 //!   --json FILE    write the figures as JSON
 
 use anyhow::{bail, Context, Result};
@@ -76,6 +82,16 @@ fn parse(args: &[String]) -> Result<Opts> {
             }
             "--dev" => o.splits = vec![Split::Dev],
             "--test" | "--held-out" => o.splits = vec![Split::HeldOut],
+            "--blind" => o.splits = vec![Split::Blind],
+            "--split" => {
+                let list = it.next().context("--split S[,S]")?;
+                o.splits = list
+                    .split(',')
+                    .map(|s| {
+                        Split::from_name(s.trim()).with_context(|| format!("unknown split {s}"))
+                    })
+                    .collect::<Result<_>>()?;
+            }
             "--group" => o.group = true,
             "--show" => o.show = it.next().context("--show N")?.parse()?,
             "--failures" => o.failures = it.next().context("--failures N")?.parse()?,
@@ -83,11 +99,14 @@ fn parse(args: &[String]) -> Result<Opts> {
             other => bail!("unknown option {other}"),
         }
     }
+    if o.splits.contains(&Split::Blind) && (o.show > 0 || o.failures > 0) {
+        bail!("the blind split reports aggregate figures only: drop --show / --failures");
+    }
     Ok(o)
 }
 
 /// Clean source text of one split.
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct Sources {
     /// Paragraphs of each SIGHAN test file (this split's half).
     sighan: Vec<Vec<String>>,
@@ -179,6 +198,12 @@ fn load_sources(dir: &Path) -> Result<BTreeMap<Split, Sources>> {
             .map(|(t, _)| t.clone())
             .filter(|t| !t.is_empty())
             .collect();
+    }
+    // The blind split tests new page wording, not new text: it reuses the
+    // held-out half, and `article` draws its own sample from it (the split
+    // is part of the article's random stream).
+    if let Some(held) = by.get(&Split::HeldOut).cloned() {
+        by.insert(Split::Blind, held);
     }
     Ok(by)
 }
@@ -612,6 +637,35 @@ mod tests {
         assert!(paras.len() >= 2, "{paras:?}");
         assert_eq!(paras.concat(), text);
         assert!(paras.iter().all(|p| p.ends_with('。')));
+    }
+
+    fn args(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn split_options_choose_the_splits() {
+        let cases: [(&[&str], Vec<Split>); 6] = [
+            (&[], vec![Split::Dev, Split::HeldOut]),
+            (&["--dev"], vec![Split::Dev]),
+            (&["--test"], vec![Split::HeldOut]),
+            (&["--blind", "--group"], vec![Split::Blind]),
+            (&["--split", "blind"], vec![Split::Blind]),
+            (&["--split", "dev,held-out,blind"], Split::ALL.to_vec()),
+        ];
+        for (given, want) in cases {
+            let o = parse(&args(given)).expect("valid options");
+            assert_eq!(o.splits, want, "{given:?}");
+        }
+        assert!(parse(&args(&["--blind", "--group"])).is_ok_and(|o| o.group));
+        assert!(parse(&args(&["--split", "train"])).is_err());
+    }
+
+    #[test]
+    fn blind_split_refuses_per_document_output() {
+        assert!(parse(&args(&["--blind", "--show", "3"])).is_err());
+        assert!(parse(&args(&["--split", "dev,blind", "--failures", "5"])).is_err());
+        assert!(parse(&args(&["--test", "--show", "3"])).is_ok());
     }
 
     #[test]

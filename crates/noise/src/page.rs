@@ -734,7 +734,7 @@ mod tests {
             .map(|s| s.to_string())
             .collect();
         for style in Style::ALL {
-            for split in Split::BOTH {
+            for split in Split::ALL {
                 let mut rng = Rng::new(3);
                 let base = site_base(&v, Some(style), split, &mut rng);
                 let f = Filler {

@@ -14,11 +14,16 @@ pub struct SpamKit {
 }
 
 /// Latin brand heads are drawn from disjoint letter and number sets per
-/// split, so held-out brands share no head with dev ones.
+/// split, so held-out and blind brands share no head with dev ones. The
+/// capitals are shared out between dev and held-out (I and O, which read as
+/// digits, left out), so blind heads are lower-case, as many real spam
+/// brands print them (`ky棋牌`, `ob体育`). No number is a prefix of another
+/// split's number.
 fn latin_alphabet(split: Split) -> (&'static [u8], &'static [&'static str]) {
     match split {
         Split::Dev => (b"ABCDEFGHJKLM", &["888", "365", "99", "8"]),
         Split::HeldOut => (b"NPQRSTUVWXYZ", &["168", "777", "500", "6"]),
+        Split::Blind => (b"abcdefghjkmnpqrstuvwxyz", &["188", "918", "55", "2"]),
     }
 }
 
@@ -149,6 +154,62 @@ mod tests {
             let casino = v.get("spam", "casino", Split::HeldOut);
             assert!(casino.iter().any(|c| h.contains(c.as_str())), "{h}");
         }
+    }
+
+    /// The Latin or numeric head of a brand (empty for a Chinese head).
+    fn ascii_head(brand: &str) -> String {
+        brand
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect()
+    }
+
+    #[test]
+    fn head_letters_and_numbers_are_disjoint_across_splits() {
+        for (i, &a) in Split::ALL.iter().enumerate() {
+            for &b in Split::ALL.iter().skip(i + 1) {
+                let (la, na) = latin_alphabet(a);
+                let (lb, nb) = latin_alphabet(b);
+                assert!(la.iter().all(|c| !lb.contains(c)), "{a:?} {b:?} letters");
+                for x in na {
+                    for y in nb {
+                        assert!(
+                            !x.starts_with(y) && !y.starts_with(x),
+                            "{a:?} {x} and {b:?} {y}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn blind_brands_share_no_head_or_name_with_other_splits() {
+        let v = Vocab::builtin().expect("parses");
+        let sample = |split: Split, seed: u64| -> Vec<String> {
+            (0..300)
+                .scan(Rng::new(seed), |r, _| Some(brand(&v, split, r)))
+                .collect()
+        };
+        let others: Vec<String> = [sample(Split::Dev, 1), sample(Split::HeldOut, 2)].concat();
+        let other_heads: std::collections::HashSet<String> =
+            others.iter().map(|b| ascii_head(b)).collect();
+        let blind = sample(Split::Blind, 3);
+        let casino = v.get("spam", "casino", Split::Blind);
+        let mut latin = 0;
+        for b in &blind {
+            assert!(!others.contains(b), "{b} in another split");
+            assert!(casino.iter().any(|c| b.contains(c.as_str())), "{b}");
+            let head = ascii_head(b);
+            if !head.is_empty() {
+                latin += 1;
+                assert!(
+                    !other_heads.contains(&head),
+                    "{b}: head {head} in another split"
+                );
+            }
+        }
+        assert!(latin > 100, "{latin} Latin or numeric heads in 300");
     }
 
     #[test]

@@ -92,19 +92,66 @@ fn site_styles_wrap_the_truth_and_record_their_lines() {
     }
 }
 
+/// Boilerplate lines of 60 pages of every site style, digits taken out.
+fn template_lines(g: &Generator<'_>, split: Split) -> std::collections::HashSet<String> {
+    let styles = [
+        NoiseKind::Portal,
+        NoiseKind::Forum,
+        NoiseKind::Gov,
+        NoiseKind::Blog,
+        NoiseKind::Social,
+    ];
+    styles
+        .iter()
+        .flat_map(|&kind| (0..60).flat_map(move |i| generate(g, kind, split, i, 3).boilerplate))
+        .map(|l| l.chars().filter(|c| !c.is_ascii_digit()).collect())
+        .collect()
+}
+
 #[test]
-fn dev_and_held_out_pages_share_no_template_lines() {
+fn splits_share_no_template_lines() {
     let conv = ScriptConverter::new();
     let g = Generator::new(&conv).expect("parses");
-    let lines = |split: Split| -> std::collections::HashSet<String> {
-        (0..60)
-            .flat_map(|i| generate(&g, NoiseKind::Portal, split, i, 3).boilerplate)
-            .map(|l| l.chars().filter(|c| !c.is_ascii_digit()).collect())
-            .collect()
-    };
-    let (dev, held) = (lines(Split::Dev), lines(Split::HeldOut));
-    let shared: Vec<&String> = dev.intersection(&held).collect();
-    assert!(shared.is_empty(), "{shared:?}");
+    let lines: Vec<_> = Split::ALL
+        .iter()
+        .map(|&s| (s, template_lines(&g, s)))
+        .collect();
+    for (i, (a, la)) in lines.iter().enumerate() {
+        for (b, lb) in lines.iter().skip(i + 1) {
+            let shared: Vec<&String> = la.intersection(lb).collect();
+            assert!(shared.is_empty(), "{a:?} and {b:?} share {shared:?}");
+        }
+    }
+}
+
+#[test]
+fn blind_split_yields_pages_for_every_kind() {
+    let conv = ScriptConverter::new();
+    let g = Generator::new(&conv).expect("parses");
+    for kind in NoiseKind::EVERY {
+        for i in 0..8 {
+            let d = generate(&g, kind, Split::Blind, i, 21);
+            assert_eq!(d.split, Split::Blind);
+            assert!(d.site.contains("-blind-"), "{}", d.site);
+            assert!(!d.bytes.is_empty() && !d.truth.is_empty(), "{kind:?}");
+            if kind.style().is_some() {
+                assert!(d.boilerplate.len() >= 3, "{kind:?}: {:?}", d.boilerplate);
+                for b in &d.boilerplate {
+                    assert!(!b.contains('{'), "{kind:?}: unfilled {b}");
+                }
+            }
+            if kind == NoiseKind::Spam {
+                assert!(!d.spam.is_empty() && !d.spam_brands.is_empty());
+                for brand in &d.spam_brands {
+                    assert!(d.text.contains(brand.as_str()), "{brand}");
+                }
+            }
+        }
+    }
+    // The blind split draws its own sites: same coordinates, other pages.
+    let blind = generate(&g, NoiseKind::Portal, Split::Blind, 0, 1);
+    let held = generate(&g, NoiseKind::Portal, Split::HeldOut, 0, 1);
+    assert_ne!(blind.boilerplate, held.boilerplate);
 }
 
 #[test]
