@@ -735,10 +735,11 @@ fn mark_bullet_runs(lines: &mut [Line]) {
     }
 }
 
-/// The footer starts at the first boilerplate line after the body from
-/// which no real paragraph (60+ chars with clause structure) follows. What
-/// is left after it and not already boilerplate is short, headline-like
-/// material: lists of related articles or channel links.
+/// The footer starts after the last real paragraph (60+ chars with clause
+/// structure, or a full sentence), at the first boilerplate line or at a
+/// block of three lines or more of which none is a sentence. What is left
+/// from there and not already boilerplate is short, headline-like material:
+/// lists of related articles, channel links, sidebars.
 fn mark_footer(lines: &mut [Line]) {
     let Some(first_body) = first_anchor(lines) else {
         return;
@@ -754,11 +755,33 @@ fn mark_footer(lines: &mut [Line]) {
     let last_paragraph = lines.iter().rposition(is_paragraph).unwrap_or(first_body);
     // A caption or photo credit sits inside the article as often as at its
     // end: the short lines after one are the article's own.
-    let footer = (last_paragraph + 1..lines.len()).find(
-        |&i| matches!(lines[i].class, Some(LineClass::Boilerplate(r)) if r != Reason::Caption),
-    );
+    // Page furniture no lexicon knows starts the footer too: after the last
+    // paragraph, a block of three lines or more in which no line is a
+    // sentence (blogroll names, headlines of other articles, archive links)
+    // is not the article's. A sentence after it (dialogue, a short closing
+    // line) keeps the block in the article.
+    let no_sentence = |l: &Line| match l.class {
+        None | Some(LineClass::Body) | Some(LineClass::Heading) => !l.f.ends_sentence,
+        _ => true,
+    };
+    let tail_start = lines
+        .iter()
+        .rposition(|l| !no_sentence(l))
+        .map_or(0, |k| k + 1)
+        .max(last_paragraph + 1);
+    let unknown_tail = lines.len().saturating_sub(tail_start) >= 3;
+    let footer = (last_paragraph + 1..lines.len()).find(|&i| match lines[i].class {
+        Some(LineClass::Boilerplate(r)) => r != Reason::Caption,
+        None | Some(LineClass::Body) => unknown_tail && i >= tail_start,
+        _ => false,
+    });
     let Some(footer) = footer else { return };
-    for l in &mut lines[footer + 1..] {
+    let rule = if matches!(lines[footer].class, Some(LineClass::Boilerplate(_))) {
+        "after the footer"
+    } else {
+        "block of non-sentences after the article"
+    };
+    for l in &mut lines[footer..] {
         if l.class.is_none() || l.class == Some(LineClass::Body) {
             let reason = if l.f.chars <= 6 {
                 Reason::Navigation
@@ -766,7 +789,7 @@ fn mark_footer(lines: &mut [Line]) {
                 Reason::RelatedList
             };
             l.class = Some(LineClass::Boilerplate(reason));
-            l.rule = Some("after the footer".into());
+            l.rule = Some(rule.into());
         }
     }
 }
@@ -947,6 +970,28 @@ mod tests {
             d.text,
             format!("{BODY1}\n{BODY2}\n事情还得从头说起。\n他们又是怎样的关系？")
         );
+    }
+
+    #[test]
+    fn a_block_of_non_sentences_after_the_article_goes() {
+        // Sidebar and list lines no lexicon knows, after the last paragraph.
+        let text = format!(
+            "{BODY1}\n{BODY2}\n本周热帖排行\n山间小屋的四季\n老街巷里的烟火气\n城南旧事重读"
+        );
+        let d = clean_with(&text, None);
+        assert_eq!(d.text, format!("{BODY1}\n{BODY2}"));
+        let rules: Vec<Option<&str>> = d.removed.iter().map(|r| r.rule.as_deref()).collect();
+        assert_eq!(
+            rules,
+            vec![Some("block of non-sentences after the article"); 4]
+        );
+        // A sentence at the end keeps the short lines before it: dialogue.
+        let text = format!("{BODY1}\n{BODY2}\n他停下来问道：\n“你是谁\n我是谁\n她笑了。");
+        let d = clean_with(&text, None);
+        assert_eq!(d.text, text);
+        // Two such lines are too few to tell.
+        let text = format!("{BODY1}\n{BODY2}\n山间小屋的四季\n城南旧事重读");
+        assert_eq!(clean_with(&text, None).text, text);
     }
 
     #[test]
