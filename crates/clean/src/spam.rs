@@ -338,6 +338,37 @@ fn find_brand_shapes(
     out
 }
 
+/// The maximal runs of ASCII letters and digits in a line, as
+/// `(start, end)` char offsets: the candidate Latin names of brands.
+fn latin_runs(chars: &[char]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < chars.len() && !chars[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        if i >= chars.len() {
+            return None;
+        }
+        let start = i;
+        while i < chars.len() && chars[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        Some((start, i))
+    })
+}
+
+/// Up to eight Han chars from `at`: the words a brand name may carry.
+fn han_after(chars: &[char], at: usize) -> Vec<char> {
+    chars
+        .get(at..)
+        .unwrap_or_default()
+        .iter()
+        .take(8)
+        .take_while(|&&c| is_han(c))
+        .copied()
+        .collect()
+}
+
 /// Brands whose category word is not in the lexicon (`XQZ竞猜网页版`),
 /// looked for only on a page already shown to carry spam. A short Latin
 /// name (letters, perhaps with digits) wedged between two Han characters
@@ -361,16 +392,7 @@ pub fn find_latin_brands(
     // (line, name start, name end) of every candidate name.
     let mut names: Vec<(usize, usize, usize)> = Vec::new();
     for (li, chars) in analysis.iter().enumerate() {
-        let mut i = 0;
-        while i < chars.len() {
-            if !chars[i].is_ascii_alphanumeric() {
-                i += 1;
-                continue;
-            }
-            let start = i;
-            while i < chars.len() && chars[i].is_ascii_alphanumeric() {
-                i += 1;
-            }
+        for (start, i) in latin_runs(chars) {
             let han = |k: Option<usize>| k.and_then(|k| chars.get(k)).is_some_and(|&c| is_han(c));
             let name = &chars[start..i];
             let letters = name.iter().filter(|c| c.is_ascii_alphabetic()).count();
@@ -400,12 +422,7 @@ pub fn find_latin_brands(
     for occ in &names {
         let (li, start, name_end) = *occ;
         let chars = &analysis[li];
-        let han_after: Vec<char> = chars[name_end..]
-            .iter()
-            .take(8)
-            .take_while(|&&c| is_han(c))
-            .copied()
-            .collect();
+        let han_after = han_after(chars, name_end);
         // End on a word boundary of the Han text after the name, before
         // any function word (`DNA|在|复制`: the sentence goes on there).
         let ends: Vec<usize> = cuts
@@ -693,28 +710,14 @@ fn family_members(
 ) -> Vec<FamilyMember> {
     let mut members = Vec::new();
     for (li, chars) in analysis.iter().enumerate() {
-        let mut i = 0;
-        while i < chars.len() {
-            if !chars[i].is_ascii_alphanumeric() {
-                i += 1;
-                continue;
-            }
-            let start = i;
-            while i < chars.len() && chars[i].is_ascii_alphanumeric() {
-                i += 1;
-            }
+        for (start, i) in latin_runs(chars) {
             let name = &chars[start..i];
             let letters = name.iter().filter(|c| c.is_ascii_alphabetic()).count();
             let wedged = start > 0 && is_han(chars[start - 1]);
             if !(2..=6).contains(&name.len()) || letters == 0 || !wedged {
                 continue;
             }
-            let han_after: Vec<char> = chars[i..]
-                .iter()
-                .take(8)
-                .take_while(|&&c| is_han(c))
-                .copied()
-                .collect();
+            let han_after = han_after(chars, i);
             let spans = cuts.spans(&han_after);
             let word = |k: usize| {
                 spans
