@@ -55,6 +55,13 @@ struct Opts {
     json: Option<PathBuf>,
 }
 
+/// A comma-separated list of names, each parsed by `parse`.
+fn comma_list<T>(list: &str, parse: impl Fn(&str) -> Option<T>, what: &str) -> Result<Vec<T>> {
+    list.split(',')
+        .map(|x| parse(x.trim()).with_context(|| format!("unknown {what} {x}")))
+        .collect()
+}
+
 fn parse(args: &[String]) -> Result<Opts> {
     let mut o = Opts {
         docs: 300,
@@ -73,24 +80,14 @@ fn parse(args: &[String]) -> Result<Opts> {
             "--seed" => o.seed = it.next().context("--seed S")?.parse()?,
             "--kind" => {
                 let list = it.next().context("--kind K[,K]")?;
-                o.kinds = list
-                    .split(',')
-                    .map(|k| {
-                        NoiseKind::parse(k.trim()).with_context(|| format!("unknown kind {k}"))
-                    })
-                    .collect::<Result<_>>()?;
+                o.kinds = comma_list(list, NoiseKind::parse, "kind")?;
             }
             "--dev" => o.splits = vec![Split::Dev],
             "--test" | "--held-out" => o.splits = vec![Split::HeldOut],
             "--blind" => o.splits = vec![Split::Blind],
             "--split" => {
                 let list = it.next().context("--split S[,S]")?;
-                o.splits = list
-                    .split(',')
-                    .map(|s| {
-                        Split::from_name(s.trim()).with_context(|| format!("unknown split {s}"))
-                    })
-                    .collect::<Result<_>>()?;
+                o.splits = comma_list(list, Split::from_name, "split")?;
             }
             "--group" => o.group = true,
             "--show" => o.show = it.next().context("--show N")?.parse()?,
