@@ -378,9 +378,9 @@ fn worded_furniture(
     None
 }
 
-/// Ends with a full stop, or holds one before its last clause: prose.
+/// Ends a sentence, or holds a full stop before its last clause: prose.
 fn text_is_sentence(text: &str) -> bool {
-    text.trim_end().ends_with(['。', '！', '？', '.', '!', '?']) || text.contains('。')
+    ends_sentence(text.trim_end()) || text.contains('。')
 }
 
 /// Marks that make a line a sentence (or a list of clauses) rather than a

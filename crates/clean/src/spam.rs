@@ -2161,6 +2161,19 @@ mod tests {
         lines.iter().map(|l| l.chars().collect()).collect()
     }
 
+    /// A brand another rule found at `start` of `line`, for the rules that
+    /// build on the page's brands.
+    fn brand_span(line: usize, start: usize, text: &str, rule: &str) -> SpamSpan {
+        SpamSpan {
+            line,
+            start,
+            end: start + text.chars().count(),
+            text: text.into(),
+            brand: true,
+            rule: rule.into(),
+        }
+    }
+
     /// The brands the lexicon pass finds on `lines`, as text.
     fn brand_texts(lines: &[&str]) -> Vec<String> {
         let lines = chars(lines);
@@ -2467,14 +2480,7 @@ mod tests {
         );
         // A line another rule took already is left to it, but its name
         // still goes elsewhere.
-        let taken = [SpamSpan {
-            line: 2,
-            start: 0,
-            end: 4,
-            text: "龙腾竞猜".into(),
-            brand: true,
-            rule: "brand shape:龙腾竞猜".into(),
-        }];
+        let taken = [brand_span(2, 0, "龙腾竞猜", "brand shape:龙腾竞猜")];
         let found = find_advertised(&lines, &lines, &taken);
         assert_eq!(found.len(), 1);
         assert_eq!((found[0].line, found[0].start, found[0].end), (0, 16, 20));
@@ -2490,14 +2496,12 @@ mod tests {
         ]);
         // The page's first brand, found by another rule: `竞猜` is this
         // page's category word and `网页` its call to action.
-        let taken = [SpamSpan {
-            line: 0,
-            start: 3,
-            end: 11,
-            text: "XQZ竞猜网页版".into(),
-            brand: true,
-            rule: "latin-named brand:XQZ竞猜网页版".into(),
-        }];
+        let taken = [brand_span(
+            0,
+            3,
+            "XQZ竞猜网页版",
+            "latin-named brand:XQZ竞猜网页版",
+        )];
         let found = find_learned_brands(&lines, seg, &taken, &Lexicons::builtin());
         let texts: Vec<(usize, &str)> = found.iter().map(|s| (s.line, s.text.as_str())).collect();
         // A Han name needs the call to action (or a repeat, or a broken
@@ -2516,14 +2520,7 @@ mod tests {
             "黑龙KQ夺宝大厅江、安徽等地今年推出新政策。",
             "今年PW夺宝市场火热，居民收入稳步增长。",
         ]);
-        let taken = [SpamSpan {
-            line: 0,
-            start: 4,
-            end: 10,
-            text: "AG真人官网".into(),
-            brand: true,
-            rule: "brand:ag真人".into(),
-        }];
+        let taken = [brand_span(0, 4, "AG真人官网", "brand:ag真人")];
         let found = find_learned_brands(&lines, seg, &taken, &Lexicons::builtin());
         let texts: Vec<(usize, &str)> = found.iter().map(|s| (s.line, s.text.as_str())).collect();
         // Three names before `夺宝`, and `黑龙|KQ夺宝大厅|江` breaks a word:
@@ -2564,14 +2561,7 @@ mod tests {
             "欢迎访问AG真人官网",
             "今年我国GDP增长百分之七，CPI增长百分之二。",
         ]);
-        let taken = [SpamSpan {
-            line: 0,
-            start: 4,
-            end: 10,
-            text: "AG真人官网".into(),
-            brand: true,
-            rule: "brand:ag真人".into(),
-        }];
+        let taken = [brand_span(0, 4, "AG真人官网", "brand:ag真人")];
         // Two names, neither breaking a word: no family.
         let found = find_learned_brands(&lines, seg, &taken, &Lexicons::builtin());
         assert!(found.is_empty(), "{found:?}");
@@ -2585,14 +2575,7 @@ mod tests {
             "推进产业化和国际市场接轨。",
             "欢迎访问AG真人官网",
         ]);
-        let taken = [SpamSpan {
-            line: 2,
-            start: 4,
-            end: 10,
-            text: "AG真人官网".into(),
-            brand: true,
-            rule: "brand:ag真人".into(),
-        }];
+        let taken = [brand_span(2, 4, "AG真人官网", "brand:ag真人")];
         let found = find_learned_brands(&lines, seg, &taken, &Lexicons::builtin());
         let texts: Vec<(usize, &str)> = found.iter().map(|s| (s.line, s.text.as_str())).collect();
         // `扩|金鼎彩票|大` re-forms 扩大 before a strong word; `化和|国际|市场`
