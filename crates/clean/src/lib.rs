@@ -65,8 +65,10 @@ impl LineStats {
     /// slogan pieces into all its pages, so a string removed as spam from
     /// two documents or more is searched for in every document (a page where
     /// it happened to show no evidence of its own loses it too). `removed`
-    /// gives, per document, the texts of its spam removals.
-    pub fn learn_spam<'a, D, R>(&mut self, removed: D)
+    /// gives, per document, the texts of its spam removals. Strings are
+    /// compared in lower-cased Simplified form: a source's pages may come in
+    /// either script (`某某娛樂` on one page is `某某娱乐` on another).
+    pub fn learn_spam<'a, D, R>(&mut self, removed: D, conv: &ScriptConverter)
     where
         D: IntoIterator<Item = R>,
         R: IntoIterator<Item = &'a str>,
@@ -75,7 +77,7 @@ impl LineStats {
         for doc in removed {
             let distinct: HashSet<String> = doc
                 .into_iter()
-                .map(|t| t.trim().to_lowercase())
+                .map(|t| conv.to_simplified(t.trim()).to_lowercase())
                 .filter(|t| t.chars().count() >= 2 && t.chars().any(is_han))
                 .collect();
             for t in distinct {
@@ -1003,15 +1005,19 @@ mod tests {
 
     #[test]
     fn spam_removed_from_two_documents_is_learned_for_the_source() {
+        let (_, conv) = res();
         let mut stats = LineStats::from_texts(["甲", "乙", "丙"]);
-        stats.learn_spam([
-            vec!["XQZ竞猜网页版", "心人", "众跟"],
-            vec!["xqz竞猜网页版", "心人", "心人"],
-            vec!["众跟"],
-            vec!["AG"],
-        ]);
-        // Lower-cased, counted once per document, longest first; Latin-only
-        // strings and strings seen in one document are not learned.
+        stats.learn_spam(
+            [
+                vec!["XQZ竞猜网页版", "心人", "众跟"],
+                vec!["xqz競猜網頁版", "心人", "心人"],
+                vec!["眾跟"],
+                vec!["AG"],
+            ],
+            conv,
+        );
+        // Lower-cased Simplified, counted once per document, longest first;
+        // Latin-only strings and strings seen in one document are not learned.
         let known: Vec<(&str, u32)> = stats
             .known_spam()
             .iter()

@@ -206,7 +206,7 @@ impl Pipeline {
             .collect();
         for (group, removed) in removed_by_group {
             if let Some(s) = stats.get_mut(group) {
-                s.learn_spam(removed);
+                s.learn_spam(removed, &self.resources.converter);
             }
         }
         // Fragments that recur only across the pages of a source.
