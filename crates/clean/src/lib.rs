@@ -755,8 +755,6 @@ fn mark_footer(lines: &mut [Line]) {
                 || (l.f.chars >= 12 && l.f.ends_full_stop && l.f.han_share() >= 0.5))
     };
     let last_paragraph = lines.iter().rposition(is_paragraph).unwrap_or(first_body);
-    // A caption or photo credit sits inside the article as often as at its
-    // end: the short lines after one are the article's own.
     // Page furniture no lexicon knows starts the footer too: after the last
     // paragraph, a block of three lines or more in which no line is a
     // sentence (blogroll names, headlines of other articles, archive links)
@@ -772,6 +770,8 @@ fn mark_footer(lines: &mut [Line]) {
         .map_or(0, |k| k + 1)
         .max(last_paragraph + 1);
     let unknown_tail = lines.len().saturating_sub(tail_start) >= 3;
+    // A caption or photo credit sits inside the article as often as at its
+    // end: the short lines after one are the article's own.
     let footer = (last_paragraph + 1..lines.len()).find(|&i| match lines[i].class {
         Some(LineClass::Boilerplate(r)) => r != Reason::Caption,
         None | Some(LineClass::Body) => unknown_tail && i >= tail_start,
