@@ -8,7 +8,7 @@ const BOILERPLATE: &str = include_str!("../data/boilerplate.txt");
 const SPAM_BRANDS: &str = include_str!("../data/spam_brands.txt");
 const SPAM_SUFFIXES: &str = include_str!("../data/spam_suffixes.txt");
 const GAMBLING_TERMS: &str = include_str!("../data/gambling_terms.txt");
-const READER_PROMPTS: &str = include_str!("../data/reader_prompts.txt");
+const WORDED_FURNITURE: &str = include_str!("../data/worded_furniture.txt");
 
 /// Classes of boilerplate phrases.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -137,7 +137,7 @@ impl Lexicons {
         }
         gambling.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
         let words_of = |kind: &str| -> Vec<String> {
-            data_lines(READER_PROMPTS)
+            data_lines(WORDED_FURNITURE)
                 .filter_map(|l| l.split_once('\t'))
                 .filter(|(k, _)| *k == kind)
                 .map(|(_, w)| w.trim().to_string())
