@@ -377,6 +377,7 @@ impl Cleaner {
                 spans.extend(more);
             }
         }
+        spam::extend_brand_tails(&analysis, &mut spans, seg);
         let intruders = spam::find_script_intruders(
             &kept_chars,
             &spans,
@@ -925,6 +926,39 @@ mod tests {
             .map(|r| (r.text.as_str(), r.line))
             .collect();
         assert_eq!(spam, vec![("AG超玩会入口", Some(2))]);
+    }
+
+    #[test]
+    fn a_call_to_action_that_follows_two_brands_goes_with_them() {
+        // `手机端` is in no list: it shows as the page's call to action by
+        // following two brands before different text.
+        let text = "今年全省粮食总产量KD彩票手机端再创新高，农民收入稳步增长。\n\
+                    各地积极推进农业产业化经营，PW彩票手机端农业结构调整步伐加快。";
+        let d = clean_with(text, None);
+        assert_eq!(
+            d.text,
+            "今年全省粮食总产量再创新高，农民收入稳步增长。\n各地积极推进农业产业化经营，农业结构调整步伐加快。"
+        );
+        let spam: Vec<&str> = d
+            .removed
+            .iter()
+            .filter(|r| r.reason == Reason::SpamBrand)
+            .map(|r| r.text.as_str())
+            .collect();
+        assert_eq!(spam, vec!["KD彩票手机端", "PW彩票手机端"]);
+        assert!(d.removed.iter().all(|r| r
+            .rule
+            .as_deref()
+            .is_some_and(|x| x.contains("call to action shared"))));
+        // One brand shows nothing about the words after it: they stay.
+        let d = clean_with(
+            "今年全省粮食总产量KD彩票手机端再创新高，农民收入稳步增长。",
+            None,
+        );
+        assert_eq!(
+            d.text,
+            "今年全省粮食总产量手机端再创新高，农民收入稳步增长。"
+        );
     }
 
     #[test]

@@ -480,7 +480,7 @@ pub fn find_latin_brands(
             line: li,
             start,
             end: stop,
-            rule: format!("latin-named brand:{text}"),
+            rule: format!("{LATIN_NAMED}:{text}"),
             text,
             brand: true,
         });
@@ -827,6 +827,91 @@ pub fn find_brand_families(analysis: &[Vec<char>], seg: &Segmenter) -> Vec<SpamS
             })
         })
         .collect()
+}
+
+/// Longest call to action, in chars, that [`extend_brand_tails`] adds to a
+/// brand: the link words of spam (`网页版`, `注册送`) are one to three.
+const MAX_TAIL: usize = 3;
+
+/// The rule name of [`find_latin_brands`].
+const LATIN_NAMED: &str = "latin-named brand";
+
+/// Brands reach over the call to action after them, which no list holds in
+/// full (`网页版`, `客户端`, `注册送`): a brand cut without it leaves the
+/// words behind in the sentence (`成|某某国际|网页版|果`). Once brands are
+/// found, the Han chars after each are compared: words (not function words)
+/// that follow two occurrences of one brand, or two different brands, while
+/// the text after them differs, are this page's call to action, and go with
+/// every brand they follow. A word of the sentence re-forming across the
+/// gap once the words are cut would be evidence too, but on the harness's
+/// dev pages that test fired on ordinary text after every brand it
+/// extended (`|立案`, `|提出`), so it is not used.
+///
+/// `analysis` holds the lines in lower-cased Simplified form; spans keep
+/// their rule and grow only over Han chars no other span covers.
+pub fn extend_brand_tails(analysis: &[Vec<char>], spans: &mut [SpamSpan], seg: &Segmenter) {
+    let mut cuts = CutCache::new(seg);
+    // The Han chars after each brand, up to the next span on its line.
+    let tails: Vec<Option<Vec<char>>> = spans
+        .iter()
+        .map(|s| {
+            if !s.brand {
+                return None;
+            }
+            let line = analysis.get(s.line)?;
+            let next = spans
+                .iter()
+                .filter(|o| o.line == s.line && o.start >= s.end)
+                .map(|o| o.start)
+                .min()
+                .unwrap_or(line.len());
+            let after = han_after(line.get(..next)?, s.end);
+            Some(after)
+        })
+        .collect();
+    // Words after a brand that its other occurrences, or other brands,
+    // share with it, cut at a word boundary of the text that follows.
+    let mut learned: Vec<Vec<char>> = Vec::new();
+    for (i, tail) in tails.iter().enumerate() {
+        let Some(tail) = tail else { continue };
+        for other in tails.iter().skip(i + 1).flatten() {
+            let common = tail.iter().zip(other).take_while(|(a, b)| a == b).count();
+            // The same text going on after both (a sentence that is on the
+            // page twice) shows nothing about the brand.
+            if common >= tail.len().min(other.len()) {
+                continue;
+            }
+            let end = cuts
+                .spans(tail)
+                .iter()
+                .map(|w| w.1)
+                .take_while(|&e| e <= common.min(MAX_TAIL))
+                .last()
+                .unwrap_or(0);
+            let word = &tail[..end];
+            if end >= 2 && !all_function(word) && !learned.iter().any(|w| w == word) {
+                learned.push(word.to_vec());
+            }
+        }
+    }
+    for (s, tail) in spans.iter_mut().zip(&tails) {
+        let Some(tail) = tail else { continue };
+        let Some(k) = learned
+            .iter()
+            .filter(|w| tail.starts_with(w))
+            .map(Vec::len)
+            .max()
+        else {
+            continue;
+        };
+        s.end += k;
+        s.text.extend(&tail[..k]);
+        s.rule = format!(
+            "{} + {}: call to action shared by brands",
+            s.rule,
+            tail[..k].iter().collect::<String>()
+        );
+    }
 }
 
 /// Spam strings learned from other documents of the same source (see
