@@ -962,6 +962,30 @@ mod tests {
     }
 
     #[test]
+    fn a_brand_name_of_the_page_before_another_word_is_a_brand() {
+        // `金樽彩票官网` is a brand by shape; `竞技` is in no list, but after
+        // the page's brand name and before a call to action it is one too.
+        // The name in an ordinary phrase, breaking nothing, stays.
+        let text = "今年全省粮食总产量金樽彩票官网再创新高，农民收入稳步增长。\n\
+                    各地积极推进农业产业化经营，金樽竞技官网农业结构调整步伐加快。\n\
+                    代表们晚上在金樽酒家聚餐，气氛热烈。";
+        let d = clean_with(text, None);
+        assert_eq!(
+            d.text,
+            "今年全省粮食总产量再创新高，农民收入稳步增长。\n\
+             各地积极推进农业产业化经营，农业结构调整步伐加快。\n\
+             代表们晚上在金樽酒家聚餐，气氛热烈。"
+        );
+        let rules: Vec<&str> = d.removed.iter().filter_map(|r| r.rule.as_deref()).collect();
+        assert!(
+            rules
+                .iter()
+                .any(|r| r.starts_with("a brand name of the page")),
+            "{rules:?}"
+        );
+    }
+
+    #[test]
     fn a_family_of_latin_named_brands_is_removed_from_a_page_without_lexicon_brands() {
         // No name or category word here is in the lexicons: the page shows
         // spam only by two names before the same word, one breaking 黑龙江.

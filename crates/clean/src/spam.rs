@@ -535,6 +535,7 @@ pub fn find_learned_brands(
     // The Han words after the name in each brand found so far.
     let mut categories: FxHashSet<Vec<char>> = FxHashSet::default();
     let mut actions: FxHashSet<Vec<char>> = FxHashSet::default();
+    let mut names: FxHashSet<Vec<char>> = FxHashSet::default();
     for t in taken.iter().filter(|t| t.brand) {
         let Some(span) = analysis.get(t.line).and_then(|l| l.get(t.start..t.end)) else {
             continue;
@@ -550,6 +551,10 @@ pub fn find_learned_brands(
         };
         if rest.len() < 2 || !rest.iter().all(|&c| is_han(c)) {
             continue;
+        }
+        // A one-char name (`6彩票`) stands before ordinary words too.
+        if let Some(name) = span.get(..head).filter(|n| n.len() >= 2) {
+            names.insert(name.to_vec());
         }
         let words = cuts.spans(rest);
         for (k, &(a, b)) in words.iter().enumerate() {
@@ -652,10 +657,56 @@ pub fn find_learned_brands(
             }
         }
     }
+    // The page's brand names before other words: a spam site prints one
+    // name with several category words (`某某娱乐`, `某某体育`), so the
+    // word after a known name is a category word even where no list and
+    // no other brand has it.
+    let mut named: Vec<(usize, usize, usize, usize, bool)> = Vec::new();
+    for (li, low) in analysis.iter().enumerate() {
+        for name in &names {
+            let latin = name.iter().all(|c| c.is_ascii_alphanumeric());
+            let mut from = 0;
+            while let Some(pos) = low
+                .get(from..)
+                .and_then(|rest| rest.windows(name.len()).position(|w| w == name.as_slice()))
+            {
+                let start = from + pos;
+                let name_end = start + name.len();
+                from = name_end;
+                // A Latin name must not be part of a longer Latin word.
+                let ascii = |k: Option<&char>| k.is_some_and(|c| c.is_ascii_alphanumeric());
+                if latin && (start > 0 && ascii(low.get(start - 1)) || ascii(low.get(name_end))) {
+                    continue;
+                }
+                let after = han_after(low, name_end);
+                let Some(&(_, word_end)) = cuts.spans(&after).first() else {
+                    continue;
+                };
+                let word = &after[..word_end];
+                if !(2..=4).contains(&word.len()) || all_function(word) {
+                    continue;
+                }
+                let cat_end = name_end + word_end;
+                let mut end = cat_end;
+                for _ in 0..2 {
+                    match actions.iter().find(|a| low[end..].starts_with(a)) {
+                        Some(a) => end += a.len(),
+                        None => break,
+                    }
+                }
+                let clash =
+                    |o: &(usize, usize, usize, usize, bool)| o.0 == li && o.1 < end && start < o.3;
+                if !is_taken(li, start, end, &[]) && !found.iter().any(clash) {
+                    named.push((li, start, cat_end, end, latin));
+                }
+            }
+        }
+    }
     let text_of =
         |&(li, a, _, b, _): &(usize, usize, usize, usize, bool)| analysis[li][a..b].to_vec();
     let mut out: Vec<SpamSpan> = Vec::new();
-    for cand in &found {
+    for cand in found.iter().chain(&named) {
+        let by_name = named.contains(cand);
         let (li, start, cat_end, end, latin) = *cand;
         let low = &analysis[li];
         let with_action = end > cat_end;
@@ -666,6 +717,10 @@ pub fn find_learned_brands(
         let weak_word = weak.iter().any(|w| low[..cat_end].ends_with(w));
         let ok = if latin {
             true
+        } else if by_name {
+            // A Han name before an unknown word needs the word to show
+            // itself a brand's: a call to action or a broken word.
+            with_action || breaks
         } else {
             with_action || recurs || (breaks && !weak_word)
         };
@@ -677,7 +732,11 @@ pub fn find_learned_brands(
             line: li,
             start,
             end,
-            rule: format!("brand like the page's others:{text}"),
+            rule: if by_name {
+                format!("a brand name of the page before another word:{text}")
+            } else {
+                format!("brand like the page's others:{text}")
+            },
             text,
             brand: true,
         });
