@@ -1157,13 +1157,16 @@ fn chains_with(cuts: &mut CutCache<'_>, piece: &[char], other: &[char]) -> bool 
 /// The slogan pieces the repeated-fragment rules miss: a dictionary word
 /// that mostly lands on word boundaries (`同心`, `美好`), or a piece seen
 /// only twice in the body once the title line carrying its other copies
-/// is gone. A run of two to four characters seen twice or more is one too
-/// when every occurrence lies on a line already holding removed spam, at
-/// least two occurrences sit between characters of the text (a splice
-/// lands inside a sentence) with a new character on each side every
-/// time, and it reads as the neighbouring chop of a piece already found:
-/// joined to that piece, a word of the best cut crosses their seam. Each
-/// piece accepted so becomes a neighbour the next one may chain to.
+/// is gone. A run of two to four characters seen three to
+/// [`CHAIN_MOST`] times is one too when every occurrence lies within
+/// [`CHAIN_REACH`] chars of removed spam, at least two occurrences sit
+/// between characters of the text (a splice lands inside a sentence) with
+/// a new character on each side every time, one occurrence touches spam
+/// or breaks a word, and it reads as the neighbouring chop of a piece
+/// already found: joined to that piece, a word of the best cut crosses
+/// their seam. Each piece accepted so becomes a neighbour the next one may
+/// chain to. Runs seen only twice were tried and dropped: on the harness
+/// every one of them this rule took was a word of the text.
 fn find_chained(
     lines: &[Vec<char>],
     analysis: &[Vec<char>],
