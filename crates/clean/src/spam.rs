@@ -1155,9 +1155,9 @@ fn chains_with(cuts: &mut CutCache<'_>, piece: &[char], other: &[char]) -> bool 
 }
 
 /// The slogan pieces the repeated-fragment rules miss: a dictionary word
-/// that mostly lands on word boundaries (`同心`, `美好`), or a piece seen
-/// only twice in the body once the title line carrying its other copies
-/// is gone. A run of two to four characters seen three to
+/// or phrase that mostly lands on word boundaries, so it never shows the
+/// broken words those rules need, on a line holding too little spam for
+/// [`find_confined`]. A run of two to four characters seen three to
 /// [`CHAIN_MOST`] times is one too when every occurrence lies within
 /// [`CHAIN_REACH`] chars of removed spam, at least two occurrences sit
 /// between characters of the text (a splice lands inside a sentence) with
