@@ -1192,7 +1192,7 @@ pub fn find_fragments(
     // Masking only takes occurrences away (a live occurrence is one whose
     // chars are all live), so after each round the counts are brought up
     // to date by dropping the occurrences it masked, not by recounting.
-    let mut counts = count_runs(analysis, &dead);
+    let mut counts = count_runs(analysis, &dead, 3);
     // Longest accepted first.
     for _round in 0..24 {
         let mut candidates: Vec<(&[char], &[Occurrence])> = counts
@@ -1265,18 +1265,207 @@ pub fn find_fragments(
                 rule: format!("repeated fragment:{gram_text}"),
             });
         }
-        drop_masked(&mut counts, &dead, &rejected);
+        drop_masked(&mut counts, &dead, &rejected, 3);
     }
     let kept = keep_cooccurring(removed, brands, &strong);
     let mut kept = extend_to_adjacent(kept, lines, analysis, brands);
     let confined = find_confined(lines, analysis, &mut cuts, &surnames, brands, &kept);
-    if confined.is_empty() {
+    if !confined.is_empty() {
+        // Confined pieces can sit beside occurrences of the pieces found
+        // before them (`一站式购|物放心选`): those join now.
+        kept.extend(confined);
+        kept = extend_to_adjacent(kept, lines, analysis, brands);
+    }
+    let chained = find_chained(lines, analysis, &mut cuts, &surnames, brands, &kept);
+    if chained.is_empty() {
         return kept;
     }
-    // Confined pieces can sit beside occurrences of the pieces found
-    // before them (`一站式购|物放心选`): those join now.
-    kept.extend(confined);
+    kept.extend(chained);
     extend_to_adjacent(kept, lines, analysis, brands)
+}
+
+/// Whether `piece` read next to `other` (on either side) forms a word of
+/// the segmenter's best cut across their seam (`筑梦再|创辉煌`: `再创`).
+/// The pieces of one slogan are consecutive chops of one phrase, so the
+/// seam between two of them in the right order often splits a word.
+fn chains_with(cuts: &mut CutCache<'_>, piece: &[char], other: &[char]) -> bool {
+    [(piece, other), (other, piece)].iter().any(|&(a, b)| {
+        let joined: Vec<char> = a.iter().chain(b).copied().collect();
+        let seam = a.len();
+        cuts.spans(&joined)
+            .iter()
+            .any(|&(start, end)| start < seam && end > seam)
+    })
+}
+
+/// The slogan pieces the repeated-fragment rules miss: a dictionary word
+/// or phrase that mostly lands on word boundaries, so it never shows the
+/// broken words those rules need, on a line holding too little spam for
+/// [`find_confined`]. A run of two to four characters seen three to
+/// [`CHAIN_MOST`] times is one too when every occurrence lies within
+/// [`CHAIN_REACH`] chars of removed spam, at least two occurrences sit
+/// between characters of the text (a splice lands inside a sentence) with
+/// a new character on each side every time, one occurrence touches spam
+/// or breaks a word, and it reads as the neighbouring chop of a piece
+/// already found: joined to that piece, a word of the best cut crosses
+/// their seam. Each piece accepted so becomes a neighbour the next one may
+/// chain to. Runs seen only twice were tried and dropped: on the harness
+/// every one of them this rule took was a word of the text.
+fn find_chained(
+    lines: &[Vec<char>],
+    analysis: &[Vec<char>],
+    cuts: &mut CutCache<'_>,
+    surnames: &HashSet<char>,
+    brands: &[SpamSpan],
+    found: &[SpamSpan],
+) -> Vec<SpamSpan> {
+    let mut pieces: Vec<Vec<char>> = Vec::new();
+    for s in found.iter().filter(|s| !s.brand) {
+        if let Some(g) = analysis.get(s.line).and_then(|c| c.get(s.start..s.end)) {
+            if !pieces.iter().any(|p| p == g) {
+                pieces.push(g.to_vec());
+            }
+        }
+    }
+    if pieces.is_empty() {
+        return Vec::new();
+    }
+    let mut dead: Vec<Vec<bool>> = analysis.iter().map(|l| vec![false; l.len()]).collect();
+    for s in found.iter().chain(brands) {
+        if let Some(d) = dead.get_mut(s.line).and_then(|d| d.get_mut(s.start..s.end)) {
+            d.fill(true);
+        }
+    }
+    let mut out = Vec::new();
+    let mut counts = count_runs(analysis, &dead, 2);
+    let mut rejected: FxHashSet<&[char]> = FxHashSet::default();
+    for _round in 0..8 {
+        let mut candidates: Vec<(&[char], &Vec<Occurrence>)> = counts
+            .iter()
+            .filter(|(g, occ)| (2..=4).contains(&g.len()) && (3..=CHAIN_MOST).contains(&occ.len()))
+            .filter(|(g, _)| !rejected.contains(*g))
+            .map(|(g, o)| (*g, o))
+            .collect();
+        candidates.sort_by(|a, b| {
+            b.0.len()
+                .cmp(&a.0.len())
+                .then(b.1.len().cmp(&a.1.len()))
+                .then(a.0.cmp(b.0))
+        });
+        let mut accepted: Option<(&[char], Vec<Occurrence>)> = None;
+        for (gram, occs) in candidates {
+            let n = gram.len();
+            let ok = occs.iter().all(|o| near_spam(&dead, o, n))
+                && inner_and_varied(gram, occs, analysis, &dead)
+                && pieces.iter().any(|p| chains_with(cuts, gram, p))
+                && occs.iter().any(|o| {
+                    let lr = live_context(analysis, &dead, o, n);
+                    touches_spam(&dead, o, n)
+                        || (lr.0 > 0 && lr.1 > 0 && rejoins(cuts, analysis, o, n, lr))
+                })
+                && fragment_shape(gram, cuts, surnames) != Shape::None;
+            if ok {
+                accepted = Some((gram, occs.clone()));
+                break;
+            }
+            rejected.insert(gram);
+        }
+        let Some((gram, occs)) = accepted else { break };
+        let gram_text: String = gram.iter().collect();
+        for o in &occs {
+            let end = o.start + gram.len();
+            let (Some(d), Some(text)) = (
+                dead.get_mut(o.line).and_then(|d| d.get_mut(o.start..end)),
+                lines.get(o.line).and_then(|l| l.get(o.start..end)),
+            ) else {
+                continue;
+            };
+            d.fill(true);
+            out.push(SpamSpan {
+                line: o.line,
+                start: o.start,
+                end,
+                text: text.iter().collect(),
+                brand: false,
+                rule: format!("chained to a slogan piece:{gram_text}"),
+            });
+        }
+        pieces.push(gram.to_vec());
+        drop_masked(&mut counts, &dead, &rejected, 2);
+    }
+    out
+}
+
+/// The most occurrences a run may have for [`find_chained`]: a spammer
+/// splices a piece a handful of times, while a run repeated more often in
+/// the sentences around spam is a term of the text (`原告` in a judgment).
+const CHAIN_MOST: usize = 5;
+
+/// How far (in chars, either way) from removed spam an occurrence may lie
+/// for [`find_chained`]: a slogan's pieces crowd into the same sentences,
+/// while a long line (a judgment on one line) holds terms far from them.
+const CHAIN_REACH: usize = 80;
+
+/// Whether removed spam lies within [`CHAIN_REACH`] chars of an occurrence.
+fn near_spam(dead: &[Vec<bool>], o: &Occurrence, n: usize) -> bool {
+    let Some(d) = dead.get(o.line) else {
+        return false;
+    };
+    let from = o.start.saturating_sub(CHAIN_REACH);
+    let to = (o.start + n + CHAIN_REACH).min(d.len());
+    d.get(from..to).is_some_and(|w| w.contains(&true))
+}
+
+/// Whether an occurrence stands right beside removed spam.
+fn touches_spam(dead: &[Vec<bool>], o: &Occurrence, n: usize) -> bool {
+    let d = dead.get(o.line);
+    let at = |k: Option<usize>| k.and_then(|k| d?.get(k)).copied() == Some(true);
+    at(o.start.checked_sub(1)) || at(Some(o.start + n))
+}
+
+/// The placement test of [`find_chained`]: at least two occurrences have
+/// a Han character of the text or removed spam on both sides, and the
+/// text characters beside those differ every time on each side (a word
+/// of the text keeps company: `提起|诉讼|请求` twice). Occurrences against
+/// a mark or a line edge (beside a brand no rule found) say nothing.
+fn inner_and_varied(
+    gram: &[char],
+    occs: &[Occurrence],
+    analysis: &[Vec<char>],
+    dead: &[Vec<bool>],
+) -> bool {
+    let n = gram.len();
+    let side = |line: usize, k: Option<usize>| -> Side {
+        let Some(k) = k else { return Side::Edge };
+        if inside_copy(analysis, gram, line, k)
+            || dead.get(line).and_then(|d| d.get(k)) == Some(&true)
+        {
+            return Side::Spam;
+        }
+        match analysis.get(line).and_then(|c| c.get(k)) {
+            Some(&c) if is_han(c) => Side::Text(c),
+            _ => Side::Edge,
+        }
+    };
+    let mut lefts: FxHashSet<char> = FxHashSet::default();
+    let mut rights: FxHashSet<char> = FxHashSet::default();
+    let mut inner = 0;
+    for o in occs {
+        let left = side(o.line, o.start.checked_sub(1));
+        let right = side(o.line, Some(o.start + n));
+        if left == Side::Edge || right == Side::Edge {
+            continue;
+        }
+        inner += 1;
+        for (s, seen) in [(left, &mut lefts), (right, &mut rights)] {
+            if let Side::Text(c) = s {
+                if !seen.insert(c) {
+                    return false;
+                }
+            }
+        }
+    }
+    inner >= 2
 }
 
 /// What stands on one side of an occurrence of a candidate run.
@@ -1385,7 +1574,7 @@ fn find_confined(
     let mut out = Vec::new();
     // As in `find_fragments`: counted once, brought up to date by masking,
     // and each run's shape and rejection remembered across rounds.
-    let mut counts = count_runs(analysis, &dead);
+    let mut counts = count_runs(analysis, &dead, 3);
     let mut rejected: FxHashSet<&[char]> = FxHashSet::default();
     let mut shapes: FxHashMap<&[char], Shape> = FxHashMap::default();
     for _round in 0..12 {
@@ -1430,18 +1619,19 @@ fn find_confined(
                 rule: format!("confined to spam lines:{gram_text}"),
             });
         }
-        drop_masked(&mut counts, &dead, &rejected);
+        drop_masked(&mut counts, &dead, &rejected, 3);
     }
     out
 }
 
 /// Brings the counts of [`count_runs`] up to date after more of the text
 /// was masked in `dead`: occurrences with a masked char go, and so do runs
-/// left with fewer than three occurrences or already `rejected`.
+/// left with fewer than `min` occurrences or already `rejected`.
 fn drop_masked(
     counts: &mut FxHashMap<&[char], Vec<Occurrence>>,
     dead: &[Vec<bool>],
     rejected: &FxHashSet<&[char]>,
+    min: usize,
 ) {
     counts.retain(|gram, occs| {
         if rejected.contains(gram) {
@@ -1452,7 +1642,7 @@ fn drop_masked(
                 .and_then(|d| d.get(o.start..o.start + gram.len()))
                 .is_some_and(|d| !d.contains(&true))
         });
-        occs.len() >= 3
+        occs.len() >= min
     });
 }
 
@@ -1803,13 +1993,14 @@ fn keep_cooccurring(
 }
 
 /// Every Han n-gram (2 to 8 chars) of the live text that occurs at least
-/// three times, with where it occurs. Bigrams are counted first (packed
-/// into a u64, no hashing of strings); an n-gram can only occur three times
+/// `min` times, with where it occurs. Bigrams are counted first (packed
+/// into a u64, no hashing of strings); an n-gram can only occur `min` times
 /// if each of its bigrams does, so longer n-grams are counted only along
 /// runs of frequent bigrams, and only the frequent ones are materialised.
 fn count_runs<'a>(
     analysis: &'a [Vec<char>],
     dead: &[Vec<bool>],
+    min: u32,
 ) -> FxHashMap<&'a [char], Vec<Occurrence>> {
     let mut live_runs: Vec<(usize, usize, usize)> = Vec::new();
     for (li, chars) in analysis.iter().enumerate() {
@@ -1836,7 +2027,7 @@ fn count_runs<'a>(
         }
     }
     let frequent =
-        |c: &[char], s: usize| bigrams.get(&pair(c[s], c[s + 1])).copied().unwrap_or(0) >= 3;
+        |c: &[char], s: usize| bigrams.get(&pair(c[s], c[s + 1])).copied().unwrap_or(0) >= min;
     let mut counts: FxHashMap<&[char], u32> = FxHashMap::default();
     for &(li, start, end) in &live_runs {
         let c = &analysis[li];
@@ -1855,7 +2046,7 @@ fn count_runs<'a>(
             let mut n = 2;
             while n <= 8 && s + n <= end {
                 match counts.get(&c[s..s + n]) {
-                    Some(&k) if k >= 3 => {
+                    Some(&k) if k >= min => {
                         out.entry(&c[s..s + n])
                             .or_default()
                             .push(Occurrence { line: li, start: s });
@@ -2414,6 +2605,113 @@ mod tests {
         .is_empty());
     }
 
+    /// Spans for every occurrence of `gram` in `lines`, as an earlier rule
+    /// would have reported an accepted fragment.
+    fn fragment_spans(lines: &[Vec<char>], gram: &str) -> Vec<SpamSpan> {
+        let g: Vec<char> = gram.chars().collect();
+        let mut out = Vec::new();
+        for (li, l) in lines.iter().enumerate() {
+            for start in 0..(l.len() + 1).saturating_sub(g.len()) {
+                if l[start..start + g.len()] == g[..] {
+                    out.push(SpamSpan {
+                        line: li,
+                        start,
+                        end: start + g.len(),
+                        text: gram.into(),
+                        brand: false,
+                        rule: format!("repeated fragment:{gram}"),
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// The texts [`find_chained`] removes from `lines` once the pieces in
+    /// `found` are known, sorted and deduplicated.
+    fn chained_texts(lines: &[&str], found: &[&str]) -> Vec<String> {
+        let seg = Segmenter::new();
+        let lines = chars(lines);
+        let found: Vec<SpamSpan> = found
+            .iter()
+            .flat_map(|g| fragment_spans(&lines, g))
+            .collect();
+        let mut cuts = CutCache::new(&seg);
+        let mut texts: Vec<String> =
+            find_chained(&lines, &lines, &mut cuts, &surnames(), &[], &found)
+                .into_iter()
+                .map(|s| s.text)
+                .collect();
+        texts.sort();
+        texts.dedup();
+        texts
+    }
+
+    #[test]
+    fn chained_pieces_join_the_piece_they_were_cut_from() {
+        // `匠心铸|就品质`: with `就品质` found, `匠心铸` reads as its left
+        // neighbour (`铸就` forms across the seam), sits three times in
+        // the same sentences with new neighbours, and once beside the piece.
+        let spliced = [
+            "今年春天我们来到山区学校匠心铸看望留守儿童就品质，老师匠心铸就品质讲故事。",
+            "孩子们非常高兴就品质地唱歌跳舞，临别时匠心铸大家依依不舍。",
+        ];
+        assert_eq!(chained_texts(&spliced, &["就品质"]), vec!["匠心铸"]);
+        // Without a found piece to chain to there is nothing to join.
+        assert!(chained_texts(&spliced, &[]).is_empty());
+    }
+
+    #[test]
+    fn chained_pieces_keep_topic_words_and_far_or_rare_runs() {
+        let table: [(&[&str], &str); 3] = [
+            // `孩子` is repeated beside the pieces (once right against one)
+            // but forms no word with `就品质` on either side: a topic word.
+            (
+                &[
+                    "今年春天我们来到山区学校孩子看望留守儿童就品质，老师孩子就品质讲故事。",
+                    "大家非常高兴就品质地唱歌跳舞，临别时孩子们依依不舍就品质。",
+                ],
+                "就品质",
+            ),
+            // Seen only twice: too few to tell a piece from a word.
+            (
+                &[
+                    "今年春天我们来到山区学校匠心铸看望留守儿童就品质，老师匠心铸就品质讲故事。",
+                    "大家非常高兴就品质地唱歌跳舞，临别时依依不舍就品质。",
+                ],
+                "就品质",
+            ),
+            // One occurrence lies far from any removed spam on a long line:
+            // a phrase of the article, whatever its company elsewhere.
+            (
+                &[
+                    "今年春天我们来到山区学校匠心铸看望留守儿童就品质，老师匠心铸就品质讲故事。",
+                    "大家非常高兴就品质地唱歌跳舞，临别时依依不舍就品质。",
+                    "后来，村里修通了公路，建起了新的教学楼和图书馆，\
+                     学生们在宽敞明亮的教室里读书写字，家长们也纷纷回到家乡创业，\
+                     乡村的面貌一年比一年好，人们的日子越过越红火，匠心铸成了大家的共识。",
+                ],
+                "就品质",
+            ),
+        ];
+        for (lines, found) in table {
+            assert!(
+                chained_texts(lines, &[found]).is_empty(),
+                "{lines:?} should keep its repeated runs"
+            );
+        }
+    }
+
+    #[test]
+    fn chains_with_reads_a_word_across_the_seam_either_way() {
+        let seg = Segmenter::new();
+        let mut cuts = CutCache::new(&seg);
+        let c = |t: &str| t.chars().collect::<Vec<char>>();
+        assert!(chains_with(&mut cuts, &c("匠心铸"), &c("就品质")));
+        assert!(chains_with(&mut cuts, &c("就品质"), &c("匠心铸")));
+        assert!(!chains_with(&mut cuts, &c("孩子"), &c("就品质")));
+    }
+
     #[test]
     fn repeated_spliced_fragments_are_found_and_terms_kept() {
         let seg = Segmenter::new();
@@ -2954,7 +3252,7 @@ mod tests {
             .map(|l| l.chars().collect())
             .collect();
             let mut dead: Vec<Vec<bool>> = lines.iter().map(|l| vec![false; l.len()]).collect();
-            let mut counts = count_runs(&lines, &dead);
+            let mut counts = count_runs(&lines, &dead, 3);
             for (line, start, len) in masks {
                 let d = &mut dead[line];
                 let start = start % d.len();
@@ -2962,8 +3260,8 @@ mod tests {
                     d[k] = true;
                 }
             }
-            drop_masked(&mut counts, &dead, &FxHashSet::default());
-            let fresh = count_runs(&lines, &dead);
+            drop_masked(&mut counts, &dead, &FxHashSet::default(), 3);
+            let fresh = count_runs(&lines, &dead, 3);
             let as_sorted = |m: &FxHashMap<&[char], Vec<Occurrence>>| {
                 let mut v: Vec<(String, Vec<(usize, usize)>)> = m
                     .iter()
