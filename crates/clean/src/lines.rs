@@ -89,6 +89,9 @@ pub enum Shape {
     /// Two or more `label：value` fields on one line
     /// (`地址：某市某路1号 电话：0000-1234567`): contact and footer rows.
     FieldRow,
+    /// A link to another post with an arrow at its outer edge
+    /// (`← 某某的标题`, `某某的标题 →`).
+    ArrowLink,
 }
 
 impl LineFeatures {
@@ -364,6 +367,18 @@ fn worded_furniture(
     if chars <= 24 && has_any(&lex.picture_words, trimmed) && has_any(&lex.credit_words, trimmed) {
         return Some((Reason::Caption, "photo credit"));
     }
+    if is_device_tag(trimmed, &lex.device_words) {
+        return Some((Reason::Byline, "client or device tag"));
+    }
+    if is_reading_time(trimmed, &lex.counter_words) {
+        return Some((Reason::Byline, "reading time"));
+    }
+    if is_lone_counter(trimmed, &lex.counter_words) {
+        return Some((Reason::SiteChrome, "counter"));
+    }
+    if is_site_name(trimmed, &lex.site_suffixes) {
+        return Some((Reason::SiteChrome, "personal site name"));
+    }
     let heading: String = trimmed.chars().filter(|c| !c.is_whitespace()).collect();
     if let Some(q) = lex
         .list_qualifiers
@@ -376,6 +391,137 @@ fn worded_furniture(
         }
     }
     None
+}
+
+/// A post's source tag: `来自` and a client or device name, after nothing
+/// or a date and time (`来自 iPhone 客户端`, `3月5日 17:13 来自 微博网页版`).
+/// Prose that says where something comes from (`来自北京的客人`) names no
+/// device and goes on past it.
+fn is_device_tag(lower: &str, devices: &[String]) -> bool {
+    let Some(at) = lower.find("来自") else {
+        return false;
+    };
+    let (before, after) = (&lower[..at], lower[at + "来自".len()..].trim());
+    // Before `来自`: only digits, date and time marks (a timestamp).
+    let stamp_only = before.chars().all(|c| {
+        c.is_ascii_digit()
+            || c.is_whitespace()
+            || matches!(c, '-' | '/' | '.' | ':' | '：' | '年' | '月' | '日')
+    });
+    let tail_chars = after.chars().count();
+    stamp_only
+        && (2..=20).contains(&tail_chars)
+        && !after.chars().any(is_sentence_mark)
+        && devices.iter().any(|d| after.contains(d.as_str()))
+}
+
+/// A counter on its own: a counter noun and one number, with at most a few
+/// unit or qualifier characters (`阅读 1.2万`, `浏览 3521 次`, `总访问量：12万`).
+/// The number must stand apart from the noun's phrase (a space, a colon or
+/// nothing but the noun before it), so `阅读3本书` stays prose.
+fn is_lone_counter(lower: &str, counters: &[String]) -> bool {
+    let compact: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
+    if compact.chars().count() > 16 {
+        return false;
+    }
+    let numbers = count_numbers(&compact);
+    if numbers != 1 {
+        return false;
+    }
+    let Some(word) = counters
+        .iter()
+        .filter(|w| compact.contains(w.as_str()))
+        .max_by_key(|w| w.len())
+    else {
+        return false;
+    };
+    // Before the noun, a qualifier of a few characters (`总`, `已被`); after
+    // the number, only unit marks (`次`, `万`, `+`): `阅读3本书` goes on.
+    let Some(at) = compact.find(word.as_str()) else {
+        return false;
+    };
+    let before = &compact[..at];
+    let after = compact[at + word.len()..].trim_start_matches([':', '：', '(', '（']);
+    let digits = after
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(after.len());
+    const UNITS: &[char] = &[
+        '次', '人', '条', '个', '篇', '万', '千', '亿', 'w', 'k', '+', ')', '）',
+    ];
+    digits > 0
+        && before.chars().count() <= 3
+        && before.chars().all(is_han)
+        && after[digits..].chars().count() <= 3
+        && after[digits..].chars().all(|c| UNITS.contains(&c))
+}
+
+/// A reading-time note under a post's title: a counter noun and a number of
+/// minutes, with at most a word count besides (`阅读约需 5 分钟`,
+/// `本文共 3200 字，阅读约需 8 分钟`, `阅读时间 6min`).
+fn is_reading_time(lower: &str, counters: &[String]) -> bool {
+    let compact: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
+    let minutes = ["分钟", "min"].iter().any(|unit| {
+        compact.match_indices(unit).any(|(at, _)| {
+            compact[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_digit())
+        })
+    });
+    minutes
+        && compact.chars().count() <= 30
+        && (1..=2).contains(&count_numbers(&compact))
+        && counters.iter().any(|w| compact.contains(w.as_str()))
+}
+
+/// How many runs of digits (with decimal points) a string holds.
+fn count_numbers(s: &str) -> usize {
+    let mut count = 0;
+    let mut in_number = false;
+    for c in s.chars() {
+        let digit = c.is_ascii_digit() || (in_number && c == '.');
+        if digit && !in_number {
+            count += 1;
+        }
+        in_number = digit;
+    }
+    count
+}
+
+/// The name of a personal blog or space: a short owner name, then `的`, a
+/// dash or `'s`, then a site word at the end (`某某的技术博客`,
+/// `某某 - 博客园`, `someone's blog`). A heading about blogging
+/// (`我为什么写博客`) has no such joint before the site word.
+fn is_site_name(lower: &str, suffixes: &[String]) -> bool {
+    let chars = lower.chars().count();
+    if !(3..=24).contains(&chars) || lower.chars().any(is_sentence_mark) {
+        return false;
+    }
+    suffixes.iter().any(|suffix| {
+        let Some(head) = lower.strip_suffix(suffix.as_str()) else {
+            return false;
+        };
+        // A qualifier of up to four Han characters may stand between the
+        // joint and the site word (`的技术博客`, `的个人空间`).
+        let head = head.trim_end();
+        let qualifier = head
+            .chars()
+            .rev()
+            .take_while(|&c| is_han(c) && c != '的')
+            .count();
+        let joint_at: String = head
+            .chars()
+            .rev()
+            .skip(qualifier.min(4))
+            .collect::<String>();
+        let joint = joint_at.chars().next();
+        // An owner name of two characters or more before the joint.
+        let owner = head.chars().count().saturating_sub(qualifier + 1) >= 2;
+        (qualifier <= 4 && matches!(joint, Some('的')) && owner)
+            || (qualifier == 0
+                && (head.ends_with(" -") || head.ends_with('-') || head.ends_with("'s"))
+                && head.chars().count() >= 3)
+    })
 }
 
 /// Ends a sentence, or holds a full stop before its last clause: prose.
@@ -406,24 +552,51 @@ fn furniture_shape(text: &str, all: &[char], han: usize, has_date: bool) -> Opti
     if chars <= 60 && han >= 4 && is_dated_headline(text) {
         return Some(Shape::DatedHeadline);
     }
+    if chars <= 60 && han >= 4 && is_arrow_link(text) {
+        return Some(Shape::ArrowLink);
+    }
     if all.iter().any(|&c| is_sentence_mark(c)) {
         return None;
+    }
+    if is_handle_field(text) {
+        return Some(Shape::FieldRow);
     }
     if is_hashtag_row(all) {
         return Some(Shape::Hashtags);
     }
     let tokens: Vec<&str> = text.split_whitespace().collect();
     let trimmed = text.trim_start();
+    // A short label before a handle (`原微博：@某某`) credits an account.
+    let labelled_handle = chars <= 40
+        && text.split_once(['：', ':']).is_some_and(|(label, rest)| {
+            let label = label.trim();
+            (1..=6).contains(&label.chars().count())
+                && label.chars().all(is_han)
+                && rest.trim_start().starts_with(['@', '＠'])
+                && !rest.trim().contains(' ')
+        });
     // A repost credit ends on the account it names (`转自 @某某`).
     let ends_on_handle = chars <= 40
         && tokens.len() >= 2
         && tokens
             .last()
             .is_some_and(|t| t.starts_with(['@', '＠']) && t.chars().count() >= 2);
-    if trimmed.starts_with("//@") || (trimmed.starts_with('@') && chars <= 50) || ends_on_handle {
+    if trimmed.starts_with("//@")
+        || (trimmed.starts_with('@') && chars <= 50)
+        || ends_on_handle
+        || labelled_handle
+    {
         return Some(Shape::Mentions);
     }
-    if chars <= 60 && is_tag_row(&tokens, text) {
+    if chars <= 60
+        && is_tag_row(
+            &tag_tokens(text)
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>(),
+            text,
+        )
+    {
         return Some(Shape::TagRow);
     }
     if chars <= 100 && field_labels(all) >= 2 {
@@ -456,6 +629,76 @@ fn furniture_shape(text: &str, all: &[char], han: usize, has_date: bool) -> Opti
         return Some(Shape::CategoryCount);
     }
     None
+}
+
+/// Tokens for tag detection: a lone `#` joins the word after it (`# 旅行`
+/// is the tag `#旅行`), and a `label：` glued to a tag stands apart from it
+/// (`话题：#旅行#` is the label `话题：` and the tag `#旅行#`).
+fn tag_tokens(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut pending_mark = false;
+    for token in text.split_whitespace() {
+        if token == "#" || token == "＃" {
+            pending_mark = true;
+            continue;
+        }
+        let token = if pending_mark {
+            format!("#{token}")
+        } else {
+            token.to_string()
+        };
+        pending_mark = false;
+        match token.find(['：', ':']) {
+            Some(at)
+                if token[at..]
+                    .chars()
+                    .nth(1)
+                    .is_some_and(|c| c == '#' || c == '＃') =>
+            {
+                let colon_len = token[at..].chars().next().map_or(1, char::len_utf8);
+                out.push(token[..at + colon_len].to_string());
+                out.push(token[at + colon_len..].to_string());
+            }
+            _ => out.push(token),
+        }
+    }
+    out
+}
+
+/// A link to another post marked by an arrow at its outer edge
+/// (`← 上一篇的标题`, `下一篇的标题 →`): the arrow points off the page. An
+/// arrow inside a sentence (`从北京→上海`) has text on both sides.
+fn is_arrow_link(text: &str) -> bool {
+    let t = text.trim();
+    let inner = if let Some(rest) = t.strip_prefix(['←', '⟵', '⇐']) {
+        rest
+    } else if let Some(rest) = t.strip_suffix(['→', '⟶', '⇒']) {
+        rest
+    } else {
+        return false;
+    };
+    let inner = inner.trim();
+    !inner.is_empty() && !ends_sentence(inner) && !inner.ends_with(['，', '：', ':'])
+}
+
+/// An account's ID under a short label ending in `号` or `ID`
+/// (`微信号：abc123`, `公众号ID：abc_news`): the label, a colon and one
+/// Latin handle, nothing else.
+fn is_handle_field(text: &str) -> bool {
+    let Some((label, value)) = text.trim().split_once(['：', ':']) else {
+        return false;
+    };
+    let label = label.trim();
+    let value = value.trim();
+    let label_ok = (2..=6).contains(&label.chars().count())
+        && label.chars().all(|c| is_han(c) || c.is_ascii_alphabetic())
+        && (label.ends_with('号') || label.to_ascii_lowercase().ends_with("id"));
+    let value_ok = (3..=30).contains(&value.chars().count())
+        && value.chars().any(|c| c.is_ascii_alphabetic())
+        && value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
+    label_ok && value_ok
 }
 
 /// A line that ends with a bracketed date (`（3月15日）`, `(03-15)`,
@@ -819,6 +1062,7 @@ pub fn first_label(f: &LineFeatures, rel_pos: f64) -> Option<(LineClass, Option<
             Shape::TagRow => (Reason::Navigation, "tag row"),
             Shape::FieldRow => (Reason::SiteChrome, "field row"),
             Shape::DatedHeadline => (Reason::RelatedList, "headline with a bracketed date"),
+            Shape::ArrowLink => (Reason::RelatedList, "arrow link to another post"),
         };
         return bp(reason, format!("shape:{rule}"));
     }
@@ -1034,5 +1278,93 @@ mod tests {
         }
         // Short headings are undecided: their neighbours decide.
         assert_eq!(label("党建引领经济加速度"), None);
+    }
+    /// The rule that removed a line, or `None` when it was kept or left to
+    /// the neighbours.
+    fn rule(line: &str) -> Option<String> {
+        let lex = Lexicons::builtin();
+        let f = features(line, &line.to_lowercase(), &lex);
+        first_label(&f, 0.5).and_then(|(_, r)| r)
+    }
+
+    #[test]
+    fn social_and_blog_furniture_is_recognised_by_structure() {
+        let cases: &[(&str, &str)] = &[
+            // Source tags: a client or device after `来自`, maybe after a stamp.
+            ("来自 华为Mate 60 Pro", "shape:client or device tag"),
+            ("12-31 08:05 来自 微博网页版", "shape:client or device tag"),
+            (
+                "4月2日 21:40 来自 小米14 Ultra",
+                "shape:client or device tag",
+            ),
+            ("来自安卓客户端", "shape:client or device tag"),
+            // Lone counters: a counter noun and one number.
+            ("播放 3.5万", "shape:counter"),
+            ("粉丝 862", "shape:counter"),
+            ("人气：12万+", "shape:counter"),
+            ("已被围观 532 次", "shape:counter"),
+            // Reading-time notes.
+            ("阅读约需 7 分钟", "shape:reading time"),
+            ("全文 4800 字，阅读时间约 12 分钟", "shape:reading time"),
+            // Names of personal blogs.
+            ("山间小路的读书博客", "shape:personal site name"),
+            ("老周的部落格", "shape:personal site name"),
+            ("xiaoming's blog", "shape:personal site name"),
+            ("北方的狼 - 博客园", "shape:personal site name"),
+            // A label and a handle; an ID field.
+            ("原帖：@江南听雨", "shape:mention/repost line"),
+            ("视频号：@城市夜读", "shape:mention/repost line"),
+            ("公众号ID：city_reading", "shape:field row"),
+            ("微信号：zhou_2019", "shape:field row"),
+            // Tags under a glued label, and `# tag` words.
+            ("话题：#春运# #返乡日记#", "shape:tag row"),
+            ("# 读书  # 旅行", "shape:tag row"),
+            // Links to other posts marked by an outer arrow.
+            ("← 周末去郊外看油菜花", "shape:arrow link to another post"),
+            (
+                "春天来了，去郊外看一场油菜花 →",
+                "shape:arrow link to another post",
+            ),
+            // A reply header in a comment section.
+            ("清风徐来 回复 山间小路", "shape:feed header"),
+        ];
+        for (line, want) in cases {
+            assert_eq!(rule(line).as_deref(), Some(*want), "{line}");
+        }
+    }
+
+    #[test]
+    fn body_lines_like_social_furniture_are_kept() {
+        for line in [
+            // `来自` in prose names a place or a person, not a device.
+            "来自北京的游客",
+            "这封信来自远方的老朋友",
+            "来自山区的孩子们第一次看到了大海",
+            // Numbers in prose are glued into phrases.
+            "阅读3本书",
+            "他每天阅读两小时",
+            "评论区里吵成了一锅粥",
+            // A heading about blogging has no owner joint before the word.
+            "我为什么开始写博客",
+            "写博客的第十年",
+            // Arrows inside a line, or after a clause that goes on.
+            "价格从8元→12元，涨了一半",
+            "路线如下：",
+            // A label with prose after it, not a handle.
+            "原文：君子坦荡荡，小人长戚戚",
+            "电话号码：请拨打总机转接",
+            // Dialogue and verse.
+            "“你来了？”",
+            "床前明月光",
+            "一、坚持问题导向",
+            "# 第一章",
+            "阅读理解的五个方法",
+        ] {
+            assert!(
+                !matches!(label(line), Some(LineClass::Boilerplate(_))),
+                "{line}: {:?}",
+                rule(line)
+            );
+        }
     }
 }
