@@ -81,6 +81,8 @@ pub struct Lexicons {
     /// Endings of a personal site's name after `的` or a dash
     /// (`某某的技术博客`, `某某 - 博客园`).
     pub site_suffixes: Vec<String>,
+    /// Words that open a link to another post (`上一篇`, `previous`, `re`).
+    pub link_prefixes: Vec<String>,
     phrase_matcher: Option<AhoCorasick>,
     brand_matcher: Option<AhoCorasick>,
 }
@@ -163,6 +165,7 @@ impl Lexicons {
             counter_words: words_of("counter"),
             device_words: words_of("device"),
             site_suffixes: words_of("site_suffix"),
+            link_prefixes: words_of("link_prefix"),
             phrases,
             brands,
             suffixes,

@@ -52,6 +52,9 @@ pub struct LineFeatures {
     /// to the reader, a feed header, a photo credit, a list heading (see
     /// [`worded_furniture`]).
     pub worded: Option<(Reason, &'static str)>,
+    /// Opens with a link word and a mark before a title (`上一篇 / 标题`,
+    /// `Re:标题`): a link to another post, whatever the title ends with.
+    pub post_link: bool,
     pub hits: Vec<(PhraseClass, String)>,
 }
 
@@ -315,6 +318,7 @@ pub fn features(text: &str, simple_lower: &str, lex: &Lexicons) -> LineFeatures 
         has_alnum: text.chars().any(char::is_alphanumeric),
         shape: furniture_shape(text, &all, han, has_date),
         worded: worded_furniture(text, simple_lower, lex),
+        post_link: is_post_link(simple_lower, &lex.link_prefixes),
         hits,
     }
 }
@@ -393,6 +397,30 @@ fn worded_furniture(
     None
 }
 
+/// A link to another post: a link word, then a colon, slash, bar or space,
+/// then a title of a few characters (`上一篇 / 标题`, `previous: 标题`,
+/// `re:标题`). A sentence that opens with such a word runs on without the
+/// mark (`上篇文章里我们讲过……`).
+fn is_post_link(lower: &str, prefixes: &[String]) -> bool {
+    let t = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let chars = t.chars().count();
+    if !(4..=70).contains(&chars) {
+        return false;
+    }
+    prefixes.iter().any(|p| {
+        let Some(rest) = t.strip_prefix(p.as_str()) else {
+            return false;
+        };
+        let Some(mark) = rest.chars().next() else {
+            return false;
+        };
+        let title = rest.trim_start_matches([':', '：', '/', '|', '｜', ' ', '»', '>']);
+        let marked = matches!(mark, ':' | '：' | '/' | '|' | '｜' | ' ');
+        // A Latin word must end where the mark starts (`next:`, not `nextday`).
+        marked && title.chars().filter(|&c| is_han(c)).count() >= 4 && !title.contains('。')
+    })
+}
+
 /// A post's source tag: `来自` and a client or device name, after nothing
 /// or a date and time (`来自 iPhone 客户端`, `3月5日 17:13 来自 微博网页版`).
 /// Prose that says where something comes from (`来自北京的客人`) names no
@@ -414,6 +442,11 @@ fn is_device_tag(lower: &str, devices: &[String]) -> bool {
         && !after.chars().any(is_sentence_mark)
         && devices.iter().any(|d| after.contains(d.as_str()))
 }
+
+/// Unit marks that may stand beside a counter's number.
+const UNITS: &[char] = &[
+    '次', '人', '条', '个', '篇', '万', '千', '亿', 'w', 'k', '+', ')', '）',
+];
 
 /// A counter on its own: a counter noun and one number, with at most a few
 /// unit or qualifier characters (`阅读 1.2万`, `浏览 3521 次`, `总访问量：12万`).
@@ -440,14 +473,24 @@ fn is_lone_counter(lower: &str, counters: &[String]) -> bool {
     let Some(at) = compact.find(word.as_str()) else {
         return false;
     };
+    // Number first: a count, a unit and the noun at the end (`26条评论`,
+    // `1.2万阅读`).
+    let head = &compact[..at];
+    let head_digits = head
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(head.len());
+    if head_digits > 0
+        && compact[at + word.len()..].is_empty()
+        && head[head_digits..].chars().count() <= 2
+        && head[head_digits..].chars().all(|c| UNITS.contains(&c))
+    {
+        return true;
+    }
     let before = &compact[..at];
     let after = compact[at + word.len()..].trim_start_matches([':', '：', '(', '（']);
     let digits = after
         .find(|c: char| !(c.is_ascii_digit() || c == '.'))
         .unwrap_or(after.len());
-    const UNITS: &[char] = &[
-        '次', '人', '条', '个', '篇', '万', '千', '亿', 'w', 'k', '+', ')', '）',
-    ];
     digits > 0
         && before.chars().count() <= 3
         && before.chars().all(is_han)
@@ -1024,6 +1067,9 @@ pub fn first_label(f: &LineFeatures, rel_pos: f64) -> Option<(LineClass, Option<
     {
         return bp(Reason::Navigation, "breadcrumb".into());
     }
+    if f.post_link {
+        return bp(Reason::RelatedList, "shape:link to another post".into());
+    }
     if f.caption_marker && f.chars <= 120 {
         return bp(Reason::Caption, "caption marker".into());
     }
@@ -1327,6 +1373,18 @@ mod tests {
             ),
             // A reply header in a comment section.
             ("清风徐来 回复 山间小路", "shape:feed header"),
+            // Number-first counters.
+            ("26条评论", "shape:counter"),
+            ("1.2万阅读", "shape:counter"),
+            // Links to other posts by their opening word and mark, even
+            // when the title ends with a question mark.
+            (
+                "下一篇 / 城里的菜价为何涨了？",
+                "shape:link to another post",
+            ),
+            ("Previous: 秋天去哪里看红叶", "shape:link to another post"),
+            ("Re:老房子改造的三点经验", "shape:link to another post"),
+            ("上篇：一座小城的早餐地图", "shape:link to another post"),
         ];
         for (line, want) in cases {
             assert_eq!(rule(line).as_deref(), Some(*want), "{line}");
@@ -1359,6 +1417,11 @@ mod tests {
             "一、坚持问题导向",
             "# 第一章",
             "阅读理解的五个方法",
+            // A count glued to prose, a link word opening a sentence.
+            "3条意见都被采纳了",
+            "上篇文章里我们讲过，菜价跟运费有关。",
+            "下篇将讲讲城里的早餐",
+            "next day we left",
         ] {
             assert!(
                 !matches!(label(line), Some(LineClass::Boilerplate(_))),
