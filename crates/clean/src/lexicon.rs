@@ -83,6 +83,9 @@ pub struct Lexicons {
     pub site_suffixes: Vec<String>,
     /// Words that open a link to another post (`上一篇`, `previous`, `re`).
     pub link_prefixes: Vec<String>,
+    /// Words that mark the end of a post when set off by decoration
+    /// (`— 完 —`, `- end -`).
+    pub end_markers: Vec<String>,
     phrase_matcher: Option<AhoCorasick>,
     brand_matcher: Option<AhoCorasick>,
 }
@@ -166,6 +169,7 @@ impl Lexicons {
             device_words: words_of("device"),
             site_suffixes: words_of("site_suffix"),
             link_prefixes: words_of("link_prefix"),
+            end_markers: words_of("end_marker"),
             phrases,
             brands,
             suffixes,

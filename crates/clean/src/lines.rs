@@ -340,6 +340,9 @@ fn worded_furniture(
     simple_lower: &str,
     lex: &Lexicons,
 ) -> Option<(Reason, &'static str)> {
+    if is_end_marker(simple_lower, &lex.end_markers) {
+        return Some((Reason::SiteChrome, "end-of-post marker"));
+    }
     let trimmed = simple_lower
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .trim_end();
@@ -395,6 +398,23 @@ fn worded_furniture(
         }
     }
     None
+}
+
+/// An end-of-post marker: an end word set off by decoration on at least one
+/// side (`— 完 —`, `- end -`, `/ 全文完 /`, `(完)` is left alone: a
+/// bracketed 完 closes news copy inside the text). The word alone (`完`) is
+/// no marker: a one-character line of a poem or a dialogue.
+fn is_end_marker(lower: &str, words: &[String]) -> bool {
+    let t = lower.trim();
+    let word: String = t
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let decorated = t.chars().next().is_some_and(|c| !c.is_alphanumeric())
+        || t.chars().next_back().is_some_and(|c| !c.is_alphanumeric());
+    let bracketed = t.starts_with(['(', '（']) && t.ends_with([')', '）']);
+    decorated && !bracketed && !word.is_empty() && words.contains(&word)
 }
 
 /// A link to another post: a link word, then a colon, slash, bar or space,
@@ -1375,6 +1395,16 @@ mod tests {
             ("清风徐来 回复 山间小路", "shape:feed header"),
             // Number-first counters.
             ("26条评论", "shape:counter"),
+            // End markers, set off by decoration.
+            ("— 完 —", "shape:end-of-post marker"),
+            ("~ END ~", "shape:end-of-post marker"),
+            ("*** 全文完 ***", "shape:end-of-post marker"),
+            // Prompts with more verbs and cues of such pages.
+            ("后台回复“资料”免费领取", "shape:reader prompt"),
+            ("邀请好友一起星标本号", "shape:reader prompt"),
+            // List headings.
+            ("近期热文", "shape:related-list heading"),
+            ("你可能还喜欢", "shape:related-list heading"),
             ("1.2万阅读", "shape:counter"),
             // Links to other posts by their opening word and mark, even
             // when the title ends with a question mark.
@@ -1422,6 +1452,13 @@ mod tests {
             "上篇文章里我们讲过，菜价跟运费有关。",
             "下篇将讲讲城里的早餐",
             "next day we left",
+            // End words without decoration or in brackets stay.
+            "完",
+            "（完）",
+            "结束",
+            // Verbs of prompts opening prose.
+            "加入世贸组织以后，小镇的外贸订单多了起来",
+            "添加剂超标的问题由来已久",
         ] {
             assert!(
                 !matches!(label(line), Some(LineClass::Boilerplate(_))),
