@@ -681,9 +681,17 @@ fn furniture_shape(text: &str, all: &[char], han: usize, has_date: bool) -> Opti
     }
     if has_date && chars <= 60 && !ends_sentence(text) {
         let with_time = find_time(text).is_some();
-        if with_time || tokens.len() >= 3 || is_labelled_date(&tokens) || is_source_and_date(all) {
+        if with_time
+            || tokens.len() >= 3
+            || is_labelled_date(&tokens)
+            || is_source_and_date(all)
+            || is_name_and_stamp(&tokens)
+        {
             return Some(Shape::DateLine);
         }
+    }
+    if chars <= 40 && !has_date && is_name_and_stamp(&tokens) {
+        return Some(Shape::DateLine);
     }
     if chars <= 50 && han >= 2 && is_counter_row(all) {
         return Some(Shape::CounterRow);
@@ -753,9 +761,13 @@ fn is_handle_field(text: &str) -> bool {
     };
     let label = label.trim();
     let value = value.trim();
-    let label_ok = (2..=6).contains(&label.chars().count())
+    let label_lower = label.to_ascii_lowercase();
+    let label_ok = (2..=10).contains(&label.chars().count())
         && label.chars().all(|c| is_han(c) || c.is_ascii_alphabetic())
-        && (label.ends_with('号') || label.to_ascii_lowercase().ends_with("id"));
+        && (label.ends_with('号')
+            || label.ends_with("微信")
+            || label_lower.ends_with("id")
+            || label_lower.ends_with("qq"));
     let value_ok = (3..=30).contains(&value.chars().count())
         && value.chars().any(|c| c.is_ascii_alphabetic())
         && value
@@ -830,6 +842,41 @@ fn is_labelled_date(tokens: &[&str]) -> bool {
         && date
             .chars()
             .all(|c| c.is_ascii_digit() || matches!(c, '年' | '月' | '日' | '-' | '/' | '.'))
+}
+
+/// A comment or post header: a user name, then a date or a clock time, then
+/// at most a short place name (`某某 2023-05-01`, `某某 18:30 昆明`). The
+/// stamp holds only digits and date marks; a diary line that opens with
+/// its date (`2019年5月1日 晴`) has no name before it.
+fn is_name_and_stamp(tokens: &[&str]) -> bool {
+    let stamp = |t: &str| {
+        // A clock time, or a date with two marks (`2021.3.8`, `5月1日`);
+        // a figure (`13.5`, `1300`) has at most one.
+        let marks = t.chars().filter(|c| !c.is_ascii_digit()).count();
+        t.chars().filter(char::is_ascii_digit).count() >= 3
+            && (find_time(t).is_some() || marks >= 2)
+            && t.chars().all(|c| {
+                c.is_ascii_digit() || matches!(c, '年' | '月' | '日' | '-' | '/' | '.' | ':' | '：')
+            })
+    };
+    let name = |t: &str| {
+        let n = t.chars().count();
+        (2..=12).contains(&n)
+            && t.chars().any(|c| c.is_alphabetic())
+            && !t
+                .chars()
+                .any(|c| is_sentence_mark(c) || matches!(c, '：' | ':'))
+    };
+    match tokens {
+        [who, when] => name(who) && stamp(when),
+        [who, when, place] => {
+            name(who)
+                && stamp(when)
+                && (1..=5).contains(&place.chars().count())
+                && place.chars().all(is_han)
+        }
+        _ => false,
+    }
 }
 
 /// A bracketed source name and a date, nothing else (`【某某日报】2019-05-01`).
@@ -1382,6 +1429,11 @@ mod tests {
             ("视频号：@城市夜读", "shape:mention/repost line"),
             ("公众号ID：city_reading", "shape:field row"),
             ("微信号：zhou_2019", "shape:field row"),
+            ("投稿请加微信：ed_city", "shape:field row"),
+            // Comment and post headers: a name and a stamp, maybe a place.
+            ("山间小路 2023-05-01", "shape:date line"),
+            ("夜读君 18:30 昆明", "shape:date line"),
+            ("lucky_fish 2021.3.8", "shape:date line"),
             // Tags under a glued label, and `# tag` words.
             ("话题：#春运# #返乡日记#", "shape:tag row"),
             ("# 读书  # 旅行", "shape:tag row"),
@@ -1459,6 +1511,11 @@ mod tests {
             // Verbs of prompts opening prose.
             "加入世贸组织以后，小镇的外贸订单多了起来",
             "添加剂超标的问题由来已久",
+            // A diary date with the weather; a figure after a word.
+            "2019年5月1日 晴",
+            "人口 1300",
+            "面积 13.5",
+            "联系方式：请到前台咨询",
         ] {
             assert!(
                 !matches!(label(line), Some(LineClass::Boilerplate(_))),
