@@ -72,6 +72,20 @@ pub struct Lexicons {
     /// qualifier may stand alone (`猜你喜欢`).
     pub list_qualifiers: Vec<String>,
     pub list_nouns: Vec<String>,
+    /// Nouns of interaction counters (`阅读`, `粉丝`) that a bare number
+    /// follows on a counter line (`阅读 1.2万`, `浏览 3521 次`).
+    pub counter_words: Vec<String>,
+    /// Words after `来自` that name a client or device (`客户端`, `iphone`),
+    /// not a place or a person.
+    pub device_words: Vec<String>,
+    /// Endings of a personal site's name after `的` or a dash
+    /// (`某某的技术博客`, `某某 - 博客园`).
+    pub site_suffixes: Vec<String>,
+    /// Words that open a link to another post (`上一篇`, `previous`, `re`).
+    pub link_prefixes: Vec<String>,
+    /// Words that mark the end of a post when set off by decoration
+    /// (`— 完 —`, `- end -`).
+    pub end_markers: Vec<String>,
     phrase_matcher: Option<AhoCorasick>,
     brand_matcher: Option<AhoCorasick>,
 }
@@ -151,6 +165,11 @@ impl Lexicons {
             credit_words: words_of("credit"),
             list_qualifiers: words_of("list_qualifier"),
             list_nouns: words_of("list_noun"),
+            counter_words: words_of("counter"),
+            device_words: words_of("device"),
+            site_suffixes: words_of("site_suffix"),
+            link_prefixes: words_of("link_prefix"),
+            end_markers: words_of("end_marker"),
             phrases,
             brands,
             suffixes,

@@ -52,6 +52,9 @@ pub struct LineFeatures {
     /// to the reader, a feed header, a photo credit, a list heading (see
     /// [`worded_furniture`]).
     pub worded: Option<(Reason, &'static str)>,
+    /// Opens with a link word and a mark before a title (`上一篇 / 标题`,
+    /// `Re:标题`): a link to another post, whatever the title ends with.
+    pub post_link: bool,
     pub hits: Vec<(PhraseClass, String)>,
 }
 
@@ -89,6 +92,9 @@ pub enum Shape {
     /// Two or more `label：value` fields on one line
     /// (`地址：某市某路1号 电话：0000-1234567`): contact and footer rows.
     FieldRow,
+    /// A link to another post with an arrow at its outer edge
+    /// (`← 某某的标题`, `某某的标题 →`).
+    ArrowLink,
 }
 
 impl LineFeatures {
@@ -312,6 +318,7 @@ pub fn features(text: &str, simple_lower: &str, lex: &Lexicons) -> LineFeatures 
         has_alnum: text.chars().any(char::is_alphanumeric),
         shape: furniture_shape(text, &all, han, has_date),
         worded: worded_furniture(text, simple_lower, lex),
+        post_link: is_post_link(simple_lower, &lex.link_prefixes),
         hits,
     }
 }
@@ -333,6 +340,9 @@ fn worded_furniture(
     simple_lower: &str,
     lex: &Lexicons,
 ) -> Option<(Reason, &'static str)> {
+    if is_end_marker(simple_lower, &lex.end_markers) {
+        return Some((Reason::SiteChrome, "end-of-post marker"));
+    }
     let trimmed = simple_lower
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .trim_end();
@@ -364,6 +374,18 @@ fn worded_furniture(
     if chars <= 24 && has_any(&lex.picture_words, trimmed) && has_any(&lex.credit_words, trimmed) {
         return Some((Reason::Caption, "photo credit"));
     }
+    if is_device_tag(trimmed, &lex.device_words) {
+        return Some((Reason::Byline, "client or device tag"));
+    }
+    if is_reading_time(trimmed, &lex.counter_words) {
+        return Some((Reason::Byline, "reading time"));
+    }
+    if is_lone_counter(trimmed, &lex.counter_words) {
+        return Some((Reason::SiteChrome, "counter"));
+    }
+    if is_site_name(trimmed, &lex.site_suffixes) {
+        return Some((Reason::SiteChrome, "personal site name"));
+    }
     let heading: String = trimmed.chars().filter(|c| !c.is_whitespace()).collect();
     if let Some(q) = lex
         .list_qualifiers
@@ -376,6 +398,193 @@ fn worded_furniture(
         }
     }
     None
+}
+
+/// An end-of-post marker: an end word set off by decoration on at least one
+/// side (`— 完 —`, `- end -`, `/ 全文完 /`, `(完)` is left alone: a
+/// bracketed 完 closes news copy inside the text). The word alone (`完`) is
+/// no marker: a one-character line of a poem or a dialogue.
+fn is_end_marker(lower: &str, words: &[String]) -> bool {
+    let t = lower.trim();
+    let word: String = t
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let decorated = t.chars().next().is_some_and(|c| !c.is_alphanumeric())
+        || t.chars().next_back().is_some_and(|c| !c.is_alphanumeric());
+    let bracketed = t.starts_with(['(', '（']) && t.ends_with([')', '）']);
+    decorated && !bracketed && !word.is_empty() && words.contains(&word)
+}
+
+/// A link to another post: a link word, then a colon, slash, bar or space,
+/// then a title of a few characters (`上一篇 / 标题`, `previous: 标题`,
+/// `re:标题`). A sentence that opens with such a word runs on without the
+/// mark (`上篇文章里我们讲过……`).
+fn is_post_link(lower: &str, prefixes: &[String]) -> bool {
+    let t = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let chars = t.chars().count();
+    if !(4..=70).contains(&chars) {
+        return false;
+    }
+    prefixes.iter().any(|p| {
+        let Some(rest) = t.strip_prefix(p.as_str()) else {
+            return false;
+        };
+        let Some(mark) = rest.chars().next() else {
+            return false;
+        };
+        let title = rest.trim_start_matches([':', '：', '/', '|', '｜', ' ', '»', '>']);
+        let marked = matches!(mark, ':' | '：' | '/' | '|' | '｜' | ' ');
+        // A Latin word must end where the mark starts (`next:`, not `nextday`).
+        marked && title.chars().filter(|&c| is_han(c)).count() >= 4 && !title.contains('。')
+    })
+}
+
+/// A post's source tag: `来自` and a client or device name, after nothing
+/// or a date and time (`来自 iPhone 客户端`, `3月5日 17:13 来自 微博网页版`).
+/// Prose that says where something comes from (`来自北京的客人`) names no
+/// device and goes on past it.
+fn is_device_tag(lower: &str, devices: &[String]) -> bool {
+    let Some(at) = lower.find("来自") else {
+        return false;
+    };
+    let (before, after) = (&lower[..at], lower[at + "来自".len()..].trim());
+    // Before `来自`: only digits, date and time marks (a timestamp).
+    let stamp_only = before.chars().all(|c| {
+        c.is_ascii_digit()
+            || c.is_whitespace()
+            || matches!(c, '-' | '/' | '.' | ':' | '：' | '年' | '月' | '日')
+    });
+    let tail_chars = after.chars().count();
+    stamp_only
+        && (2..=20).contains(&tail_chars)
+        && !after.chars().any(is_sentence_mark)
+        && devices.iter().any(|d| after.contains(d.as_str()))
+}
+
+/// Unit marks that may stand beside a counter's number.
+const UNITS: &[char] = &[
+    '次', '人', '条', '个', '篇', '万', '千', '亿', 'w', 'k', '+', ')', '）',
+];
+
+/// A counter on its own: a counter noun and one number, with at most a few
+/// unit or qualifier characters (`阅读 1.2万`, `浏览 3521 次`, `总访问量：12万`).
+/// The number must stand apart from the noun's phrase (a space, a colon or
+/// nothing but the noun before it), so `阅读3本书` stays prose.
+fn is_lone_counter(lower: &str, counters: &[String]) -> bool {
+    let compact: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
+    if compact.chars().count() > 16 {
+        return false;
+    }
+    let numbers = count_numbers(&compact);
+    if numbers != 1 {
+        return false;
+    }
+    let Some(word) = counters
+        .iter()
+        .filter(|w| compact.contains(w.as_str()))
+        .max_by_key(|w| w.len())
+    else {
+        return false;
+    };
+    // Before the noun, a qualifier of a few characters (`总`, `已被`); after
+    // the number, only unit marks (`次`, `万`, `+`): `阅读3本书` goes on.
+    let Some(at) = compact.find(word.as_str()) else {
+        return false;
+    };
+    // Number first: a count, a unit and the noun at the end (`26条评论`,
+    // `1.2万阅读`).
+    let head = &compact[..at];
+    let head_digits = head
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(head.len());
+    if head_digits > 0
+        && compact[at + word.len()..].is_empty()
+        && head[head_digits..].chars().count() <= 2
+        && head[head_digits..].chars().all(|c| UNITS.contains(&c))
+    {
+        return true;
+    }
+    let before = &compact[..at];
+    let after = compact[at + word.len()..].trim_start_matches([':', '：', '(', '（']);
+    let digits = after
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(after.len());
+    digits > 0
+        && before.chars().count() <= 3
+        && before.chars().all(is_han)
+        && after[digits..].chars().count() <= 3
+        && after[digits..].chars().all(|c| UNITS.contains(&c))
+}
+
+/// A reading-time note under a post's title: a counter noun and a number of
+/// minutes, with at most a word count besides (`阅读约需 5 分钟`,
+/// `本文共 3200 字，阅读约需 8 分钟`, `阅读时间 6min`).
+fn is_reading_time(lower: &str, counters: &[String]) -> bool {
+    let compact: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
+    let minutes = ["分钟", "min"].iter().any(|unit| {
+        compact.match_indices(unit).any(|(at, _)| {
+            compact[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_digit())
+        })
+    });
+    minutes
+        && compact.chars().count() <= 30
+        && (1..=2).contains(&count_numbers(&compact))
+        && counters.iter().any(|w| compact.contains(w.as_str()))
+}
+
+/// How many runs of digits (with decimal points) a string holds.
+fn count_numbers(s: &str) -> usize {
+    let mut count = 0;
+    let mut in_number = false;
+    for c in s.chars() {
+        let digit = c.is_ascii_digit() || (in_number && c == '.');
+        if digit && !in_number {
+            count += 1;
+        }
+        in_number = digit;
+    }
+    count
+}
+
+/// The name of a personal blog or space: a short owner name, then `的`, a
+/// dash or `'s`, then a site word at the end (`某某的技术博客`,
+/// `某某 - 博客园`, `someone's blog`). A heading about blogging
+/// (`我为什么写博客`) has no such joint before the site word.
+fn is_site_name(lower: &str, suffixes: &[String]) -> bool {
+    let chars = lower.chars().count();
+    if !(3..=24).contains(&chars) || lower.chars().any(is_sentence_mark) {
+        return false;
+    }
+    suffixes.iter().any(|suffix| {
+        let Some(head) = lower.strip_suffix(suffix.as_str()) else {
+            return false;
+        };
+        // A qualifier of up to four Han characters may stand between the
+        // joint and the site word (`的技术博客`, `的个人空间`).
+        let head = head.trim_end();
+        let qualifier = head
+            .chars()
+            .rev()
+            .take_while(|&c| is_han(c) && c != '的')
+            .count();
+        let joint_at: String = head
+            .chars()
+            .rev()
+            .skip(qualifier.min(4))
+            .collect::<String>();
+        let joint = joint_at.chars().next();
+        // An owner name of two characters or more before the joint.
+        let owner = head.chars().count().saturating_sub(qualifier + 1) >= 2;
+        (qualifier <= 4 && matches!(joint, Some('的')) && owner)
+            || (qualifier == 0
+                && (head.ends_with(" -") || head.ends_with('-') || head.ends_with("'s"))
+                && head.chars().count() >= 3)
+    })
 }
 
 /// Ends a sentence, or holds a full stop before its last clause: prose.
@@ -406,24 +615,51 @@ fn furniture_shape(text: &str, all: &[char], han: usize, has_date: bool) -> Opti
     if chars <= 60 && han >= 4 && is_dated_headline(text) {
         return Some(Shape::DatedHeadline);
     }
+    if chars <= 60 && han >= 4 && is_arrow_link(text) {
+        return Some(Shape::ArrowLink);
+    }
     if all.iter().any(|&c| is_sentence_mark(c)) {
         return None;
+    }
+    if is_handle_field(text) {
+        return Some(Shape::FieldRow);
     }
     if is_hashtag_row(all) {
         return Some(Shape::Hashtags);
     }
     let tokens: Vec<&str> = text.split_whitespace().collect();
     let trimmed = text.trim_start();
+    // A short label before a handle (`原微博：@某某`) credits an account.
+    let labelled_handle = chars <= 40
+        && text.split_once(['：', ':']).is_some_and(|(label, rest)| {
+            let label = label.trim();
+            (1..=6).contains(&label.chars().count())
+                && label.chars().all(is_han)
+                && rest.trim_start().starts_with(['@', '＠'])
+                && !rest.trim().contains(' ')
+        });
     // A repost credit ends on the account it names (`转自 @某某`).
     let ends_on_handle = chars <= 40
         && tokens.len() >= 2
         && tokens
             .last()
             .is_some_and(|t| t.starts_with(['@', '＠']) && t.chars().count() >= 2);
-    if trimmed.starts_with("//@") || (trimmed.starts_with('@') && chars <= 50) || ends_on_handle {
+    if trimmed.starts_with("//@")
+        || (trimmed.starts_with('@') && chars <= 50)
+        || ends_on_handle
+        || labelled_handle
+    {
         return Some(Shape::Mentions);
     }
-    if chars <= 60 && is_tag_row(&tokens, text) {
+    if chars <= 60
+        && is_tag_row(
+            &tag_tokens(text)
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>(),
+            text,
+        )
+    {
         return Some(Shape::TagRow);
     }
     if chars <= 100 && field_labels(all) >= 2 {
@@ -445,9 +681,17 @@ fn furniture_shape(text: &str, all: &[char], han: usize, has_date: bool) -> Opti
     }
     if has_date && chars <= 60 && !ends_sentence(text) {
         let with_time = find_time(text).is_some();
-        if with_time || tokens.len() >= 3 || is_labelled_date(&tokens) || is_source_and_date(all) {
+        if with_time
+            || tokens.len() >= 3
+            || is_labelled_date(&tokens)
+            || is_source_and_date(all)
+            || is_name_and_stamp(&tokens)
+        {
             return Some(Shape::DateLine);
         }
+    }
+    if chars <= 40 && !has_date && is_name_and_stamp(&tokens) {
+        return Some(Shape::DateLine);
     }
     if chars <= 50 && han >= 2 && is_counter_row(all) {
         return Some(Shape::CounterRow);
@@ -456,6 +700,80 @@ fn furniture_shape(text: &str, all: &[char], han: usize, has_date: bool) -> Opti
         return Some(Shape::CategoryCount);
     }
     None
+}
+
+/// Tokens for tag detection: a lone `#` joins the word after it (`# 旅行`
+/// is the tag `#旅行`), and a `label：` glued to a tag stands apart from it
+/// (`话题：#旅行#` is the label `话题：` and the tag `#旅行#`).
+fn tag_tokens(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut pending_mark = false;
+    for token in text.split_whitespace() {
+        if token == "#" || token == "＃" {
+            pending_mark = true;
+            continue;
+        }
+        let token = if pending_mark {
+            format!("#{token}")
+        } else {
+            token.to_string()
+        };
+        pending_mark = false;
+        match token.find(['：', ':']) {
+            Some(at)
+                if token[at..]
+                    .chars()
+                    .nth(1)
+                    .is_some_and(|c| c == '#' || c == '＃') =>
+            {
+                let colon_len = token[at..].chars().next().map_or(1, char::len_utf8);
+                out.push(token[..at + colon_len].to_string());
+                out.push(token[at + colon_len..].to_string());
+            }
+            _ => out.push(token),
+        }
+    }
+    out
+}
+
+/// A link to another post marked by an arrow at its outer edge
+/// (`← 上一篇的标题`, `下一篇的标题 →`): the arrow points off the page. An
+/// arrow inside a sentence (`从北京→上海`) has text on both sides.
+fn is_arrow_link(text: &str) -> bool {
+    let t = text.trim();
+    let inner = if let Some(rest) = t.strip_prefix(['←', '⟵', '⇐']) {
+        rest
+    } else if let Some(rest) = t.strip_suffix(['→', '⟶', '⇒']) {
+        rest
+    } else {
+        return false;
+    };
+    let inner = inner.trim();
+    !inner.is_empty() && !ends_sentence(inner) && !inner.ends_with(['，', '：', ':'])
+}
+
+/// An account's ID under a short label ending in `号` or `ID`
+/// (`微信号：abc123`, `公众号ID：abc_news`): the label, a colon and one
+/// Latin handle, nothing else.
+fn is_handle_field(text: &str) -> bool {
+    let Some((label, value)) = text.trim().split_once(['：', ':']) else {
+        return false;
+    };
+    let label = label.trim();
+    let value = value.trim();
+    let label_lower = label.to_ascii_lowercase();
+    let label_ok = (2..=10).contains(&label.chars().count())
+        && label.chars().all(|c| is_han(c) || c.is_ascii_alphabetic())
+        && (label.ends_with('号')
+            || label.ends_with("微信")
+            || label_lower.ends_with("id")
+            || label_lower.ends_with("qq"));
+    let value_ok = (3..=30).contains(&value.chars().count())
+        && value.chars().any(|c| c.is_ascii_alphabetic())
+        && value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
+    label_ok && value_ok
 }
 
 /// A line that ends with a bracketed date (`（3月15日）`, `(03-15)`,
@@ -524,6 +842,41 @@ fn is_labelled_date(tokens: &[&str]) -> bool {
         && date
             .chars()
             .all(|c| c.is_ascii_digit() || matches!(c, '年' | '月' | '日' | '-' | '/' | '.'))
+}
+
+/// A comment or post header: a user name, then a date or a clock time, then
+/// at most a short place name (`某某 2023-05-01`, `某某 18:30 昆明`). The
+/// stamp holds only digits and date marks; a diary line that opens with
+/// its date (`2019年5月1日 晴`) has no name before it.
+fn is_name_and_stamp(tokens: &[&str]) -> bool {
+    let stamp = |t: &str| {
+        // A clock time, or a date with two marks (`2021.3.8`, `5月1日`);
+        // a figure (`13.5`, `1300`) has at most one.
+        let marks = t.chars().filter(|c| !c.is_ascii_digit()).count();
+        t.chars().filter(char::is_ascii_digit).count() >= 3
+            && (find_time(t).is_some() || marks >= 2)
+            && t.chars().all(|c| {
+                c.is_ascii_digit() || matches!(c, '年' | '月' | '日' | '-' | '/' | '.' | ':' | '：')
+            })
+    };
+    let name = |t: &str| {
+        let n = t.chars().count();
+        (2..=12).contains(&n)
+            && t.chars().any(|c| c.is_alphabetic())
+            && !t
+                .chars()
+                .any(|c| is_sentence_mark(c) || matches!(c, '：' | ':'))
+    };
+    match tokens {
+        [who, when] => name(who) && stamp(when),
+        [who, when, place] => {
+            name(who)
+                && stamp(when)
+                && (1..=5).contains(&place.chars().count())
+                && place.chars().all(is_han)
+        }
+        _ => false,
+    }
 }
 
 /// A bracketed source name and a date, nothing else (`【某某日报】2019-05-01`).
@@ -781,6 +1134,9 @@ pub fn first_label(f: &LineFeatures, rel_pos: f64) -> Option<(LineClass, Option<
     {
         return bp(Reason::Navigation, "breadcrumb".into());
     }
+    if f.post_link {
+        return bp(Reason::RelatedList, "shape:link to another post".into());
+    }
     if f.caption_marker && f.chars <= 120 {
         return bp(Reason::Caption, "caption marker".into());
     }
@@ -819,6 +1175,7 @@ pub fn first_label(f: &LineFeatures, rel_pos: f64) -> Option<(LineClass, Option<
             Shape::TagRow => (Reason::Navigation, "tag row"),
             Shape::FieldRow => (Reason::SiteChrome, "field row"),
             Shape::DatedHeadline => (Reason::RelatedList, "headline with a bracketed date"),
+            Shape::ArrowLink => (Reason::RelatedList, "arrow link to another post"),
         };
         return bp(reason, format!("shape:{rule}"));
     }
@@ -1034,5 +1391,137 @@ mod tests {
         }
         // Short headings are undecided: their neighbours decide.
         assert_eq!(label("党建引领经济加速度"), None);
+    }
+    /// The rule that removed a line, or `None` when it was kept or left to
+    /// the neighbours.
+    fn rule(line: &str) -> Option<String> {
+        let lex = Lexicons::builtin();
+        let f = features(line, &line.to_lowercase(), &lex);
+        first_label(&f, 0.5).and_then(|(_, r)| r)
+    }
+
+    #[test]
+    fn social_and_blog_furniture_is_recognised_by_structure() {
+        let cases: &[(&str, &str)] = &[
+            // Source tags: a client or device after `来自`, maybe after a stamp.
+            ("来自 华为Mate 60 Pro", "shape:client or device tag"),
+            ("12-31 08:05 来自 微博网页版", "shape:client or device tag"),
+            (
+                "4月2日 21:40 来自 小米14 Ultra",
+                "shape:client or device tag",
+            ),
+            ("来自安卓客户端", "shape:client or device tag"),
+            // Lone counters: a counter noun and one number.
+            ("播放 3.5万", "shape:counter"),
+            ("粉丝 862", "shape:counter"),
+            ("人气：12万+", "shape:counter"),
+            ("已被围观 532 次", "shape:counter"),
+            // Reading-time notes.
+            ("阅读约需 7 分钟", "shape:reading time"),
+            ("全文 4800 字，阅读时间约 12 分钟", "shape:reading time"),
+            // Names of personal blogs.
+            ("山间小路的读书博客", "shape:personal site name"),
+            ("老周的部落格", "shape:personal site name"),
+            ("xiaoming's blog", "shape:personal site name"),
+            ("北方的狼 - 博客园", "shape:personal site name"),
+            // A label and a handle; an ID field.
+            ("原帖：@江南听雨", "shape:mention/repost line"),
+            ("视频号：@城市夜读", "shape:mention/repost line"),
+            ("公众号ID：city_reading", "shape:field row"),
+            ("微信号：zhou_2019", "shape:field row"),
+            ("投稿请加微信：ed_city", "shape:field row"),
+            // Comment and post headers: a name and a stamp, maybe a place.
+            ("山间小路 2023-05-01", "shape:date line"),
+            ("夜读君 18:30 昆明", "shape:date line"),
+            ("lucky_fish 2021.3.8", "shape:date line"),
+            // Tags under a glued label, and `# tag` words.
+            ("话题：#春运# #返乡日记#", "shape:tag row"),
+            ("# 读书  # 旅行", "shape:tag row"),
+            // Links to other posts marked by an outer arrow.
+            ("← 周末去郊外看油菜花", "shape:arrow link to another post"),
+            (
+                "春天来了，去郊外看一场油菜花 →",
+                "shape:arrow link to another post",
+            ),
+            // A reply header in a comment section.
+            ("清风徐来 回复 山间小路", "shape:feed header"),
+            // Number-first counters.
+            ("26条评论", "shape:counter"),
+            // End markers, set off by decoration.
+            ("— 完 —", "shape:end-of-post marker"),
+            ("~ END ~", "shape:end-of-post marker"),
+            ("*** 全文完 ***", "shape:end-of-post marker"),
+            // Prompts with more verbs and cues of such pages.
+            ("后台回复“资料”免费领取", "shape:reader prompt"),
+            ("邀请好友一起星标本号", "shape:reader prompt"),
+            // List headings.
+            ("近期热文", "shape:related-list heading"),
+            ("你可能还喜欢", "shape:related-list heading"),
+            ("1.2万阅读", "shape:counter"),
+            // Links to other posts by their opening word and mark, even
+            // when the title ends with a question mark.
+            (
+                "下一篇 / 城里的菜价为何涨了？",
+                "shape:link to another post",
+            ),
+            ("Previous: 秋天去哪里看红叶", "shape:link to another post"),
+            ("Re:老房子改造的三点经验", "shape:link to another post"),
+            ("上篇：一座小城的早餐地图", "shape:link to another post"),
+        ];
+        for (line, want) in cases {
+            assert_eq!(rule(line).as_deref(), Some(*want), "{line}");
+        }
+    }
+
+    #[test]
+    fn body_lines_like_social_furniture_are_kept() {
+        for line in [
+            // `来自` in prose names a place or a person, not a device.
+            "来自北京的游客",
+            "这封信来自远方的老朋友",
+            "来自山区的孩子们第一次看到了大海",
+            // Numbers in prose are glued into phrases.
+            "阅读3本书",
+            "他每天阅读两小时",
+            "评论区里吵成了一锅粥",
+            // A heading about blogging has no owner joint before the word.
+            "我为什么开始写博客",
+            "写博客的第十年",
+            // Arrows inside a line, or after a clause that goes on.
+            "价格从8元→12元，涨了一半",
+            "路线如下：",
+            // A label with prose after it, not a handle.
+            "原文：君子坦荡荡，小人长戚戚",
+            "电话号码：请拨打总机转接",
+            // Dialogue and verse.
+            "“你来了？”",
+            "床前明月光",
+            "一、坚持问题导向",
+            "# 第一章",
+            "阅读理解的五个方法",
+            // A count glued to prose, a link word opening a sentence.
+            "3条意见都被采纳了",
+            "上篇文章里我们讲过，菜价跟运费有关。",
+            "下篇将讲讲城里的早餐",
+            "next day we left",
+            // End words without decoration or in brackets stay.
+            "完",
+            "（完）",
+            "结束",
+            // Verbs of prompts opening prose.
+            "加入世贸组织以后，小镇的外贸订单多了起来",
+            "添加剂超标的问题由来已久",
+            // A diary date with the weather; a figure after a word.
+            "2019年5月1日 晴",
+            "人口 1300",
+            "面积 13.5",
+            "联系方式：请到前台咨询",
+        ] {
+            assert!(
+                !matches!(label(line), Some(LineClass::Boilerplate(_))),
+                "{line}: {:?}",
+                rule(line)
+            );
+        }
     }
 }
