@@ -625,6 +625,10 @@ fn find_spam(
     all_brands
 }
 
+/// Longest line, in chars, that [`decide_title`] takes for site furniture
+/// because it stands above the headline.
+const ABOVE_TITLE_MAX_CHARS: usize = 40;
+
 /// Strips a forum board prefix (`[远安] `) and trailing dashes from a title.
 fn tidy_title(t: &str) -> String {
     let t = t.trim();
@@ -676,6 +680,17 @@ fn decide_title(lines: &mut [Line]) -> Option<String> {
     for &i in candidates.iter().filter(|&&i| i < idx) {
         lines[i].class = Some(LineClass::Boilerplate(Reason::SiteChrome));
         lines[i].rule = Some("site name or tagline above the title".into());
+    }
+    // The article starts at its headline: other short lines above it
+    // (account names, mottos, handles) belong to the site. Sentences and
+    // long lines there are left to the other rules: a story of short lines
+    // can have a line without a full stop misread as its headline.
+    for line in lines.iter_mut().take(idx) {
+        let sentence = lines::text_is_sentence(&line.text) || line.text.contains(['，', ',']);
+        if line.class.is_none() && !sentence && line.f.chars < ABOVE_TITLE_MAX_CHARS {
+            line.class = Some(LineClass::Boilerplate(Reason::SiteChrome));
+            line.rule = Some("short line above the title".into());
+        }
     }
     let mut title = tidy_title(&lines[idx].text);
     lines[idx].class = Some(LineClass::Title);
@@ -1152,6 +1167,34 @@ mod tests {
         let d = clean_with(&text, None);
         assert_eq!(d.title.as_deref(), Some("老城区改造后的第一个春天"));
         assert!(d.text.starts_with("一、总体情况"), "{}", d.text);
+    }
+
+    #[test]
+    fn short_lines_above_the_headline_go_but_sentences_there_stay() {
+        // A handle and a motto above the headline are not candidates for
+        // the title (no Han text, a dash), yet they are the site's.
+        let text = format!(
+            "river_walker88\n—— 在江城写字的人\n老城区改造后的第一个春天\n\
+             2023-04-02 21:15 | 分类：城市漫步\n{BODY1}\n{BODY2}"
+        );
+        let d = clean_with(&text, None);
+        assert_eq!(d.title.as_deref(), Some("老城区改造后的第一个春天"));
+        assert_eq!(d.text, format!("{BODY1}\n{BODY2}"));
+        let rules: Vec<&str> = d.removed.iter().filter_map(|r| r.rule.as_deref()).collect();
+        assert_eq!(
+            rules
+                .iter()
+                .filter(|r| **r == "short line above the title")
+                .count(),
+            2,
+            "{rules:?}"
+        );
+        // In a story of short lines a line without a full stop can pass for
+        // a headline; the sentences above it are still text.
+        let text = format!("門打了開來。\n他沒有回答\n{BODY1}\n{BODY2}");
+        let d = clean_with(&text, None);
+        assert_eq!(d.title.as_deref(), Some("他沒有回答"));
+        assert!(d.text.starts_with("門打了開來。\n"), "{}", d.text);
     }
 
     #[test]

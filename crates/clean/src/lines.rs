@@ -588,7 +588,7 @@ fn is_site_name(lower: &str, suffixes: &[String]) -> bool {
 }
 
 /// Ends a sentence, or holds a full stop before its last clause: prose.
-fn text_is_sentence(text: &str) -> bool {
+pub(crate) fn text_is_sentence(text: &str) -> bool {
     ends_sentence(text.trim_end()) || text.contains('。')
 }
 
