@@ -687,7 +687,10 @@ fn decide_title(lines: &mut [Line]) -> Option<String> {
     // can have a line without a full stop misread as its headline.
     for line in lines.iter_mut().take(idx) {
         let sentence = lines::text_is_sentence(&line.text) || line.text.contains(['，', ',']);
-        if line.class.is_none() && !sentence && line.f.chars < ABOVE_TITLE_MAX_CHARS {
+        // Bulleted lines are left to the headline-list rule, which names
+        // them better.
+        let short = line.f.chars < ABOVE_TITLE_MAX_CHARS;
+        if line.class.is_none() && !line.f.bullet && !sentence && short {
             line.class = Some(LineClass::Boilerplate(Reason::SiteChrome));
             line.rule = Some("short line above the title".into());
         }
