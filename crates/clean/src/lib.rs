@@ -1004,6 +1004,25 @@ mod tests {
     }
 
     #[test]
+    fn a_pair_of_function_characters_spliced_through_words_goes() {
+        // `都更` is two single characters to the dictionary; it goes where
+        // its removal lets the words it split re-form (`国务院`, `发展`).
+        let text = "党中央、国都更务院关于按保护价敞开收购议价粮的决策是及时的。\n\
+                    会议指出，发都更展是解决一切问题的基础和关键。\n\
+                    今年的经都更济形势总体平稳，粮食收购工作进展顺利。";
+        let d = clean_with(text, None);
+        assert_eq!(
+            d.text,
+            "党中央、国务院关于按保护价敞开收购议价粮的决策是及时的。\n\
+             会议指出，发展是解决一切问题的基础和关键。\n\
+             今年的经济形势总体平稳，粮食收购工作进展顺利。"
+        );
+        // The same pair in its ordinary use stays, however often.
+        let text = "大家都更加努力了。\n同学们都更愿意参加集体活动。\n老人们都更关心身体健康。";
+        assert_eq!(clean_with(text, None).text, text);
+    }
+
+    #[test]
     fn a_family_of_latin_named_brands_is_removed_from_a_page_without_lexicon_brands() {
         // No name or category word here is in the lexicons: the page shows
         // spam only by two names before the same word, one breaking 黑龙江.

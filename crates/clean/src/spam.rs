@@ -1932,6 +1932,12 @@ fn fragment_shape(gram: &[char], cuts: &mut CutCache<'_>, surnames: &HashSet<cha
     let needed = if gram.len() == 2 { 2 } else { 1 };
     if loose >= needed {
         Shape::Loose
+    } else if gram.len() == 2 && tokens.len() == 2 {
+        // Two single characters of which one or both are function
+        // characters (`都更`): not a word, and too common side by side to
+        // count as loose; like a word, a splice only where it breaks one
+        // (`国|都更|务院`). Slogans cut at random places leave such pieces.
+        Shape::Word
     } else if (3..=5).contains(&gram.len()) {
         // Several words in a row (`时代启航`): a phrase of the text or a
         // slogan piece; like a word, it is spliced only where it breaks one.
