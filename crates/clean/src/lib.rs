@@ -1023,6 +1023,19 @@ mod tests {
     }
 
     #[test]
+    fn the_rest_of_a_word_split_by_spam_is_not_a_slogan_piece() {
+        // `和国` stands beside spam three times, with a new char after it
+        // each time, but past the spam it finishes `共和国`: it is text.
+        let text =
+            "依照《中华人民共AG超玩会和国合同法》第六十条的规定，被告应当AG超玩会承担违约责任。\n\
+                    根据《中华人民共AG超玩会和国担保法》第三十三条，原告AG超玩会有权优先受偿。\n\
+                    依照《中华人民共AG超玩会和国民事诉讼法》第一百四十四条，AG超玩会缺席判决如下。";
+        let d = clean_with(text, None);
+        assert_eq!(d.text.matches("中华人民共和国").count(), 3, "{}", d.text);
+        assert!(!d.text.contains("AG超玩会"), "{}", d.text);
+    }
+
+    #[test]
     fn a_family_of_latin_named_brands_is_removed_from_a_page_without_lexicon_brands() {
         // No name or category word here is in the lexicons: the page shows
         // spam only by two names before the same word, one breaking 黑龙江.

@@ -928,12 +928,28 @@ pub fn extend_brand_tails(analysis: &[Vec<char>], spans: &mut [SpamSpan], seg: &
             Some(after)
         })
         .collect();
+    // The Han char before each brand: where the brand was spliced into a
+    // word (`共|某某|和国`), the words after it finish that word.
+    let before: Vec<Option<char>> = spans
+        .iter()
+        .map(|s| {
+            let k = s.start.checked_sub(1)?;
+            analysis.get(s.line)?.get(k).copied().filter(|&c| is_han(c))
+        })
+        .collect();
+    let finishes_word = |cuts: &mut CutCache<'_>, i: usize, word: &[char]| {
+        before[i].is_some_and(|c| {
+            let joined: Vec<char> = std::iter::once(c).chain(word.iter().copied()).collect();
+            cuts.spans(&joined).first().is_some_and(|w| w.1 > 1)
+        })
+    };
     // Words after a brand that its other occurrences, or other brands,
     // share with it, cut at a word boundary of the text that follows.
     let mut learned: Vec<Vec<char>> = Vec::new();
     for (i, tail) in tails.iter().enumerate() {
         let Some(tail) = tail else { continue };
-        for other in tails.iter().skip(i + 1).flatten() {
+        for (j, other) in tails.iter().enumerate().skip(i + 1) {
+            let Some(other) = other else { continue };
             let common = tail.iter().zip(other).take_while(|(a, b)| a == b).count();
             // The same text going on after both (a sentence that is on the
             // page twice) shows nothing about the brand.
@@ -948,12 +964,15 @@ pub fn extend_brand_tails(analysis: &[Vec<char>], spans: &mut [SpamSpan], seg: &
                 .last()
                 .unwrap_or(0);
             let word = &tail[..end];
-            if end >= 2 && !all_function(word) && !learned.iter().any(|w| w == word) {
+            if end < 2 || all_function(word) || learned.iter().any(|w| w == word) {
+                continue;
+            }
+            if !finishes_word(&mut cuts, i, word) && !finishes_word(&mut cuts, j, word) {
                 learned.push(word.to_vec());
             }
         }
     }
-    for (s, tail) in spans.iter_mut().zip(&tails) {
+    for (i, (s, tail)) in spans.iter_mut().zip(&tails).enumerate() {
         let Some(tail) = tail else { continue };
         let Some(k) = learned
             .iter()
@@ -963,6 +982,9 @@ pub fn extend_brand_tails(analysis: &[Vec<char>], spans: &mut [SpamSpan], seg: &
         else {
             continue;
         };
+        if finishes_word(&mut cuts, i, &tail[..k]) {
+            continue;
+        }
         s.end += k;
         s.text.extend(&tail[..k]);
         s.rule = format!(
@@ -1504,13 +1526,50 @@ fn confined_evidence(
             _ => Side::Edge,
         }
     };
+    // The first live Han char past removed spam, walking from `k` by
+    // `step`: the text the spam was spliced into.
+    let past_spam = |line: usize, k: usize, step: isize| -> Option<char> {
+        let chars = analysis.get(line)?;
+        let dead_line = dead.get(line)?;
+        let mut k = k as isize;
+        while k >= 0 && dead_line.get(k as usize) == Some(&true) {
+            k += step;
+        }
+        chars
+            .get(usize::try_from(k).ok()?)
+            .copied()
+            .filter(|&c| is_han(c))
+    };
     let mut lefts: FxHashSet<char> = FxHashSet::default();
     let mut rights: FxHashSet<char> = FxHashSet::default();
     let mut touching = 0;
     for o in occs {
         let mut touches = false;
-        let left = side(o.line, o.start.checked_sub(1));
-        let right = side(o.line, Some(o.start + n));
+        let mut left = side(o.line, o.start.checked_sub(1));
+        let mut right = side(o.line, Some(o.start + n));
+        // Spam spliced into a word the run finishes (`共|某某|和国`) makes
+        // the run look beside spam; past the spam the word is whole, and
+        // the char there is the run's true neighbour.
+        if left == Side::Spam {
+            if let Some(c) = o
+                .start
+                .checked_sub(1)
+                .and_then(|k| past_spam(o.line, k, -1))
+            {
+                let joined: Vec<char> = std::iter::once(c).chain(gram.iter().copied()).collect();
+                if cuts.spans(&joined).first().is_some_and(|w| w.1 > 1) {
+                    left = Side::Text(c);
+                }
+            }
+        }
+        if right == Side::Spam {
+            if let Some(c) = past_spam(o.line, o.start + n, 1) {
+                let joined: Vec<char> = gram.iter().copied().chain(std::iter::once(c)).collect();
+                if cuts.spans(&joined).last().is_some_and(|w| w.0 < n) {
+                    right = Side::Text(c);
+                }
+            }
+        }
         for (s, seen) in [(left, &mut lefts), (right, &mut rights)] {
             match s {
                 Side::Edge => return false,
@@ -3214,6 +3273,51 @@ mod tests {
     /// spliced into, with words that recur.
     const PROPERTY_TEXT: &str = "原告向本院提出诉讼请求，被告承担相应的责任。党建工作越抓越严，\
         走访居民区，考察贫困村，让广大委员甘当基层群众的贴心人。道路曲折，车辆撞击护栏后停下。";
+
+    #[test]
+    fn a_run_that_finishes_a_word_past_the_spam_beside_it_is_no_evidence() {
+        let seg = property_segmenter();
+        let mut cuts = CutCache::new(seg);
+        // `某某` (chars 7-8) is removed spam in every line.
+        let dead_at = |lines: &[Vec<char>]| -> Vec<Vec<bool>> {
+            lines
+                .iter()
+                .map(|l| (0..l.len()).map(|k| k == 7 || k == 8).collect())
+                .collect()
+        };
+        let occs: Vec<Occurrence> = (0..3).map(|line| Occurrence { line, start: 9 }).collect();
+        let lines_ok =
+            |lines: &[Vec<char>]| lines.iter().all(|l| l[7..11] == ['某', '某', '和', '国']);
+        // Past the spam, `共` + `和国` is `共和国`: the run's neighbour is
+        // the same text char each time.
+        let split = chars(&[
+            "依照中华人民共某某和国合同法",
+            "根据中华人民共某某和国担保法",
+            "按照中华人民共某某和国民法典",
+        ]);
+        assert!(lines_ok(&split));
+        assert!(!confined_evidence(
+            &['和', '国'],
+            &occs,
+            &split,
+            &dead_at(&split),
+            &mut cuts
+        ));
+        // Beside spam that split no word, touching it twice is evidence.
+        let beside = chars(&[
+            "今年全省的粮食某某和国总产量",
+            "各地正积极推进某某和国农业化",
+            "全市的经济运行某某和国稳中有",
+        ]);
+        assert!(lines_ok(&beside));
+        assert!(confined_evidence(
+            &['和', '国'],
+            &occs,
+            &beside,
+            &dead_at(&beside),
+            &mut cuts
+        ));
+    }
 
     fn property_segmenter() -> &'static Segmenter {
         static SEG: std::sync::OnceLock<Segmenter> = std::sync::OnceLock::new();
