@@ -1201,10 +1201,15 @@ pub fn is_decoration(text: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn label(line: &str) -> Option<LineClass> {
+    /// The class and rule a line gets on its own, mid-document.
+    fn labelled(line: &str) -> Option<(LineClass, Option<String>)> {
         let lex = Lexicons::builtin();
         let f = features(line, &line.to_lowercase(), &lex);
-        first_label(&f, 0.5).map(|(c, _)| c)
+        first_label(&f, 0.5)
+    }
+
+    fn label(line: &str) -> Option<LineClass> {
+        labelled(line).map(|(c, _)| c)
     }
 
     #[test]
@@ -1395,9 +1400,7 @@ mod tests {
     /// The rule that removed a line, or `None` when it was kept or left to
     /// the neighbours.
     fn rule(line: &str) -> Option<String> {
-        let lex = Lexicons::builtin();
-        let f = features(line, &line.to_lowercase(), &lex);
-        first_label(&f, 0.5).and_then(|(_, r)| r)
+        labelled(line).and_then(|(_, r)| r)
     }
 
     #[test]

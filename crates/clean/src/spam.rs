@@ -1352,12 +1352,7 @@ fn find_chained(
     if pieces.is_empty() {
         return Vec::new();
     }
-    let mut dead: Vec<Vec<bool>> = analysis.iter().map(|l| vec![false; l.len()]).collect();
-    for s in found.iter().chain(brands) {
-        if let Some(d) = dead.get_mut(s.line).and_then(|d| d.get_mut(s.start..s.end)) {
-            d.fill(true);
-        }
-    }
+    let mut dead = dead_mask(analysis, found.iter().chain(brands));
     let mut out = Vec::new();
     let mut counts = count_runs(analysis, &dead, 2);
     let mut rejected: FxHashSet<&[char]> = FxHashSet::default();
@@ -1457,18 +1452,7 @@ fn inner_and_varied(
     dead: &[Vec<bool>],
 ) -> bool {
     let n = gram.len();
-    let side = |line: usize, k: Option<usize>| -> Side {
-        let Some(k) = k else { return Side::Edge };
-        if inside_copy(analysis, gram, line, k)
-            || dead.get(line).and_then(|d| d.get(k)) == Some(&true)
-        {
-            return Side::Spam;
-        }
-        match analysis.get(line).and_then(|c| c.get(k)) {
-            Some(&c) if is_han(c) => Side::Text(c),
-            _ => Side::Edge,
-        }
-    };
+    let side = |line: usize, k: Option<usize>| side_of(gram, analysis, dead, line, k);
     let mut lefts: FxHashSet<char> = FxHashSet::default();
     let mut rights: FxHashSet<char> = FxHashSet::default();
     let mut inner = 0;
@@ -1488,6 +1472,40 @@ fn inner_and_varied(
         }
     }
     inner >= 2
+}
+
+/// Per line, which chars the given spans cover.
+fn dead_mask<'a>(
+    analysis: &[Vec<char>],
+    spans: impl Iterator<Item = &'a SpamSpan>,
+) -> Vec<Vec<bool>> {
+    let mut dead: Vec<Vec<bool>> = analysis.iter().map(|l| vec![false; l.len()]).collect();
+    for s in spans {
+        if let Some(d) = dead.get_mut(s.line).and_then(|d| d.get_mut(s.start..s.end)) {
+            d.fill(true);
+        }
+    }
+    dead
+}
+
+/// What stands at char `k` of a line (`None`: before its start) beside an
+/// occurrence of `gram`.
+fn side_of(
+    gram: &[char],
+    analysis: &[Vec<char>],
+    dead: &[Vec<bool>],
+    line: usize,
+    k: Option<usize>,
+) -> Side {
+    let Some(k) = k else { return Side::Edge };
+    if inside_copy(analysis, gram, line, k) || dead.get(line).and_then(|d| d.get(k)) == Some(&true)
+    {
+        return Side::Spam;
+    }
+    match analysis.get(line).and_then(|c| c.get(k)) {
+        Some(&c) if is_han(c) => Side::Text(c),
+        _ => Side::Edge,
+    }
 }
 
 /// What stands on one side of an occurrence of a candidate run.
@@ -1514,18 +1532,7 @@ fn confined_evidence(
     cuts: &mut CutCache<'_>,
 ) -> bool {
     let n = gram.len();
-    let side = |line: usize, k: Option<usize>| -> Side {
-        let Some(k) = k else { return Side::Edge };
-        if inside_copy(analysis, gram, line, k)
-            || dead.get(line).and_then(|d| d.get(k)) == Some(&true)
-        {
-            return Side::Spam;
-        }
-        match analysis.get(line).and_then(|c| c.get(k)) {
-            Some(&c) if is_han(c) => Side::Text(c),
-            _ => Side::Edge,
-        }
-    };
+    let side = |line: usize, k: Option<usize>| side_of(gram, analysis, dead, line, k);
     // The first live Han char past removed spam, walking from `k` by
     // `step`: the text the spam was spliced into.
     let past_spam = |line: usize, k: usize, step: isize| -> Option<char> {
@@ -1624,12 +1631,7 @@ fn find_confined(
     if spam_lines.is_empty() || found.is_empty() {
         return Vec::new();
     }
-    let mut dead: Vec<Vec<bool>> = analysis.iter().map(|l| vec![false; l.len()]).collect();
-    for s in found.iter().chain(brands) {
-        if let Some(d) = dead.get_mut(s.line).and_then(|d| d.get_mut(s.start..s.end)) {
-            d.fill(true);
-        }
-    }
+    let mut dead = dead_mask(analysis, found.iter().chain(brands));
     let mut out = Vec::new();
     // As in `find_fragments`: counted once, brought up to date by masking,
     // and each run's shape and rejection remembered across rounds.
