@@ -1222,12 +1222,7 @@ pub fn find_fragments(
             .filter(|(gram, occ)| occ.len() >= 3 && !rejected.contains(*gram))
             .map(|(gram, occ)| (*gram, occ.as_slice()))
             .collect();
-        candidates.sort_by(|a, b| {
-            b.0.len()
-                .cmp(&a.0.len())
-                .then(b.1.len().cmp(&a.1.len()))
-                .then(a.0.cmp(b.0))
-        });
+        candidates.sort_by(|a, b| longest_first((a.0, a.1.len()), (b.0, b.1.len())));
         let mut accepted = None;
         for (gram, occs) in candidates {
             let shape = *shape_ok
@@ -1363,12 +1358,7 @@ fn find_chained(
             .filter(|(g, _)| !rejected.contains(*g))
             .map(|(g, o)| (*g, o))
             .collect();
-        candidates.sort_by(|a, b| {
-            b.0.len()
-                .cmp(&a.0.len())
-                .then(b.1.len().cmp(&a.1.len()))
-                .then(a.0.cmp(b.0))
-        });
+        candidates.sort_by(|a, b| longest_first((a.0, a.1.len()), (b.0, b.1.len())));
         let mut accepted: Option<(&[char], Vec<Occurrence>)> = None;
         for (gram, occs) in candidates {
             let n = gram.len();
@@ -1472,6 +1462,16 @@ fn inner_and_varied(
         }
     }
     inner >= 2
+}
+
+/// The order in which repeated runs are judged: longest first (a slogan
+/// piece before the shorter runs inside it), then most repeated, then by
+/// text so that the result does not depend on hash order.
+fn longest_first(a: (&[char], usize), b: (&[char], usize)) -> std::cmp::Ordering {
+    b.0.len()
+        .cmp(&a.0.len())
+        .then(b.1.cmp(&a.1))
+        .then(a.0.cmp(b.0))
 }
 
 /// Per line, which chars the given spans cover.
@@ -1644,12 +1644,7 @@ fn find_confined(
             .filter(|(g, occ)| occ.len() >= 3 && !rejected.contains(*g))
             .map(|(g, o)| (*g, o))
             .collect();
-        candidates.sort_by(|a, b| {
-            b.0.len()
-                .cmp(&a.0.len())
-                .then(b.1.len().cmp(&a.1.len()))
-                .then(a.0.cmp(b.0))
-        });
+        candidates.sort_by(|a, b| longest_first((a.0, a.1.len()), (b.0, b.1.len())));
         let mut accepted: Option<(&[char], Vec<Occurrence>)> = None;
         for (gram, occs) in candidates {
             let shape = *shapes
@@ -2491,12 +2486,7 @@ pub fn find_script_intruders(
     }
     let mut candidates: Vec<(&[char], Vec<Occurrence>)> =
         runs.into_iter().filter(|(_, occ)| occ.len() >= 2).collect();
-    candidates.sort_by(|a, b| {
-        b.0.len()
-            .cmp(&a.0.len())
-            .then(b.1.len().cmp(&a.1.len()))
-            .then(a.0.cmp(b.0))
-    });
+    candidates.sort_by(|a, b| longest_first((a.0, a.1.len()), (b.0, b.1.len())));
     let mut out: Vec<SpamSpan> = Vec::new();
     for (gram, occs) in candidates {
         let free = |o: &Occurrence| {
