@@ -1378,25 +1378,11 @@ fn find_chained(
             rejected.insert(gram);
         }
         let Some((gram, occs)) = accepted else { break };
-        let gram_text: String = gram.iter().collect();
-        for o in &occs {
-            let end = o.start + gram.len();
-            let (Some(d), Some(text)) = (
-                dead.get_mut(o.line).and_then(|d| d.get_mut(o.start..end)),
-                lines.get(o.line).and_then(|l| l.get(o.start..end)),
-            ) else {
-                continue;
-            };
-            d.fill(true);
-            out.push(SpamSpan {
-                line: o.line,
-                start: o.start,
-                end,
-                text: text.iter().collect(),
-                brand: false,
-                rule: format!("chained to a slogan piece:{gram_text}"),
-            });
-        }
+        let rule = format!(
+            "chained to a slogan piece:{}",
+            gram.iter().collect::<String>()
+        );
+        out.extend(remove_occurrences(gram, &occs, lines, &mut dead, &rule));
         pieces.push(gram.to_vec());
         drop_masked(&mut counts, &dead, &rejected, 2);
     }
@@ -1472,6 +1458,37 @@ fn longest_first(a: (&[char], usize), b: (&[char], usize)) -> std::cmp::Ordering
         .cmp(&a.0.len())
         .then(b.1.cmp(&a.1))
         .then(a.0.cmp(b.0))
+}
+
+/// Marks the occurrences of an accepted run as removed in `dead` and
+/// returns them as fragment spans with the line's own text.
+fn remove_occurrences(
+    gram: &[char],
+    occs: &[Occurrence],
+    lines: &[Vec<char>],
+    dead: &mut [Vec<bool>],
+    rule: &str,
+) -> Vec<SpamSpan> {
+    let mut out = Vec::new();
+    for o in occs {
+        let end = o.start + gram.len();
+        let (Some(d), Some(text)) = (
+            dead.get_mut(o.line).and_then(|d| d.get_mut(o.start..end)),
+            lines.get(o.line).and_then(|l| l.get(o.start..end)),
+        ) else {
+            continue;
+        };
+        d.fill(true);
+        out.push(SpamSpan {
+            line: o.line,
+            start: o.start,
+            end,
+            text: text.iter().collect(),
+            brand: false,
+            rule: rule.to_string(),
+        });
+    }
+    out
 }
 
 /// Per line, which chars the given spans cover.
@@ -1660,21 +1677,8 @@ fn find_confined(
             rejected.insert(gram);
         }
         let Some((gram, occs)) = accepted else { break };
-        let gram_text: String = gram.iter().collect();
-        for o in &occs {
-            let end = o.start + gram.len();
-            if let Some(d) = dead.get_mut(o.line).and_then(|d| d.get_mut(o.start..end)) {
-                d.fill(true);
-            }
-            out.push(SpamSpan {
-                line: o.line,
-                start: o.start,
-                end,
-                text: lines[o.line][o.start..end].iter().collect(),
-                brand: false,
-                rule: format!("confined to spam lines:{gram_text}"),
-            });
-        }
+        let rule = format!("confined to spam lines:{}", gram.iter().collect::<String>());
+        out.extend(remove_occurrences(gram, &occs, lines, &mut dead, &rule));
         drop_masked(&mut counts, &dead, &rejected, 3);
     }
     out
