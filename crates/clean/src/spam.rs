@@ -2557,6 +2557,16 @@ mod tests {
         lines.iter().map(|l| l.chars().collect()).collect()
     }
 
+    /// Each span as (line, text), for comparing what a detector found.
+    fn line_texts(found: &[SpamSpan]) -> Vec<(usize, &str)> {
+        found.iter().map(|s| (s.line, s.text.as_str())).collect()
+    }
+
+    /// [`find_learned_brands`] with the built-in lexicons.
+    fn learned(lines: &[Vec<char>], taken: &[SpamSpan]) -> Vec<SpamSpan> {
+        find_learned_brands(lines, property_segmenter(), taken, &Lexicons::builtin())
+    }
+
     /// A brand another rule found at `start` of `line`, for the rules that
     /// build on the page's brands.
     fn brand_span(line: usize, start: usize, text: &str, rule: &str) -> SpamSpan {
@@ -2900,7 +2910,7 @@ mod tests {
             "车牌为R27450号的客车，案号为XXXX字第3号。",
         ]);
         let found = find_latin_brands(&lines, seg, &[]);
-        let texts: Vec<(usize, &str)> = found.iter().map(|s| (s.line, s.text.as_str())).collect();
+        let texts = line_texts(&found);
         // The first occurrence breaks `统计局`; the second, on a word
         // boundary, goes because the name is confirmed and the same Han
         // words follow it. Acronyms that break nothing, codes and
@@ -2991,7 +3001,6 @@ mod tests {
 
     #[test]
     fn brands_built_like_the_page_s_others_are_found() {
-        let seg = property_segmenter();
         let lines = chars(&[
             "国家统XQZ竞猜网页版计局今天发布数据。",
             "居民收入龙腾竞猜网页稳步增长，今年RW竞猜火热。",
@@ -3005,18 +3014,17 @@ mod tests {
             "XQZ竞猜网页版",
             "latin-named brand:XQZ竞猜网页版",
         )];
-        let found = find_learned_brands(&lines, seg, &taken, &Lexicons::builtin());
-        let texts: Vec<(usize, &str)> = found.iter().map(|s| (s.line, s.text.as_str())).collect();
+        let found = learned(&lines, &taken);
+        let texts = line_texts(&found);
         // A Han name needs the call to action (or a repeat, or a broken
         // word); a Latin name does not. Ordinary uses of the word stay.
         assert_eq!(texts, vec![(1, "龙腾竞猜网页"), (1, "RW竞猜")], "{found:?}");
         // Without a brand on the page nothing is learned.
-        assert!(find_learned_brands(&lines, seg, &[], &Lexicons::builtin()).is_empty());
+        assert!(learned(&lines, &[]).is_empty());
     }
 
     #[test]
     fn a_family_of_latin_names_teaches_the_page_its_category_word() {
-        let seg = property_segmenter();
         let lines = chars(&[
             "欢迎访问AG真人官网",
             "记者联系上了ZMT夺宝大厅他们，称女儿下落不明。",
@@ -3024,8 +3032,8 @@ mod tests {
             "今年PW夺宝市场火热，居民收入稳步增长。",
         ]);
         let taken = [brand_span(0, 4, "AG真人官网", "brand:ag真人")];
-        let found = find_learned_brands(&lines, seg, &taken, &Lexicons::builtin());
-        let texts: Vec<(usize, &str)> = found.iter().map(|s| (s.line, s.text.as_str())).collect();
+        let found = learned(&lines, &taken);
+        let texts = line_texts(&found);
         // Three names before `夺宝`, and `黑龙|KQ夺宝大厅|江` breaks a word:
         // `夺宝` is the site's category word and `大厅`, after two of them,
         // its call to action.
@@ -3044,7 +3052,7 @@ mod tests {
             "黑龙KQ夺宝大厅江、安徽等地今年推出新政策。",
         ]);
         let found = find_brand_families(&lines, seg);
-        let texts: Vec<(usize, &str)> = found.iter().map(|s| (s.line, s.text.as_str())).collect();
+        let texts = line_texts(&found);
         assert_eq!(
             texts,
             vec![(0, "ZMT夺宝大厅"), (1, "KQ夺宝大厅")],
@@ -3059,28 +3067,26 @@ mod tests {
 
     #[test]
     fn acronyms_sharing_a_word_in_ordinary_prose_are_no_family() {
-        let seg = property_segmenter();
         let lines = chars(&[
             "欢迎访问AG真人官网",
             "今年我国GDP增长百分之七，CPI增长百分之二。",
         ]);
         let taken = [brand_span(0, 4, "AG真人官网", "brand:ag真人")];
         // Two names, neither breaking a word: no family.
-        let found = find_learned_brands(&lines, seg, &taken, &Lexicons::builtin());
+        let found = learned(&lines, &taken);
         assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]
     fn lexicon_category_words_need_a_broken_word_and_weak_ones_more() {
-        let seg = property_segmenter();
         let lines = chars(&[
             "财政部要扩金鼎彩票大部门预决算公开范围。",
             "推进产业化和国际市场接轨。",
             "欢迎访问AG真人官网",
         ]);
         let taken = [brand_span(2, 4, "AG真人官网", "brand:ag真人")];
-        let found = find_learned_brands(&lines, seg, &taken, &Lexicons::builtin());
-        let texts: Vec<(usize, &str)> = found.iter().map(|s| (s.line, s.text.as_str())).collect();
+        let found = learned(&lines, &taken);
+        let texts = line_texts(&found);
         // `扩|金鼎彩票|大` re-forms 扩大 before a strong word; `化和|国际|市场`
         // would re-form 化市 only by chance, and `国际` is weak.
         assert_eq!(texts, vec![(0, "金鼎彩票")], "{found:?}");
