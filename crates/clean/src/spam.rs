@@ -2701,13 +2701,13 @@ mod tests {
     /// The texts [`find_chained`] removes from `lines` once the pieces in
     /// `found` are known, sorted and deduplicated.
     fn chained_texts(lines: &[&str], found: &[&str]) -> Vec<String> {
-        let seg = Segmenter::new();
+        let seg = property_segmenter();
         let lines = chars(lines);
         let found: Vec<SpamSpan> = found
             .iter()
             .flat_map(|g| fragment_spans(&lines, g))
             .collect();
-        let mut cuts = CutCache::new(&seg);
+        let mut cuts = CutCache::new(seg);
         let mut texts: Vec<String> =
             find_chained(&lines, &lines, &mut cuts, &surnames(), &[], &found)
                 .into_iter()
@@ -2775,8 +2775,8 @@ mod tests {
 
     #[test]
     fn chains_with_reads_a_word_across_the_seam_either_way() {
-        let seg = Segmenter::new();
-        let mut cuts = CutCache::new(&seg);
+        let seg = property_segmenter();
+        let mut cuts = CutCache::new(seg);
         let c = |t: &str| t.chars().collect::<Vec<char>>();
         assert!(chains_with(&mut cuts, &c("匠心铸"), &c("就品质")));
         assert!(chains_with(&mut cuts, &c("就品质"), &c("匠心铸")));
@@ -2785,7 +2785,7 @@ mod tests {
 
     #[test]
     fn repeated_spliced_fragments_are_found_and_terms_kept() {
-        let seg = Segmenter::new();
+        let seg = property_segmenter();
         let lines = chars(&[
             "车上的心人乘客一边打量眼前的新图景，众跟正是心人全市组织系统的党员干部。",
             "他们走进社区，心人考察贫困村，众跟让广大委员甘当基层群众的贴心人。",
@@ -2804,7 +2804,7 @@ mod tests {
         let low = lower(&with_brand);
         let brands = find_brands(&with_brand, &low, &Lexicons::builtin());
         assert_eq!(brands.len(), 1);
-        let spans = find_fragments(&with_brand, &with_brand, &seg, &brands);
+        let spans = find_fragments(&with_brand, &with_brand, seg, &brands);
         let mut texts: Vec<&str> = spans.iter().map(|s| s.text.as_str()).collect();
         texts.sort();
         assert_eq!(
@@ -2823,7 +2823,7 @@ mod tests {
         // but every occurrence lies in lines that carry other spam, in
         // contexts that never repeat. `工作` recurs there too, but also in
         // a clean line, and stays.
-        let seg = Segmenter::new();
+        let seg = property_segmenter();
         let lines = chars(&[
             "车上的心人乘客一边打量眼前的携手新图景，众跟正是心人全市工作组织系统的党员干部。",
             "他们走进社携手区，心人考察贫困村，众跟让广大委员甘当工作基层群众的贴心人。",
@@ -2833,7 +2833,7 @@ mod tests {
         ]);
         let low = lower(&lines);
         let brands = find_brands(&lines, &low, &Lexicons::builtin());
-        let spans = find_fragments(&lines, &lines, &seg, &brands);
+        let spans = find_fragments(&lines, &lines, seg, &brands);
         let confined: Vec<(usize, &str)> = spans
             .iter()
             .filter(|s| s.rule.starts_with("confined"))
@@ -3105,7 +3105,7 @@ mod tests {
 
     #[test]
     fn a_phrase_breaking_words_twice_goes_on_a_page_without_brands() {
-        let seg = Segmenter::new();
+        let seg = property_segmenter();
         let lines = chars(&[
             "本时代启航报记者今天从市统计局获悉。",
             "全市居民收入时代启航稳步增长。",
@@ -3113,7 +3113,7 @@ mod tests {
             "国家统时代启航计局发布的数据显示一样的情况。",
             "这里和那里是一样的道理，两地也是一样的做法。",
         ]);
-        let spans = find_fragments(&lines, &lines, &seg, &[]);
+        let spans = find_fragments(&lines, &lines, seg, &[]);
         let texts: Vec<(usize, &str)> = spans.iter().map(|s| (s.line, s.text.as_str())).collect();
         assert_eq!(
             texts,
@@ -3132,13 +3132,13 @@ mod tests {
         // Two broken words (`曲折`, `撞击`) show `航新征程` spliced; in
         // `联|航新征程` the neighbour makes `联航` with its first character,
         // which shows nothing, but the run goes there too.
-        let seg = Segmenter::new();
+        let seg = property_segmenter();
         let lines = chars(&[
             "道路曲航新征程折，车辆撞航新征程击护栏后停下。",
             "原告闫联航新征程颖不能正常使用经营该车辆。",
             "这是另一条航新征程全新的道路。",
         ]);
-        let spans = find_fragments(&lines, &lines, &seg, &[]);
+        let spans = find_fragments(&lines, &lines, seg, &[]);
         let found: Vec<(usize, usize)> = spans.iter().map(|s| (s.line, s.start)).collect();
         assert_eq!(found, vec![(0, 3), (0, 12), (1, 4), (2, 5)], "{spans:?}");
     }
@@ -3149,7 +3149,7 @@ mod tests {
         // a brand spliced into one of its occurrences gives the pieces
         // around it varied places. But `被告汪` is nearly always followed
         // by 佑, and `佑键` preceded by 汪: parts of one unit.
-        let seg = Segmenter::new();
+        let seg = property_segmenter();
         let lines = chars(&[
             "原告某银行与被告汪佑500X彩票网页版键借款合同纠纷一案，本院受理后依法审理。",
             "请求依法判令被告汪佑键归还借款，被告汪德国承担连带责任。",
@@ -3160,7 +3160,7 @@ mod tests {
         let low = lower(&lines);
         let brands = find_brands_on(&lines, &low, &Lexicons::builtin(), true);
         assert_eq!(brands.len(), 1, "{brands:?}");
-        let spans = find_fragments(&lines, &lines, &seg, &brands);
+        let spans = find_fragments(&lines, &lines, seg, &brands);
         assert!(spans.is_empty(), "{spans:?}");
     }
 
@@ -3168,7 +3168,7 @@ mod tests {
     fn repeated_names_of_a_clean_document_are_not_fragments() {
         // A judgment names its parties again and again, in varied places:
         // without any other sign of spam these runs are the text itself.
-        let seg = Segmenter::new();
+        let seg = property_segmenter();
         let lines = chars(&[
             "原告柯丽娟诉被告鲁振邦、范志伟房屋租赁合同纠纷一案，本院受理后依法适用简易程序公开开庭进行了审理。",
             "原告柯丽娟向本院提出诉讼请求：判令被告鲁振邦支付拖欠租金，被告范志伟承担连带责任。",
@@ -3176,7 +3176,7 @@ mod tests {
             "本院认为，被告鲁振邦应向原告柯丽娟支付租金，被告范志伟对此承担连带清偿责任。",
             "案件受理费由被告鲁振邦负担，原告柯丽娟已预交，由被告范志伟直接给付。",
         ]);
-        let spans = find_fragments(&lines, &lines, &seg, &[]);
+        let spans = find_fragments(&lines, &lines, seg, &[]);
         assert!(spans.is_empty(), "{spans:?}");
     }
 
@@ -3185,13 +3185,13 @@ mod tests {
         // `本心`, `费心` and `责心` are words or cut as such, so the run does
         // not sit on free boundaries; without it `本院`, `费用`, `责任`
         // re-form. Repeated anonymised names (`延吉市某小学`) stay.
-        let seg = Segmenter::new();
+        let seg = property_segmenter();
         let lines = chars(&[
             "原告与被告侵权责心选任纠纷一案，延吉市某小学承担相应的责任。",
             "原告向本心选院提出诉讼请求，延吉市某小学未到庭。",
             "判令被告赔偿补牙费心选用一万元，延吉市某小学不同意赔偿。",
         ]);
-        let spans = find_fragments(&lines, &lines, &seg, &[]);
+        let spans = find_fragments(&lines, &lines, seg, &[]);
         let texts: Vec<&str> = spans.iter().map(|s| s.text.as_str()).collect();
         assert_eq!(texts, vec!["心选", "心选", "心选"], "{spans:?}");
         let starts: Vec<usize> = spans.iter().map(|s| s.start).collect();
@@ -3203,7 +3203,7 @@ mod tests {
         // `时代启航` is two dictionary words: it re-forms `曲折` and `撞击`
         // when cut out, so on a page with a brand its occurrences between
         // words (`条|时代启航|路`) go as well.
-        let seg = Segmenter::new();
+        let seg = property_segmenter();
         let lines = chars(&[
             "道路曲时代启航折，车辆撞时代启航击护栏后停下。",
             "这是另一条时代启航路，一条全新的道路。",
@@ -3212,7 +3212,7 @@ mod tests {
         let low = lower(&lines);
         let brands = find_brands(&lines, &low, &Lexicons::builtin());
         assert_eq!(brands.len(), 1);
-        let spans = find_fragments(&lines, &lines, &seg, &brands);
+        let spans = find_fragments(&lines, &lines, seg, &brands);
         let at: Vec<(usize, usize, &str)> = spans
             .iter()
             .map(|s| (s.line, s.start, s.text.as_str()))
@@ -3388,9 +3388,9 @@ mod tests {
 
     #[test]
     fn names_places_and_localised_phrases_are_not_fragments() {
-        let seg = Segmenter::new();
+        let seg = property_segmenter();
         let surnames = surnames();
-        let mut cuts = CutCache::new(&seg);
+        let mut cuts = CutCache::new(seg);
         let mut shape =
             |s: &str| fragment_shape(&s.chars().collect::<Vec<_>>(), &mut cuts, &surnames);
         for term in [
