@@ -349,18 +349,36 @@ impl Cleaner {
             .iter()
             .map(|&i| lines[i].simple.chars().collect())
             .collect();
-        let analysis: Vec<Vec<char>> = kept_chars
-            .iter()
-            .zip(&simple_chars)
-            .map(|(o, s)| {
-                if o.len() == s.len() {
-                    s.clone()
-                } else {
-                    o.clone()
-                }
-            })
-            .collect();
-        let mut spans = find_spam(&kept_chars, &simple_chars, &analysis, seg, &self.lex);
+        let analysis = analysis_forms(&kept_chars, &simple_chars);
+        // The injector splices into every line, furniture too: lines that
+        // go as furniture still show where a run lands, so the analysis
+        // reads them (each distinct text once) and keeps only the spans on
+        // kept lines.
+        let mut spans = {
+            let mut seen_text: HashSet<&str> = HashSet::new();
+            let evidence_idx: Vec<usize> = (0..lines.len())
+                .filter(|&i| {
+                    kept_idx.binary_search(&i).is_ok() || seen_text.insert(lines[i].text.as_str())
+                })
+                .collect();
+            let ev_chars: Vec<Vec<char>> = evidence_idx
+                .iter()
+                .map(|&i| lines[i].text.chars().collect())
+                .collect();
+            let ev_simple: Vec<Vec<char>> = evidence_idx
+                .iter()
+                .map(|&i| lines[i].simple.chars().collect())
+                .collect();
+            let ev_analysis = analysis_forms(&ev_chars, &ev_simple);
+            find_spam(&ev_chars, &ev_simple, &ev_analysis, seg, &self.lex)
+                .into_iter()
+                .filter_map(|mut s| {
+                    let line = *evidence_idx.get(s.line)?;
+                    s.line = kept_idx.binary_search(&line).ok()?;
+                    Some(s)
+                })
+                .collect::<Vec<_>>()
+        };
         // Spam this source injected into its other pages.
         if let Some(st) = stats {
             // Removed from other pages first; then what only showed across
@@ -623,6 +641,22 @@ fn find_spam(
             .collect();
     all_brands.extend(fragments);
     all_brands
+}
+
+/// The forms spam analysis reads: the lower-cased Simplified line where
+/// conversion kept its length (so offsets agree), else the line itself.
+fn analysis_forms(original: &[Vec<char>], simple: &[Vec<char>]) -> Vec<Vec<char>> {
+    original
+        .iter()
+        .zip(simple)
+        .map(|(o, s)| {
+            if o.len() == s.len() {
+                s.clone()
+            } else {
+                o.clone()
+            }
+        })
+        .collect()
 }
 
 /// Longest line, in chars, that [`decide_title`] takes for site furniture
@@ -1020,6 +1054,31 @@ mod tests {
         // The same pair in its ordinary use stays, however often.
         let text = "大家都更加努力了。\n同学们都更愿意参加集体活动。\n老人们都更关心身体健康。";
         assert_eq!(clean_with(text, None).text, text);
+    }
+
+    #[test]
+    fn spam_in_furniture_lines_is_evidence_for_the_body() {
+        // `梦飞扬` breaks two words of the body (`经济`, `发展`): two
+        // occurrences alone are too few to judge. The site spliced it into
+        // its breadcrumb and byline too; those lines go as furniture, but
+        // they show the same run at two more random places.
+        let body = "今年的经梦飞扬济形势总体平稳，粮食收购工作进展顺利。\n\
+                    会议指出，发梦飞扬展是解决一切问题的基础和关键。\n\
+                    会议要求各地压实责任，确保全年目标任务顺利完成。";
+        let clean_body = "今年的经济形势总体平稳，粮食收购工作进展顺利。\n\
+                          会议指出，发展是解决一切问题的基础和关键。\n\
+                          会议要求各地压实责任，确保全年目标任务顺利完成。";
+        let text = format!("新闻中心 > 本地梦飞扬新闻\n{body}\n（记者 张梦飞扬三）");
+        let d = clean_with(&text, None);
+        assert_eq!(d.text, clean_body);
+        let rules: Vec<&str> = d
+            .removed
+            .iter()
+            .map(|r| r.rule.as_deref().unwrap_or_default())
+            .collect();
+        assert!(rules.contains(&"repeated fragment:梦飞扬"), "{rules:?}");
+        // Without the furniture the body alone does not show it.
+        assert_eq!(clean_with(body, None).text, body);
     }
 
     #[test]
