@@ -1912,6 +1912,24 @@ fn all_function(word: &[char]) -> bool {
     word.iter().all(|&c| FUNCTION_CHARS.contains(c))
 }
 
+/// Single characters that attach to the word beside them by grammar:
+/// numerals and the ordinal `第`, demonstratives and pronouns (`本`, `该`,
+/// `每`, `我`), prepositions that open a phrase (`由`, `按`, `自`, `当`,
+/// `将`, `据`), the negation `未`, and common measure words (`亩`, `号`,
+/// `位`, `条`). Standing loose beside a word (`二|被告`, `本|判决`,
+/// `由|被告`, `亩|土地`) they make an ordinary phrase of the text, which a
+/// legal or news article repeats all the time; a slogan cut at random
+/// leaves content characters loose (`奋斗|新`, `时代|启`). Both scripts.
+const GRAMMAR_EDGE_CHARS: &str = "二两兩三四五六七八九十百千万萬几幾半第本该該此各每诸我你他她它您咱由按自当當未将將据據亩畝号號位名条條件次棵只隻张張台臺辆輛项項";
+
+/// Whether a loose single character is evidence of a cut-up run: neither
+/// a function character nor one that attaches by grammar.
+fn loose_content(word: &[char]) -> bool {
+    !word
+        .iter()
+        .all(|&c| FUNCTION_CHARS.contains(c) || GRAMMAR_EDGE_CHARS.contains(c))
+}
+
 /// Classifies a run by its own shape. One cut per distinct candidate; most
 /// repeated runs of a document (its words and phrases) stop here.
 fn fragment_shape(gram: &[char], cuts: &mut CutCache<'_>, surnames: &HashSet<char>) -> Shape {
@@ -1987,7 +2005,7 @@ fn fragment_shape(gram: &[char], cuts: &mut CutCache<'_>, surnames: &HashSet<cha
     }
     let loose = tokens
         .iter()
-        .filter(|t| t.1 - t.0 == 1 && !all_function(word(t)))
+        .filter(|t| t.1 - t.0 == 1 && loose_content(word(t)))
         .count();
     let needed = if gram.len() == 2 { 2 } else { 1 };
     if loose >= needed {
@@ -2238,7 +2256,7 @@ fn judge(
         let loose_singles = tokens
             .iter()
             .filter(|&&(start, end)| start >= f_start && end <= f_end && end - start == 1)
-            .filter(|t| !all_function(word(t)))
+            .filter(|t| loose_content(word(t)))
             .count();
         // The strongest evidence: without the run, a word forms across the
         // seam (`中|撸起|央` -> `中央`).
@@ -3415,6 +3433,15 @@ mod tests {
         // counts only where it breaks a word of its context.
         assert_ne!(shape("过程中"), Shape::Loose);
         for piece in ["心人", "民群", "党建得民党走"] {
+            assert_eq!(shape(piece), Shape::Loose, "{piece}");
+        }
+        // A numeral, demonstrative, preposition or measure word beside a
+        // word attaches to it by grammar: an ordinary phrase, however often
+        // a legal text repeats it. A content character left loose is not.
+        for phrase in ["二被告", "本判决", "由被告", "亩土地", "當原告"] {
+            assert_ne!(shape(phrase), Shape::Loose, "{phrase}");
+        }
+        for piece in ["奋斗新", "时代启", "梦飞扬"] {
             assert_eq!(shape(piece), Shape::Loose, "{piece}");
         }
     }
