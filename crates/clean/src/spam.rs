@@ -2028,9 +2028,10 @@ fn fragment_shape(gram: &[char], cuts: &mut CutCache<'_>, surnames: &HashSet<cha
 /// Injected fragments come in sets: a spammer splices several pieces of a
 /// slogan, and brands, into the same sentences. A repeated non-word that
 /// never shares a line with other spam is far more likely a term of the
-/// article (`越抓越`, `专精特新`). So a fragment is kept when, summed over its
-/// lines, it meets other distinct fragments or brands at least twice, or
-/// when it was seen breaking words of its context in two places.
+/// article (`越抓越`, `专精特新`). So a fragment is kept when it was seen
+/// breaking words of its context in two places, or when, summed over its
+/// lines, it meets at least twice either such a fragment or (on a page with
+/// brands) any other distinct fragment or brand.
 fn keep_cooccurring(
     spans: Vec<SpamSpan>,
     brands: &[SpamSpan],
@@ -2047,26 +2048,33 @@ fn keep_cooccurring(
             .insert((s.line, s.start / MEETING_STRETCH));
     }
     let fragment_rules: HashSet<&str> = spans.iter().map(|s| s.rule.as_str()).collect();
-    let accepted: HashSet<String> = fragment_rules
-        .into_iter()
-        .filter(|rule| {
-            let Some(lines) = rule_lines.get(rule) else {
-                return false;
-            };
-            let meetings: usize = lines
+    // How often a fragment meets, within the same stretch, other removed
+    // spans whose rule passes `with`.
+    let meetings = |rule: &str, with: &dyn Fn(&str) -> bool| -> usize {
+        rule_lines.get(rule).map_or(0, |lines| {
+            lines
                 .iter()
                 .map(|l| {
                     rule_lines
                         .iter()
-                        .filter(|(other, ls)| *other != rule && ls.contains(l))
+                        .filter(|(other, ls)| **other != rule && with(other) && ls.contains(l))
                         .count()
                 })
-                .sum();
+                .sum()
+        })
+    };
+    let accepted: HashSet<String> = fragment_rules
+        .into_iter()
+        .filter(|rule| {
             // Without a brand in the document there is no sign of spam
             // besides the fragments themselves: repeated names and terms of
             // a clean article meet each other too, so only a run seen
-            // breaking words counts then.
-            (meetings >= 2 && !brands.is_empty()) || strong.contains(*rule)
+            // breaking words counts then, or one that meets such a run
+            // twice (the page is shown to carry spliced spam, and the
+            // injector puts its pieces into the same sentences).
+            strong.contains(*rule)
+                || (!brands.is_empty() && meetings(rule, &|_| true) >= 2)
+                || meetings(rule, &|other| strong.contains(other)) >= 2
         })
         .map(str::to_string)
         .collect();
@@ -3402,6 +3410,41 @@ mod tests {
             };
             proptest::prop_assert_eq!(as_sorted(&counts), as_sorted(&fresh));
         }
+    }
+
+    #[test]
+    fn on_a_page_without_brands_a_fragment_meeting_a_proven_one_twice_goes() {
+        let frag = |line: usize, start: usize, text: &str| SpamSpan {
+            line,
+            start,
+            end: start + text.chars().count(),
+            text: text.to_string(),
+            brand: false,
+            rule: format!("repeated fragment:{text}"),
+        };
+        // `梦飞扬` was seen breaking words twice; `齐心` (a word, no breaks
+        // of its own) shares two lines with it; `金融业` shares lines only
+        // with `齐心`, and `汇率` with nothing.
+        let spans = vec![
+            frag(0, 3, "梦飞扬"),
+            frag(0, 20, "齐心"),
+            frag(1, 8, "梦飞扬"),
+            frag(1, 30, "齐心"),
+            frag(2, 5, "梦飞扬"),
+            frag(3, 4, "齐心"),
+            frag(3, 40, "金融业"),
+            frag(4, 9, "金融业"),
+            frag(5, 2, "汇率"),
+            frag(6, 2, "汇率"),
+        ];
+        let strong: HashSet<String> = ["repeated fragment:梦飞扬".to_string()].into();
+        let texts = |kept: Vec<SpamSpan>| kept.into_iter().map(|s| s.text).collect::<Vec<String>>();
+        assert_eq!(
+            texts(keep_cooccurring(spans.clone(), &[], &strong)),
+            ["梦飞扬", "齐心", "梦飞扬", "齐心", "梦飞扬", "齐心"]
+        );
+        // No proven fragment and no brand: nothing shows the page is spam.
+        assert!(keep_cooccurring(spans, &[], &HashSet::new()).is_empty());
     }
 
     #[test]
