@@ -1236,7 +1236,10 @@ pub fn find_fragments(
                 && brands.is_empty()
                 && (gram.last().is_some_and(|c| PARTICLES.contains(*c))
                     || gram.first().is_some_and(|c| PARTICLES.contains(*c)));
-            if shape == Shape::None || grammatical {
+            if shape == Shape::None
+                || grammatical
+                || names_a_party(gram.len(), occs, analysis, &surnames)
+            {
                 rejected.insert(gram);
                 continue;
             }
@@ -2355,6 +2358,34 @@ fn inside_copy(analysis: &[Vec<char>], gram: &[char], line: usize, k: usize) -> 
     n > 0 && (k.saturating_sub(n - 1)..=k).any(|j| chars.get(j..j + n) == Some(gram))
 }
 
+/// Whether a run names a party of the text: in two of its occurrences or
+/// more it follows a word that introduces a person (`被告|由国芹`,
+/// `记者|游景玉`) or comes before a word that ends an organisation's name
+/// (`迅达强|公司`, `利丰|银行`). Names recur through a judgment or a report
+/// in those places; a splice lands after `被告` twice only by rare chance.
+fn names_a_party(
+    len: usize,
+    occs: &[Occurrence],
+    analysis: &[Vec<char>],
+    surnames: &HashSet<char>,
+) -> bool {
+    let introduced = |occ: &Occurrence| {
+        let Some(chars) = analysis.get(occ.line) else {
+            return false;
+        };
+        let before = chars.get(..occ.start).unwrap_or_default();
+        let after = chars.get(occ.start + len..).unwrap_or_default();
+        // A run between a role word and a surname sits before the name
+        // (`被告|贵天天特价|李宏秋`): spliced there, not named there.
+        let before_name = after.first().is_some_and(|c| surnames.contains(c));
+        (role_words().iter().any(|r| before.ends_with(r)) && !before_name)
+            || ORG_WORDS
+                .iter()
+                .any(|o| o.chars().zip(after).filter(|(a, b)| a == *b).count() == o.chars().count())
+    };
+    occs.iter().filter(|o| introduced(o)).take(2).count() == 2
+}
+
 /// Whether some character of the text stands on the same side of at least
 /// two thirds of a run's occurrences (and of two at least). Removed spam
 /// and other occurrences of the run (`进共建美进共建美`) are not the text.
@@ -3445,6 +3476,39 @@ mod tests {
         );
         // No proven fragment and no brand: nothing shows the page is spam.
         assert!(keep_cooccurring(spans, &[], &HashSet::new()).is_empty());
+    }
+
+    #[test]
+    fn a_run_introduced_as_a_party_twice_is_a_name() {
+        let surnames = surnames();
+        let party = |text: &str, run: &str| {
+            let lines: Vec<Vec<char>> = text.lines().map(|l| l.chars().collect()).collect();
+            let run: Vec<char> = run.chars().collect();
+            let occs: Vec<Occurrence> = lines
+                .iter()
+                .enumerate()
+                .flat_map(|(line, l)| {
+                    (0..l.len())
+                        .filter(|&start| l[start..].starts_with(&run))
+                        .map(move |start| Occurrence { line, start })
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            names_a_party(run.len(), &occs, &lines, &surnames)
+        };
+        // After a role word twice (the surname `由` is no common one).
+        let judgment = "原告诉称，被告由春华借款未还。\n被告由春华辩称已经还款。\n由春华未到庭。";
+        assert!(party(judgment, "由春华"));
+        // Before an organisation word twice (a short name the text defines).
+        let company = "原告丰茂商贸有限公司（以下简称丰茂公司）诉称。\n丰茂公司向本院提出诉讼请求。\n丰茂为本地企业。";
+        assert!(party(company, "丰茂"));
+        // Once is chance.
+        let once = "被告由春华借款未还。\n由春华辩称已经还款。\n由春华未到庭。";
+        assert!(!party(once, "由春华"));
+        // A splice between a role word and the name that follows it.
+        let spliced =
+            "被告梦飞扬李宏秋借款未还。\n被告梦飞扬李宏秋辩称已经还款。\n本院梦飞扬认为。";
+        assert!(!party(spliced, "梦飞扬"));
     }
 
     #[test]
