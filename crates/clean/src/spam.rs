@@ -1939,6 +1939,10 @@ fn fragment_shape(gram: &[char], cuts: &mut CutCache<'_>, surnames: &HashSet<cha
     if gram.len() <= 3 && gram.first().is_some_and(|c| surnames.contains(c)) {
         return Shape::None;
     }
+    // A role word (`第三人`, `被上诉人`) names a party of the text.
+    if role_words().iter().any(|r| r.as_slice() == gram) {
+        return Shape::None;
+    }
     // Anonymised parties (`鲍某`, `王某某`) are names, however they segment.
     if gram.contains(&'某') {
         return Shape::None;
@@ -3521,6 +3525,8 @@ mod tests {
         for term in [
             "被告鲍某",
             "第三人周某",
+            "第三人",
+            "被执行人",
             "东莞市瑞",
             "汪红德",
             "被告罗正军",
