@@ -86,6 +86,16 @@ pub struct Lexicons {
     /// Words that mark the end of a post when set off by decoration
     /// (`— 完 —`, `- end -`).
     pub end_markers: Vec<String>,
+    /// Labels of a one-field line that states a fact about the page
+    /// (`原标题`, `责任编辑`, `索引号`, `ip属地`), lower-case, longest first.
+    pub field_labels: Vec<String>,
+    /// Labels of a one-field line whose value is a headline (`原标题`).
+    pub title_labels: Vec<String>,
+    /// Labels of a one-field line that links to another page (`点击进入专题`,
+    /// `政策解读`), lower-case, longest first.
+    pub link_labels: Vec<String>,
+    /// What a crowd of readers did after a head count (`已有 710 人参与`).
+    pub crowd_verbs: Vec<String>,
     phrase_matcher: Option<AhoCorasick>,
     brand_matcher: Option<AhoCorasick>,
 }
@@ -94,6 +104,16 @@ fn data_lines(text: &str) -> impl Iterator<Item = &str> {
     text.lines()
         .map(|l| l.trim_end_matches('\r'))
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+/// Lower-cases words and sorts them longest first, so that the longest
+/// label that opens a line wins (`信息来源` over `来源`).
+fn longest_first(words: Vec<String>) -> Vec<String> {
+    let mut words: Vec<String> = words.into_iter().map(|w| w.to_lowercase()).collect();
+    words.sort();
+    words.dedup();
+    words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    words
 }
 
 /// Builds a matcher. The patterns are our own data files; should a build
@@ -170,6 +190,10 @@ impl Lexicons {
             site_suffixes: words_of("site_suffix"),
             link_prefixes: words_of("link_prefix"),
             end_markers: words_of("end_marker"),
+            field_labels: longest_first(words_of("field_label")),
+            title_labels: longest_first(words_of("title_label")),
+            link_labels: longest_first(words_of("link_label")),
+            crowd_verbs: longest_first(words_of("crowd_verb")),
             phrases,
             brands,
             suffixes,

@@ -32,6 +32,9 @@ pub struct LineFeatures {
     pub han: usize,
     pub clause_marks: usize,
     pub ends_sentence: bool,
+    /// Ends with `？` or `！` (ignoring closing quotes): a question or an
+    /// exclamation, which no byline is.
+    pub ends_question: bool,
     /// Ends with `。` (ignoring closing quotes): prose, not a headline.
     pub ends_full_stop: bool,
     pub separators: usize,
@@ -301,6 +304,10 @@ pub fn features(text: &str, simple_lower: &str, lex: &Lexicons) -> LineFeatures 
         han,
         clause_marks,
         ends_sentence: ends_sentence(text),
+        ends_question: text
+            .trim_end()
+            .trim_end_matches(['”', '’', '」', '』', '）', ')'])
+            .ends_with(['？', '！', '?', '!']),
         ends_full_stop: text
             .trim_end_matches(['”', '’', '」', '』', '）', ')'])
             .ends_with('。'),
@@ -342,6 +349,12 @@ fn worded_furniture(
 ) -> Option<(Reason, &'static str)> {
     if is_end_marker(simple_lower, &lex.end_markers) {
         return Some((Reason::SiteChrome, "end-of-post marker"));
+    }
+    if let Some(found) = labelled_field(simple_lower, lex) {
+        return Some(found);
+    }
+    if is_crowd_counter(simple_lower, &lex.crowd_verbs) {
+        return Some((Reason::SiteChrome, "head count"));
     }
     let trimmed = simple_lower
         .trim_start_matches(|c: char| !c.is_alphanumeric())
@@ -398,6 +411,112 @@ fn worded_furniture(
         }
     }
     None
+}
+
+/// A line that is one `label：value` field whose label names a fact about
+/// the page (`责任编辑：某某`, `索引号 000014349`, `IP属地：杭州`), its
+/// original headline (`原标题：某地出台新规？`) or a link to another page
+/// (`点击进入专题：某某`, `政策解读：某某`). The joint is a colon, a bar, a
+/// slash or a space; outer brackets are ignored (`[责任编辑：某某]`).
+///
+/// The value decides between a field and prose: it is short and holds no
+/// `。`; after a label of people or facts it holds no `，？！；` either, so
+/// an interview's `记者：您怎么看？` stays; after a space or a one-character
+/// label (`文｜某某`) it is a code or a few words without any clause mark.
+fn labelled_field(lower: &str, lex: &Lexicons) -> Option<(Reason, &'static str)> {
+    let t = lower
+        .trim_start_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '[' | '【' | '（' | '('))
+        .trim_end();
+    let t = strip_outer_brackets(t);
+    let kinds: [(&[String], Reason, &'static str, &[char]); 3] = [
+        (
+            &lex.field_labels,
+            Reason::Byline,
+            "page fact field",
+            &['，', '？', '！', '；', '?', '!'],
+        ),
+        (&lex.title_labels, Reason::Byline, "original headline", &[]),
+        (&lex.link_labels, Reason::RelatedList, "link field", &[]),
+    ];
+    for (labels, reason, rule, forbidden) in kinds {
+        for label in labels {
+            let Some(rest) = t.strip_prefix(label.as_str()) else {
+                continue;
+            };
+            const MARKS: &[char] = &['：', ':', '｜', '|', '丨', '/', '／'];
+            let after_space = rest.trim_start();
+            let marked = after_space.starts_with(MARKS);
+            let spaced = !marked && after_space.len() < rest.len();
+            if !marked && !spaced {
+                continue;
+            }
+            let value = after_space.trim_start_matches(MARKS).trim();
+            let n = value.chars().count();
+            let one_char = label.chars().count() == 1;
+            let max = if one_char {
+                4
+            } else if spaced {
+                24
+            } else {
+                60
+            };
+            let terse = (!spaced && !one_char) || !value.chars().any(is_sentence_mark);
+            let ok = (1..=max).contains(&n)
+                && terse
+                && !value.contains('。')
+                && !value.chars().any(|c| forbidden.contains(&c))
+                && !value.ends_with(['：', ':', '、'])
+                && (!one_char || value.chars().all(is_han));
+            if ok {
+                return Some((reason, rule));
+            }
+        }
+    }
+    None
+}
+
+/// The text inside one pair of outer brackets (`[责任编辑：某某]`), or the
+/// text itself.
+fn strip_outer_brackets(t: &str) -> &str {
+    for (open, close) in [('[', ']'), ('【', '】'), ('（', '）'), ('(', ')')] {
+        if let Some(inner) = t.strip_prefix(open).and_then(|r| r.strip_suffix(close)) {
+            if !inner.contains([open, close]) {
+                return inner.trim();
+            }
+        }
+    }
+    t
+}
+
+/// A head count of readers: an optional `已有`/`共有`, a number, `人` or
+/// `位`, a crowd verb and at most a few characters (`已有710人参与`,
+/// `89 人赞同了该回答`, `3.2万人看过`). A sentence goes on after the verb
+/// (`已有710人参与了这次义诊活动，……`).
+fn is_crowd_counter(lower: &str, verbs: &[String]) -> bool {
+    let compact: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
+    if compact.chars().count() > 16 || compact.chars().any(is_sentence_mark) {
+        return false;
+    }
+    let rest = ["已有", "共有", "共", "已", "有"]
+        .iter()
+        .find_map(|p| compact.strip_prefix(p))
+        .unwrap_or(&compact);
+    let digits = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(rest.len());
+    if digits == 0 {
+        return false;
+    }
+    let rest = rest[digits..].trim_start_matches(['万', '千', 'w', 'k', '+']);
+    let Some(rest) = rest.strip_prefix(['人', '位']) else {
+        return false;
+    };
+    let rest = rest.strip_prefix('次').unwrap_or(rest);
+    verbs.iter().any(|v| {
+        rest.strip_prefix(v.as_str()).is_some_and(|tail| {
+            tail.chars().count() <= 4 && tail.chars().all(|c| is_han(c) || c == '.')
+        })
+    })
 }
 
 /// An end-of-post marker: an end word set off by decoration on at least one
@@ -1039,6 +1158,9 @@ fn is_counter_row(all: &[char]) -> bool {
     !date_unit
         && labels.len() >= 2
         && ((numbers >= 2 && max_label <= 4 && spaced >= 1)
+            // Three counters or more may carry longer labels
+            // (`笔记 2 粉丝 144 获赞与收藏 569`).
+            || (numbers >= 3 && labels.len() >= 3 && max_label <= 6 && spaced >= 2)
             || (numbers == 1 && labels.len() >= 3 && max_label <= 2 && spaced >= 2))
 }
 
@@ -1141,7 +1263,15 @@ pub fn first_label(f: &LineFeatures, rel_pos: f64) -> Option<(LineClass, Option<
         return bp(Reason::Caption, "caption marker".into());
     }
     let byline = f.hits_of(PhraseClass::Byline);
-    if byline >= 1 && f.chars <= 60 && f.clause_marks <= 3 && !(f.ends_sentence && f.chars > 30) {
+    // A byline states facts; a line that asks or exclaims after `记者：` is
+    // an interview's dialogue.
+    if byline >= 1
+        && f.chars <= 60
+        && f.clause_marks <= 3
+        && !(f.ends_sentence && f.chars > 30)
+        && !f.ends_question
+        && !prose
+    {
         return bp(
             Reason::Byline,
             format!(
@@ -1473,6 +1603,105 @@ mod tests {
         ];
         for (line, want) in cases {
             assert_eq!(rule(line).as_deref(), Some(*want), "{line}");
+        }
+    }
+
+    #[test]
+    fn portal_gov_and_answer_furniture_is_recognised_by_fields_and_counts() {
+        let lex = Lexicons::builtin();
+        // One field whose label names a fact about the page, its original
+        // headline or a link to another page: the field rule itself
+        // recognises each (some also carry a lexicon phrase), and the line
+        // is removed.
+        let fields: &[(&str, &str)] = &[
+            (
+                "原标题：某地出台新规，小店也能开上网？",
+                "original headline",
+            ),
+            ("[责任编辑：李明]", "page fact field"),
+            ("【排版：李明】", "page fact field"),
+            ("校对 张小红", "page fact field"),
+            ("发文机关：某市人民政府办公室", "page fact field"),
+            ("主题分类：城乡建设、环境保护", "page fact field"),
+            ("索引号 11330100mb1234567x", "page fact field"),
+            ("ip属地：杭州", "page fact field"),
+            ("文｜周静", "page fact field"),
+            ("图 / 网络", "page fact field"),
+            ("原文链接：https://example.com/s/abc123", "page fact field"),
+            ("点击进入专题：两会时间", "link field"),
+            ("政策解读：一图读懂新版住房公积金办法", "link field"),
+        ];
+        for (line, want) in fields {
+            assert_eq!(
+                labelled_field(line, &lex).map(|(_, r)| r),
+                Some(*want),
+                "{line}"
+            );
+            assert!(
+                matches!(label(line), Some(LineClass::Boilerplate(_))),
+                "{line}"
+            );
+        }
+        let cases: &[(&str, &str)] = &[
+            // Head counts of readers.
+            ("已有710人参与", "shape:head count"),
+            ("89 人赞同了该回答", "shape:head count"),
+            ("3.2万人想看", "shape:head count"),
+            // Three counters with a long label.
+            ("笔记 2  粉丝 144  获赞与收藏 569", "shape:counter row"),
+            // Headings of lists over a time window.
+            ("24小时热文", "shape:related-list heading"),
+            ("一周热点", "shape:related-list heading"),
+            ("为您推荐", "shape:related-list heading"),
+        ];
+        for (line, want) in cases {
+            assert_eq!(rule(line).as_deref(), Some(*want), "{line}");
+        }
+    }
+
+    #[test]
+    fn platform_disclaimers_and_player_text_are_removed() {
+        for line in [
+            "特别声明：以上内容为自媒体平台用户上传并发布，本平台仅提供信息存储服务。",
+            "*本文为某某原创，转载请后台留言",
+            "视频加载中...",
+            "某市教育局政务微博 | 某市教育局政务微信",
+        ] {
+            assert!(
+                matches!(label(line), Some(LineClass::Boilerplate(_))),
+                "{line}: {:?}",
+                rule(line)
+            );
+        }
+    }
+
+    #[test]
+    fn body_lines_like_fields_and_counts_are_kept() {
+        for line in [
+            // Interview dialogue after a person label.
+            "记者：您怎么看这次调整？",
+            "编辑：我认为这篇稿子还要改。",
+            // `来源` opening prose, `附件` inside a sentence.
+            "来源于群众，服务于群众。",
+            "附件中的表格请各单位于月底前填写。",
+            // A one-character label before prose, a word that only
+            // starts like a label.
+            "文：这是一个关于童年的故事，写于二〇〇八年",
+            "文化：城市的灵魂",
+            "图书馆：周一闭馆",
+            // A head count that goes on into a sentence.
+            "已有710人参与了这次义诊活动，大家反响很好",
+            "300人参加比赛",
+            // Headings and verse.
+            "一周见闻",
+            "第三章 来源",
+            "春眠不觉晓",
+        ] {
+            assert!(
+                !matches!(label(line), Some(LineClass::Boilerplate(_))),
+                "{line}: {:?}",
+                rule(line)
+            );
         }
     }
 
