@@ -96,6 +96,13 @@ pub struct Lexicons {
     pub link_labels: Vec<String>,
     /// What a crowd of readers did after a head count (`已有 710 人参与`).
     pub crowd_verbs: Vec<String>,
+    /// What may open a count line before its number (`共`, `查看全部`),
+    /// longest first.
+    pub count_prefixes: Vec<String>,
+    /// Labels that stand alone before a colon (`附件：`, `分享到：`).
+    pub bare_labels: Vec<String>,
+    /// Interface button words (`关注`, `私信`, `长者模式`), lower-case.
+    pub buttons: Vec<String>,
     phrase_matcher: Option<AhoCorasick>,
     brand_matcher: Option<AhoCorasick>,
 }
@@ -194,6 +201,9 @@ impl Lexicons {
             title_labels: longest_first(words_of("title_label")),
             link_labels: longest_first(words_of("link_label")),
             crowd_verbs: longest_first(words_of("crowd_verb")),
+            count_prefixes: longest_first(words_of("count_prefix")),
+            bare_labels: longest_first(words_of("bare_label")),
+            buttons: longest_first(words_of("button")),
             phrases,
             brands,
             suffixes,

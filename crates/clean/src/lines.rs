@@ -353,9 +353,6 @@ fn worded_furniture(
     if let Some(found) = labelled_field(simple_lower, lex) {
         return Some(found);
     }
-    if is_crowd_counter(simple_lower, &lex.crowd_verbs) {
-        return Some((Reason::SiteChrome, "head count"));
-    }
     let trimmed = simple_lower
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .trim_end();
@@ -387,6 +384,9 @@ fn worded_furniture(
     if chars <= 24 && has_any(&lex.picture_words, trimmed) && has_any(&lex.credit_words, trimmed) {
         return Some((Reason::Caption, "photo credit"));
     }
+    if is_button_words(trimmed, lex) {
+        return Some((Reason::SiteChrome, "button words"));
+    }
     if is_device_tag(trimmed, &lex.device_words) {
         return Some((Reason::Byline, "client or device tag"));
     }
@@ -395,6 +395,9 @@ fn worded_furniture(
     }
     if is_lone_counter(trimmed, &lex.counter_words) {
         return Some((Reason::SiteChrome, "counter"));
+    }
+    if is_crowd_counter(trimmed, lex) {
+        return Some((Reason::SiteChrome, "head count"));
     }
     if is_site_name(trimmed, &lex.site_suffixes) {
         return Some((Reason::SiteChrome, "personal site name"));
@@ -438,6 +441,14 @@ fn labelled_field(lower: &str, lex: &Lexicons) -> Option<(Reason, &'static str)>
         (&lex.title_labels, Reason::Byline, "original headline", &[]),
         (&lex.link_labels, Reason::RelatedList, "link field", &[]),
     ];
+    // A label alone before its colon: the value is on the lines below.
+    let bare = t.strip_suffix(['：', ':']).map(str::trim_end);
+    if let Some(label) = bare {
+        if lex.bare_labels.iter().any(|l| l == label) || lex.link_labels.iter().any(|l| l == label)
+        {
+            return Some((Reason::SiteChrome, "bare label"));
+        }
+    }
     for (labels, reason, rule, forbidden) in kinds {
         for label in labels {
             let Some(rest) = t.strip_prefix(label.as_str()) else {
@@ -489,17 +500,20 @@ fn strip_outer_brackets(t: &str) -> &str {
 }
 
 /// A head count of readers: an optional `已有`/`共有`, a number, `人` or
-/// `位`, a crowd verb and at most a few characters (`已有710人参与`,
-/// `89 人赞同了该回答`, `3.2万人看过`). A sentence goes on after the verb
-/// (`已有710人参与了这次义诊活动，……`).
-fn is_crowd_counter(lower: &str, verbs: &[String]) -> bool {
+/// `位` (or `条` before a counter noun), a crowd verb and at most `了` and a
+/// short object (`已有710人参与`, `89 人赞同了该回答`, `共 23 条评论`,
+/// `查看全部 36 条回复`). A sentence goes on after the verb
+/// (`已有710人参与了这次义诊活动，……`), a headline names its own object
+/// (`300人参与救援`).
+fn is_crowd_counter(lower: &str, lex: &Lexicons) -> bool {
     let compact: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
     if compact.chars().count() > 16 || compact.chars().any(is_sentence_mark) {
         return false;
     }
-    let rest = ["已有", "共有", "共", "已", "有"]
+    let rest = lex
+        .count_prefixes
         .iter()
-        .find_map(|p| compact.strip_prefix(p))
+        .find_map(|p| compact.strip_prefix(p.as_str()))
         .unwrap_or(&compact);
     let digits = rest
         .find(|c: char| !(c.is_ascii_digit() || c == '.'))
@@ -508,15 +522,50 @@ fn is_crowd_counter(lower: &str, verbs: &[String]) -> bool {
         return false;
     }
     let rest = rest[digits..].trim_start_matches(['万', '千', 'w', 'k', '+']);
-    let Some(rest) = rest.strip_prefix(['人', '位']) else {
+    let Some(rest) = rest.strip_prefix(['人', '位', '条', '个']) else {
         return false;
     };
     let rest = rest.strip_prefix('次').unwrap_or(rest);
-    verbs.iter().any(|v| {
+    lex.crowd_verbs.iter().chain(&lex.counter_words).any(|v| {
+        // After the verb: nothing, a perfective `了` and its object
+        // (`赞同了该回答`), or a second crowd verb (`参与讨论`); a
+        // headline goes on with its own object (`300人参与救援`).
         rest.strip_prefix(v.as_str()).is_some_and(|tail| {
-            tail.chars().count() <= 4 && tail.chars().all(|c| is_han(c) || c == '.')
+            tail.is_empty()
+                || (tail.starts_with('了') && tail.chars().count() <= 4 && tail.chars().all(is_han))
+                || lex.crowd_verbs.iter().any(|w| w == tail)
         })
     })
+}
+
+/// A row of interface buttons and switches: every token, split at spaces,
+/// bars and dots, is a button word, maybe bracketed, after a `+` or with a
+/// count (`关注`, `+关注`, `赞[12]`, `分享 收藏 喜欢`, `【收藏】`,
+/// `长者模式 | English`). One word of prose besides (`关注民生`) is no
+/// button, nor is a lone word that is also a reply (`喜欢`).
+fn is_button_words(lower: &str, lex: &Lexicons) -> bool {
+    let compact_len = lower.chars().filter(|c| !c.is_whitespace()).count();
+    if compact_len == 0 || compact_len > 30 {
+        return false;
+    }
+    let tokens: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || matches!(c, '|' | '｜' | '·' | '・' | '丨' | '/'))
+        .filter(|t| !t.is_empty())
+        .collect();
+    !tokens.is_empty()
+        && tokens.iter().all(|token| {
+            let word = token
+                .trim_start_matches(['[', '【', '［', '+', '＋'])
+                .trim_end_matches([']', '】', '］', ')', '）', '(', '（'])
+                .trim_end_matches(|c: char| {
+                    c.is_ascii_digit() || matches!(c, '.' | '万' | 'w' | 'k' | '+')
+                })
+                .trim_end_matches(['[', '(', '（', ']', '】', '］']);
+            // In a row of two or more, a counter noun is a button too
+            // (`分享 收藏 喜欢`); alone it may be a one-word reply.
+            lex.buttons.iter().any(|b| b == word)
+                || (tokens.len() >= 2 && lex.counter_words.iter().any(|b| b == word))
+        })
 }
 
 /// An end-of-post marker: an end word set off by decoration on at least one
@@ -875,11 +924,19 @@ fn is_arrow_link(text: &str) -> bool {
 /// (`微信号：abc123`, `公众号ID：abc_news`): the label, a colon and one
 /// Latin handle, nothing else.
 fn is_handle_field(text: &str) -> bool {
-    let Some((label, value)) = text.trim().split_once(['：', ':']) else {
+    let Some((label, value)) = text.trim().split_once(['：', ':', '|', '｜']) else {
         return false;
     };
     let label = label.trim();
     let value = value.trim();
+    // An app's account number may be all digits (`小红书号：12345678`).
+    let numbered = label.chars().count() >= 3
+        && label.ends_with('号')
+        && (5..=16).contains(&value.chars().count())
+        && value.chars().all(|c| c.is_ascii_digit());
+    if numbered && label.chars().all(is_han) {
+        return true;
+    }
     let label_lower = label.to_ascii_lowercase();
     let label_ok = (2..=10).contains(&label.chars().count())
         && label.chars().all(|c| is_han(c) || c.is_ascii_alphabetic())
@@ -1656,6 +1713,82 @@ mod tests {
         ];
         for (line, want) in cases {
             assert_eq!(rule(line).as_deref(), Some(*want), "{line}");
+        }
+    }
+
+    #[test]
+    fn buttons_bare_labels_and_reply_counts_are_removed() {
+        let cases: &[(&str, &str)] = &[
+            // Interface buttons alone or in a row, bracketed or counted.
+            ("+关注", "shape:button words"),
+            ("私信", "shape:button words"),
+            ("赞[12]", "shape:button words"),
+            ("【收藏】", "shape:button words"),
+            ("分享 收藏 喜欢", "shape:button words"),
+            ("适老化 | 繁体", "shape:button words"),
+            ("政务微信 政务抖音", "shape:button words"),
+            // A label alone before its colon.
+            ("附件下载：", "shape:bare label"),
+            ("相关附件：", "shape:bare label"),
+            ("相关文件：", "shape:bare label"),
+            // Counts of replies and comments after a prefix.
+            ("共 23 条评论", "shape:head count"),
+            ("查看全部 36 条回复", "shape:head count"),
+            ("128人参与讨论", "shape:head count"),
+            // An app account number, a label with a space in it.
+            ("小红书号：12345678", "shape:field row"),
+            ("微信号 | abc123", "shape:field row"),
+            ("IP 属地：广东", "shape:page fact field"),
+        ];
+        for (line, want) in cases {
+            assert_eq!(rule(line).as_deref(), Some(*want), "{line}");
+        }
+    }
+
+    #[test]
+    fn body_lines_like_buttons_and_counts_are_kept() {
+        for line in [
+            // A one-word reply, words that open with a button word.
+            "喜欢",
+            "“喜欢吗？”",
+            "关注民生",
+            "收藏家的故事",
+            "笔记本电脑",
+            "注册会计师",
+            "回复他的信",
+            // Headlines with a count and their own object.
+            "300人参与救援",
+            "共3条意见",
+            "查看全部资料",
+            // A colon that introduces a list in prose.
+            "全文如下：",
+            "路线如下：",
+            "编号：",
+        ] {
+            assert!(
+                !matches!(label(line), Some(LineClass::Boilerplate(_))),
+                "{line}: {:?}",
+                rule(line)
+            );
+        }
+    }
+
+    proptest::proptest! {
+        /// The field, head-count and button rules never panic, and a line
+        /// that a full sentence ends is never taken for a field or a
+        /// button row, whatever label or button word opens it.
+        #[test]
+        fn field_and_button_rules_leave_full_sentences(
+            head in "[原责编校图文附件分享关注赞共人条评论：:｜| 0-9a-z，。？]{0,24}",
+        ) {
+            let lex = Lexicons::builtin();
+            let _ = labelled_field(&head, &lex);
+            let _ = is_crowd_counter(&head, &lex);
+            let _ = is_button_words(&head, &lex);
+            let sentence = format!("{head}，这件事我们明天再谈。");
+            proptest::prop_assert!(labelled_field(&sentence, &lex).is_none());
+            proptest::prop_assert!(!is_crowd_counter(&sentence, &lex));
+            proptest::prop_assert!(!is_button_words(&sentence, &lex));
         }
     }
 
