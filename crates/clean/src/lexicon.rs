@@ -72,6 +72,10 @@ pub struct Lexicons {
     /// qualifier may stand alone (`猜你喜欢`).
     pub list_qualifiers: Vec<String>,
     pub list_nouns: Vec<String>,
+    /// Whose posts a list heading offers (`作者`, `ta的`), longest first.
+    pub list_owners: Vec<String>,
+    /// A recommending word after a content noun (`热文推荐`, `小编精选`).
+    pub list_tails: Vec<String>,
     /// Nouns of interaction counters (`阅读`, `粉丝`) that a bare number
     /// follows on a counter line (`阅读 1.2万`, `浏览 3521 次`).
     pub counter_words: Vec<String>,
@@ -192,6 +196,8 @@ impl Lexicons {
             credit_words: words_of("credit"),
             list_qualifiers: words_of("list_qualifier"),
             list_nouns: words_of("list_noun"),
+            list_owners: longest_first(words_of("list_owner")),
+            list_tails: words_of("list_tail"),
             counter_words: words_of("counter"),
             device_words: words_of("device"),
             site_suffixes: words_of("site_suffix"),

@@ -361,6 +361,9 @@ fn worded_furniture(
         return None;
     }
     let has_any = |words: &[String], s: &str| words.iter().any(|w| s.contains(w.as_str()));
+    if is_button_words(trimmed, lex) {
+        return Some((Reason::SiteChrome, "button words"));
+    }
     if let Some(verb) = lex
         .prompt_verbs
         .iter()
@@ -384,9 +387,6 @@ fn worded_furniture(
     if chars <= 24 && has_any(&lex.picture_words, trimmed) && has_any(&lex.credit_words, trimmed) {
         return Some((Reason::Caption, "photo credit"));
     }
-    if is_button_words(trimmed, lex) {
-        return Some((Reason::SiteChrome, "button words"));
-    }
     if is_device_tag(trimmed, &lex.device_words) {
         return Some((Reason::Byline, "client or device tag"));
     }
@@ -403,17 +403,34 @@ fn worded_furniture(
         return Some((Reason::SiteChrome, "personal site name"));
     }
     let heading: String = trimmed.chars().filter(|c| !c.is_whitespace()).collect();
-    if let Some(q) = lex
-        .list_qualifiers
-        .iter()
-        .find(|q| heading.starts_with(q.as_str()))
-    {
-        let rest = heading[q.len()..].trim_end_matches(|c: char| !c.is_alphanumeric());
-        if rest.is_empty() || lex.list_nouns.iter().any(|n| rest == n.as_str()) {
-            return Some((Reason::RelatedList, "related-list heading"));
-        }
+    if is_list_heading(&heading, lex) {
+        return Some((Reason::RelatedList, "related-list heading"));
     }
     None
+}
+
+/// The heading of a list of links to other posts: after an optional owner
+/// (`作者`, `ta的`), a qualifier and a content noun or nothing (`相关报道`,
+/// `往期精彩`, `猜你想看`), or a noun and a recommending tail (`热文推荐`,
+/// `小编精选`). Closing decoration is ignored (`推荐阅读 ↓`).
+fn is_list_heading(heading: &str, lex: &Lexicons) -> bool {
+    let heading = heading.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let heading = lex
+        .list_owners
+        .iter()
+        .find_map(|o| heading.strip_prefix(o.as_str()).filter(|r| !r.is_empty()))
+        .unwrap_or(heading);
+    let is_noun = |s: &str| lex.list_nouns.iter().any(|n| n == s);
+    let qualified = lex.list_qualifiers.iter().any(|q| {
+        heading
+            .strip_prefix(q.as_str())
+            .is_some_and(|rest| rest.is_empty() || is_noun(rest))
+    });
+    let recommended = lex
+        .list_tails
+        .iter()
+        .any(|t| heading.strip_suffix(t.as_str()).is_some_and(&is_noun));
+    qualified || recommended
 }
 
 /// A line that is one `label：value` field whose label names a fact about
@@ -1789,6 +1806,44 @@ mod tests {
             proptest::prop_assert!(labelled_field(&sentence, &lex).is_none());
             proptest::prop_assert!(!is_crowd_counter(&sentence, &lex));
             proptest::prop_assert!(!is_button_words(&sentence, &lex));
+        }
+    }
+
+    #[test]
+    fn list_headings_with_owners_and_tails_and_more_prompts_are_removed() {
+        let cases: &[(&str, &str)] = &[
+            // An owner before the qualifier, a recommending tail after a noun.
+            ("作者其他文章", "shape:related-list heading"),
+            ("TA的其他作品", "shape:related-list heading"),
+            ("热文推荐", "shape:related-list heading"),
+            ("小编精选", "shape:related-list heading"),
+            ("同类推荐", "shape:related-list heading"),
+            ("— 往期精彩 —", "shape:related-list heading"),
+            ("猜你想看", "shape:related-list heading"),
+            ("相关回答", "shape:related-list heading"),
+            // Prompts that open with a welcome or a plea.
+            ("欢迎关注", "shape:reader prompt"),
+            ("求转发", "shape:reader prompt"),
+            ("分享给更多朋友", "shape:reader prompt"),
+            ("图文：山间小路", "shape:page fact field"),
+        ];
+        for (line, want) in cases {
+            assert_eq!(rule(line).as_deref(), Some(*want), "{line}");
+        }
+        for line in [
+            "其他",
+            "其他问题",
+            "他的作品",
+            "欢迎来到北京",
+            "求职心得",
+            "分享是一种美德",
+            "问题",
+        ] {
+            assert!(
+                !matches!(label(line), Some(LineClass::Boilerplate(_))),
+                "{line}: {:?}",
+                rule(line)
+            );
         }
     }
 
