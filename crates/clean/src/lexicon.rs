@@ -105,6 +105,11 @@ pub struct Lexicons {
     pub count_prefixes: Vec<String>,
     /// Labels that stand alone before a colon (`附件：`, `分享到：`).
     pub bare_labels: Vec<String>,
+    /// Relative times in a post header (`刚刚`, `昨天`) and the units of
+    /// `N 小时前`, longest first.
+    pub stamp_words: Vec<String>,
+    pub stamp_alone: Vec<String>,
+    pub stamp_units: Vec<String>,
     /// Interface button words (`关注`, `私信`, `长者模式`), lower-case.
     pub buttons: Vec<String>,
     phrase_matcher: Option<AhoCorasick>,
@@ -210,6 +215,9 @@ impl Lexicons {
             count_prefixes: longest_first(words_of("count_prefix")),
             bare_labels: longest_first(words_of("bare_label")),
             buttons: longest_first(words_of("button")),
+            stamp_words: longest_first(words_of("stamp_word")),
+            stamp_alone: longest_first(words_of("stamp_alone")),
+            stamp_units: longest_first(words_of("stamp_unit")),
             phrases,
             brands,
             suffixes,

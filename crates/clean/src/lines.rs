@@ -361,8 +361,17 @@ fn worded_furniture(
         return None;
     }
     let has_any = |words: &[String], s: &str| words.iter().any(|w| s.contains(w.as_str()));
+    if is_lone_counter(trimmed, &lex.counter_words) {
+        return Some((Reason::SiteChrome, "counter"));
+    }
+    if is_crowd_counter(trimmed, lex) {
+        return Some((Reason::SiteChrome, "head count"));
+    }
     if is_button_words(trimmed, lex) {
         return Some((Reason::SiteChrome, "button words"));
+    }
+    if is_relative_stamp(trimmed, lex) {
+        return Some((Reason::Byline, "relative time stamp"));
     }
     if let Some(verb) = lex
         .prompt_verbs
@@ -392,12 +401,6 @@ fn worded_furniture(
     }
     if is_reading_time(trimmed, &lex.counter_words) {
         return Some((Reason::Byline, "reading time"));
-    }
-    if is_lone_counter(trimmed, &lex.counter_words) {
-        return Some((Reason::SiteChrome, "counter"));
-    }
-    if is_crowd_counter(trimmed, lex) {
-        return Some((Reason::SiteChrome, "head count"));
     }
     if is_site_name(trimmed, &lex.site_suffixes) {
         return Some((Reason::SiteChrome, "personal site name"));
@@ -523,7 +526,7 @@ fn strip_outer_brackets(t: &str) -> &str {
 /// (`已有710人参与了这次义诊活动，……`), a headline names its own object
 /// (`300人参与救援`).
 fn is_crowd_counter(lower: &str, lex: &Lexicons) -> bool {
-    let compact: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
+    let compact = compact_count(lower);
     if compact.chars().count() > 16 || compact.chars().any(is_sentence_mark) {
         return false;
     }
@@ -555,6 +558,46 @@ fn is_crowd_counter(lower: &str, lex: &Lexicons) -> bool {
     })
 }
 
+/// A post or comment header with a relative time instead of a date
+/// (`3分钟前`, `刚刚`, `小王 · 3小时前`, `1天前 · 北京`, `昨天 12:30`,
+/// `今天 08:00 来自 iPhone客户端`): one stamp token, the others a short
+/// name, a place, a clock time or a device tag. The units need ASCII digits
+/// before them, so `三年前的夏天` in prose is no stamp.
+fn is_relative_stamp(lower: &str, lex: &Lexicons) -> bool {
+    if lower.chars().count() > 40 || lower.chars().any(is_sentence_mark) {
+        return false;
+    }
+    let is_stamp = |t: &str| {
+        lex.stamp_words.iter().any(|w| w == t)
+            || lex.stamp_alone.iter().any(|w| w == t)
+            || lex.stamp_units.iter().any(|u| {
+                t.strip_suffix(u.as_str())
+                    .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+            })
+    };
+    // A device tag after the stamp (`来自 iPhone客户端`) is the stamp's.
+    let head = match lower.find("来自") {
+        Some(at) if is_device_tag(&lower[at..], &lex.device_words) => &lower[..at],
+        _ => lower,
+    };
+    let tokens: Vec<&str> = head
+        .split(|c: char| c.is_whitespace() || matches!(c, '·' | '・' | '|' | '｜'))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let stamps = tokens.iter().filter(|t| is_stamp(t)).count();
+    let others_ok = tokens.iter().filter(|t| !is_stamp(t)).all(|t| {
+        let n = t.chars().count();
+        let clock = find_time(t).is_some_and(|c| c.len() + 1 >= t.len());
+        clock || (1..=12).contains(&n) && !t.chars().any(|c| matches!(c, '：' | ':'))
+    });
+    // A relative day alone (`昨天`) is a one-word reply, not a header.
+    let lone_day = tokens.len() == 1
+        && tokens
+            .iter()
+            .all(|t| lex.stamp_words.iter().any(|w| w == t));
+    stamps == 1 && tokens.len() <= 3 && others_ok && !lone_day
+}
+
 /// A row of interface buttons and switches: every token, split at spaces,
 /// bars and dots, is a button word, maybe bracketed, after a `+` or with a
 /// count (`关注`, `+关注`, `赞[12]`, `分享 收藏 喜欢`, `【收藏】`,
@@ -569,6 +612,13 @@ fn is_button_words(lower: &str, lex: &Lexicons) -> bool {
         .split(|c: char| c.is_whitespace() || matches!(c, '|' | '｜' | '·' | '・' | '丨' | '/'))
         .filter(|t| !t.is_empty())
         .collect();
+    // A count standing apart belongs to the button before it (`[赞] 12`).
+    let is_count = |t: &str| {
+        t.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '万' | 'w' | '+'))
+    };
+    let counted = tokens.iter().any(|t| is_count(t));
+    let tokens: Vec<&str> = tokens.into_iter().filter(|t| !is_count(t)).collect();
     !tokens.is_empty()
         && tokens.iter().all(|token| {
             let word = token
@@ -581,7 +631,7 @@ fn is_button_words(lower: &str, lex: &Lexicons) -> bool {
             // In a row of two or more, a counter noun is a button too
             // (`分享 收藏 喜欢`); alone it may be a one-word reply.
             lex.buttons.iter().any(|b| b == word)
-                || (tokens.len() >= 2 && lex.counter_words.iter().any(|b| b == word))
+                || (tokens.len() >= 2 && !counted && lex.counter_words.iter().any(|b| b == word))
         })
 }
 
@@ -658,7 +708,7 @@ const UNITS: &[char] = &[
 /// The number must stand apart from the noun's phrase (a space, a colon or
 /// nothing but the noun before it), so `阅读3本书` stays prose.
 fn is_lone_counter(lower: &str, counters: &[String]) -> bool {
-    let compact: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
+    let compact = compact_count(lower);
     if compact.chars().count() > 16 {
         return false;
     }
@@ -720,6 +770,21 @@ fn is_reading_time(lower: &str, counters: &[String]) -> bool {
         && compact.chars().count() <= 30
         && (1..=2).contains(&count_numbers(&compact))
         && counters.iter().any(|w| compact.contains(w.as_str()))
+}
+
+/// A counter line without its spaces and without the thousands commas of
+/// its number (`被浏览 12,345` reads `被浏览12345`).
+fn compact_count(lower: &str) -> String {
+    let chars: Vec<char> = lower.chars().filter(|c| !c.is_whitespace()).collect();
+    let digit = |k: Option<&char>| k.is_some_and(|c| c.is_ascii_digit());
+    chars
+        .iter()
+        .enumerate()
+        .filter(|&(i, &c)| {
+            !(c == ',' && i > 0 && digit(chars.get(i - 1)) && digit(chars.get(i + 1)))
+        })
+        .map(|(_, &c)| c)
+        .collect()
 }
 
 /// How many runs of digits (with decimal points) a string holds.
@@ -830,6 +895,7 @@ fn furniture_shape(text: &str, all: &[char], han: usize, has_date: bool) -> Opti
             .last()
             .is_some_and(|t| t.starts_with(['@', '＠']) && t.chars().count() >= 2);
     if trimmed.starts_with("//@")
+        || (chars <= 80 && text.contains("//@"))
         || (trimmed.starts_with('@') && chars <= 50)
         || ends_on_handle
         || labelled_handle
@@ -1838,6 +1904,47 @@ mod tests {
             "求职心得",
             "分享是一种美德",
             "问题",
+        ] {
+            assert!(
+                !matches!(label(line), Some(LineClass::Boilerplate(_))),
+                "{line}: {:?}",
+                rule(line)
+            );
+        }
+    }
+
+    #[test]
+    fn answer_player_and_repost_furniture_is_removed() {
+        let cases: &[(&str, &str)] = &[
+            // Relative stamps in post and comment headers.
+            ("3分钟前", "shape:relative time stamp"),
+            ("刚刚", "shape:relative time stamp"),
+            ("小王 · 3小时前", "shape:relative time stamp"),
+            ("1天前 · 北京", "shape:relative time stamp"),
+            ("今天 08:00 来自 iPhone客户端", "shape:relative time stamp"),
+            // Answer-page counters with thousands commas, player buttons.
+            ("被浏览 12,345", "shape:counter"),
+            ("1,234 人关注", "shape:counter"),
+            ("12 个回答", "shape:counter"),
+            ("[赞] 12", "shape:button words"),
+            ("播放 全屏 倍速", "shape:button words"),
+            // Repost credits and contact labels.
+            ("转：小王", "shape:page fact field"),
+            ("公众号：城市夜读", "shape:page fact field"),
+            ("QQ群：123456789", "shape:page fact field"),
+            ("小王：//@小李：好", "shape:mention/repost line"),
+        ];
+        for (line, want) in cases {
+            assert_eq!(rule(line).as_deref(), Some(*want), "{line}");
+        }
+        for line in [
+            "昨天",
+            "今天天气很好",
+            "三年前的夏天",
+            "那是2小时前的事，现在已经好了",
+            "刚刚好",
+            "公众号运营",
+            "他回答说",
         ] {
             assert!(
                 !matches!(label(line), Some(LineClass::Boilerplate(_))),
