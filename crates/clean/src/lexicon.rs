@@ -110,6 +110,10 @@ pub struct Lexicons {
     pub stamp_words: Vec<String>,
     pub stamp_alone: Vec<String>,
     pub stamp_units: Vec<String>,
+    /// Words that ask the reader for something (`记得`, `请`) and the prompt
+    /// verbs such a request ends on (`关注`, `在看`).
+    pub requests: Vec<String>,
+    pub tail_verbs: Vec<String>,
     /// Interface button words (`关注`, `私信`, `长者模式`), lower-case.
     pub buttons: Vec<String>,
     phrase_matcher: Option<AhoCorasick>,
@@ -215,6 +219,8 @@ impl Lexicons {
             count_prefixes: longest_first(words_of("count_prefix")),
             bare_labels: longest_first(words_of("bare_label")),
             buttons: longest_first(words_of("button")),
+            requests: words_of("request"),
+            tail_verbs: words_of("tail_verb"),
             stamp_words: longest_first(words_of("stamp_word")),
             stamp_alone: longest_first(words_of("stamp_alone")),
             stamp_units: longest_first(words_of("stamp_unit")),

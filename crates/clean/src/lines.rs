@@ -384,6 +384,15 @@ fn worded_furniture(
             return Some((Reason::SiteChrome, "reader prompt"));
         }
     }
+    // A request that ends on a prompt verb (`看完记得关注`, `喜欢请关注`).
+    let compact: String = trimmed.chars().filter(|c| c.is_alphanumeric()).collect();
+    if compact.chars().count() <= 16
+        && !trimmed.chars().any(is_sentence_mark)
+        && lex.tail_verbs.iter().any(|v| compact.ends_with(v.as_str()))
+        && has_any(&lex.requests, &compact)
+    {
+        return Some((Reason::SiteChrome, "reader prompt"));
+    }
     let mut tokens = trimmed.splitn(2, char::is_whitespace);
     if let (Some(user), Some(rest)) = (tokens.next(), tokens.next()) {
         let rest = rest.trim_start();
@@ -1946,6 +1955,28 @@ mod tests {
             "公众号运营",
             "他回答说",
         ] {
+            assert!(
+                !matches!(label(line), Some(LineClass::Boilerplate(_))),
+                "{line}: {:?}",
+                rule(line)
+            );
+        }
+    }
+
+    #[test]
+    fn requests_ending_on_a_prompt_verb_and_link_buttons_are_removed() {
+        let cases: &[(&str, &str)] = &[
+            ("看完记得关注", "shape:reader prompt"),
+            ("喜欢请关注", "shape:reader prompt"),
+            ("好看的人都点了在看", "shape:reader prompt"),
+            ("别忘了点个关注", "shape:reader prompt"),
+            ("点击这里", "shape:button words"),
+            ("查看原文", "shape:button words"),
+        ];
+        for (line, want) in cases {
+            assert_eq!(rule(line).as_deref(), Some(*want), "{line}");
+        }
+        for line in ["值得关注", "社会各界高度关注", "记得", "原文"] {
             assert!(
                 !matches!(label(line), Some(LineClass::Boilerplate(_))),
                 "{line}: {:?}",
