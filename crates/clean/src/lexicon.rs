@@ -72,6 +72,10 @@ pub struct Lexicons {
     /// qualifier may stand alone (`猜你喜欢`).
     pub list_qualifiers: Vec<String>,
     pub list_nouns: Vec<String>,
+    /// Whose posts a list heading offers (`作者`, `ta的`), longest first.
+    pub list_owners: Vec<String>,
+    /// A recommending word after a content noun (`热文推荐`, `小编精选`).
+    pub list_tails: Vec<String>,
     /// Nouns of interaction counters (`阅读`, `粉丝`) that a bare number
     /// follows on a counter line (`阅读 1.2万`, `浏览 3521 次`).
     pub counter_words: Vec<String>,
@@ -86,6 +90,32 @@ pub struct Lexicons {
     /// Words that mark the end of a post when set off by decoration
     /// (`— 完 —`, `- end -`).
     pub end_markers: Vec<String>,
+    /// Labels of a one-field line that states a fact about the page
+    /// (`原标题`, `责任编辑`, `索引号`, `ip属地`), lower-case, longest first.
+    pub field_labels: Vec<String>,
+    /// Labels of a one-field line whose value is a headline (`原标题`).
+    pub title_labels: Vec<String>,
+    /// Labels of a one-field line that links to another page (`点击进入专题`,
+    /// `政策解读`), lower-case, longest first.
+    pub link_labels: Vec<String>,
+    /// What a crowd of readers did after a head count (`已有 710 人参与`).
+    pub crowd_verbs: Vec<String>,
+    /// What may open a count line before its number (`共`, `查看全部`),
+    /// longest first.
+    pub count_prefixes: Vec<String>,
+    /// Labels that stand alone before a colon (`附件：`, `分享到：`).
+    pub bare_labels: Vec<String>,
+    /// Relative times in a post header (`刚刚`, `昨天`) and the units of
+    /// `N 小时前`, longest first.
+    pub stamp_words: Vec<String>,
+    pub stamp_alone: Vec<String>,
+    pub stamp_units: Vec<String>,
+    /// Words that ask the reader for something (`记得`, `请`) and the prompt
+    /// verbs such a request ends on (`关注`, `在看`).
+    pub requests: Vec<String>,
+    pub tail_verbs: Vec<String>,
+    /// Interface button words (`关注`, `私信`, `长者模式`), lower-case.
+    pub buttons: Vec<String>,
     phrase_matcher: Option<AhoCorasick>,
     brand_matcher: Option<AhoCorasick>,
 }
@@ -94,6 +124,16 @@ fn data_lines(text: &str) -> impl Iterator<Item = &str> {
     text.lines()
         .map(|l| l.trim_end_matches('\r'))
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+/// Lower-cases words and sorts them longest first, so that the longest
+/// label that opens a line wins (`信息来源` over `来源`).
+fn longest_first(words: Vec<String>) -> Vec<String> {
+    let mut words: Vec<String> = words.into_iter().map(|w| w.to_lowercase()).collect();
+    words.sort();
+    words.dedup();
+    words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    words
 }
 
 /// Builds a matcher. The patterns are our own data files; should a build
@@ -165,11 +205,25 @@ impl Lexicons {
             credit_words: words_of("credit"),
             list_qualifiers: words_of("list_qualifier"),
             list_nouns: words_of("list_noun"),
+            list_owners: longest_first(words_of("list_owner")),
+            list_tails: words_of("list_tail"),
             counter_words: words_of("counter"),
             device_words: words_of("device"),
             site_suffixes: words_of("site_suffix"),
             link_prefixes: words_of("link_prefix"),
             end_markers: words_of("end_marker"),
+            field_labels: longest_first(words_of("field_label")),
+            title_labels: longest_first(words_of("title_label")),
+            link_labels: longest_first(words_of("link_label")),
+            crowd_verbs: longest_first(words_of("crowd_verb")),
+            count_prefixes: longest_first(words_of("count_prefix")),
+            bare_labels: longest_first(words_of("bare_label")),
+            buttons: longest_first(words_of("button")),
+            requests: words_of("request"),
+            tail_verbs: words_of("tail_verb"),
+            stamp_words: longest_first(words_of("stamp_word")),
+            stamp_alone: longest_first(words_of("stamp_alone")),
+            stamp_units: longest_first(words_of("stamp_unit")),
             phrases,
             brands,
             suffixes,

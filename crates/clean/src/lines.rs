@@ -32,6 +32,9 @@ pub struct LineFeatures {
     pub han: usize,
     pub clause_marks: usize,
     pub ends_sentence: bool,
+    /// Ends with `？` or `！` (ignoring closing quotes): a question or an
+    /// exclamation, which no byline is.
+    pub ends_question: bool,
     /// Ends with `。` (ignoring closing quotes): prose, not a headline.
     pub ends_full_stop: bool,
     pub separators: usize,
@@ -301,6 +304,10 @@ pub fn features(text: &str, simple_lower: &str, lex: &Lexicons) -> LineFeatures 
         han,
         clause_marks,
         ends_sentence: ends_sentence(text),
+        ends_question: text
+            .trim_end()
+            .trim_end_matches(['”', '’', '」', '』', '）', ')'])
+            .ends_with(['？', '！', '?', '!']),
         ends_full_stop: text
             .trim_end_matches(['”', '’', '」', '』', '）', ')'])
             .ends_with('。'),
@@ -343,6 +350,9 @@ fn worded_furniture(
     if is_end_marker(simple_lower, &lex.end_markers) {
         return Some((Reason::SiteChrome, "end-of-post marker"));
     }
+    if let Some(found) = labelled_field(simple_lower, lex) {
+        return Some(found);
+    }
     let trimmed = simple_lower
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .trim_end();
@@ -351,6 +361,18 @@ fn worded_furniture(
         return None;
     }
     let has_any = |words: &[String], s: &str| words.iter().any(|w| s.contains(w.as_str()));
+    if is_lone_counter(trimmed, &lex.counter_words) {
+        return Some((Reason::SiteChrome, "counter"));
+    }
+    if is_crowd_counter(trimmed, lex) {
+        return Some((Reason::SiteChrome, "head count"));
+    }
+    if is_button_words(trimmed, lex) {
+        return Some((Reason::SiteChrome, "button words"));
+    }
+    if is_relative_stamp(trimmed, lex) {
+        return Some((Reason::Byline, "relative time stamp"));
+    }
     if let Some(verb) = lex
         .prompt_verbs
         .iter()
@@ -361,6 +383,15 @@ fn worded_furniture(
         if quoted || has_any(&lex.prompt_verbs, rest) || has_any(&lex.prompt_cues, rest) {
             return Some((Reason::SiteChrome, "reader prompt"));
         }
+    }
+    // A request that ends on a prompt verb (`看完记得关注`, `喜欢请关注`).
+    let compact: String = trimmed.chars().filter(|c| c.is_alphanumeric()).collect();
+    if compact.chars().count() <= 16
+        && !trimmed.chars().any(is_sentence_mark)
+        && lex.tail_verbs.iter().any(|v| compact.ends_with(v.as_str()))
+        && has_any(&lex.requests, &compact)
+    {
+        return Some((Reason::SiteChrome, "reader prompt"));
     }
     let mut tokens = trimmed.splitn(2, char::is_whitespace);
     if let (Some(user), Some(rest)) = (tokens.next(), tokens.next()) {
@@ -380,24 +411,237 @@ fn worded_furniture(
     if is_reading_time(trimmed, &lex.counter_words) {
         return Some((Reason::Byline, "reading time"));
     }
-    if is_lone_counter(trimmed, &lex.counter_words) {
-        return Some((Reason::SiteChrome, "counter"));
-    }
     if is_site_name(trimmed, &lex.site_suffixes) {
         return Some((Reason::SiteChrome, "personal site name"));
     }
     let heading: String = trimmed.chars().filter(|c| !c.is_whitespace()).collect();
-    if let Some(q) = lex
-        .list_qualifiers
+    if is_list_heading(&heading, lex) {
+        return Some((Reason::RelatedList, "related-list heading"));
+    }
+    None
+}
+
+/// The heading of a list of links to other posts: after an optional owner
+/// (`作者`, `ta的`), a qualifier and a content noun or nothing (`相关报道`,
+/// `往期精彩`, `猜你想看`), or a noun and a recommending tail (`热文推荐`,
+/// `小编精选`). Closing decoration is ignored (`推荐阅读 ↓`).
+fn is_list_heading(heading: &str, lex: &Lexicons) -> bool {
+    let heading = heading.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let heading = lex
+        .list_owners
         .iter()
-        .find(|q| heading.starts_with(q.as_str()))
-    {
-        let rest = heading[q.len()..].trim_end_matches(|c: char| !c.is_alphanumeric());
-        if rest.is_empty() || lex.list_nouns.iter().any(|n| rest == n.as_str()) {
-            return Some((Reason::RelatedList, "related-list heading"));
+        .find_map(|o| heading.strip_prefix(o.as_str()).filter(|r| !r.is_empty()))
+        .unwrap_or(heading);
+    let is_noun = |s: &str| lex.list_nouns.iter().any(|n| n == s);
+    let qualified = lex.list_qualifiers.iter().any(|q| {
+        heading
+            .strip_prefix(q.as_str())
+            .is_some_and(|rest| rest.is_empty() || is_noun(rest))
+    });
+    let recommended = lex
+        .list_tails
+        .iter()
+        .any(|t| heading.strip_suffix(t.as_str()).is_some_and(&is_noun));
+    qualified || recommended
+}
+
+/// A line that is one `label：value` field whose label names a fact about
+/// the page (`责任编辑：某某`, `索引号 000014349`, `IP属地：杭州`), its
+/// original headline (`原标题：某地出台新规？`) or a link to another page
+/// (`点击进入专题：某某`, `政策解读：某某`). The joint is a colon, a bar, a
+/// slash or a space; outer brackets are ignored (`[责任编辑：某某]`).
+///
+/// The value decides between a field and prose: it is short and holds no
+/// `。`; after a label of people or facts it holds no `，？！；` either, so
+/// an interview's `记者：您怎么看？` stays; after a space or a one-character
+/// label (`文｜某某`) it is a code or a few words without any clause mark.
+fn labelled_field(lower: &str, lex: &Lexicons) -> Option<(Reason, &'static str)> {
+    let t = lower
+        .trim_start_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '[' | '【' | '（' | '('))
+        .trim_end();
+    let t = strip_outer_brackets(t);
+    let kinds: [(&[String], Reason, &'static str, &[char]); 3] = [
+        (
+            &lex.field_labels,
+            Reason::Byline,
+            "page fact field",
+            &['，', '？', '！', '；', '?', '!'],
+        ),
+        (&lex.title_labels, Reason::Byline, "original headline", &[]),
+        (&lex.link_labels, Reason::RelatedList, "link field", &[]),
+    ];
+    // A label alone before its colon: the value is on the lines below.
+    let bare = t.strip_suffix(['：', ':']).map(str::trim_end);
+    if let Some(label) = bare {
+        if lex.bare_labels.iter().any(|l| l == label) || lex.link_labels.iter().any(|l| l == label)
+        {
+            return Some((Reason::SiteChrome, "bare label"));
+        }
+    }
+    for (labels, reason, rule, forbidden) in kinds {
+        for label in labels {
+            let Some(rest) = t.strip_prefix(label.as_str()) else {
+                continue;
+            };
+            const MARKS: &[char] = &['：', ':', '｜', '|', '丨', '/', '／'];
+            let after_space = rest.trim_start();
+            let marked = after_space.starts_with(MARKS);
+            let spaced = !marked && after_space.len() < rest.len();
+            if !marked && !spaced {
+                continue;
+            }
+            let value = after_space.trim_start_matches(MARKS).trim();
+            let n = value.chars().count();
+            let one_char = label.chars().count() == 1;
+            let max = if one_char {
+                4
+            } else if spaced {
+                24
+            } else {
+                60
+            };
+            let terse = (!spaced && !one_char) || !value.chars().any(is_sentence_mark);
+            let ok = (1..=max).contains(&n)
+                && terse
+                && !value.contains('。')
+                && !value.chars().any(|c| forbidden.contains(&c))
+                && !value.ends_with(['：', ':', '、'])
+                && (!one_char || value.chars().all(is_han));
+            if ok {
+                return Some((reason, rule));
+            }
         }
     }
     None
+}
+
+/// The text inside one pair of outer brackets (`[责任编辑：某某]`), or the
+/// text itself.
+fn strip_outer_brackets(t: &str) -> &str {
+    for (open, close) in [('[', ']'), ('【', '】'), ('（', '）'), ('(', ')')] {
+        if let Some(inner) = t.strip_prefix(open).and_then(|r| r.strip_suffix(close)) {
+            if !inner.contains([open, close]) {
+                return inner.trim();
+            }
+        }
+    }
+    t
+}
+
+/// A head count of readers: an optional `已有`/`共有`, a number, `人` or
+/// `位` (or `条` before a counter noun), a crowd verb and at most `了` and a
+/// short object (`已有710人参与`, `89 人赞同了该回答`, `共 23 条评论`,
+/// `查看全部 36 条回复`). A sentence goes on after the verb
+/// (`已有710人参与了这次义诊活动，……`), a headline names its own object
+/// (`300人参与救援`).
+fn is_crowd_counter(lower: &str, lex: &Lexicons) -> bool {
+    let compact = compact_count(lower);
+    if compact.chars().count() > 16 || compact.chars().any(is_sentence_mark) {
+        return false;
+    }
+    let rest = lex
+        .count_prefixes
+        .iter()
+        .find_map(|p| compact.strip_prefix(p.as_str()))
+        .unwrap_or(&compact);
+    let digits = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(rest.len());
+    if digits == 0 {
+        return false;
+    }
+    let rest = rest[digits..].trim_start_matches(['万', '千', 'w', 'k', '+']);
+    let Some(rest) = rest.strip_prefix(['人', '位', '条', '个']) else {
+        return false;
+    };
+    let rest = rest.strip_prefix('次').unwrap_or(rest);
+    lex.crowd_verbs.iter().chain(&lex.counter_words).any(|v| {
+        // After the verb: nothing, a perfective `了` and its object
+        // (`赞同了该回答`), or a second crowd verb (`参与讨论`); a
+        // headline goes on with its own object (`300人参与救援`).
+        rest.strip_prefix(v.as_str()).is_some_and(|tail| {
+            tail.is_empty()
+                || (tail.starts_with('了') && tail.chars().count() <= 4 && tail.chars().all(is_han))
+                || lex.crowd_verbs.iter().any(|w| w == tail)
+        })
+    })
+}
+
+/// A post or comment header with a relative time instead of a date
+/// (`3分钟前`, `刚刚`, `小王 · 3小时前`, `1天前 · 北京`, `昨天 12:30`,
+/// `今天 08:00 来自 iPhone客户端`): one stamp token, the others a short
+/// name, a place, a clock time or a device tag. The units need ASCII digits
+/// before them, so `三年前的夏天` in prose is no stamp.
+fn is_relative_stamp(lower: &str, lex: &Lexicons) -> bool {
+    if lower.chars().count() > 40 || lower.chars().any(is_sentence_mark) {
+        return false;
+    }
+    let is_stamp = |t: &str| {
+        lex.stamp_words.iter().any(|w| w == t)
+            || lex.stamp_alone.iter().any(|w| w == t)
+            || lex.stamp_units.iter().any(|u| {
+                t.strip_suffix(u.as_str())
+                    .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+            })
+    };
+    // A device tag after the stamp (`来自 iPhone客户端`) is the stamp's.
+    let head = match lower.find("来自") {
+        Some(at) if is_device_tag(&lower[at..], &lex.device_words) => &lower[..at],
+        _ => lower,
+    };
+    let tokens: Vec<&str> = head
+        .split(|c: char| c.is_whitespace() || matches!(c, '·' | '・' | '|' | '｜'))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let stamps = tokens.iter().filter(|t| is_stamp(t)).count();
+    let others_ok = tokens.iter().filter(|t| !is_stamp(t)).all(|t| {
+        let n = t.chars().count();
+        let clock = find_time(t).is_some_and(|c| c.len() + 1 >= t.len());
+        clock || (1..=12).contains(&n) && !t.chars().any(|c| matches!(c, '：' | ':'))
+    });
+    // A relative day alone (`昨天`) is a one-word reply, not a header.
+    let lone_day = tokens.len() == 1
+        && tokens
+            .iter()
+            .all(|t| lex.stamp_words.iter().any(|w| w == t));
+    stamps == 1 && tokens.len() <= 3 && others_ok && !lone_day
+}
+
+/// A row of interface buttons and switches: every token, split at spaces,
+/// bars and dots, is a button word, maybe bracketed, after a `+` or with a
+/// count (`关注`, `+关注`, `赞[12]`, `分享 收藏 喜欢`, `【收藏】`,
+/// `长者模式 | English`). One word of prose besides (`关注民生`) is no
+/// button, nor is a lone word that is also a reply (`喜欢`).
+fn is_button_words(lower: &str, lex: &Lexicons) -> bool {
+    let compact_len = lower.chars().filter(|c| !c.is_whitespace()).count();
+    if compact_len == 0 || compact_len > 30 {
+        return false;
+    }
+    let tokens: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || matches!(c, '|' | '｜' | '·' | '・' | '丨' | '/'))
+        .filter(|t| !t.is_empty())
+        .collect();
+    // A count standing apart belongs to the button before it (`[赞] 12`).
+    let is_count = |t: &str| {
+        t.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '万' | 'w' | '+'))
+    };
+    let counted = tokens.iter().any(|t| is_count(t));
+    let tokens: Vec<&str> = tokens.into_iter().filter(|t| !is_count(t)).collect();
+    !tokens.is_empty()
+        && tokens.iter().all(|token| {
+            let word = token
+                .trim_start_matches(['[', '【', '［', '+', '＋'])
+                .trim_end_matches([']', '】', '］', ')', '）', '(', '（'])
+                .trim_end_matches(|c: char| {
+                    c.is_ascii_digit() || matches!(c, '.' | '万' | 'w' | 'k' | '+')
+                })
+                .trim_end_matches(['[', '(', '（', ']', '】', '］']);
+            // In a row of two or more, a counter noun is a button too
+            // (`分享 收藏 喜欢`); alone it may be a one-word reply.
+            lex.buttons.iter().any(|b| b == word)
+                || (tokens.len() >= 2 && !counted && lex.counter_words.iter().any(|b| b == word))
+        })
 }
 
 /// An end-of-post marker: an end word set off by decoration on at least one
@@ -473,7 +717,7 @@ const UNITS: &[char] = &[
 /// The number must stand apart from the noun's phrase (a space, a colon or
 /// nothing but the noun before it), so `阅读3本书` stays prose.
 fn is_lone_counter(lower: &str, counters: &[String]) -> bool {
-    let compact: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
+    let compact = compact_count(lower);
     if compact.chars().count() > 16 {
         return false;
     }
@@ -535,6 +779,21 @@ fn is_reading_time(lower: &str, counters: &[String]) -> bool {
         && compact.chars().count() <= 30
         && (1..=2).contains(&count_numbers(&compact))
         && counters.iter().any(|w| compact.contains(w.as_str()))
+}
+
+/// A counter line without its spaces and without the thousands commas of
+/// its number (`被浏览 12,345` reads `被浏览12345`).
+fn compact_count(lower: &str) -> String {
+    let chars: Vec<char> = lower.chars().filter(|c| !c.is_whitespace()).collect();
+    let digit = |k: Option<&char>| k.is_some_and(|c| c.is_ascii_digit());
+    chars
+        .iter()
+        .enumerate()
+        .filter(|&(i, &c)| {
+            !(c == ',' && i > 0 && digit(chars.get(i - 1)) && digit(chars.get(i + 1)))
+        })
+        .map(|(_, &c)| c)
+        .collect()
 }
 
 /// How many runs of digits (with decimal points) a string holds.
@@ -645,6 +904,7 @@ fn furniture_shape(text: &str, all: &[char], han: usize, has_date: bool) -> Opti
             .last()
             .is_some_and(|t| t.starts_with(['@', '＠']) && t.chars().count() >= 2);
     if trimmed.starts_with("//@")
+        || (chars <= 80 && text.contains("//@"))
         || (trimmed.starts_with('@') && chars <= 50)
         || ends_on_handle
         || labelled_handle
@@ -756,11 +1016,19 @@ fn is_arrow_link(text: &str) -> bool {
 /// (`微信号：abc123`, `公众号ID：abc_news`): the label, a colon and one
 /// Latin handle, nothing else.
 fn is_handle_field(text: &str) -> bool {
-    let Some((label, value)) = text.trim().split_once(['：', ':']) else {
+    let Some((label, value)) = text.trim().split_once(['：', ':', '|', '｜']) else {
         return false;
     };
     let label = label.trim();
     let value = value.trim();
+    // An app's account number may be all digits (`小红书号：12345678`).
+    let numbered = label.chars().count() >= 3
+        && label.ends_with('号')
+        && (5..=16).contains(&value.chars().count())
+        && value.chars().all(|c| c.is_ascii_digit());
+    if numbered && label.chars().all(is_han) {
+        return true;
+    }
     let label_lower = label.to_ascii_lowercase();
     let label_ok = (2..=10).contains(&label.chars().count())
         && label.chars().all(|c| is_han(c) || c.is_ascii_alphabetic())
@@ -1039,6 +1307,9 @@ fn is_counter_row(all: &[char]) -> bool {
     !date_unit
         && labels.len() >= 2
         && ((numbers >= 2 && max_label <= 4 && spaced >= 1)
+            // Three counters or more may carry longer labels
+            // (`笔记 2 粉丝 144 获赞与收藏 569`).
+            || (numbers >= 3 && labels.len() >= 3 && max_label <= 6 && spaced >= 2)
             || (numbers == 1 && labels.len() >= 3 && max_label <= 2 && spaced >= 2))
 }
 
@@ -1141,7 +1412,15 @@ pub fn first_label(f: &LineFeatures, rel_pos: f64) -> Option<(LineClass, Option<
         return bp(Reason::Caption, "caption marker".into());
     }
     let byline = f.hits_of(PhraseClass::Byline);
-    if byline >= 1 && f.chars <= 60 && f.clause_marks <= 3 && !(f.ends_sentence && f.chars > 30) {
+    // A byline states facts; a line that asks or exclaims after `记者：` is
+    // an interview's dialogue.
+    if byline >= 1
+        && f.chars <= 60
+        && f.clause_marks <= 3
+        && !(f.ends_sentence && f.chars > 30)
+        && !f.ends_question
+        && !prose
+    {
         return bp(
             Reason::Byline,
             format!(
@@ -1473,6 +1752,282 @@ mod tests {
         ];
         for (line, want) in cases {
             assert_eq!(rule(line).as_deref(), Some(*want), "{line}");
+        }
+    }
+
+    #[test]
+    fn portal_gov_and_answer_furniture_is_recognised_by_fields_and_counts() {
+        let lex = Lexicons::builtin();
+        // One field whose label names a fact about the page, its original
+        // headline or a link to another page: the field rule itself
+        // recognises each (some also carry a lexicon phrase), and the line
+        // is removed.
+        let fields: &[(&str, &str)] = &[
+            (
+                "原标题：某地出台新规，小店也能开上网？",
+                "original headline",
+            ),
+            ("[责任编辑：李明]", "page fact field"),
+            ("【排版：李明】", "page fact field"),
+            ("校对 张小红", "page fact field"),
+            ("发文机关：某市人民政府办公室", "page fact field"),
+            ("主题分类：城乡建设、环境保护", "page fact field"),
+            ("索引号 11330100mb1234567x", "page fact field"),
+            ("ip属地：杭州", "page fact field"),
+            ("文｜周静", "page fact field"),
+            ("图 / 网络", "page fact field"),
+            ("原文链接：https://example.com/s/abc123", "page fact field"),
+            ("点击进入专题：两会时间", "link field"),
+            ("政策解读：一图读懂新版住房公积金办法", "link field"),
+        ];
+        for (line, want) in fields {
+            assert_eq!(
+                labelled_field(line, &lex).map(|(_, r)| r),
+                Some(*want),
+                "{line}"
+            );
+            assert!(
+                matches!(label(line), Some(LineClass::Boilerplate(_))),
+                "{line}"
+            );
+        }
+        let cases: &[(&str, &str)] = &[
+            // Head counts of readers.
+            ("已有710人参与", "shape:head count"),
+            ("89 人赞同了该回答", "shape:head count"),
+            ("3.2万人想看", "shape:head count"),
+            // Three counters with a long label.
+            ("笔记 2  粉丝 144  获赞与收藏 569", "shape:counter row"),
+            // Headings of lists over a time window.
+            ("24小时热文", "shape:related-list heading"),
+            ("一周热点", "shape:related-list heading"),
+            ("为您推荐", "shape:related-list heading"),
+        ];
+        for (line, want) in cases {
+            assert_eq!(rule(line).as_deref(), Some(*want), "{line}");
+        }
+    }
+
+    #[test]
+    fn buttons_bare_labels_and_reply_counts_are_removed() {
+        let cases: &[(&str, &str)] = &[
+            // Interface buttons alone or in a row, bracketed or counted.
+            ("+关注", "shape:button words"),
+            ("私信", "shape:button words"),
+            ("赞[12]", "shape:button words"),
+            ("【收藏】", "shape:button words"),
+            ("分享 收藏 喜欢", "shape:button words"),
+            ("适老化 | 繁体", "shape:button words"),
+            ("政务微信 政务抖音", "shape:button words"),
+            // A label alone before its colon.
+            ("附件下载：", "shape:bare label"),
+            ("相关附件：", "shape:bare label"),
+            ("相关文件：", "shape:bare label"),
+            // Counts of replies and comments after a prefix.
+            ("共 23 条评论", "shape:head count"),
+            ("查看全部 36 条回复", "shape:head count"),
+            ("128人参与讨论", "shape:head count"),
+            // An app account number, a label with a space in it.
+            ("小红书号：12345678", "shape:field row"),
+            ("微信号 | abc123", "shape:field row"),
+            ("IP 属地：广东", "shape:page fact field"),
+        ];
+        for (line, want) in cases {
+            assert_eq!(rule(line).as_deref(), Some(*want), "{line}");
+        }
+    }
+
+    #[test]
+    fn body_lines_like_buttons_and_counts_are_kept() {
+        for line in [
+            // A one-word reply, words that open with a button word.
+            "喜欢",
+            "“喜欢吗？”",
+            "关注民生",
+            "收藏家的故事",
+            "笔记本电脑",
+            "注册会计师",
+            "回复他的信",
+            // Headlines with a count and their own object.
+            "300人参与救援",
+            "共3条意见",
+            "查看全部资料",
+            // A colon that introduces a list in prose.
+            "全文如下：",
+            "路线如下：",
+            "编号：",
+        ] {
+            assert!(
+                !matches!(label(line), Some(LineClass::Boilerplate(_))),
+                "{line}: {:?}",
+                rule(line)
+            );
+        }
+    }
+
+    proptest::proptest! {
+        /// The field, head-count and button rules never panic, and a line
+        /// that a full sentence ends is never taken for a field or a
+        /// button row, whatever label or button word opens it.
+        #[test]
+        fn field_and_button_rules_leave_full_sentences(
+            head in "[原责编校图文附件分享关注赞共人条评论：:｜| 0-9a-z，。？]{0,24}",
+        ) {
+            let lex = Lexicons::builtin();
+            let _ = labelled_field(&head, &lex);
+            let _ = is_crowd_counter(&head, &lex);
+            let _ = is_button_words(&head, &lex);
+            let sentence = format!("{head}，这件事我们明天再谈。");
+            proptest::prop_assert!(labelled_field(&sentence, &lex).is_none());
+            proptest::prop_assert!(!is_crowd_counter(&sentence, &lex));
+            proptest::prop_assert!(!is_button_words(&sentence, &lex));
+        }
+    }
+
+    #[test]
+    fn list_headings_with_owners_and_tails_and_more_prompts_are_removed() {
+        let cases: &[(&str, &str)] = &[
+            // An owner before the qualifier, a recommending tail after a noun.
+            ("作者其他文章", "shape:related-list heading"),
+            ("TA的其他作品", "shape:related-list heading"),
+            ("热文推荐", "shape:related-list heading"),
+            ("小编精选", "shape:related-list heading"),
+            ("同类推荐", "shape:related-list heading"),
+            ("— 往期精彩 —", "shape:related-list heading"),
+            ("猜你想看", "shape:related-list heading"),
+            ("相关回答", "shape:related-list heading"),
+            // Prompts that open with a welcome or a plea.
+            ("欢迎关注", "shape:reader prompt"),
+            ("求转发", "shape:reader prompt"),
+            ("分享给更多朋友", "shape:reader prompt"),
+            ("图文：山间小路", "shape:page fact field"),
+        ];
+        for (line, want) in cases {
+            assert_eq!(rule(line).as_deref(), Some(*want), "{line}");
+        }
+        for line in [
+            "其他",
+            "其他问题",
+            "他的作品",
+            "欢迎来到北京",
+            "求职心得",
+            "分享是一种美德",
+            "问题",
+        ] {
+            assert!(
+                !matches!(label(line), Some(LineClass::Boilerplate(_))),
+                "{line}: {:?}",
+                rule(line)
+            );
+        }
+    }
+
+    #[test]
+    fn answer_player_and_repost_furniture_is_removed() {
+        let cases: &[(&str, &str)] = &[
+            // Relative stamps in post and comment headers.
+            ("3分钟前", "shape:relative time stamp"),
+            ("刚刚", "shape:relative time stamp"),
+            ("小王 · 3小时前", "shape:relative time stamp"),
+            ("1天前 · 北京", "shape:relative time stamp"),
+            ("今天 08:00 来自 iPhone客户端", "shape:relative time stamp"),
+            // Answer-page counters with thousands commas, player buttons.
+            ("被浏览 12,345", "shape:counter"),
+            ("1,234 人关注", "shape:counter"),
+            ("12 个回答", "shape:counter"),
+            ("[赞] 12", "shape:button words"),
+            ("播放 全屏 倍速", "shape:button words"),
+            // Repost credits and contact labels.
+            ("转：小王", "shape:page fact field"),
+            ("公众号：城市夜读", "shape:page fact field"),
+            ("QQ群：123456789", "shape:page fact field"),
+            ("小王：//@小李：好", "shape:mention/repost line"),
+        ];
+        for (line, want) in cases {
+            assert_eq!(rule(line).as_deref(), Some(*want), "{line}");
+        }
+        for line in [
+            "昨天",
+            "今天天气很好",
+            "三年前的夏天",
+            "那是2小时前的事，现在已经好了",
+            "刚刚好",
+            "公众号运营",
+            "他回答说",
+        ] {
+            assert!(
+                !matches!(label(line), Some(LineClass::Boilerplate(_))),
+                "{line}: {:?}",
+                rule(line)
+            );
+        }
+    }
+
+    #[test]
+    fn requests_ending_on_a_prompt_verb_and_link_buttons_are_removed() {
+        let cases: &[(&str, &str)] = &[
+            ("看完记得关注", "shape:reader prompt"),
+            ("喜欢请关注", "shape:reader prompt"),
+            ("好看的人都点了在看", "shape:reader prompt"),
+            ("别忘了点个关注", "shape:reader prompt"),
+            ("点击这里", "shape:button words"),
+            ("查看原文", "shape:button words"),
+        ];
+        for (line, want) in cases {
+            assert_eq!(rule(line).as_deref(), Some(*want), "{line}");
+        }
+        for line in ["值得关注", "社会各界高度关注", "记得", "原文"] {
+            assert!(
+                !matches!(label(line), Some(LineClass::Boilerplate(_))),
+                "{line}: {:?}",
+                rule(line)
+            );
+        }
+    }
+
+    #[test]
+    fn platform_disclaimers_and_player_text_are_removed() {
+        for line in [
+            "特别声明：以上内容为自媒体平台用户上传并发布，本平台仅提供信息存储服务。",
+            "*本文为某某原创，转载请后台留言",
+            "视频加载中...",
+            "某市教育局政务微博 | 某市教育局政务微信",
+        ] {
+            assert!(
+                matches!(label(line), Some(LineClass::Boilerplate(_))),
+                "{line}: {:?}",
+                rule(line)
+            );
+        }
+    }
+
+    #[test]
+    fn body_lines_like_fields_and_counts_are_kept() {
+        for line in [
+            // Interview dialogue after a person label.
+            "记者：您怎么看这次调整？",
+            "编辑：我认为这篇稿子还要改。",
+            // `来源` opening prose, `附件` inside a sentence.
+            "来源于群众，服务于群众。",
+            "附件中的表格请各单位于月底前填写。",
+            // A one-character label before prose, a word that only
+            // starts like a label.
+            "文：这是一个关于童年的故事，写于二〇〇八年",
+            "文化：城市的灵魂",
+            "图书馆：周一闭馆",
+            // A head count that goes on into a sentence.
+            "已有710人参与了这次义诊活动，大家反响很好",
+            "300人参加比赛",
+            // Headings and verse.
+            "一周见闻",
+            "第三章 来源",
+            "春眠不觉晓",
+        ] {
+            assert!(
+                !matches!(label(line), Some(LineClass::Boilerplate(_))),
+                "{line}: {:?}",
+                rule(line)
+            );
         }
     }
 
