@@ -593,6 +593,7 @@ fn find_spam(
         masked
     };
     let mut brands = spam::find_brands(kept_chars, simple_chars, lex);
+    spam::drop_names_inside_words(&mut brands, analysis, seg);
     let first_brands = brands.len();
     let masked = masked_by(&brands);
     let fragments = spam::find_fragments(kept_chars, &masked, seg, &brands);
@@ -600,10 +601,12 @@ fn find_spam(
     // such evidence (a Han name before a gambling word) get a second look.
     if !fragments.is_empty() {
         let taken: Vec<spam::SpamSpan> = brands.iter().chain(&fragments).cloned().collect();
-        let more: Vec<spam::SpamSpan> = spam::find_brands_on(kept_chars, simple_chars, lex, true)
-            .into_iter()
-            .filter(|b| !overlaps(&taken, b))
-            .collect();
+        let mut more: Vec<spam::SpamSpan> =
+            spam::find_brands_on(kept_chars, simple_chars, lex, true)
+                .into_iter()
+                .filter(|b| !overlaps(&taken, b))
+                .collect();
+        spam::drop_names_inside_words(&mut more, analysis, seg);
         brands.extend(more);
     }
     if brands.is_empty() && fragments.is_empty() {
@@ -619,15 +622,18 @@ fn find_spam(
     taken.extend(more);
     let more = spam::find_advertised(kept_chars, analysis, &taken);
     taken.extend(more);
-    let more = spam::find_learned_brands(analysis, seg, &taken, lex);
+    let mut more = spam::find_learned_brands(analysis, seg, &taken, lex);
+    spam::drop_names_inside_words(&mut more, analysis, seg);
     taken.extend(more);
     // Brand shapes that need a spam page get their look now if only the
     // later rules showed it is one.
     if fragments.is_empty() && first_brands == 0 {
-        let more: Vec<spam::SpamSpan> = spam::find_brands_on(kept_chars, simple_chars, lex, true)
-            .into_iter()
-            .filter(|b| !overlaps(&taken, b))
-            .collect();
+        let mut more: Vec<spam::SpamSpan> =
+            spam::find_brands_on(kept_chars, simple_chars, lex, true)
+                .into_iter()
+                .filter(|b| !overlaps(&taken, b))
+                .collect();
+        spam::drop_names_inside_words(&mut more, analysis, seg);
         taken.extend(more);
     }
     let mut all_brands: Vec<spam::SpamSpan> = taken.iter().filter(|s| s.brand).cloned().collect();

@@ -188,6 +188,46 @@ pub fn find_brands_on(
     out
 }
 
+/// Drops brands found by shape or by likeness to the page's others whose
+/// Han name is the end of a word of the text before it
+/// (`哈|尔滨国际|冰雪节`, `丰|富多彩`): the category word there is the
+/// sentence's own. Only a word of three chars or more across the name's
+/// start counts, since a spliced name meets a random char before it and two
+/// chars form a word by chance often enough. `analysis` holds the lines the
+/// spans index, in lower-cased Simplified form.
+pub fn drop_names_inside_words(spans: &mut Vec<SpamSpan>, analysis: &[Vec<char>], seg: &Segmenter) {
+    let mut cuts = CutCache::new(seg);
+    spans.retain(|s| {
+        // Lexicon brands are names by the list's say-so.
+        if !s.brand || s.rule.starts_with("brand:") {
+            return true;
+        }
+        let Some(chars) = analysis.get(s.line) else {
+            return true;
+        };
+        if !chars.get(s.start).is_some_and(|&c| is_han(c)) {
+            return true;
+        }
+        let from = (s.start.saturating_sub(3)..s.start)
+            .rev()
+            .take_while(|&k| chars.get(k).is_some_and(|&c| is_han(c)))
+            .last()
+            .unwrap_or(s.start);
+        if from == s.start {
+            return true;
+        }
+        let to = s.end.min(chars.len());
+        let Some(window) = chars.get(from..to) else {
+            return true;
+        };
+        let at = s.start - from;
+        !cuts
+            .spans(window)
+            .iter()
+            .any(|&(a, b)| a < at && b > at && b - a >= 3)
+    });
+}
+
 /// Length in chars of the call-to-action words at `at`: up to two in a row
 /// (`app下载`, `官网入口`), longest first at each step.
 fn suffix_len(low: &[char], at: usize, suffixes: &[Vec<char>]) -> usize {
@@ -3480,6 +3520,35 @@ mod tests {
         );
         // No proven fragment and no brand: nothing shows the page is spam.
         assert!(keep_cooccurring(spans, &[], &HashSet::new()).is_empty());
+    }
+
+    #[test]
+    fn a_brand_name_that_ends_a_word_before_it_is_text() {
+        let seg = property_segmenter();
+        let shape = |line: usize, start: usize, text: &str| SpamSpan {
+            line,
+            start,
+            end: start + text.chars().count(),
+            text: text.to_string(),
+            brand: true,
+            rule: format!("brand shape:{text}"),
+        };
+        let analysis: Vec<Vec<char>> = [
+            "本届哈尔滨国际冰雪节有看头",
+            "展览内容丰富多彩",
+            "今天金鼎国际官网开业",
+        ]
+        .iter()
+        .map(|l| l.chars().collect())
+        .collect();
+        let mut spans = vec![
+            shape(0, 3, "尔滨国际"),
+            shape(1, 5, "富多彩"),
+            shape(2, 2, "金鼎国际"),
+        ];
+        drop_names_inside_words(&mut spans, &analysis, seg);
+        let kept: Vec<&str> = spans.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(kept, ["金鼎国际"]);
     }
 
     #[test]
