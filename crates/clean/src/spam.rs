@@ -1255,6 +1255,7 @@ pub fn find_fragments(
     // chars are all live), so after each round the counts are brought up
     // to date by dropping the occurrences it masked, not by recounting.
     let mut counts = count_runs(analysis, &dead, 3);
+    let pairs = pair_counts(analysis);
     // Longest accepted first.
     for _round in 0..24 {
         let mut candidates: Vec<(&[char], &[Occurrence])> = counts
@@ -1292,6 +1293,11 @@ pub fn find_fragments(
                 &mut cuts,
                 !brands.is_empty(),
             ) {
+                // Unproven by broken words, a run whose words the text
+                // uses elsewhere is the text's own.
+                Some((_, seams)) if seams < 2 && used_elsewhere(gram, occs.len(), &pairs) => {
+                    rejected.insert(gram);
+                }
                 Some((spliced, seams)) => {
                     if seams >= 2 {
                         strong.insert(format!(
@@ -2400,6 +2406,45 @@ fn inside_copy(analysis: &[Vec<char>], gram: &[char], line: usize, k: usize) -> 
     };
     let n = gram.len();
     n > 0 && (k.saturating_sub(n - 1)..=k).any(|j| chars.get(j..j + n) == Some(gram))
+}
+
+/// Counts of every pair of adjacent Han characters in the text.
+fn pair_counts(analysis: &[Vec<char>]) -> FxHashMap<(char, char), usize> {
+    let mut pairs: FxHashMap<(char, char), usize> = FxHashMap::default();
+    for chars in analysis {
+        for w in chars.windows(2) {
+            if is_han(w[0]) && is_han(w[1]) {
+                *pairs.entry((w[0], w[1])).or_insert(0) += 1;
+            }
+        }
+    }
+    pairs
+}
+
+/// Whether half the characters of a run of three or more belong to pairs
+/// that the rest of the text uses at least half as often as the run occurs
+/// (`案涉房屋` beside `房屋` in other phrases, `零赤字预算` beside `赤字`
+/// and `预算`): the run is made of the article's own vocabulary. A slogan
+/// piece brings its characters with it, so they seldom occur without it;
+/// one that holds a word of the article (`党建|得民党走` in a report on
+/// party building) still has most of its characters to itself.
+fn used_elsewhere(
+    gram: &[char],
+    occurrences: usize,
+    pairs: &FxHashMap<(char, char), usize>,
+) -> bool {
+    if gram.len() < 3 {
+        return false;
+    }
+    let mut covered = vec![false; gram.len()];
+    for (k, w) in gram.windows(2).enumerate() {
+        let total = pairs.get(&(w[0], w[1])).copied().unwrap_or(0);
+        if 2 * total.saturating_sub(occurrences) >= occurrences {
+            covered[k] = true;
+            covered[k + 1] = true;
+        }
+    }
+    2 * covered.iter().filter(|&&c| c).count() >= gram.len()
 }
 
 /// Whether a run names a party of the text: in two of its occurrences or
@@ -3549,6 +3594,36 @@ mod tests {
         drop_names_inside_words(&mut spans, &analysis, seg);
         let kept: Vec<&str> = spans.iter().map(|s| s.text.as_str()).collect();
         assert_eq!(kept, ["金鼎国际"]);
+    }
+
+    #[test]
+    fn a_run_whose_words_the_text_uses_elsewhere_is_the_texts_own() {
+        let lines =
+            |text: &str| -> Vec<Vec<char>> { text.lines().map(|l| l.chars().collect()).collect() };
+        // `诉争仓库` three times; `仓库` twice more on its own: the article's
+        // vocabulary (a legal term for the warehouse in dispute).
+        let judgment = lines(
+            "原告对诉争仓库享有使用权。\n被告占用诉争仓库至今。\n诉争仓库的租金未付。\n\
+             仓库位于城东。\n该仓库面积三百平方米。",
+        );
+        let run: Vec<char> = "诉争仓库".chars().collect();
+        assert!(used_elsewhere(&run, 3, &pair_counts(&judgment)));
+        // A slogan piece's characters come only with the piece.
+        let spliced =
+            lines("今年的经梦飞扬济形势平稳。\n会议指出发梦飞扬展是关键。\n各地梦飞扬压实责任。");
+        let piece: Vec<char> = "梦飞扬".chars().collect();
+        assert!(!used_elsewhere(&piece, 3, &pair_counts(&spliced)));
+        // A piece holding one word of the article keeps most of its
+        // characters to itself.
+        let meeting = lines(
+            "会议齐飞扬要求各地压实责任。\n本次会议齐飞扬由市政府召开。\n会议指出，会议齐飞扬精神要落实。\n\
+             会议期间，代表们审议了报告。",
+        );
+        let piece: Vec<char> = "会议齐飞扬".chars().collect();
+        assert!(!used_elsewhere(&piece, 3, &pair_counts(&meeting)));
+        // Two-char runs are judged by their breaks alone.
+        let two: Vec<char> = "仓库".chars().collect();
+        assert!(!used_elsewhere(&two, 5, &pair_counts(&judgment)));
     }
 
     #[test]
