@@ -341,15 +341,11 @@ impl Cleaner {
         let kept_idx: Vec<usize> = (0..lines.len())
             .filter(|&i| lines[i].class.is_some_and(LineClass::is_kept) || Some(i) == first_title)
             .collect();
-        let kept_chars: Vec<Vec<char>> = kept_idx
-            .iter()
-            .map(|&i| lines[i].text.chars().collect())
-            .collect();
-        let simple_chars: Vec<Vec<char>> = kept_idx
-            .iter()
-            .map(|&i| lines[i].simple.chars().collect())
-            .collect();
-        let analysis = analysis_forms(&kept_chars, &simple_chars);
+        let CharForms {
+            original: kept_chars,
+            analysis,
+            ..
+        } = char_forms(&lines, &kept_idx);
         // The injector splices into every line, furniture too: lines that
         // go as furniture still show where a run lands, so the analysis
         // reads them (each distinct text once) and keeps only the spans on
@@ -358,19 +354,12 @@ impl Cleaner {
             let mut seen_text: HashSet<&str> = HashSet::new();
             let evidence_idx: Vec<usize> = (0..lines.len())
                 .filter(|&i| {
-                    kept_idx.binary_search(&i).is_ok() || seen_text.insert(lines[i].text.as_str())
+                    let fresh = seen_text.insert(lines[i].text.as_str());
+                    kept_idx.binary_search(&i).is_ok() || fresh
                 })
                 .collect();
-            let ev_chars: Vec<Vec<char>> = evidence_idx
-                .iter()
-                .map(|&i| lines[i].text.chars().collect())
-                .collect();
-            let ev_simple: Vec<Vec<char>> = evidence_idx
-                .iter()
-                .map(|&i| lines[i].simple.chars().collect())
-                .collect();
-            let ev_analysis = analysis_forms(&ev_chars, &ev_simple);
-            find_spam(&ev_chars, &ev_simple, &ev_analysis, seg, &self.lex)
+            let ev = char_forms(&lines, &evidence_idx);
+            find_spam(&ev.original, &ev.simple, &ev.analysis, seg, &self.lex)
                 .into_iter()
                 .filter_map(|mut s| {
                     let line = *evidence_idx.get(s.line)?;
@@ -649,12 +638,29 @@ fn find_spam(
     all_brands
 }
 
-/// The forms spam analysis reads: the lower-cased Simplified line where
-/// conversion kept its length (so offsets agree), else the line itself.
-fn analysis_forms(original: &[Vec<char>], simple: &[Vec<char>]) -> Vec<Vec<char>> {
-    original
+/// The chars of some lines in the three forms spam detection reads.
+struct CharForms {
+    /// As written.
+    original: Vec<Vec<char>>,
+    /// Lower-cased Simplified.
+    simple: Vec<Vec<char>>,
+    /// The Simplified form where conversion kept the line's length (so
+    /// offsets agree), else the line as written.
+    analysis: Vec<Vec<char>>,
+}
+
+fn char_forms(lines: &[Line], idx: &[usize]) -> CharForms {
+    let original: Vec<Vec<char>> = idx
         .iter()
-        .zip(simple)
+        .map(|&i| lines[i].text.chars().collect())
+        .collect();
+    let simple: Vec<Vec<char>> = idx
+        .iter()
+        .map(|&i| lines[i].simple.chars().collect())
+        .collect();
+    let analysis = original
+        .iter()
+        .zip(&simple)
         .map(|(o, s)| {
             if o.len() == s.len() {
                 s.clone()
@@ -662,7 +668,12 @@ fn analysis_forms(original: &[Vec<char>], simple: &[Vec<char>]) -> Vec<Vec<char>
                 o.clone()
             }
         })
-        .collect()
+        .collect();
+    CharForms {
+        original,
+        simple,
+        analysis,
+    }
 }
 
 /// Longest line, in chars, that [`decide_title`] takes for site furniture
