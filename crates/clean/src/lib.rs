@@ -581,6 +581,17 @@ fn find_spam(
         }
         masked
     };
+    // Brand shapes that need a page shown to carry spam, outside the spans
+    // already taken.
+    let spam_page_shapes = |taken: &[spam::SpamSpan]| {
+        let mut more: Vec<spam::SpamSpan> =
+            spam::find_brands_on(kept_chars, simple_chars, lex, true)
+                .into_iter()
+                .filter(|b| !overlaps(taken, b))
+                .collect();
+        spam::drop_names_inside_words(&mut more, analysis, seg);
+        more
+    };
     let mut brands = spam::find_brands(kept_chars, simple_chars, lex);
     spam::drop_names_inside_words(&mut brands, analysis, seg);
     let first_brands = brands.len();
@@ -590,13 +601,7 @@ fn find_spam(
     // such evidence (a Han name before a gambling word) get a second look.
     if !fragments.is_empty() {
         let taken: Vec<spam::SpamSpan> = brands.iter().chain(&fragments).cloned().collect();
-        let mut more: Vec<spam::SpamSpan> =
-            spam::find_brands_on(kept_chars, simple_chars, lex, true)
-                .into_iter()
-                .filter(|b| !overlaps(&taken, b))
-                .collect();
-        spam::drop_names_inside_words(&mut more, analysis, seg);
-        brands.extend(more);
+        brands.extend(spam_page_shapes(&taken));
     }
     if brands.is_empty() && fragments.is_empty() {
         // A family of Latin-named brands is the one sign of spam the
@@ -617,12 +622,7 @@ fn find_spam(
     // Brand shapes that need a spam page get their look now if only the
     // later rules showed it is one.
     if fragments.is_empty() && first_brands == 0 {
-        let mut more: Vec<spam::SpamSpan> =
-            spam::find_brands_on(kept_chars, simple_chars, lex, true)
-                .into_iter()
-                .filter(|b| !overlaps(&taken, b))
-                .collect();
-        spam::drop_names_inside_words(&mut more, analysis, seg);
+        let more = spam_page_shapes(&taken);
         taken.extend(more);
     }
     let mut all_brands: Vec<spam::SpamSpan> = taken.iter().filter(|s| s.brand).cloned().collect();

@@ -3532,15 +3532,22 @@ mod tests {
         }
     }
 
-    #[test]
-    fn on_a_page_without_brands_a_fragment_meeting_a_proven_one_twice_goes() {
-        let frag = |line: usize, start: usize, text: &str| SpamSpan {
+    /// A removed span of `text` at `line`, `start`, under `rule:text`.
+    fn span_at(line: usize, start: usize, text: &str, brand: bool, rule: &str) -> SpamSpan {
+        SpamSpan {
             line,
             start,
             end: start + text.chars().count(),
             text: text.to_string(),
-            brand: false,
-            rule: format!("repeated fragment:{text}"),
+            brand,
+            rule: format!("{rule}:{text}"),
+        }
+    }
+
+    #[test]
+    fn on_a_page_without_brands_a_fragment_meeting_a_proven_one_twice_goes() {
+        let frag = |line: usize, start: usize, text: &str| {
+            span_at(line, start, text, false, "repeated fragment")
         };
         // `梦飞扬` was seen breaking words twice; `齐心` (a word, no breaks
         // of its own) shares two lines with it; `金融业` shares lines only
@@ -3570,14 +3577,8 @@ mod tests {
     #[test]
     fn a_brand_name_that_ends_a_word_before_it_is_text() {
         let seg = property_segmenter();
-        let shape = |line: usize, start: usize, text: &str| SpamSpan {
-            line,
-            start,
-            end: start + text.chars().count(),
-            text: text.to_string(),
-            brand: true,
-            rule: format!("brand shape:{text}"),
-        };
+        let shape =
+            |line: usize, start: usize, text: &str| span_at(line, start, text, true, "brand shape");
         let analysis: Vec<Vec<char>> = [
             "本届哈尔滨国际冰雪节有看头",
             "展览内容丰富多彩",
