@@ -81,6 +81,12 @@ const ORG_WORDS: &[&str] = &[
     "俱乐部",
 ];
 
+/// [`ORG_WORDS`] as chars, for matching against line text.
+fn org_words() -> &'static [Vec<char>] {
+    static WORDS: std::sync::OnceLock<Vec<Vec<char>>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| ORG_WORDS.iter().map(|w| w.chars().collect()).collect())
+}
+
 /// Opening and closing marks that enclose a quoted term.
 const QUOTES_OPEN: &str = "“‘「『《〈【（(\"";
 const QUOTES_CLOSE: &str = "”’」』》〉】）)\"";
@@ -1255,7 +1261,8 @@ pub fn find_fragments(
     // chars are all live), so after each round the counts are brought up
     // to date by dropping the occurrences it masked, not by recounting.
     let mut counts = count_runs(analysis, &dead, 3);
-    let pairs = pair_counts(analysis);
+    // Pair counts for `used_elsewhere`, made when first needed.
+    let mut pairs: Option<FxHashMap<(char, char), usize>> = None;
     // Longest accepted first.
     for _round in 0..24 {
         let mut candidates: Vec<(&[char], &[Occurrence])> = counts
@@ -1277,10 +1284,7 @@ pub fn find_fragments(
                 && brands.is_empty()
                 && (gram.last().is_some_and(|c| PARTICLES.contains(*c))
                     || gram.first().is_some_and(|c| PARTICLES.contains(*c)));
-            if shape == Shape::None
-                || grammatical
-                || names_a_party(gram.len(), occs, analysis, &surnames)
-            {
+            if shape == Shape::None || grammatical {
                 rejected.insert(gram);
                 continue;
             }
@@ -1293,9 +1297,19 @@ pub fn find_fragments(
                 &mut cuts,
                 !brands.is_empty(),
             ) {
-                // Unproven by broken words, a run whose words the text
-                // uses elsewhere is the text's own.
-                Some((_, seams)) if seams < 2 && used_elsewhere(gram, occs.len(), &pairs) => {
+                // A run that names a party of the text is no fragment;
+                // unproven by broken words, neither is a run whose words
+                // the text uses elsewhere. (Checked after the judge, which
+                // dismisses most candidates more cheaply.)
+                Some((_, seams))
+                    if names_a_party(gram.len(), occs, analysis, &surnames)
+                        || (seams < 2
+                            && used_elsewhere(
+                                gram,
+                                occs.len(),
+                                pairs.get_or_insert_with(|| pair_counts(analysis)),
+                            )) =>
+                {
                     rejected.insert(gram);
                 }
                 Some((spliced, seams)) => {
@@ -2468,9 +2482,7 @@ fn names_a_party(
         // (`被告|贵天天特价|李宏秋`): spliced there, not named there.
         let before_name = after.first().is_some_and(|c| surnames.contains(c));
         (role_words().iter().any(|r| before.ends_with(r)) && !before_name)
-            || ORG_WORDS
-                .iter()
-                .any(|o| o.chars().zip(after).filter(|(a, b)| a == *b).count() == o.chars().count())
+            || org_words().iter().any(|o| after.starts_with(o))
     };
     occs.iter().filter(|o| introduced(o)).take(2).count() == 2
 }
