@@ -116,6 +116,8 @@ pub struct Lexicons {
     pub tail_verbs: Vec<String>,
     /// Interface button words (`关注`, `私信`, `长者模式`), lower-case.
     pub buttons: Vec<String>,
+    /// Profile badges shown beside a name (`创作者`, `博主`), lower-case.
+    pub badges: Vec<String>,
     phrase_matcher: Option<AhoCorasick>,
     brand_matcher: Option<AhoCorasick>,
 }
@@ -219,6 +221,7 @@ impl Lexicons {
             count_prefixes: longest_first(words_of("count_prefix")),
             bare_labels: longest_first(words_of("bare_label")),
             buttons: longest_first(words_of("button")),
+            badges: longest_first(words_of("badge")),
             requests: words_of("request"),
             tail_verbs: words_of("tail_verb"),
             stamp_words: longest_first(words_of("stamp_word")),

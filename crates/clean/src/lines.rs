@@ -414,11 +414,32 @@ fn worded_furniture(
     if is_site_name(trimmed, &lex.site_suffixes) {
         return Some((Reason::SiteChrome, "personal site name"));
     }
+    if is_profile_line(trimmed, &lex.badges) {
+        return Some((Reason::SiteChrome, "name with a profile badge"));
+    }
     let heading: String = trimmed.chars().filter(|c| !c.is_whitespace()).collect();
     if is_list_heading(&heading, lex) {
         return Some((Reason::RelatedList, "related-list heading"));
     }
     None
+}
+
+/// A name and the badge a platform shows beside it, set apart by a space
+/// or a bar (`某某生活圈　美食领域创作者`, `小王 | 旅行博主`): two pieces, the
+/// last ending in a badge word and short enough to be one.
+fn is_profile_line(lower: &str, badges: &[String]) -> bool {
+    let pieces: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || matches!(c, '｜' | '|' | '·' | '丨'))
+        .filter(|p| !p.is_empty())
+        .collect();
+    let [name, badge] = pieces.as_slice() else {
+        return false;
+    };
+    let short = |p: &str| (1..=12).contains(&p.chars().count());
+    short(name)
+        && short(badge)
+        && !lower.chars().any(is_sentence_mark)
+        && badges.iter().any(|b| badge.ends_with(b.as_str()))
 }
 
 /// The heading of a list of links to other posts: after an optional owner
@@ -849,6 +870,82 @@ fn is_site_name(lower: &str, suffixes: &[String]) -> bool {
 /// Ends a sentence, or holds a full stop before its last clause: prose.
 pub(crate) fn text_is_sentence(text: &str) -> bool {
     ends_sentence(text.trim_end()) || text.contains('。')
+}
+
+/// A short line that reads as a name, a place or a tag rather than a
+/// headline: a handle (`@某某`, `leo1357`, `阿飞_38`), a pictograph (`📍`,
+/// `✓`, `🌟`, which profile and location lines wear and headlines do not),
+/// or two or three short pieces set apart by spaces or bars of which one is
+/// a word of three characters or fewer (`旅行｜成都`, `深夜西瓜　赣州`). Social pages put such lines
+/// (display names, account names, location and topic lines) above the post;
+/// the title search passes over them (see `decide_title` in lib.rs).
+pub(crate) fn is_name_like(text: &str) -> bool {
+    let t = text.trim();
+    let chars: Vec<char> = t.chars().collect();
+    if chars.is_empty() || chars.len() > 24 || chars.iter().any(|&c| is_sentence_mark(c)) {
+        return false;
+    }
+    if ends_sentence(t) || !chars.iter().any(|c| c.is_alphanumeric()) {
+        return false;
+    }
+    if t.contains(['@', '＠']) || wears_badge(t) {
+        return true;
+    }
+    if t.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .any(is_handle_token)
+    {
+        return true;
+    }
+    let pieces: Vec<usize> = t
+        .split(|c: char| c.is_whitespace() || matches!(c, '｜' | '|' | '·' | '丨' | '・'))
+        .filter(|p| p.chars().any(char::is_alphanumeric))
+        .map(|p| p.chars().count())
+        .collect();
+    let total: usize = pieces.iter().sum();
+    // Paired headlines set their halves apart the same way (`党旗领航
+    // 履职增效`), but both halves are phrases; a place or a topic word of
+    // three characters or fewer is what a tag or location line has.
+    (2..=3).contains(&pieces.len())
+        && pieces.iter().all(|&n| n <= 8)
+        && pieces.iter().any(|&n| n <= 3)
+        && total <= 14
+}
+
+/// A Latin user handle: lower-case letters then two digits or more
+/// (`happyfish669`), or a name with an underscore and a number (`tiger_12`).
+/// Product names keep their capitals (`iPhone15`) and stay out.
+fn is_handle_token(tok: &str) -> bool {
+    let letters = tok.chars().take_while(|c| c.is_ascii_lowercase()).count();
+    let rest = &tok[letters..];
+    let digits = rest.chars().filter(|c| c.is_ascii_digit()).count();
+    let plain = letters >= 2 && digits >= 2 && rest.chars().all(|c| c.is_ascii_digit());
+    let underscored = tok.contains('_')
+        && tok.chars().any(|c| c.is_ascii_digit())
+        && tok.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    plain || underscored
+}
+
+/// A location pin in front (`📍杭州·西湖`), a verified tick behind
+/// (`某某生活圈 ✓`), or an emoji set apart from a name of a few characters
+/// (`深夜阿飞 🌟`). An emoji glued to a longer text (`🌸春日赏花攻略🌸`) is a
+/// post's own headline and does not count.
+fn wears_badge(t: &str) -> bool {
+    if t.starts_with('📍') || t.ends_with(['✓', '✔', '☑']) {
+        return true;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let emoji_word = |w: &&str| w.chars().all(is_pictograph);
+    let text_chars: usize = words
+        .iter()
+        .filter(|w| !emoji_word(w))
+        .map(|w| w.chars().count())
+        .sum();
+    words.len() >= 2 && words.iter().any(emoji_word) && text_chars <= 6
+}
+
+/// Emoji and dingbats (`📍 🌟 ✓ ★ ❤`).
+fn is_pictograph(c: char) -> bool {
+    matches!(c as u32, 0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B50..=0x2B55)
 }
 
 /// Marks that make a line a sentence (or a list of clauses) rather than a
@@ -2079,6 +2176,52 @@ mod tests {
                 !matches!(label(line), Some(LineClass::Boilerplate(_))),
                 "{line}: {:?}",
                 rule(line)
+            );
+        }
+    }
+
+    #[test]
+    fn name_place_and_tag_lines_are_told_from_headlines() {
+        let table = [
+            // Handles, badges, pins and short tag or place pairs.
+            ("@江城阿明", true),
+            ("leo1357", true),
+            ("阿飞_38的读书日常", true),
+            ("📍杭州·西湖", true),
+            ("江城生活圈 ✓", true),
+            ("深夜阿飞 🌟", true),
+            ("旅行｜成都", true),
+            ("4月28日　襄阳", true),
+            // Headlines, paired headlines, a post's emoji headline, sentences.
+            ("党旗领航 履职增效", false),
+            ("国务院常务会议 部署稳就业", false),
+            ("🌸春日赏花攻略🌸", false),
+            ("苹果发布iPhone15新品", false),
+            ("老城区改造后的第一个春天", false),
+            ("今天 天气 真好。", false),
+            ("旅行，成都", false),
+        ];
+        for (line, expected) in table {
+            assert_eq!(is_name_like(line), expected, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_name_with_its_profile_badge_is_a_profile_line() {
+        for line in ["江城生活圈　美食领域创作者", "小王 | 旅行博主", "阿明 UP主"]
+        {
+            assert_eq!(
+                rule(line).as_deref(),
+                Some("shape:name with a profile badge"),
+                "{line}"
+            );
+        }
+        // One piece, or a sentence, is text.
+        for line in ["他是一位很有名的旅行博主", "我也想当 旅行博主，"] {
+            assert_ne!(
+                rule(line).as_deref(),
+                Some("shape:name with a profile badge"),
+                "{line}"
             );
         }
     }
