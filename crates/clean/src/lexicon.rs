@@ -118,6 +118,10 @@ pub struct Lexicons {
     pub buttons: Vec<String>,
     /// Profile badges shown beside a name (`创作者`, `博主`), lower-case.
     pub badges: Vec<String>,
+    /// Closing formulas of a post (`就到这里`, `下期再见`), lower-case.
+    pub signoffs: Vec<String>,
+    /// Bracketed media placeholders and emoticon codes (`图片`, `赞`).
+    pub placeholders: Vec<String>,
     phrase_matcher: Option<AhoCorasick>,
     brand_matcher: Option<AhoCorasick>,
 }
@@ -222,6 +226,8 @@ impl Lexicons {
             bare_labels: longest_first(words_of("bare_label")),
             buttons: longest_first(words_of("button")),
             badges: longest_first(words_of("badge")),
+            signoffs: words_of("signoff"),
+            placeholders: words_of("placeholder"),
             requests: words_of("request"),
             tail_verbs: words_of("tail_verb"),
             stamp_words: longest_first(words_of("stamp_word")),

@@ -834,6 +834,7 @@ fn mark_footer(lines: &mut [Line]) {
     // after it. Headline lists rarely end with `。`.
     let is_paragraph = |l: &Line| {
         l.class == Some(LineClass::Body)
+            && !l.f.signoff
             && ((l.f.chars >= 60 && l.f.clause_marks >= 2)
                 || (l.f.chars >= 12 && l.f.ends_full_stop && l.f.han_share() >= 0.5))
     };
@@ -844,7 +845,9 @@ fn mark_footer(lines: &mut [Line]) {
     // is not the article's. A sentence after it (dialogue, a short closing
     // line) keeps the block in the article.
     let no_sentence = |l: &Line| match l.class {
-        None | Some(LineClass::Body) | Some(LineClass::Heading) => !l.f.ends_sentence,
+        None | Some(LineClass::Body) | Some(LineClass::Heading) => {
+            !l.f.ends_sentence || l.f.signoff
+        }
         _ => true,
     };
     let tail_start = lines
@@ -857,12 +860,16 @@ fn mark_footer(lines: &mut [Line]) {
     // end: the short lines after one are the article's own.
     let footer = (last_paragraph + 1..lines.len()).find(|&i| match lines[i].class {
         Some(LineClass::Boilerplate(r)) => r != Reason::Caption,
-        None | Some(LineClass::Body) => unknown_tail && i >= tail_start,
+        // A post's sign-off (`今天的分享就到这里`) closes it: what follows is
+        // the account's, however it is worded.
+        None | Some(LineClass::Body) => (unknown_tail && i >= tail_start) || lines[i].f.signoff,
         _ => false,
     });
     let Some(footer) = footer else { return };
     let rule = if matches!(lines[footer].class, Some(LineClass::Boilerplate(_))) {
         "after the footer"
+    } else if lines[footer].f.signoff {
+        "from the sign-off after the article"
     } else {
         "block of non-sentences after the article"
     };
@@ -1401,5 +1408,25 @@ mod tests {
         let d = clean_with(&text, None);
         assert_eq!(d.title.as_deref(), Some("春日 杭州——记一次西湖边的早市"));
         assert_eq!(d.text, format!("{BODY1}\n{BODY2}"));
+    }
+
+    #[test]
+    fn a_sign_off_after_the_article_starts_the_footer_but_not_inside_it() {
+        // After the last paragraph, the sign-off and the account's lines
+        // under it go, a closing question and all.
+        let text = format!(
+            "{BODY1}\n{BODY2}\n今天的分享就到这里，我们下期再见！\n江城生活圈\n你最喜欢哪一条？"
+        );
+        let d = clean_with(&text, None);
+        assert_eq!(d.text, format!("{BODY1}\n{BODY2}"));
+        let rules: Vec<&str> = d.removed.iter().filter_map(|r| r.rule.as_deref()).collect();
+        assert_eq!(rules, ["from the sign-off after the article"; 3]);
+        // Between paragraphs the same words are the story's.
+        let text = format!("{BODY1}\n主持人说：今天的节目就到这里。\n{BODY2}");
+        let d = clean_with(&text, None);
+        assert_eq!(d.text, text);
+        // A one-line post that is a sign-off has no article to close.
+        let d = clean_with("今天的分享就到这里，我们下期再见！", None);
+        assert_eq!(d.text, "今天的分享就到这里，我们下期再见！");
     }
 }

@@ -58,6 +58,9 @@ pub struct LineFeatures {
     /// Opens with a link word and a mark before a title (`上一篇 / 标题`,
     /// `Re:标题`): a link to another post, whatever the title ends with.
     pub post_link: bool,
+    /// A short closing formula of a post (`今天的分享就到这里`, `我们下期再见！`,
+    /// `感谢阅读`): furniture once the article is over, text inside it.
+    pub signoff: bool,
     pub hits: Vec<(PhraseClass, String)>,
 }
 
@@ -326,9 +329,18 @@ pub fn features(text: &str, simple_lower: &str, lex: &Lexicons) -> LineFeatures 
         shape: furniture_shape(text, &all, han, has_date),
         worded: worded_furniture(text, simple_lower, lex),
         post_link: is_post_link(simple_lower, &lex.link_prefixes),
+        signoff: chars <= SIGNOFF_MAX_CHARS
+            && clause_marks <= 2
+            && lex
+                .signoffs
+                .iter()
+                .any(|w| simple_lower.contains(w.as_str())),
         hits,
     }
 }
+
+/// Longest line, in chars, that may be a post's sign-off.
+const SIGNOFF_MAX_CHARS: usize = 30;
 
 /// Short furniture recognised by its words and their order, on a line that
 /// is no sentence (a sentence that opens with `关注`, `关注民生，是政府的
@@ -414,6 +426,9 @@ fn worded_furniture(
     if is_site_name(trimmed, &lex.site_suffixes) {
         return Some((Reason::SiteChrome, "personal site name"));
     }
+    if is_placeholder_line(simple_lower, &lex.placeholders) {
+        return Some((Reason::Caption, "media placeholder or emoticon codes"));
+    }
     if is_profile_line(trimmed, &lex.badges) {
         return Some((Reason::SiteChrome, "name with a profile badge"));
     }
@@ -422,6 +437,31 @@ fn worded_furniture(
         return Some((Reason::RelatedList, "related-list heading"));
     }
     None
+}
+
+/// Nothing but bracketed codes a platform prints for what it cannot show
+/// as text (`[图片]`, `[视频]`) or for its emoticons (`[赞][赞]`, `[doge]`).
+/// A bracketed heading (`【编者按】`) is no code and stays.
+fn is_placeholder_line(lower: &str, codes: &[String]) -> bool {
+    let mut rest = lower.trim();
+    let mut found = 0;
+    while !rest.is_empty() {
+        let Some(inner) = rest.strip_prefix(['[', '［']) else {
+            return false;
+        };
+        let Some(close) = inner.find([']', '］']) else {
+            return false;
+        };
+        let code = inner[..close].trim();
+        if !codes.iter().any(|c| c == code) {
+            return false;
+        }
+        found += 1;
+        let after = &inner[close..];
+        let width = after.chars().next().map_or(0, char::len_utf8);
+        rest = after[width..].trim_start();
+    }
+    found > 0
 }
 
 /// A name and the badge a platform shows beside it, set apart by a space
@@ -896,10 +936,21 @@ pub(crate) fn is_name_like(text: &str) -> bool {
     {
         return true;
     }
+    // A follower count beside a name (`某某 · 1234粉丝`) is as short as a
+    // place: a number and a word.
+    let size = |p: &str| {
+        let digits = p.chars().take_while(char::is_ascii_digit).count();
+        let rest = p.chars().count() - digits;
+        if digits > 0 && (1..=3).contains(&rest) {
+            rest
+        } else {
+            p.chars().count()
+        }
+    };
     let pieces: Vec<usize> = t
         .split(|c: char| c.is_whitespace() || matches!(c, '｜' | '|' | '·' | '丨' | '・'))
         .filter(|p| p.chars().any(char::is_alphanumeric))
-        .map(|p| p.chars().count())
+        .map(size)
         .collect();
     let total: usize = pieces.iter().sum();
     // Paired headlines set their halves apart the same way (`党旗领航
@@ -2192,6 +2243,7 @@ mod tests {
             ("深夜阿飞 🌟", true),
             ("旅行｜成都", true),
             ("4月28日　襄阳", true),
+            ("爱吃鱼的老李 · 4632粉丝", true),
             // Headlines, paired headlines, a post's emoji headline, sentences.
             ("党旗领航 履职增效", false),
             ("国务院常务会议 部署稳就业", false),
@@ -2203,6 +2255,29 @@ mod tests {
         ];
         for (line, expected) in table {
             assert_eq!(is_name_like(line), expected, "{line}");
+        }
+    }
+
+    #[test]
+    fn placeholder_and_emoticon_lines_are_furniture_but_bracketed_headings_stay() {
+        for line in ["[图片]", "[视频] ", "[赞][赞]", "[doge] [吃瓜]", "［图片］"] {
+            assert_eq!(
+                rule(line).as_deref(),
+                Some("shape:media placeholder or emoticon codes"),
+                "{line}"
+            );
+        }
+        for line in [
+            "[编者按]",
+            "[图片]来源：新华社",
+            "看到这张[图片]我笑了",
+            "[]",
+        ] {
+            assert_ne!(
+                rule(line).as_deref(),
+                Some("shape:media placeholder or emoticon codes"),
+                "{line}"
+            );
         }
     }
 
