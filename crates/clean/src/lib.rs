@@ -694,7 +694,24 @@ fn decide_title(lines: &mut [Line]) -> Option<String> {
         let subtitled = lines.get(i + 1).is_some_and(|n| is_subtitle(&n.text));
         lines[i].class.is_none() && !subtitled && lines::is_name_like(&lines[i].text)
     };
-    let names: Vec<usize> = (0..limit).filter(|&i| name_line(i)).collect();
+    let mut names: Vec<usize> = (0..limit).filter(|&i| name_line(i)).collect();
+    // Names stack: an account's name sits on the user name, pin or badge
+    // line of its post (`某某生活圈` / `📍成都`). A name-sized line with no
+    // sentence mark touching a name line is one too.
+    let stacked: Vec<usize> = (0..limit)
+        .filter(|&i| {
+            let l = &lines[i];
+            let touches = names.contains(&(i + 1)) || (i > 0 && names.contains(&(i - 1)));
+            touches
+                && l.class.is_none()
+                && l.f.chars <= NAME_SIZED_CHARS
+                && l.f.clause_marks == 0
+                && !l.f.ends_sentence
+                && !names.contains(&i)
+                && lines.get(i + 1).is_none_or(|n| !is_subtitle(&n.text))
+        })
+        .collect();
+    names.extend(stacked);
     for &i in &names {
         lines[i].class = Some(LineClass::Boilerplate(Reason::SiteChrome));
         lines[i].rule = Some("name or tag line above the body".into());
@@ -1403,6 +1420,15 @@ mod tests {
     fn paired_headlines_set_apart_by_a_space_stay_titles() {
         let d = clean_with(&format!("党旗领航 履职增效\n{BODY1}\n{BODY2}"), None);
         assert_eq!(d.title.as_deref(), Some("党旗领航 履职增效"));
+        // An account's name on its post's pin line goes with it; a short
+        // headline on a byline stays.
+        let text = format!("江城生活圈\n📍杭州·西湖\n{BODY1}\n{BODY2}");
+        let d = clean_with(&text, None);
+        assert_eq!(d.title, None);
+        assert_eq!(d.text, format!("{BODY1}\n{BODY2}"));
+        let text = format!("春日西湖行\n作者：王建\n{BODY1}\n{BODY2}");
+        let d = clean_with(&text, None);
+        assert_eq!(d.title.as_deref(), Some("春日西湖行"));
         // Under a subtitle even a tag-shaped line is a headline.
         let text = format!("春日 杭州\n——记一次西湖边的早市\n{BODY1}\n{BODY2}");
         let d = clean_with(&text, None);
