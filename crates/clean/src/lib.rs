@@ -744,14 +744,15 @@ fn decide_title(lines: &mut [Line]) -> Option<String> {
         .max_by_key(|&&i| (lines[i].f.chars, i));
     // A post's headline may also stand right on its body, with the
     // account's name and byline above it (`某某生活圈` / `作者丨某某` /
-    // headline / body): a name-sized line on furniture gives way to a
-    // longer line touching the body. A headline-sized line on its byline
+    // headline / body): a name-sized line on furniture, or a tagline with a
+    // comma, gives way to a longer line touching the body. A headline-sized line on its byline
     // keeps the title, whatever short heading leads into the body.
     let touches_body = |i: usize| lines[i + 1..limit].iter().all(|n| is_subtitle(&n.text));
     let on_body = candidates.iter().copied().find(|&i| touches_body(i));
     let idx = match (on_furniture, on_body) {
         (Some(&f), Some(b))
-            if lines[f].f.chars <= NAME_SIZED_CHARS && lines[b].f.chars > lines[f].f.chars =>
+            if (lines[f].f.chars <= NAME_SIZED_CHARS || lines[f].f.clause_marks > 0)
+                && lines[b].f.chars > lines[f].f.chars =>
         {
             Some(b)
         }
@@ -1407,6 +1408,14 @@ mod tests {
         let text = format!("江城生活圈\n作者丨王建\n老城区改造后的第一个春天\n{BODY1}\n{BODY2}");
         let d = clean_with(&text, None);
         assert_eq!(d.title.as_deref(), Some("老城区改造后的第一个春天"));
+        assert_eq!(d.text, format!("{BODY1}\n{BODY2}"));
+        // So does a tagline with a comma, when the line on the body is the
+        // longer one.
+        let text = format!(
+            "每天读点书，陪你变好\n作者丨王建\n老城区改造后迎来的第一个热闹春天\n{BODY1}\n{BODY2}"
+        );
+        let d = clean_with(&text, None);
+        assert_eq!(d.title.as_deref(), Some("老城区改造后迎来的第一个热闹春天"));
         assert_eq!(d.text, format!("{BODY1}\n{BODY2}"));
         // A headline-sized title on its byline keeps the title; the short
         // heading leading into the body stays text.
