@@ -880,7 +880,13 @@ fn mark_footer(lines: &mut [Line]) {
         Some(LineClass::Boilerplate(r)) => r != Reason::Caption,
         // A post's sign-off (`今天的分享就到这里`) closes it: what follows is
         // the account's, however it is worded.
-        None | Some(LineClass::Body) => (unknown_tail && i >= tail_start) || lines[i].f.signoff,
+        // So does a name, handle or place line (a commenter's name above
+        // the comment, `某某　杭州`), which no article ends on.
+        None | Some(LineClass::Body) => {
+            (unknown_tail && i >= tail_start)
+                || lines[i].f.signoff
+                || lines::is_name_like(&lines[i].text)
+        }
         _ => false,
     });
     let Some(footer) = footer else { return };
@@ -888,6 +894,8 @@ fn mark_footer(lines: &mut [Line]) {
         "after the footer"
     } else if lines[footer].f.signoff {
         "from the sign-off after the article"
+    } else if lines::is_name_like(&lines[footer].text) {
+        "from a name line after the article"
     } else {
         "block of non-sentences after the article"
     };
@@ -1460,6 +1468,15 @@ mod tests {
         let text = format!("{BODY1}\n主持人说：今天的节目就到这里。\n{BODY2}");
         let d = clean_with(&text, None);
         assert_eq!(d.text, text);
+        // A commenter's name line after the article starts the footer; the
+        // same line between paragraphs is text.
+        let text = format!("{BODY1}\n{BODY2}\n深夜阿飞　杭州\n说得太好了！\n写得真不错。");
+        let d = clean_with(&text, None);
+        assert_eq!(d.text, format!("{BODY1}\n{BODY2}"));
+        let rules: Vec<&str> = d.removed.iter().filter_map(|r| r.rule.as_deref()).collect();
+        assert_eq!(rules, ["from a name line after the article"; 3]);
+        let text = format!("{BODY1}\n深夜阿飞 杭州\n{BODY2}");
+        assert_eq!(clean_with(&text, None).text, text);
         // A one-line post that is a sign-off has no article to close.
         let d = clean_with("今天的分享就到这里，我们下期再见！", None);
         assert_eq!(d.text, "今天的分享就到这里，我们下期再见！");
