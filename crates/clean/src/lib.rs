@@ -697,12 +697,12 @@ fn decide_title(lines: &mut [Line]) -> Option<String> {
     let mut names: Vec<usize> = (0..limit).filter(|&i| name_line(i)).collect();
     // Names stack: an account's name sits on the user name, pin or badge
     // line of its post (`某某生活圈` / `📍成都`). A name-sized line with no
-    // sentence mark touching a name line is one too.
+    // sentence mark right above a name line is one too; below one, it may
+    // be the post's own short headline.
     let stacked: Vec<usize> = (0..limit)
         .filter(|&i| {
             let l = &lines[i];
-            let touches = names.contains(&(i + 1)) || (i > 0 && names.contains(&(i - 1)));
-            touches
+            names.contains(&(i + 1))
                 && l.class.is_none()
                 && l.f.chars <= NAME_SIZED_CHARS
                 && l.f.clause_marks == 0
@@ -863,9 +863,7 @@ fn mark_footer(lines: &mut [Line]) {
     // is not the article's. A sentence after it (dialogue, a short closing
     // line) keeps the block in the article.
     let no_sentence = |l: &Line| match l.class {
-        None | Some(LineClass::Body) | Some(LineClass::Heading) => {
-            !l.f.ends_sentence || l.f.signoff
-        }
+        None | Some(LineClass::Body) | Some(LineClass::Heading) => !l.f.ends_sentence,
         _ => true,
     };
     let tail_start = lines
