@@ -116,6 +116,12 @@ pub struct Lexicons {
     pub tail_verbs: Vec<String>,
     /// Interface button words (`关注`, `私信`, `长者模式`), lower-case.
     pub buttons: Vec<String>,
+    /// Profile badges shown beside a name (`创作者`, `博主`), lower-case.
+    pub badges: Vec<String>,
+    /// Closing formulas of a post (`就到这里`, `下期再见`), lower-case.
+    pub signoffs: Vec<String>,
+    /// Bracketed media placeholders and emoticon codes (`图片`, `赞`).
+    pub placeholders: Vec<String>,
     phrase_matcher: Option<AhoCorasick>,
     brand_matcher: Option<AhoCorasick>,
 }
@@ -219,6 +225,9 @@ impl Lexicons {
             count_prefixes: longest_first(words_of("count_prefix")),
             bare_labels: longest_first(words_of("bare_label")),
             buttons: longest_first(words_of("button")),
+            badges: longest_first(words_of("badge")),
+            signoffs: words_of("signoff"),
+            placeholders: words_of("placeholder"),
             requests: words_of("request"),
             tail_verbs: words_of("tail_verb"),
             stamp_words: longest_first(words_of("stamp_word")),

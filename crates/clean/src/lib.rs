@@ -680,6 +680,10 @@ fn char_forms(lines: &[Line], idx: &[usize]) -> CharForms {
 /// because it stands above the headline.
 const ABOVE_TITLE_MAX_CHARS: usize = 40;
 
+/// Longest title candidate, in chars, that [`decide_title`] may take for
+/// an account or user name when a longer line stands on the body.
+const NAME_SIZED_CHARS: usize = 8;
+
 /// Strips a forum board prefix (`[远安] `) and trailing dashes from a title.
 fn tidy_title(t: &str) -> String {
     let t = t.trim();
@@ -700,6 +704,35 @@ fn decide_title(lines: &mut [Line]) -> Option<String> {
     // A title needs body after it: a document of short lines only (a post,
     // a list) keeps them all as text rather than losing its first one.
     let limit = first_anchor(lines)?;
+    // Display names, handles and place or topic lines stand above a post;
+    // they are no headline, and with no headline at all they still go. A
+    // line with a subtitle under it is a headline, whatever its shape.
+    let name_line = |i: usize| {
+        let subtitled = lines.get(i + 1).is_some_and(|n| is_subtitle(&n.text));
+        lines[i].class.is_none() && !subtitled && lines::is_name_like(&lines[i].text)
+    };
+    let mut names: Vec<usize> = (0..limit).filter(|&i| name_line(i)).collect();
+    // Names stack: an account's name sits on the user name, pin or badge
+    // line of its post (`某某生活圈` / `📍成都`). A name-sized line with no
+    // sentence mark right above a name line is one too; below one, it may
+    // be the post's own short headline.
+    let stacked: Vec<usize> = (0..limit)
+        .filter(|&i| {
+            let l = &lines[i];
+            names.contains(&(i + 1))
+                && l.class.is_none()
+                && l.f.chars <= NAME_SIZED_CHARS
+                && l.f.clause_marks == 0
+                && !l.f.ends_sentence
+                && !names.contains(&i)
+                && lines.get(i + 1).is_none_or(|n| !is_subtitle(&n.text))
+        })
+        .collect();
+    names.extend(stacked);
+    for &i in &names {
+        lines[i].class = Some(LineClass::Boilerplate(Reason::SiteChrome));
+        lines[i].rule = Some("name or tag line above the body".into());
+    }
     let candidates: Vec<usize> = (0..limit)
         .filter(|&i| {
             let l = &lines[i];
@@ -722,12 +755,27 @@ fn decide_title(lines: &mut [Line]) -> Option<String> {
             .is_some_and(|n| matches!(n.class, Some(LineClass::Boilerplate(_))))
     };
     // Among those, user names and taglines are shorter than headlines.
-    let idx = candidates
+    let on_furniture = candidates
         .iter()
         .filter(|&&i| followed_by_furniture(i))
-        .max_by_key(|&&i| (lines[i].f.chars, i))
-        .or(candidates.first())
-        .copied()?;
+        .max_by_key(|&&i| (lines[i].f.chars, i));
+    // A post's headline may also stand right on its body, with the
+    // account's name and byline above it (`某某生活圈` / `作者丨某某` /
+    // headline / body): a name-sized line on furniture, or a tagline with a
+    // comma, gives way to a longer line touching the body. A headline-sized line on its byline
+    // keeps the title, whatever short heading leads into the body.
+    let touches_body = |i: usize| lines[i + 1..limit].iter().all(|n| is_subtitle(&n.text));
+    let on_body = candidates.iter().copied().find(|&i| touches_body(i));
+    let idx = match (on_furniture, on_body) {
+        (Some(&f), Some(b))
+            if (lines[f].f.chars <= NAME_SIZED_CHARS || lines[f].f.clause_marks > 0)
+                && lines[b].f.chars > lines[f].f.chars =>
+        {
+            Some(b)
+        }
+        (f, _) => f.copied(),
+    }
+    .or(candidates.first().copied())?;
     for &i in candidates.iter().filter(|&&i| i < idx) {
         lines[i].class = Some(LineClass::Boilerplate(Reason::SiteChrome));
         lines[i].rule = Some("site name or tagline above the title".into());
@@ -821,6 +869,7 @@ fn mark_footer(lines: &mut [Line]) {
     // after it. Headline lists rarely end with `。`.
     let is_paragraph = |l: &Line| {
         l.class == Some(LineClass::Body)
+            && !l.f.signoff
             && ((l.f.chars >= 60 && l.f.clause_marks >= 2)
                 || (l.f.chars >= 12 && l.f.ends_full_stop && l.f.han_share() >= 0.5))
     };
@@ -844,12 +893,24 @@ fn mark_footer(lines: &mut [Line]) {
     // end: the short lines after one are the article's own.
     let footer = (last_paragraph + 1..lines.len()).find(|&i| match lines[i].class {
         Some(LineClass::Boilerplate(r)) => r != Reason::Caption,
-        None | Some(LineClass::Body) => unknown_tail && i >= tail_start,
+        // A post's sign-off (`今天的分享就到这里`) closes it: what follows is
+        // the account's, however it is worded.
+        // So does a name, handle or place line (a commenter's name above
+        // the comment, `某某　杭州`), which no article ends on.
+        None | Some(LineClass::Body) => {
+            (unknown_tail && i >= tail_start)
+                || lines[i].f.signoff
+                || lines::is_name_like(&lines[i].text)
+        }
         _ => false,
     });
     let Some(footer) = footer else { return };
     let rule = if matches!(lines[footer].class, Some(LineClass::Boilerplate(_))) {
         "after the footer"
+    } else if lines[footer].f.signoff {
+        "from the sign-off after the article"
+    } else if lines::is_name_like(&lines[footer].text) {
+        "from a name line after the article"
     } else {
         "block of non-sentences after the article"
     };
@@ -1334,5 +1395,105 @@ mod tests {
         assert!(s.han_share > 0.8 && s.han_share <= 1.0);
         assert!(s.boilerplate_share > 0.0 && s.boilerplate_share < 0.1);
         assert_eq!(s.chars_out, d.text.chars().count() as u64);
+    }
+
+    #[test]
+    fn name_and_place_lines_above_a_post_go_by_position() {
+        // A post with no headline: a handle and a location pin above it
+        // are not promoted to title, and the post's text stays whole.
+        let text = format!("@江城阿明\n📍杭州·西湖\n{BODY1}\n{BODY2}");
+        let d = clean_with(&text, None);
+        assert_eq!(d.title, None);
+        assert_eq!(d.text, format!("{BODY1}\n{BODY2}"));
+        let removed: Vec<(&str, Reason)> = d
+            .removed
+            .iter()
+            .map(|r| (r.text.as_str(), r.reason))
+            .collect();
+        assert_eq!(
+            removed,
+            [
+                ("@江城阿明", Reason::SiteChrome),
+                ("📍杭州·西湖", Reason::SiteChrome)
+            ]
+        );
+        // A one-line post under its author's handle stays.
+        let d = clean_with("leo1357\n今天终于看到了西湖的日出，太美了！", None);
+        assert_eq!(d.text, "今天终于看到了西湖的日出，太美了！");
+        // The same shapes between paragraphs are the article's own.
+        let text = format!("{BODY1}\n旅行｜成都\n{BODY2}");
+        let d = clean_with(&text, None);
+        assert_eq!(d.text, text);
+    }
+
+    #[test]
+    fn an_account_name_on_its_byline_gives_way_to_the_headline_on_the_body() {
+        let text = format!("江城生活圈\n作者丨王建\n老城区改造后的第一个春天\n{BODY1}\n{BODY2}");
+        let d = clean_with(&text, None);
+        assert_eq!(d.title.as_deref(), Some("老城区改造后的第一个春天"));
+        assert_eq!(d.text, format!("{BODY1}\n{BODY2}"));
+        // So does a tagline with a comma, when the line on the body is the
+        // longer one.
+        let text = format!(
+            "每天读点书，陪你变好\n作者丨王建\n老城区改造后迎来的第一个热闹春天\n{BODY1}\n{BODY2}"
+        );
+        let d = clean_with(&text, None);
+        assert_eq!(d.title.as_deref(), Some("老城区改造后迎来的第一个热闹春天"));
+        assert_eq!(d.text, format!("{BODY1}\n{BODY2}"));
+        // A headline-sized title on its byline keeps the title; the short
+        // heading leading into the body stays text.
+        let text = format!("老城区改造后的第一个春天\n作者丨王建\n一、总体情况\n{BODY1}\n{BODY2}");
+        let d = clean_with(&text, None);
+        assert_eq!(d.title.as_deref(), Some("老城区改造后的第一个春天"));
+        assert!(d.text.starts_with("一、总体情况\n"), "{}", d.text);
+    }
+
+    #[test]
+    fn paired_headlines_set_apart_by_a_space_stay_titles() {
+        let d = clean_with(&format!("党旗领航 履职增效\n{BODY1}\n{BODY2}"), None);
+        assert_eq!(d.title.as_deref(), Some("党旗领航 履职增效"));
+        // An account's name on its post's pin line goes with it; a short
+        // headline on a byline stays.
+        let text = format!("江城生活圈\n📍杭州·西湖\n{BODY1}\n{BODY2}");
+        let d = clean_with(&text, None);
+        assert_eq!(d.title, None);
+        assert_eq!(d.text, format!("{BODY1}\n{BODY2}"));
+        let text = format!("春日西湖行\n作者：王建\n{BODY1}\n{BODY2}");
+        let d = clean_with(&text, None);
+        assert_eq!(d.title.as_deref(), Some("春日西湖行"));
+        // Under a subtitle even a tag-shaped line is a headline.
+        let text = format!("春日 杭州\n——记一次西湖边的早市\n{BODY1}\n{BODY2}");
+        let d = clean_with(&text, None);
+        assert_eq!(d.title.as_deref(), Some("春日 杭州——记一次西湖边的早市"));
+        assert_eq!(d.text, format!("{BODY1}\n{BODY2}"));
+    }
+
+    #[test]
+    fn a_sign_off_after_the_article_starts_the_footer_but_not_inside_it() {
+        // After the last paragraph, the sign-off and the account's lines
+        // under it go, a closing question and all.
+        let text = format!(
+            "{BODY1}\n{BODY2}\n今天的分享就到这里，我们下期再见！\n江城生活圈\n你最喜欢哪一条？"
+        );
+        let d = clean_with(&text, None);
+        assert_eq!(d.text, format!("{BODY1}\n{BODY2}"));
+        let rules: Vec<&str> = d.removed.iter().filter_map(|r| r.rule.as_deref()).collect();
+        assert_eq!(rules, ["from the sign-off after the article"; 3]);
+        // Between paragraphs the same words are the story's.
+        let text = format!("{BODY1}\n主持人说：今天的节目就到这里。\n{BODY2}");
+        let d = clean_with(&text, None);
+        assert_eq!(d.text, text);
+        // A commenter's name line after the article starts the footer; the
+        // same line between paragraphs is text.
+        let text = format!("{BODY1}\n{BODY2}\n深夜阿飞　杭州\n说得太好了！\n写得真不错。");
+        let d = clean_with(&text, None);
+        assert_eq!(d.text, format!("{BODY1}\n{BODY2}"));
+        let rules: Vec<&str> = d.removed.iter().filter_map(|r| r.rule.as_deref()).collect();
+        assert_eq!(rules, ["from a name line after the article"; 3]);
+        let text = format!("{BODY1}\n深夜阿飞 杭州\n{BODY2}");
+        assert_eq!(clean_with(&text, None).text, text);
+        // A one-line post that is a sign-off has no article to close.
+        let d = clean_with("今天的分享就到这里，我们下期再见！", None);
+        assert_eq!(d.text, "今天的分享就到这里，我们下期再见！");
     }
 }

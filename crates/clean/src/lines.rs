@@ -58,6 +58,9 @@ pub struct LineFeatures {
     /// Opens with a link word and a mark before a title (`上一篇 / 标题`,
     /// `Re:标题`): a link to another post, whatever the title ends with.
     pub post_link: bool,
+    /// A short closing formula of a post (`今天的分享就到这里`, `我们下期再见！`,
+    /// `感谢阅读`): furniture once the article is over, text inside it.
+    pub signoff: bool,
     pub hits: Vec<(PhraseClass, String)>,
 }
 
@@ -326,9 +329,18 @@ pub fn features(text: &str, simple_lower: &str, lex: &Lexicons) -> LineFeatures 
         shape: furniture_shape(text, &all, han, has_date),
         worded: worded_furniture(text, simple_lower, lex),
         post_link: is_post_link(simple_lower, &lex.link_prefixes),
+        signoff: chars <= SIGNOFF_MAX_CHARS
+            && clause_marks <= 2
+            && lex
+                .signoffs
+                .iter()
+                .any(|w| simple_lower.contains(w.as_str())),
         hits,
     }
 }
+
+/// Longest line, in chars, that may be a post's sign-off.
+const SIGNOFF_MAX_CHARS: usize = 30;
 
 /// Short furniture recognised by its words and their order, on a line that
 /// is no sentence (a sentence that opens with `关注`, `关注民生，是政府的
@@ -414,11 +426,60 @@ fn worded_furniture(
     if is_site_name(trimmed, &lex.site_suffixes) {
         return Some((Reason::SiteChrome, "personal site name"));
     }
+    if is_placeholder_line(simple_lower, &lex.placeholders) {
+        return Some((Reason::Caption, "media placeholder or emoticon codes"));
+    }
+    if is_profile_line(trimmed, &lex.badges) {
+        return Some((Reason::SiteChrome, "name with a profile badge"));
+    }
     let heading: String = trimmed.chars().filter(|c| !c.is_whitespace()).collect();
     if is_list_heading(&heading, lex) {
         return Some((Reason::RelatedList, "related-list heading"));
     }
     None
+}
+
+/// Nothing but bracketed codes a platform prints for what it cannot show
+/// as text (`[图片]`, `[视频]`) or for its emoticons (`[赞][赞]`, `[doge]`).
+/// A bracketed heading (`【编者按】`) is no code and stays.
+fn is_placeholder_line(lower: &str, codes: &[String]) -> bool {
+    let mut rest = lower.trim();
+    let mut found = 0;
+    while !rest.is_empty() {
+        let Some(inner) = rest.strip_prefix(['[', '［']) else {
+            return false;
+        };
+        let Some(close) = inner.find([']', '］']) else {
+            return false;
+        };
+        let code = inner[..close].trim();
+        if !codes.iter().any(|c| c == code) {
+            return false;
+        }
+        found += 1;
+        let after = &inner[close..];
+        let width = after.chars().next().map_or(0, char::len_utf8);
+        rest = after[width..].trim_start();
+    }
+    found > 0
+}
+
+/// A name and the badge a platform shows beside it, set apart by a space
+/// or a bar (`某某生活圈　美食领域创作者`, `小王 | 旅行博主`): two pieces, the
+/// last ending in a badge word and short enough to be one.
+fn is_profile_line(lower: &str, badges: &[String]) -> bool {
+    let pieces: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || matches!(c, '｜' | '|' | '·' | '丨'))
+        .filter(|p| !p.is_empty())
+        .collect();
+    let [name, badge] = pieces.as_slice() else {
+        return false;
+    };
+    let short = |p: &str| (1..=12).contains(&p.chars().count());
+    short(name)
+        && short(badge)
+        && !lower.chars().any(is_sentence_mark)
+        && badges.iter().any(|b| badge.ends_with(b.as_str()))
 }
 
 /// The heading of a list of links to other posts: after an optional owner
@@ -849,6 +910,93 @@ fn is_site_name(lower: &str, suffixes: &[String]) -> bool {
 /// Ends a sentence, or holds a full stop before its last clause: prose.
 pub(crate) fn text_is_sentence(text: &str) -> bool {
     ends_sentence(text.trim_end()) || text.contains('。')
+}
+
+/// A short line that reads as a name, a place or a tag rather than a
+/// headline: a handle (`@某某`, `leo1357`, `阿飞_38`), a pictograph (`📍`,
+/// `✓`, `🌟`, which profile and location lines wear and headlines do not),
+/// or two or three short pieces set apart by spaces or bars of which one is
+/// a word of three characters or fewer (`旅行｜成都`, `深夜西瓜　赣州`). Social pages put such lines
+/// (display names, account names, location and topic lines) above the post;
+/// the title search passes over them (see `decide_title` in lib.rs).
+pub(crate) fn is_name_like(text: &str) -> bool {
+    let t = text.trim();
+    let chars: Vec<char> = t.chars().collect();
+    if chars.is_empty() || chars.len() > 24 || chars.iter().any(|&c| is_sentence_mark(c)) {
+        return false;
+    }
+    if ends_sentence(t) || !chars.iter().any(|c| c.is_alphanumeric()) {
+        return false;
+    }
+    if t.contains(['@', '＠']) || wears_badge(t) {
+        return true;
+    }
+    if t.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .any(is_handle_token)
+    {
+        return true;
+    }
+    // A follower count beside a name (`某某 · 1234粉丝`) is as short as a
+    // place: a number and a word.
+    let size = |p: &str| {
+        let digits = p.chars().take_while(char::is_ascii_digit).count();
+        let rest = p.chars().count() - digits;
+        if digits > 0 && (1..=3).contains(&rest) {
+            rest
+        } else {
+            p.chars().count()
+        }
+    };
+    let pieces: Vec<usize> = t
+        .split(|c: char| c.is_whitespace() || matches!(c, '｜' | '|' | '·' | '丨' | '・'))
+        .filter(|p| p.chars().any(char::is_alphanumeric))
+        .map(size)
+        .collect();
+    let total: usize = pieces.iter().sum();
+    // Paired headlines set their halves apart the same way (`党旗领航
+    // 履职增效`), but both halves are phrases; a place or a topic word of
+    // three characters or fewer is what a tag or location line has.
+    (2..=3).contains(&pieces.len())
+        && pieces.iter().all(|&n| n <= 8)
+        && pieces.iter().any(|&n| n <= 3)
+        && total <= 14
+}
+
+/// A Latin user handle: lower-case letters then two digits or more
+/// (`happyfish669`), or a name with an underscore and a number (`tiger_12`).
+/// Product names keep their capitals (`iPhone15`) and stay out.
+fn is_handle_token(tok: &str) -> bool {
+    let letters = tok.chars().take_while(|c| c.is_ascii_lowercase()).count();
+    let rest = &tok[letters..];
+    let digits = rest.chars().filter(|c| c.is_ascii_digit()).count();
+    let plain = letters >= 2 && digits >= 2 && rest.chars().all(|c| c.is_ascii_digit());
+    let underscored = tok.contains('_')
+        && tok.chars().any(|c| c.is_ascii_digit())
+        && tok.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    plain || underscored
+}
+
+/// A location pin in front (`📍杭州·西湖`), a verified tick behind
+/// (`某某生活圈 ✓`), or an emoji set apart from a name of a few characters
+/// (`深夜阿飞 🌟`). An emoji glued to a longer text (`🌸春日赏花攻略🌸`) is a
+/// post's own headline and does not count.
+fn wears_badge(t: &str) -> bool {
+    if t.starts_with('📍') || t.ends_with(['✓', '✔', '☑']) {
+        return true;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let emoji_word = |w: &&str| w.chars().all(is_pictograph);
+    let text_chars: usize = words
+        .iter()
+        .filter(|w| !emoji_word(w))
+        .map(|w| w.chars().count())
+        .sum();
+    words.len() >= 2 && words.iter().any(emoji_word) && text_chars <= 6
+}
+
+/// Emoji and dingbats (`📍 🌟 ✓ ★ ❤`).
+fn is_pictograph(c: char) -> bool {
+    matches!(c as u32, 0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B50..=0x2B55)
 }
 
 /// Marks that make a line a sentence (or a list of clauses) rather than a
@@ -2079,6 +2227,76 @@ mod tests {
                 !matches!(label(line), Some(LineClass::Boilerplate(_))),
                 "{line}: {:?}",
                 rule(line)
+            );
+        }
+    }
+
+    #[test]
+    fn name_place_and_tag_lines_are_told_from_headlines() {
+        let table = [
+            // Handles, badges, pins and short tag or place pairs.
+            ("@江城阿明", true),
+            ("leo1357", true),
+            ("阿飞_38的读书日常", true),
+            ("📍杭州·西湖", true),
+            ("江城生活圈 ✓", true),
+            ("深夜阿飞 🌟", true),
+            ("旅行｜成都", true),
+            ("4月28日　襄阳", true),
+            ("爱吃鱼的老李 · 4632粉丝", true),
+            // Headlines, paired headlines, a post's emoji headline, sentences.
+            ("党旗领航 履职增效", false),
+            ("国务院常务会议 部署稳就业", false),
+            ("🌸春日赏花攻略🌸", false),
+            ("苹果发布iPhone15新品", false),
+            ("老城区改造后的第一个春天", false),
+            ("今天 天气 真好。", false),
+            ("旅行，成都", false),
+        ];
+        for (line, expected) in table {
+            assert_eq!(is_name_like(line), expected, "{line}");
+        }
+    }
+
+    #[test]
+    fn placeholder_and_emoticon_lines_are_furniture_but_bracketed_headings_stay() {
+        for line in ["[图片]", "[视频] ", "[赞][赞]", "[doge] [吃瓜]", "［图片］"] {
+            assert_eq!(
+                rule(line).as_deref(),
+                Some("shape:media placeholder or emoticon codes"),
+                "{line}"
+            );
+        }
+        for line in [
+            "[编者按]",
+            "[图片]来源：新华社",
+            "看到这张[图片]我笑了",
+            "[]",
+        ] {
+            assert_ne!(
+                rule(line).as_deref(),
+                Some("shape:media placeholder or emoticon codes"),
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_name_with_its_profile_badge_is_a_profile_line() {
+        for line in ["江城生活圈　美食领域创作者", "小王 | 旅行博主", "阿明 UP主"]
+        {
+            assert_eq!(
+                rule(line).as_deref(),
+                Some("shape:name with a profile badge"),
+                "{line}"
+            );
+        }
+        // One piece, or a sentence, is text.
+        for line in ["他是一位很有名的旅行博主", "我也想当 旅行博主，"] {
+            assert_ne!(
+                rule(line).as_deref(),
+                Some("shape:name with a profile badge"),
+                "{line}"
             );
         }
     }
