@@ -883,7 +883,15 @@ fn mark_footer(lines: &mut [Line]) {
         None | Some(LineClass::Body) | Some(LineClass::Heading) => !l.f.ends_sentence,
         _ => true,
     };
-    let tail_start = lines
+    // Only lines before the first furniture line that starts a footer can
+    // keep the block: a sentence in the footer (a related headline ending
+    // in `？`) goes with it, and a second clean would no longer see it.
+    let known_footer = (last_paragraph + 1..lines.len())
+        .find(
+            |&i| matches!(lines[i].class, Some(LineClass::Boilerplate(r)) if r != Reason::Caption),
+        )
+        .unwrap_or(lines.len());
+    let tail_start = lines[..known_footer]
         .iter()
         .rposition(|l| !no_sentence(l))
         .map_or(0, |k| k + 1)

@@ -87,6 +87,21 @@ const PIECES: &[&str] = &[
     "▲图为活动现场。",
 ];
 
+/// A case proptest found: three short lines after the last paragraph, then
+/// a breadcrumb and a related headline ending in `？`. The question once
+/// kept the three lines (a sentence after the block), though it went with
+/// the footer; a second clean, without it, removed them.
+#[test]
+fn a_sentence_inside_the_footer_does_not_keep_the_block_before_it() {
+    assert_idempotent(
+        &[10, 5, 5, 5, 2, 6]
+            .iter()
+            .map(|&i| PIECES[i])
+            .collect::<Vec<_>>()
+            .join("\n"),
+    );
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 
