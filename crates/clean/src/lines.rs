@@ -1830,6 +1830,24 @@ mod tests {
         labelled(line).and_then(|(_, r)| r)
     }
 
+    /// Each line is removed by the rule named beside it.
+    fn assert_rules(cases: &[(&str, &str)]) {
+        for (line, want) in cases {
+            assert_eq!(rule(line).as_deref(), Some(*want), "{line}");
+        }
+    }
+
+    /// No line is taken for boilerplate on its own.
+    fn assert_not_boilerplate(lines: &[&str]) {
+        for line in lines {
+            assert!(
+                !matches!(label(line), Some(LineClass::Boilerplate(_))),
+                "{line}: {:?}",
+                rule(line)
+            );
+        }
+    }
+
     #[test]
     fn social_and_blog_furniture_is_recognised_by_structure() {
         let cases: &[(&str, &str)] = &[
@@ -1898,9 +1916,7 @@ mod tests {
             ("Re:老房子改造的三点经验", "shape:link to another post"),
             ("上篇：一座小城的早餐地图", "shape:link to another post"),
         ];
-        for (line, want) in cases {
-            assert_eq!(rule(line).as_deref(), Some(*want), "{line}");
-        }
+        assert_rules(cases);
     }
 
     #[test]
@@ -1951,9 +1967,7 @@ mod tests {
             ("一周热点", "shape:related-list heading"),
             ("为您推荐", "shape:related-list heading"),
         ];
-        for (line, want) in cases {
-            assert_eq!(rule(line).as_deref(), Some(*want), "{line}");
-        }
+        assert_rules(cases);
     }
 
     #[test]
@@ -1980,14 +1994,12 @@ mod tests {
             ("微信号 | abc123", "shape:field row"),
             ("IP 属地：广东", "shape:page fact field"),
         ];
-        for (line, want) in cases {
-            assert_eq!(rule(line).as_deref(), Some(*want), "{line}");
-        }
+        assert_rules(cases);
     }
 
     #[test]
     fn body_lines_like_buttons_and_counts_are_kept() {
-        for line in [
+        assert_not_boilerplate(&[
             // A one-word reply, words that open with a button word.
             "喜欢",
             "“喜欢吗？”",
@@ -2004,13 +2016,7 @@ mod tests {
             "全文如下：",
             "路线如下：",
             "编号：",
-        ] {
-            assert!(
-                !matches!(label(line), Some(LineClass::Boilerplate(_))),
-                "{line}: {:?}",
-                rule(line)
-            );
-        }
+        ]);
     }
 
     proptest::proptest! {
@@ -2050,10 +2056,8 @@ mod tests {
             ("分享给更多朋友", "shape:reader prompt"),
             ("图文：山间小路", "shape:page fact field"),
         ];
-        for (line, want) in cases {
-            assert_eq!(rule(line).as_deref(), Some(*want), "{line}");
-        }
-        for line in [
+        assert_rules(cases);
+        assert_not_boilerplate(&[
             "其他",
             "其他问题",
             "他的作品",
@@ -2061,13 +2065,7 @@ mod tests {
             "求职心得",
             "分享是一种美德",
             "问题",
-        ] {
-            assert!(
-                !matches!(label(line), Some(LineClass::Boilerplate(_))),
-                "{line}: {:?}",
-                rule(line)
-            );
-        }
+        ]);
     }
 
     #[test]
@@ -2091,10 +2089,8 @@ mod tests {
             ("QQ群：123456789", "shape:page fact field"),
             ("小王：//@小李：好", "shape:mention/repost line"),
         ];
-        for (line, want) in cases {
-            assert_eq!(rule(line).as_deref(), Some(*want), "{line}");
-        }
-        for line in [
+        assert_rules(cases);
+        assert_not_boilerplate(&[
             "昨天",
             "今天天气很好",
             "三年前的夏天",
@@ -2102,13 +2098,7 @@ mod tests {
             "刚刚好",
             "公众号运营",
             "他回答说",
-        ] {
-            assert!(
-                !matches!(label(line), Some(LineClass::Boilerplate(_))),
-                "{line}: {:?}",
-                rule(line)
-            );
-        }
+        ]);
     }
 
     #[test]
@@ -2121,16 +2111,8 @@ mod tests {
             ("点击这里", "shape:button words"),
             ("查看原文", "shape:button words"),
         ];
-        for (line, want) in cases {
-            assert_eq!(rule(line).as_deref(), Some(*want), "{line}");
-        }
-        for line in ["值得关注", "社会各界高度关注", "记得", "原文"] {
-            assert!(
-                !matches!(label(line), Some(LineClass::Boilerplate(_))),
-                "{line}: {:?}",
-                rule(line)
-            );
-        }
+        assert_rules(cases);
+        assert_not_boilerplate(&["值得关注", "社会各界高度关注", "记得", "原文"]);
     }
 
     #[test]
@@ -2151,7 +2133,7 @@ mod tests {
 
     #[test]
     fn body_lines_like_fields_and_counts_are_kept() {
-        for line in [
+        assert_not_boilerplate(&[
             // Interview dialogue after a person label.
             "记者：您怎么看这次调整？",
             "编辑：我认为这篇稿子还要改。",
@@ -2170,18 +2152,12 @@ mod tests {
             "一周见闻",
             "第三章 来源",
             "春眠不觉晓",
-        ] {
-            assert!(
-                !matches!(label(line), Some(LineClass::Boilerplate(_))),
-                "{line}: {:?}",
-                rule(line)
-            );
-        }
+        ]);
     }
 
     #[test]
     fn body_lines_like_social_furniture_are_kept() {
-        for line in [
+        assert_not_boilerplate(&[
             // `来自` in prose names a place or a person, not a device.
             "来自北京的游客",
             "这封信来自远方的老朋友",
@@ -2222,13 +2198,7 @@ mod tests {
             "人口 1300",
             "面积 13.5",
             "联系方式：请到前台咨询",
-        ] {
-            assert!(
-                !matches!(label(line), Some(LineClass::Boilerplate(_))),
-                "{line}: {:?}",
-                rule(line)
-            );
-        }
+        ]);
     }
 
     #[test]
