@@ -1020,6 +1020,15 @@ mod tests {
         )
     }
 
+    /// `text` cleans to the title `title` over the paragraphs BODY1, BODY2;
+    /// returns the cleaned document.
+    fn assert_title_and_two_paragraphs(text: &str, title: &str) -> Document {
+        let d = clean_with(text, None);
+        assert_eq!(d.title.as_deref(), Some(title), "{}", d.text);
+        assert_eq!(d.text, format!("{BODY1}\n{BODY2}"));
+        d
+    }
+
     const BODY1: &str = "市政协牢记政协组织是政治组织，始终把旗帜鲜明讲政治作为政协工作的生命线，把政治建设摆在首要位置。";
     const BODY2: &str =
         "一年来，委员会客厅、专题协商会、民生议事堂等各类履职平台共开展活动521场，提出建议1441条。";
@@ -1330,18 +1339,14 @@ mod tests {
             "山城老周\n慢慢走，欣赏啊\n主页 随笔 相册 留言\n老城区改造后的第一个春天\n\
              2023-04-02 21:15 | 分类：城市漫步\n{BODY1}\n{BODY2}"
         );
-        let d = clean_with(&text, None);
-        assert_eq!(d.title.as_deref(), Some("老城区改造后的第一个春天"));
-        assert_eq!(d.text, format!("{BODY1}\n{BODY2}"));
+        assert_title_and_two_paragraphs(&text, "老城区改造后的第一个春天");
         // A forum user name between the headline and the member panel is
         // shorter than the headline: it does not take the title.
         let text = format!(
             "江城论坛 » 城事杂谈\n老城区改造后的第一个春天\n江城阿明 发表于 2023-04-02 21:15\n\
              江城阿明\n帖子 238 精华 2 积分 1054\n{BODY1}\n{BODY2}"
         );
-        let d = clean_with(&text, None);
-        assert_eq!(d.title.as_deref(), Some("老城区改造后的第一个春天"));
-        assert_eq!(d.text, format!("{BODY1}\n{BODY2}"));
+        assert_title_and_two_paragraphs(&text, "老城区改造后的第一个春天");
         // A title followed by a section heading keeps the first line.
         let text = format!("老城区改造后的第一个春天\n一、总体情况\n{BODY1}\n{BODY2}");
         let d = clean_with(&text, None);
@@ -1357,9 +1362,7 @@ mod tests {
             "river_walker88\n—— 在江城写字的人\n老城区改造后的第一个春天\n\
              2023-04-02 21:15 | 分类：城市漫步\n{BODY1}\n{BODY2}"
         );
-        let d = clean_with(&text, None);
-        assert_eq!(d.title.as_deref(), Some("老城区改造后的第一个春天"));
-        assert_eq!(d.text, format!("{BODY1}\n{BODY2}"));
+        let d = assert_title_and_two_paragraphs(&text, "老城区改造后的第一个春天");
         let rules: Vec<&str> = d.removed.iter().filter_map(|r| r.rule.as_deref()).collect();
         assert_eq!(
             rules
@@ -1437,17 +1440,13 @@ mod tests {
     #[test]
     fn an_account_name_on_its_byline_gives_way_to_the_headline_on_the_body() {
         let text = format!("江城生活圈\n作者丨王建\n老城区改造后的第一个春天\n{BODY1}\n{BODY2}");
-        let d = clean_with(&text, None);
-        assert_eq!(d.title.as_deref(), Some("老城区改造后的第一个春天"));
-        assert_eq!(d.text, format!("{BODY1}\n{BODY2}"));
+        assert_title_and_two_paragraphs(&text, "老城区改造后的第一个春天");
         // So does a tagline with a comma, when the line on the body is the
         // longer one.
         let text = format!(
             "每天读点书，陪你变好\n作者丨王建\n老城区改造后迎来的第一个热闹春天\n{BODY1}\n{BODY2}"
         );
-        let d = clean_with(&text, None);
-        assert_eq!(d.title.as_deref(), Some("老城区改造后迎来的第一个热闹春天"));
-        assert_eq!(d.text, format!("{BODY1}\n{BODY2}"));
+        assert_title_and_two_paragraphs(&text, "老城区改造后迎来的第一个热闹春天");
         // A headline-sized title on its byline keeps the title; the short
         // heading leading into the body stays text.
         let text = format!("老城区改造后的第一个春天\n作者丨王建\n一、总体情况\n{BODY1}\n{BODY2}");
@@ -1471,9 +1470,7 @@ mod tests {
         assert_eq!(d.title.as_deref(), Some("春日西湖行"));
         // Under a subtitle even a tag-shaped line is a headline.
         let text = format!("春日 杭州\n——记一次西湖边的早市\n{BODY1}\n{BODY2}");
-        let d = clean_with(&text, None);
-        assert_eq!(d.title.as_deref(), Some("春日 杭州——记一次西湖边的早市"));
-        assert_eq!(d.text, format!("{BODY1}\n{BODY2}"));
+        assert_title_and_two_paragraphs(&text, "春日 杭州——记一次西湖边的早市");
     }
 
     #[test]
