@@ -1349,19 +1349,50 @@ pub fn find_fragments(
     }
     let kept = keep_cooccurring(removed, brands, &strong);
     let mut kept = extend_to_adjacent(kept, lines, analysis, brands);
-    let confined = find_confined(lines, analysis, &mut cuts, &surnames, brands, &kept);
+    let page = PageSoFar {
+        lines,
+        analysis,
+        surnames: &surnames,
+        brands,
+        found: &[],
+    };
+    let confined = find_confined(
+        PageSoFar {
+            found: &kept,
+            ..page
+        },
+        &mut cuts,
+    );
     if !confined.is_empty() {
         // Confined pieces can sit beside occurrences of the pieces found
         // before them (`一站式购|物放心选`): those join now.
         kept.extend(confined);
         kept = extend_to_adjacent(kept, lines, analysis, brands);
     }
-    let chained = find_chained(lines, analysis, &mut cuts, &surnames, brands, &kept);
+    let chained = find_chained(
+        PageSoFar {
+            found: &kept,
+            ..page
+        },
+        &mut cuts,
+    );
     if chained.is_empty() {
         return kept;
     }
     kept.extend(chained);
     extend_to_adjacent(kept, lines, analysis, brands)
+}
+
+/// What the passes after the rounds of repeated runs read: the kept lines,
+/// their analysis forms, the surnames, the page's brands and the fragments
+/// found so far.
+#[derive(Clone, Copy)]
+struct PageSoFar<'a> {
+    lines: &'a [Vec<char>],
+    analysis: &'a [Vec<char>],
+    surnames: &'a HashSet<char>,
+    brands: &'a [SpamSpan],
+    found: &'a [SpamSpan],
 }
 
 /// Whether `piece` read next to `other` (on either side) forms a word of
@@ -1391,14 +1422,14 @@ fn chains_with(cuts: &mut CutCache<'_>, piece: &[char], other: &[char]) -> bool 
 /// their seam. Each piece accepted so becomes a neighbour the next one may
 /// chain to. Runs seen only twice were tried and dropped: on the harness
 /// every one of them this rule took was a word of the text.
-fn find_chained(
-    lines: &[Vec<char>],
-    analysis: &[Vec<char>],
-    cuts: &mut CutCache<'_>,
-    surnames: &HashSet<char>,
-    brands: &[SpamSpan],
-    found: &[SpamSpan],
-) -> Vec<SpamSpan> {
+fn find_chained(page: PageSoFar<'_>, cuts: &mut CutCache<'_>) -> Vec<SpamSpan> {
+    let PageSoFar {
+        lines,
+        analysis,
+        surnames,
+        brands,
+        found,
+    } = page;
     let mut pieces: Vec<Vec<char>> = Vec::new();
     for s in found.iter().filter(|s| !s.brand) {
         if let Some(g) = analysis.get(s.line).and_then(|c| c.get(s.start..s.end)) {
@@ -1691,14 +1722,14 @@ fn confined_evidence(
 /// word boundaries. Measured on the cleaning harness: of the occurrences
 /// this removes, 182 of 233 (dev) and 405 of 426 (held-out) were injected
 /// spam.
-fn find_confined(
-    lines: &[Vec<char>],
-    analysis: &[Vec<char>],
-    cuts: &mut CutCache<'_>,
-    surnames: &HashSet<char>,
-    brands: &[SpamSpan],
-    found: &[SpamSpan],
-) -> Vec<SpamSpan> {
+fn find_confined(page: PageSoFar<'_>, cuts: &mut CutCache<'_>) -> Vec<SpamSpan> {
+    let PageSoFar {
+        lines,
+        analysis,
+        surnames,
+        brands,
+        found,
+    } = page;
     let mut per_line: FxHashMap<usize, usize> = FxHashMap::default();
     for s in found.iter().chain(brands) {
         *per_line.entry(s.line).or_insert(0) += 1;
@@ -2866,11 +2897,19 @@ mod tests {
             .flat_map(|g| fragment_spans(&lines, g))
             .collect();
         let mut cuts = CutCache::new(seg);
-        let mut texts: Vec<String> =
-            find_chained(&lines, &lines, &mut cuts, &surnames(), &[], &found)
-                .into_iter()
-                .map(|s| s.text)
-                .collect();
+        let mut texts: Vec<String> = find_chained(
+            PageSoFar {
+                lines: &lines,
+                analysis: &lines,
+                surnames: &surnames(),
+                brands: &[],
+                found: &found,
+            },
+            &mut cuts,
+        )
+        .into_iter()
+        .map(|s| s.text)
+        .collect();
         texts.sort();
         texts.dedup();
         texts
