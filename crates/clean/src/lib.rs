@@ -341,24 +341,19 @@ impl Cleaner {
         let kept_idx: Vec<usize> = (0..lines.len())
             .filter(|&i| lines[i].class.is_some_and(LineClass::is_kept) || Some(i) == first_title)
             .collect();
-        let CharForms {
-            original: kept_chars,
-            analysis,
-            ..
-        } = char_forms(&lines, &kept_idx);
         // The injector splices into every line, furniture too: lines that
         // go as furniture still show where a run lands, so the analysis
         // reads them (each distinct text once) and keeps only the spans on
         // kept lines.
-        let mut spans = {
-            let mut seen_text: HashSet<&str> = HashSet::new();
-            let evidence_idx: Vec<usize> = (0..lines.len())
-                .filter(|&i| {
-                    let fresh = seen_text.insert(lines[i].text.as_str());
-                    kept_idx.binary_search(&i).is_ok() || fresh
-                })
-                .collect();
-            let ev = char_forms(&lines, &evidence_idx);
+        let mut seen_text: HashSet<&str> = HashSet::new();
+        let evidence_idx: Vec<usize> = (0..lines.len())
+            .filter(|&i| {
+                let fresh = seen_text.insert(lines[i].text.as_str());
+                kept_idx.binary_search(&i).is_ok() || fresh
+            })
+            .collect();
+        let mut ev = char_forms(&lines, &evidence_idx);
+        let mut spans: Vec<spam::SpamSpan> =
             find_spam(&ev.original, &ev.simple, &ev.analysis, seg, &self.lex)
                 .into_iter()
                 .filter_map(|mut s| {
@@ -366,8 +361,33 @@ impl Cleaner {
                     s.line = kept_idx.binary_search(&line).ok()?;
                     Some(s)
                 })
-                .collect::<Vec<_>>()
-        };
+                .collect();
+        // The kept lines' forms, moved out of the evidence forms (every kept
+        // line is an evidence line).
+        let kept_at: Vec<usize> = evidence_idx
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| kept_idx.binary_search(i).is_ok())
+            .map(|(k, _)| k)
+            .collect();
+        let kept_chars: Vec<Vec<char>> = kept_at
+            .iter()
+            .map(|&k| {
+                ev.original
+                    .get_mut(k)
+                    .map(std::mem::take)
+                    .unwrap_or_default()
+            })
+            .collect();
+        let analysis: Vec<Vec<char>> = kept_at
+            .iter()
+            .map(|&k| {
+                ev.analysis
+                    .get_mut(k)
+                    .map(std::mem::take)
+                    .unwrap_or_default()
+            })
+            .collect();
         // Spam this source injected into its other pages.
         if let Some(st) = stats {
             // Removed from other pages first; then what only showed across
