@@ -1395,6 +1395,13 @@ struct PageSoFar<'a> {
     found: &'a [SpamSpan],
 }
 
+impl PageSoFar<'_> {
+    /// The chars already removed: the fragments found and the brands.
+    fn dead(&self) -> Vec<Vec<bool>> {
+        dead_mask(self.analysis, self.found.iter().chain(self.brands))
+    }
+}
+
 /// Whether `piece` read next to `other` (on either side) forms a word of
 /// the segmenter's best cut across their seam (`筑梦再|创辉煌`: `再创`).
 /// The pieces of one slogan are consecutive chops of one phrase, so the
@@ -1423,16 +1430,13 @@ fn chains_with(cuts: &mut CutCache<'_>, piece: &[char], other: &[char]) -> bool 
 /// chain to. Runs seen only twice were tried and dropped: on the harness
 /// every one of them this rule took was a word of the text.
 fn find_chained(page: PageSoFar<'_>, cuts: &mut CutCache<'_>) -> Vec<SpamSpan> {
-    let PageSoFar {
-        lines,
-        analysis,
-        surnames,
-        brands,
-        found,
-    } = page;
     let mut pieces: Vec<Vec<char>> = Vec::new();
-    for s in found.iter().filter(|s| !s.brand) {
-        if let Some(g) = analysis.get(s.line).and_then(|c| c.get(s.start..s.end)) {
+    for s in page.found.iter().filter(|s| !s.brand) {
+        if let Some(g) = page
+            .analysis
+            .get(s.line)
+            .and_then(|c| c.get(s.start..s.end))
+        {
             if !pieces.iter().any(|p| p == g) {
                 pieces.push(g.to_vec());
             }
@@ -1441,9 +1445,9 @@ fn find_chained(page: PageSoFar<'_>, cuts: &mut CutCache<'_>) -> Vec<SpamSpan> {
     if pieces.is_empty() {
         return Vec::new();
     }
-    let mut dead = dead_mask(analysis, found.iter().chain(brands));
+    let mut dead = page.dead();
     let mut out = Vec::new();
-    let mut counts = count_runs(analysis, &dead, 2);
+    let mut counts = count_runs(page.analysis, &dead, 2);
     let mut rejected: FxHashSet<&[char]> = FxHashSet::default();
     for _round in 0..8 {
         let mut candidates: Vec<(&[char], &Vec<Occurrence>)> = counts
@@ -1457,14 +1461,14 @@ fn find_chained(page: PageSoFar<'_>, cuts: &mut CutCache<'_>) -> Vec<SpamSpan> {
         for (gram, occs) in candidates {
             let n = gram.len();
             let ok = occs.iter().all(|o| near_spam(&dead, o, n))
-                && inner_and_varied(gram, occs, analysis, &dead)
+                && inner_and_varied(gram, occs, page.analysis, &dead)
                 && pieces.iter().any(|p| chains_with(cuts, gram, p))
                 && occs.iter().any(|o| {
-                    let lr = live_context(analysis, &dead, o, n);
+                    let lr = live_context(page.analysis, &dead, o, n);
                     touches_spam(&dead, o, n)
-                        || (lr.0 > 0 && lr.1 > 0 && rejoins(cuts, analysis, o, n, lr))
+                        || (lr.0 > 0 && lr.1 > 0 && rejoins(cuts, page.analysis, o, n, lr))
                 })
-                && fragment_shape(gram, cuts, surnames) != Shape::None;
+                && fragment_shape(gram, cuts, page.surnames) != Shape::None;
             if ok {
                 accepted = Some((gram, occs.clone()));
                 break;
@@ -1476,7 +1480,9 @@ fn find_chained(page: PageSoFar<'_>, cuts: &mut CutCache<'_>) -> Vec<SpamSpan> {
             "chained to a slogan piece:{}",
             gram.iter().collect::<String>()
         );
-        out.extend(remove_occurrences(gram, &occs, lines, &mut dead, &rule));
+        out.extend(remove_occurrences(
+            gram, &occs, page.lines, &mut dead, &rule,
+        ));
         pieces.push(gram.to_vec());
         drop_masked(&mut counts, &dead, &rejected, 2);
     }
@@ -1723,15 +1729,8 @@ fn confined_evidence(
 /// this removes, 182 of 233 (dev) and 405 of 426 (held-out) were injected
 /// spam.
 fn find_confined(page: PageSoFar<'_>, cuts: &mut CutCache<'_>) -> Vec<SpamSpan> {
-    let PageSoFar {
-        lines,
-        analysis,
-        surnames,
-        brands,
-        found,
-    } = page;
     let mut per_line: FxHashMap<usize, usize> = FxHashMap::default();
-    for s in found.iter().chain(brands) {
+    for s in page.found.iter().chain(page.brands) {
         *per_line.entry(s.line).or_insert(0) += 1;
     }
     let spam_lines: FxHashSet<usize> = per_line
@@ -1739,14 +1738,14 @@ fn find_confined(page: PageSoFar<'_>, cuts: &mut CutCache<'_>) -> Vec<SpamSpan> 
         .filter(|&(_, &n)| n >= 2)
         .map(|(&l, _)| l)
         .collect();
-    if spam_lines.is_empty() || found.is_empty() {
+    if spam_lines.is_empty() || page.found.is_empty() {
         return Vec::new();
     }
-    let mut dead = dead_mask(analysis, found.iter().chain(brands));
+    let mut dead = page.dead();
     let mut out = Vec::new();
     // As in `find_fragments`: counted once, brought up to date by masking,
     // and each run's shape and rejection remembered across rounds.
-    let mut counts = count_runs(analysis, &dead, 3);
+    let mut counts = count_runs(page.analysis, &dead, 3);
     let mut rejected: FxHashSet<&[char]> = FxHashSet::default();
     let mut shapes: FxHashMap<&[char], Shape> = FxHashMap::default();
     for _round in 0..12 {
@@ -1760,10 +1759,10 @@ fn find_confined(page: PageSoFar<'_>, cuts: &mut CutCache<'_>) -> Vec<SpamSpan> 
         for (gram, occs) in candidates {
             let shape = *shapes
                 .entry(gram)
-                .or_insert_with(|| fragment_shape(gram, cuts, surnames));
+                .or_insert_with(|| fragment_shape(gram, cuts, page.surnames));
             let ok = occs.iter().all(|o| spam_lines.contains(&o.line))
                 && shape != Shape::None
-                && confined_evidence(gram, occs, analysis, &dead, cuts);
+                && confined_evidence(gram, occs, page.analysis, &dead, cuts);
             if ok {
                 accepted = Some((gram, occs.clone()));
                 break;
@@ -1772,7 +1771,9 @@ fn find_confined(page: PageSoFar<'_>, cuts: &mut CutCache<'_>) -> Vec<SpamSpan> 
         }
         let Some((gram, occs)) = accepted else { break };
         let rule = format!("confined to spam lines:{}", gram.iter().collect::<String>());
-        out.extend(remove_occurrences(gram, &occs, lines, &mut dead, &rule));
+        out.extend(remove_occurrences(
+            gram, &occs, page.lines, &mut dead, &rule,
+        ));
         drop_masked(&mut counts, &dead, &rejected, 3);
     }
     out
