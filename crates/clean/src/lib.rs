@@ -628,11 +628,15 @@ fn find_spam(
         // lexicon and the fragment counts can both miss.
         brands = spam::find_brand_families(analysis, seg);
         if brands.is_empty() {
+            brands = spam::find_latin_brands(analysis, seg, &[], spam::LatinProof::Repeated);
+        }
+        if brands.is_empty() {
             return Vec::new();
         }
     }
     let mut taken: Vec<spam::SpamSpan> = brands.iter().chain(&fragments).cloned().collect();
-    let more = spam::find_latin_brands(&masked_by(&brands), seg, &taken);
+    let more =
+        spam::find_latin_brands(&masked_by(&brands), seg, &taken, spam::LatinProof::SpamPage);
     taken.extend(more);
     let more = spam::find_advertised(kept_chars, analysis, &taken);
     taken.extend(more);

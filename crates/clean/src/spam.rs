@@ -424,10 +424,18 @@ fn han_after(chars: &[char], at: usize) -> Vec<char> {
 /// second occurrence of the name followed by the same Han words (their
 /// common part is the brand). A name seen once, with no word broken, stays:
 /// acronyms (`GDP`, `APP`) sit in Chinese sentences all the time.
+///
+/// With `proof` set to [`LatinProof::Repeated`] the page need not carry
+/// other spam, but a name must show itself a brand twice: two of its
+/// occurrences each break a word (`实|NS竞猜网页版|事`, `拆|NS竞猜网页版|迁`),
+/// or one does and another repeats the same Han words after it. An acronym
+/// of an ordinary sentence re-forms a word across its gap by chance at
+/// most once.
 pub fn find_latin_brands(
     analysis: &[Vec<char>],
     seg: &Segmenter,
     taken: &[SpamSpan],
+    proof: LatinProof,
 ) -> Vec<SpamSpan> {
     let mut cuts = CutCache::new(seg);
     let is_taken = |line: usize, a: usize, b: usize| {
@@ -498,11 +506,26 @@ pub fn find_latin_brands(
         let common_end = ends.iter().copied().filter(|&e| e <= common).max();
         seen.push((name_of(occ), han_after, rejoin_end, common_end.unwrap_or(0)));
     }
-    // A name is a brand's once one of its occurrences breaks a word.
-    let confirmed: FxHashSet<&str> = seen
+    // A name is a brand's once one of its occurrences breaks a word (on a
+    // page without other spam: twice, or once where another occurrence
+    // carries the same Han words, so the whole brand string recurs).
+    let mut breaks: FxHashMap<&str, (usize, bool)> = FxHashMap::default();
+    for (i, s) in seen.iter().enumerate() {
+        let entry = breaks.entry(s.0.as_str()).or_insert((0, false));
+        let Some(e) = s.2 else { continue };
+        entry.0 += 1;
+        entry.1 |= seen
+            .iter()
+            .enumerate()
+            .any(|(j, o)| j != i && o.0 == s.0 && o.1.len() >= e && o.1.get(..e) == s.1.get(..e));
+    }
+    let confirmed: FxHashSet<&str> = breaks
         .iter()
-        .filter(|s| s.2.is_some())
-        .map(|s| s.0.as_str())
+        .filter(|(_, &(broken, repeated))| match proof {
+            LatinProof::SpamPage => broken >= 1,
+            LatinProof::Repeated => broken >= 2 || (broken >= 1 && repeated),
+        })
+        .map(|(name, _)| *name)
         .collect();
     let mut out = Vec::new();
     for (occ, (name, _, rejoin_end, common_end)) in names.iter().zip(&seen) {
@@ -532,6 +555,16 @@ pub fn find_latin_brands(
         });
     }
     out
+}
+
+/// How much a Latin-named brand must show before [`find_latin_brands`]
+/// takes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LatinProof {
+    /// The page is already shown to carry spam: one broken word will do.
+    SpamPage,
+    /// Nothing else on the page is spam: the name must show it twice.
+    Repeated,
 }
 
 /// Whether cutting `start..end` out of `line` lets a dictionary word form
@@ -3107,7 +3140,7 @@ mod tests {
             "这款LCD面板由本地工厂生产，LCD面板的价格下降。",
             "车牌为R27450号的客车，案号为XXXX字第3号。",
         ]);
-        let found = find_latin_brands(&lines, seg, &[]);
+        let found = find_latin_brands(&lines, seg, &[], LatinProof::SpamPage);
         let texts = line_texts(&found);
         // The first occurrence breaks `统计局`; the second, on a word
         // boundary, goes because the name is confirmed and the same Han
@@ -3119,7 +3152,52 @@ mod tests {
             "{found:?}"
         );
         // Spans already taken by other spam are left alone.
-        assert!(find_latin_brands(&lines, seg, &found).is_empty());
+        assert!(find_latin_brands(&lines, seg, &found, LatinProof::SpamPage).is_empty());
+    }
+
+    #[test]
+    fn latin_named_brands_on_a_page_without_other_spam_must_show_it_twice() {
+        let seg = property_segmenter();
+        let texts = |lines: &[&str], proof: LatinProof| -> Vec<String> {
+            find_latin_brands(&chars(lines), seg, &[], proof)
+                .into_iter()
+                .map(|s| s.text)
+                .collect()
+        };
+        // Two occurrences, each breaking a word (`实事`, `拆迁`).
+        let twice = [
+            "工会要为职工办实NS竞猜网页版事，不走过场。",
+            "居民不同意拆NS竞猜网页版迁补偿协议。",
+        ];
+        assert_eq!(
+            texts(&twice, LatinProof::Repeated),
+            ["NS竞猜网页版", "NS竞猜网页版"]
+        );
+        // One broken word, and the same brand string once more.
+        let repeated = [
+            "国家统XQZ竞猜网页版计局今天发布数据。",
+            "市场XQZ竞猜网页版信心回升。",
+        ];
+        assert_eq!(
+            texts(&repeated, LatinProof::Repeated),
+            ["XQZ竞猜网页版", "XQZ竞猜网页版"]
+        );
+        // A code whose one chance rejoin (`恢复|ATO营运|模式` reads as
+        // `恢复模式`) is followed by other words elsewhere: only a page
+        // already carrying spam takes it (with the words its other
+        // occurrences share).
+        let code = [
+            "台北车站分阶段恢复ATO营运模式，第一阶段已完成。",
+            "捷运人员进行列车ATO模式的安全验证测试。",
+            "恢复为列车ATO模式后，各线班距不变。",
+        ];
+        assert!(texts(&code, LatinProof::Repeated).is_empty());
+        assert_eq!(
+            texts(&code, LatinProof::SpamPage),
+            ["ATO营运", "ATO模式", "ATO模式"]
+        );
+        // One broken word and nothing repeated: not enough on its own.
+        assert!(texts(&twice[..1], LatinProof::Repeated).is_empty());
     }
 
     #[test]
