@@ -1501,7 +1501,10 @@ fn find_chained(page: PageSoFar<'_>, cuts: &mut CutCache<'_>) -> Vec<SpamSpan> {
                     touches_spam(&dead, o, n)
                         || (lr.0 > 0 && lr.1 > 0 && rejoins(cuts, page.analysis, o, n, lr))
                 })
-                && fragment_shape(gram, cuts, page.surnames) != Shape::None;
+                && !matches!(
+                    fragment_shape(gram, cuts, page.surnames),
+                    Shape::None | Shape::Named
+                );
             if ok {
                 accepted = Some((gram, occs.clone()));
                 break;
@@ -1794,7 +1797,7 @@ fn find_confined(page: PageSoFar<'_>, cuts: &mut CutCache<'_>) -> Vec<SpamSpan> 
                 .entry(gram)
                 .or_insert_with(|| fragment_shape(gram, cuts, page.surnames));
             let ok = occs.iter().all(|o| spam_lines.contains(&o.line))
-                && shape != Shape::None
+                && !matches!(shape, Shape::None | Shape::Named)
                 && confined_evidence(gram, occs, page.analysis, &dead, cuts);
             if ok {
                 accepted = Some((gram, occs.clone()));
@@ -1934,6 +1937,14 @@ enum Shape {
     /// word of its context, but a phrase is rarer than a word, so once it
     /// is shown breaking words twice its other occurrences count too.
     Phrase,
+    /// Starts with what reads as a person's name (a surname and one or two
+    /// characters the dictionary leaves loose) and goes on with words
+    /// (`龙|腾|竞猜`): a name and the word after it, or a brand whose head
+    /// begins with a surname. Judged like a phrase, but only three broken
+    /// words show a splice: a name with the same word after it breaks a
+    /// word across it once or twice by chance (`原告|王明|诉称` reads
+    /// `告诉`), a brand spliced through a site's pages many times.
+    Named,
 }
 
 /// jieba's `cut(text, false)` of short texts, as word spans in chars,
@@ -2095,7 +2106,10 @@ fn fragment_shape(gram: &[char], cuts: &mut CutCache<'_>, surnames: &HashSet<cha
         return Shape::None;
     }
     // A person's name inside the run (`被告|罗|正|军`): a surname that starts
-    // a run of two or three loose single characters.
+    // a run of two or three loose single characters. One that opens a run
+    // of four characters or more, with words after it, is a name and
+    // what follows it or a brand (`龙|腾|竞猜`).
+    let mut named = false;
     let mut k = 0;
     while k < tokens.len() {
         let run = tokens[k..].iter().take_while(|t| t.1 - t.0 == 1).count();
@@ -2104,7 +2118,11 @@ fn fragment_shape(gram: &[char], cuts: &mut CutCache<'_>, surnames: &HashSet<cha
                 .first()
                 .is_some_and(|c| surnames.contains(c))
         {
-            return Shape::None;
+            if k == 0 && run < tokens.len() && gram.len() >= 4 {
+                named = true;
+            } else {
+                return Shape::None;
+            }
         }
         k += run.max(1);
     }
@@ -2129,8 +2147,11 @@ fn fragment_shape(gram: &[char], cuts: &mut CutCache<'_>, surnames: &HashSet<cha
     // A name the dictionary splits otherwise (`被告|胡|万军`): the cut that
     // guesses unknown words reads a surname and one or two more characters
     // as one word, and some of them stood alone in the dictionary's cut.
-    if gram.len() >= 3 && cuts.names_in(gram) {
+    if gram.len() >= 3 && cuts.names_in(gram) && !named {
         return Shape::None;
+    }
+    if named {
+        return Shape::Named;
     }
     if cuts.has_word(gram) {
         return Shape::Word;
@@ -2458,6 +2479,9 @@ fn judge(
     }
     if counts_free {
         spliced.append(&mut free_spliced);
+    }
+    if shape == Shape::Named && seams < 3 {
+        return None;
     }
     let enough = spliced.len() >= 3 || (spliced.len() >= 2 && spliced.len() + isolated.len() >= 3);
     let diverse = contexts.len() + isolated.len().min(1) >= 3;
@@ -3454,6 +3478,29 @@ mod tests {
         ]);
         let spans = find_fragments(&lines, &lines, seg, &[]);
         assert!(spans.is_empty(), "{spans:?}");
+    }
+
+    #[test]
+    fn a_brand_whose_head_reads_as_a_name_needs_three_broken_words() {
+        let seg = property_segmenter();
+        let mut cuts = CutCache::new(seg);
+        let gram: Vec<char> = "龙腾竞猜".chars().collect();
+        assert_eq!(fragment_shape(&gram, &mut cuts, &surnames()), Shape::Named);
+        // Spliced through the pages of a site: `纠纷`, `北京`, `全部` re-form
+        // without it.
+        let spliced = [
+            "这是一起借款合同纠龙腾竞猜纷，本院依法受理。",
+            "被告北龙腾竞猜京某酒店管理有限公司未到庭。",
+            "被告应支付利息直至全龙腾竞猜部欠款还清为止。",
+            "原告要求被告龙腾竞猜承担诉讼费用。",
+        ];
+        let found = find_fragments(&chars(&spliced), &chars(&spliced), seg, &[]);
+        let texts: Vec<&str> = found.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(texts, ["龙腾竞猜"; 4], "{found:?}");
+        // Two broken words are what a name with the same word after it can
+        // show by chance: not enough.
+        let found = find_fragments(&chars(&spliced[1..]), &chars(&spliced[1..]), seg, &[]);
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]
