@@ -449,14 +449,12 @@ pub fn find_latin_brands(
         for (start, i) in latin_runs(chars) {
             let han = |k: Option<usize>| k.and_then(|k| chars.get(k)).is_some_and(|&c| is_han(c));
             let name = &chars[start..i];
-            let letters = name.iter().filter(|c| c.is_ascii_alphabetic()).count();
-            // Codes and placeholders are not names: more digits than
-            // letters (`R27450`, a plate or a model), or one letter over
-            // and over (`XXXX`, an anonymised number).
-            let one_letter = name.iter().all(|c| c.eq_ignore_ascii_case(&name[0]));
+            // Placeholders are not names: one letter over and over
+            // (`XXXX`, an anonymised number). Numbers and codes (`500`,
+            // `R27450`) are, but need more proof (see `numeric_name`).
+            let one_letter = name[0].is_ascii_alphabetic()
+                && name.iter().all(|c| c.eq_ignore_ascii_case(&name[0]));
             if (2..=6).contains(&(i - start))
-                && letters >= 1
-                && letters * 2 >= name.len()
                 && !one_letter
                 && han(start.checked_sub(1))
                 && han(Some(i))
@@ -486,11 +484,18 @@ pub fn find_latin_brands(
             .map(|w| w.1)
             .filter(|&e| e <= 6)
             .collect();
-        let rejoin_end = ends
-            .iter()
-            .copied()
-            .take_while(|&e| chars.get(name_end + e).is_some_and(|&c| is_han(c)))
-            .find(|&e| word_across_gap(&mut cuts, chars, start, name_end + e));
+        // After a number, a unit or measure word (`500|万元`, `3|号`) is
+        // the number's own; a brand's word comes after the name directly.
+        let counted = numeric_name(&chars[start..name_end])
+            && han_after.first().is_some_and(|&c| NUMBER_UNITS.contains(c));
+        let rejoin_end = if counted {
+            None
+        } else {
+            ends.iter()
+                .copied()
+                .take_while(|&e| chars.get(name_end + e).is_some_and(|&c| is_han(c)))
+                .find(|&e| word_across_gap(&mut cuts, chars, start, name_end + e))
+        };
         let common = names
             .iter()
             .filter(|other| *other != occ && name_of(other) == name_of(occ))
@@ -521,9 +526,15 @@ pub fn find_latin_brands(
     }
     let confirmed: FxHashSet<&str> = breaks
         .iter()
-        .filter(|(_, &(broken, repeated))| match proof {
-            LatinProof::SpamPage => broken >= 1,
-            LatinProof::Repeated => broken >= 2 || (broken >= 1 && repeated),
+        .filter(|(name, &(broken, repeated))| {
+            // A number breaks a word by chance more easily than a Latin
+            // name (a page has many), so it always needs the proof of a
+            // page without other spam.
+            let numeric = numeric_name(&name.chars().collect::<Vec<_>>());
+            match proof {
+                LatinProof::SpamPage if !numeric => broken >= 1,
+                _ => broken >= 2 || (broken >= 1 && repeated),
+            }
         })
         .map(|(name, _)| *name)
         .collect();
@@ -555,6 +566,19 @@ pub fn find_latin_brands(
         });
     }
     out
+}
+
+/// Chars that follow a number as its unit or measure word (`500万元`,
+/// `3号`, `12月`, `30余人`), both scripts: a number with one of these after
+/// it is a quantity, whatever word its removal would re-form.
+const NUMBER_UNITS: &str = "年月日号號时時分秒点點元角岁歲届屆期次个個位名人家户戶件条條项項款辆輛台张張只隻十百千万萬亿億余餘多倍级級度周天米克吨噸斤亩畝升里层層楼樓栋棟室路线線版章节節集季轮輪场場盘盤票股份批种種类類成";
+
+/// Whether a Latin run is mostly digits (`500`, `500V`, `R27450`): a
+/// number or a code rather than a name, though spam sites name brands so
+/// too.
+fn numeric_name(name: &[char]) -> bool {
+    let letters = name.iter().filter(|c| c.is_ascii_alphabetic()).count();
+    letters * 2 < name.len()
 }
 
 /// How much a Latin-named brand must show before [`find_latin_brands`]
@@ -3222,6 +3246,24 @@ mod tests {
         );
         // One broken word and nothing repeated: not enough on its own.
         assert!(texts(&twice[..1], LatinProof::Repeated).is_empty());
+        // A number named brand needs the same proof even on a spam page.
+        let numbered = [
+            "人才在竞500V竞猜争中脱颖而出。",
+            "图书馆昨日重新开500V竞猜馆。",
+        ];
+        for proof in [LatinProof::SpamPage, LatinProof::Repeated] {
+            assert_eq!(texts(&numbered, proof), ["500V竞猜", "500V竞猜"]);
+            assert!(texts(&numbered[..1], proof).is_empty());
+        }
+        // A number with its unit is a quantity, whatever its removal
+        // re-forms: without `20次`, `开|会` reads `开会`, and `20次` recurs.
+        let quantities = ["全年共开展20次活动，开20次会。"];
+        let line = &chars(&quantities)[0];
+        let mut cuts = CutCache::new(seg);
+        assert!(word_across_gap(&mut cuts, line, 12, 15));
+        for proof in [LatinProof::SpamPage, LatinProof::Repeated] {
+            assert!(texts(&quantities, proof).is_empty());
+        }
     }
 
     #[test]
