@@ -612,6 +612,7 @@ fn find_spam(
         spam::drop_names_inside_words(&mut more, analysis, seg);
         more
     };
+    let suffixes: Vec<Vec<char>> = lex.suffixes.iter().map(|s| s.chars().collect()).collect();
     let mut brands = spam::find_brands(kept_chars, simple_chars, lex);
     spam::drop_names_inside_words(&mut brands, analysis, seg);
     let first_brands = brands.len();
@@ -628,15 +629,21 @@ fn find_spam(
         // lexicon and the fragment counts can both miss.
         brands = spam::find_brand_families(analysis, seg);
         if brands.is_empty() {
-            brands = spam::find_latin_brands(analysis, seg, &[], spam::LatinProof::Repeated);
+            brands =
+                spam::find_latin_brands(analysis, seg, &[], spam::LatinProof::Repeated, &suffixes);
         }
         if brands.is_empty() {
             return Vec::new();
         }
     }
     let mut taken: Vec<spam::SpamSpan> = brands.iter().chain(&fragments).cloned().collect();
-    let more =
-        spam::find_latin_brands(&masked_by(&brands), seg, &taken, spam::LatinProof::SpamPage);
+    let more = spam::find_latin_brands(
+        &masked_by(&brands),
+        seg,
+        &taken,
+        spam::LatinProof::SpamPage,
+        &suffixes,
+    );
     taken.extend(more);
     let more = spam::find_advertised(kept_chars, analysis, &taken);
     taken.extend(more);

@@ -422,8 +422,9 @@ fn han_after(chars: &[char], at: usize) -> Vec<char> {
 /// (without the name and the Han words after it, a word of the sentence
 /// re-forms across the gap: `统|XQZ竞猜网页版|计局` -> `统计局`) or by a
 /// second occurrence of the name followed by the same Han words (their
-/// common part is the brand). A name seen once, with no word broken, stays:
-/// acronyms (`GDP`, `APP`) sit in Chinese sentences all the time.
+/// common part is the brand), or, on a spam page, by a call to action
+/// ending its words (`TNR游戏注册`). A name seen once, with no word broken,
+/// stays: acronyms (`GDP`, `APP`) sit in Chinese sentences all the time.
 ///
 /// With `proof` set to [`LatinProof::Repeated`] the page need not carry
 /// other spam, but a name must show itself a brand twice: two of its
@@ -436,6 +437,7 @@ pub fn find_latin_brands(
     seg: &Segmenter,
     taken: &[SpamSpan],
     proof: LatinProof,
+    suffixes: &[Vec<char>],
 ) -> Vec<SpamSpan> {
     let mut cuts = CutCache::new(seg);
     let is_taken = |line: usize, a: usize, b: usize| {
@@ -496,6 +498,18 @@ pub fn find_latin_brands(
                 .take_while(|&e| chars.get(name_end + e).is_some_and(|&c| is_han(c)))
                 .find(|&e| word_across_gap(&mut cuts, chars, start, name_end + e))
         };
+        // On a spam page, a Latin name whose words end on a call to action
+        // (`TNR游戏注册`, `XY竞猜官网`) is a brand's, whatever its category
+        // word: the lexicon lists the calls to action, not every category.
+        let call_end = if proof == LatinProof::SpamPage && !numeric_name(&chars[start..name_end]) {
+            ends.iter()
+                .copied()
+                .filter(|&k| (1..=4).contains(&k))
+                .find_map(|k| Some(k + suffix_len(&han_after, k, suffixes)).filter(|&e| e > k))
+        } else {
+            None
+        };
+        let rejoin_end = rejoin_end.or(call_end);
         let common = names
             .iter()
             .filter(|other| *other != occ && name_of(other) == name_of(occ))
@@ -3188,7 +3202,7 @@ mod tests {
             "这款LCD面板由本地工厂生产，LCD面板的价格下降。",
             "车牌为R27450号的客车，案号为XXXX字第3号。",
         ]);
-        let found = find_latin_brands(&lines, seg, &[], LatinProof::SpamPage);
+        let found = find_latin_brands(&lines, seg, &[], LatinProof::SpamPage, &[]);
         let texts = line_texts(&found);
         // The first occurrence breaks `统计局`; the second, on a word
         // boundary, goes because the name is confirmed and the same Han
@@ -3200,14 +3214,35 @@ mod tests {
             "{found:?}"
         );
         // Spans already taken by other spam are left alone.
-        assert!(find_latin_brands(&lines, seg, &found, LatinProof::SpamPage).is_empty());
+        assert!(find_latin_brands(&lines, seg, &found, LatinProof::SpamPage, &[]).is_empty());
+    }
+
+    #[test]
+    fn on_a_spam_page_a_latin_name_ending_on_a_call_to_action_is_a_brand() {
+        let seg = property_segmenter();
+        let suffixes: Vec<Vec<char>> = ["注册", "官网"]
+            .iter()
+            .map(|s| s.chars().collect())
+            .collect();
+        // Nothing re-forms across the gap (`的|过程`), but the words after
+        // the name end on a call to action the lexicon lists.
+        let lines = chars(&[
+            "这是一个反复的TNR游戏注册送过程。",
+            "用户可以通过APP注册账号。",
+        ]);
+        let found = find_latin_brands(&lines, seg, &[], LatinProof::SpamPage, &suffixes);
+        let texts: Vec<&str> = found.iter().map(|s| s.text.as_str()).collect();
+        // `APP注册`: no words between the name and the call to action.
+        assert_eq!(texts, ["TNR游戏注册"], "{found:?}");
+        // Only on a page already shown to carry spam.
+        assert!(find_latin_brands(&lines, seg, &[], LatinProof::Repeated, &suffixes).is_empty());
     }
 
     #[test]
     fn latin_named_brands_on_a_page_without_other_spam_must_show_it_twice() {
         let seg = property_segmenter();
         let texts = |lines: &[&str], proof: LatinProof| -> Vec<String> {
-            find_latin_brands(&chars(lines), seg, &[], proof)
+            find_latin_brands(&chars(lines), seg, &[], proof, &[])
                 .into_iter()
                 .map(|s| s.text)
                 .collect()
