@@ -633,6 +633,20 @@ fn find_spam(
                 spam::find_latin_brands(analysis, seg, &[], spam::LatinProof::Repeated, &suffixes);
         }
         if brands.is_empty() {
+            // A name advertised with a web address is evidence on its own
+            // when it carries a gambling word (`某某视讯【www.…】`).
+            let gambling: Vec<Vec<char>> = lex
+                .gambling
+                .iter()
+                .map(|(w, _)| w.chars().collect())
+                .collect();
+            brands = spam::find_advertised(kept_chars, analysis, &[], |name| {
+                gambling
+                    .iter()
+                    .any(|w| !w.is_empty() && name.windows(w.len()).any(|x| x == &w[..]))
+            });
+        }
+        if brands.is_empty() {
             return Vec::new();
         }
     }
@@ -645,7 +659,7 @@ fn find_spam(
         &suffixes,
     );
     taken.extend(more);
-    let more = spam::find_advertised(kept_chars, analysis, &taken);
+    let more = spam::find_advertised(kept_chars, analysis, &taken, |_| true);
     taken.extend(more);
     let mut more = spam::find_learned_brands(analysis, seg, &taken, lex);
     spam::drop_names_inside_words(&mut more, analysis, seg);
@@ -1243,6 +1257,31 @@ mod tests {
                 ("KQ夺宝大厅", Reason::SpamBrand)
             ]
         );
+    }
+
+    #[test]
+    fn a_gambling_name_advertised_with_a_web_address_goes_from_a_page_without_other_spam() {
+        // Nothing else on the page is spam; the advertised name carries a
+        // gambling word (`视讯`) and goes wherever it was spliced.
+        let text = format!(
+            "{BODY1}\n原告超然钢管聚宝视讯公司主张被告支付租金。\n{BODY2}\n聚宝视讯【www.600.com】"
+        );
+        let d = clean_with(&text, None);
+        assert!(!d.text.contains("聚宝视讯"), "{}", d.text);
+        assert!(d.text.contains("原告超然钢管公司主张被告支付租金。"));
+        // A news site's name with its address is a credit, not spam.
+        let text =
+            format!("{BODY1}\n据新华网报道，会议今天开幕。\n{BODY2}\n新华网【www.xinhuanet.com】");
+        let d = clean_with(&text, None);
+        assert!(
+            d.text.contains("据新华网报道，会议今天开幕。"),
+            "{}",
+            d.text
+        );
+        assert!(d
+            .removed
+            .iter()
+            .all(|r| !matches!(r.reason, Reason::SpamBrand | Reason::SpamFragment)));
     }
 
     #[test]

@@ -1200,13 +1200,15 @@ pub fn find_known(
 
 /// Names advertised on a line of their own with a web address
 /// (`某某娱乐【www.123.com】`, `某某棋牌 http://…`), on a page already shown
-/// to carry spam: the line goes, and so does every other occurrence of the
-/// name in the text, which is where the spammer spliced it. `analysis`
-/// holds the lines in lower-cased Simplified form.
+/// to carry spam, or, on any page, names `accept` takes (built like a
+/// brand): the line goes, and so does every other occurrence of the name in
+/// the text, which is where the spammer spliced it. `analysis` holds the
+/// lines in lower-cased Simplified form.
 pub fn find_advertised(
     lines: &[Vec<char>],
     analysis: &[Vec<char>],
     taken: &[SpamSpan],
+    accept: impl Fn(&[char]) -> bool,
 ) -> Vec<SpamSpan> {
     const OPEN: &str = "【[（(<《 :：";
     const CLOSE: &str = "】]）)>》 /";
@@ -1241,7 +1243,7 @@ pub fn find_advertised(
         let name_ok = (2..=12).contains(&name.len())
             && name.iter().all(|&c| is_han(c) || c.is_ascii_alphanumeric())
             && name.iter().any(|&c| is_han(c));
-        if !(tail_ok && name_ok) {
+        if !(tail_ok && name_ok && accept(name)) {
             continue;
         }
         names.push(name.to_vec());
@@ -3351,7 +3353,7 @@ mod tests {
             "龙腾竞猜【www.123.com】",
             "来源：新华网 www.news.cn",
         ]);
-        let found = find_advertised(&lines, &lines, &[]);
+        let found = find_advertised(&lines, &lines, &[], |_| true);
         let texts: Vec<(usize, &str, &str)> = found
             .iter()
             .map(|s| (s.line, s.text.as_str(), s.rule.as_str()))
@@ -3371,7 +3373,7 @@ mod tests {
         // A line another rule took already is left to it, but its name
         // still goes elsewhere.
         let taken = [brand_span(2, 0, "龙腾竞猜", "brand shape:龙腾竞猜")];
-        let found = find_advertised(&lines, &lines, &taken);
+        let found = find_advertised(&lines, &lines, &taken, |_| true);
         assert_eq!(found.len(), 1);
         assert_eq!((found[0].line, found[0].start, found[0].end), (0, 16, 20));
     }
