@@ -634,7 +634,8 @@ fn find_spam(
         }
         if brands.is_empty() {
             // A name advertised with a web address is evidence on its own
-            // when it carries a gambling word (`某某视讯【www.…】`).
+            // when it carries a gambling word (`某某视讯【www.…】`) or breaks
+            // a word where it was spliced; a site credit does neither.
             let gambling: Vec<Vec<char>> = lex
                 .gambling
                 .iter()
@@ -644,6 +645,7 @@ fn find_spam(
                 gambling
                     .iter()
                     .any(|w| !w.is_empty() && name.windows(w.len()).any(|x| x == &w[..]))
+                    || spam::breaks_a_word(analysis, seg, name)
             });
         }
         if brands.is_empty() {
@@ -1260,7 +1262,7 @@ mod tests {
     }
 
     #[test]
-    fn a_gambling_name_advertised_with_a_web_address_goes_from_a_page_without_other_spam() {
+    fn a_name_advertised_with_a_web_address_goes_from_a_page_without_other_spam() {
         // Nothing else on the page is spam; the advertised name carries a
         // gambling word (`视讯`) and goes wherever it was spliced.
         let text = format!(
@@ -1269,6 +1271,13 @@ mod tests {
         let d = clean_with(&text, None);
         assert!(!d.text.contains("聚宝视讯"), "{}", d.text);
         assert!(d.text.contains("原告超然钢管公司主张被告支付租金。"));
+        // Without a gambling word, the name must break a word where it
+        // was spliced (`所|某某网页版|有权` reads `所有权`).
+        let text = format!(
+            "{BODY1}\n他只有经营权，没有所龙腾网页版有权。\n{BODY2}\n龙腾网页版【www.560.com】"
+        );
+        let d = clean_with(&text, None);
+        assert!(d.text.contains("他只有经营权，没有所有权。"), "{}", d.text);
         // A news site's name with its address is a credit, not spam.
         let text =
             format!("{BODY1}\n据新华网报道，会议今天开幕。\n{BODY2}\n新华网【www.xinhuanet.com】");

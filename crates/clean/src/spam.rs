@@ -1295,6 +1295,27 @@ pub fn find_advertised(
     out
 }
 
+/// Whether some occurrence of `name` in the lines, with Han chars on both
+/// sides, breaks a word: without it a dictionary word re-forms across the
+/// gap (`所|龙腾视讯客户端|有权` -> `所有权`). A name of the text's own sits
+/// between words.
+pub fn breaks_a_word(analysis: &[Vec<char>], seg: &Segmenter, name: &[char]) -> bool {
+    let n = name.len();
+    if n == 0 {
+        return false;
+    }
+    let mut cuts = CutCache::new(seg);
+    analysis.iter().any(|line| {
+        (0..(line.len() + 1).saturating_sub(n)).any(|k| {
+            line[k..k + n] == name[..]
+                && k > 0
+                && line.get(k - 1).is_some_and(|&c| is_han(c))
+                && line.get(k + n).is_some_and(|&c| is_han(c))
+                && word_across_gap(&mut cuts, line, k, k + n)
+        })
+    })
+}
+
 /// The characters left and right of an occurrence (`None` at a clause edge).
 type Context = (Option<char>, Option<char>);
 
