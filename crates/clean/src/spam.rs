@@ -2389,9 +2389,19 @@ fn judge(
     // longer unit (`被告汪|佑键`: a name the dictionary splits into single
     // characters), whatever varied places the rest of the unit takes.
     // Spliced pieces land at random places, so two thirds of them sharing
-    // a neighbour does not happen by chance.
-    if has_dominant_neighbour(gram.len(), occs, analysis, dead) {
-        return None;
+    // a neighbour does not happen by chance, unless the run breaks words
+    // twice, once at least beside that neighbour (`资源优|滋味|势`,
+    // `有关部|滋味|门` beside `党支部|滋味|书记`): a longer unit's part
+    // would not re-form a word with the char after it.
+    if let Some(beside) = dominant_neighbour(gram.len(), occs, analysis, dead) {
+        let mut rejoining = |o: &&Occurrence| {
+            let lr = live_context(analysis, dead, o, gram.len());
+            lr.0 > 0 && lr.1 > 0 && rejoins(cuts, analysis, o, gram.len(), lr)
+        };
+        let beside_breaks = beside.iter().any(|o| rejoining(&o));
+        if !beside_breaks || occs.iter().filter(rejoining).take(2).count() < 2 {
+            return None;
+        }
     }
     let contexts_of = |occ: &Occurrence| live_context(analysis, dead, occ, gram.len());
     // The contexts that make a run's occurrences diverse are those of
@@ -2637,22 +2647,23 @@ fn names_a_party(
     occs.iter().filter(|o| introduced(o)).take(2).count() == 2
 }
 
-/// Whether some character of the text stands on the same side of at least
-/// two thirds of a run's occurrences (and of two at least). Removed spam
-/// and other occurrences of the run (`进共建美进共建美`) are not the text.
-fn has_dominant_neighbour(
+/// The occurrences of a run beside a character of the text that stands on
+/// the same side of at least two thirds of them (and of two at least), if
+/// some character does. Removed spam and other occurrences of the run
+/// (`进共建美进共建美`) are not the text.
+fn dominant_neighbour(
     len: usize,
     occs: &[Occurrence],
     analysis: &[Vec<char>],
     dead: &[Vec<bool>],
-) -> bool {
+) -> Option<Vec<Occurrence>> {
     let gram: Vec<char> = match occs.first() {
         Some(o) => analysis
             .get(o.line)
             .and_then(|c| c.get(o.start..o.start + len))
             .map(<[char]>::to_vec)
             .unwrap_or_default(),
-        None => return false,
+        None => return None,
     };
     let text_char = |line: usize, k: Option<usize>| -> Option<char> {
         let k = k?;
@@ -2662,23 +2673,21 @@ fn has_dominant_neighbour(
         }
         analysis.get(line)?.get(k).copied().filter(|&c| is_han(c))
     };
-    let mut left: FxHashMap<char, usize> = FxHashMap::default();
-    let mut right: FxHashMap<char, usize> = FxHashMap::default();
+    let mut left: FxHashMap<char, Vec<Occurrence>> = FxHashMap::default();
+    let mut right: FxHashMap<char, Vec<Occurrence>> = FxHashMap::default();
     for o in occs {
         if let Some(c) = text_char(o.line, o.start.checked_sub(1)) {
-            *left.entry(c).or_insert(0) += 1;
+            left.entry(c).or_default().push(*o);
         }
         if let Some(c) = text_char(o.line, Some(o.start + len)) {
-            *right.entry(c).or_insert(0) += 1;
+            right.entry(c).or_default().push(*o);
         }
     }
     let most = left
-        .values()
-        .chain(right.values())
-        .copied()
-        .max()
-        .unwrap_or(0);
-    most >= 2 && most * 3 >= occs.len() * 2
+        .into_values()
+        .chain(right.into_values())
+        .max_by_key(Vec::len)?;
+    (most.len() >= 2 && most.len() * 3 >= occs.len() * 2).then_some(most)
 }
 
 /// Whether the run at `start..end` of a line stands between quote marks
@@ -3562,6 +3571,25 @@ mod tests {
         assert_eq!(brands.len(), 1, "{brands:?}");
         let spans = find_fragments(&lines, &lines, seg, &brands);
         assert!(spans.is_empty(), "{spans:?}");
+    }
+
+    #[test]
+    fn a_piece_beside_the_same_char_twice_goes_when_it_breaks_words_there_and_elsewhere() {
+        // `部` stands left of two of three occurrences of `滋味`, which would
+        // mark a longer unit; but `部|门` re-forms beside it and `优|势`
+        // elsewhere: a splice.
+        let seg = property_segmenter();
+        let lines = chars(&[
+            "新上任的党支部滋味书记傅英耐心细致地做思想工作。",
+            "引导群众咬住煤炭资源优滋味势，争取上级有关部滋味门支持。",
+            "欢迎访问金鼎娱乐城官网。",
+        ]);
+        let low = lower(&lines);
+        let brands = find_brands_on(&lines, &low, &Lexicons::builtin(), true);
+        assert_eq!(brands.len(), 1, "{brands:?}");
+        let spans = find_fragments(&lines, &lines, seg, &brands);
+        let texts: Vec<(usize, &str)> = spans.iter().map(|s| (s.line, s.text.as_str())).collect();
+        assert_eq!(texts, [(0, "滋味"), (1, "滋味"), (1, "滋味")], "{spans:?}");
     }
 
     #[test]
