@@ -731,6 +731,10 @@ const ABOVE_TITLE_MAX_CHARS: usize = 40;
 /// an account or user name when a longer line stands on the body.
 const NAME_SIZED_CHARS: usize = 8;
 
+/// Longest account name, in chars, that [`decide_title`] looks for in the
+/// page's furniture: a headline's first clause can be longer.
+const ACCOUNT_NAME_MAX_CHARS: usize = 12;
+
 /// Strips a forum board prefix (`[远安] `) and trailing dashes from a title.
 fn tidy_title(t: &str) -> String {
     let t = t.trim();
@@ -779,6 +783,33 @@ fn decide_title(lines: &mut [Line]) -> Option<String> {
     for &i in &names {
         lines[i].class = Some(LineClass::Boilerplate(Reason::SiteChrome));
         lines[i].rule = Some("name or tag line above the body".into());
+    }
+    // An account's name, alone or leading its tagline (`某某指南，一个有温度
+    // 的号`), recurs in the post's byline or follow prompt (`原创 作者 某某指南
+    // 2017-11-02`, `扫码关注某某指南`); a headline does not. Navigation is
+    // not read: breadcrumbs end on the headline.
+    let furniture: Vec<&str> = lines
+        .iter()
+        .filter(|l| {
+            matches!(
+                l.class,
+                Some(LineClass::Boilerplate(Reason::Byline | Reason::SiteChrome))
+            )
+        })
+        .map(|l| l.text.as_str())
+        .collect();
+    let account: Vec<usize> = (0..limit)
+        .filter(|&i| {
+            let text = lines[i].text.trim();
+            let head = text.split(['，', ',']).next().unwrap_or(text).trim();
+            lines[i].class.is_none()
+                && (4..=ACCOUNT_NAME_MAX_CHARS).contains(&head.chars().count())
+                && furniture.iter().any(|f| f.contains(head))
+        })
+        .collect();
+    for &i in &account {
+        lines[i].class = Some(LineClass::Boilerplate(Reason::SiteChrome));
+        lines[i].rule = Some("account name repeated in the page's byline or prompts".into());
     }
     let candidates: Vec<usize> = (0..limit)
         .filter(|&i| {
@@ -1291,6 +1322,28 @@ mod tests {
             .removed
             .iter()
             .all(|r| !matches!(r.reason, Reason::SpamBrand | Reason::SpamFragment)));
+    }
+
+    #[test]
+    fn an_account_name_repeated_in_the_byline_is_no_title() {
+        // The account's tagline leads the post; its name recurs in the
+        // byline and the follow prompt. There is no headline.
+        let text = format!(
+            "济南生活指南，一个有温度的城市号\n原创 小小西瓜 济南生活指南 2017-11-02\n{BODY1}\n{BODY2}\n扫码关注济南生活指南"
+        );
+        let d = clean_with(&text, None);
+        assert_eq!(d.title, None);
+        assert_eq!(d.text, format!("{BODY1}\n{BODY2}"));
+        let rule = d.removed.first().and_then(|r| r.rule.as_deref());
+        assert_eq!(
+            rule,
+            Some("account name repeated in the page's byline or prompts")
+        );
+        // A headline that merely shares words with the byline stays one.
+        let text =
+            format!("济南生活指南发布新版\n原创 小小西瓜 济南晚报 2017-11-02\n{BODY1}\n{BODY2}");
+        let d = clean_with(&text, None);
+        assert_eq!(d.title.as_deref(), Some("济南生活指南发布新版"));
     }
 
     #[test]
