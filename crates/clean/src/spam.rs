@@ -253,7 +253,9 @@ fn suffix_len(low: &[char], at: usize, suffixes: &[Vec<char>]) -> usize {
 /// then possibly a call-to-action word. A Han name needs a strong category
 /// word and a call-to-action; a weak category word (`体育`) needs a Latin
 /// name, no ordinary continuation after it, and a call-to-action or a
-/// second occurrence in the document.
+/// second occurrence in the document. On a page showing spam, four Han
+/// characters before a call to action, recurring, are a brand too, whatever
+/// their category word.
 fn find_brand_shapes(
     simple: &[Vec<char>],
     lex: &Lexicons,
@@ -346,6 +348,34 @@ fn find_brand_shapes(
                 needs_repeat,
                 needs_spam,
                 latin_ok,
+            ));
+        }
+    }
+    // A two-character Han name and a two-character word before a call to
+    // action (`某某竞猜注册`): a brand whatever its category word, on a page
+    // showing spam where the string recurs.
+    for (li, low) in simple.iter().enumerate() {
+        for j in 4..low.len() {
+            let cta = suffix_len(low, j, suffixes);
+            let taken = found
+                .iter()
+                .any(|(s, ..)| s.line == li && s.start < j + cta && j - 4 < s.end);
+            if cta == 0 || taken || !low[j - 4..j].iter().all(|&c| is_han(c)) {
+                continue;
+            }
+            let name: String = low[j - 4..j].iter().collect();
+            found.push((
+                SpamSpan {
+                    line: li,
+                    start: j - 4,
+                    end: j + cta,
+                    text: String::new(),
+                    brand: true,
+                    rule: format!("brand shape:{name}"),
+                },
+                true,
+                true,
+                false,
             ));
         }
     }
@@ -2991,6 +3021,22 @@ mod tests {
             "全市365体育场馆免费开放，群众体育蓬勃发展。",
         ])
         .is_empty());
+        // Two Han characters and a word the lexicon does not know, before a
+        // call to action: a brand on a spam page where it recurs, and not
+        // where it is said once (`实名注册`, a phrase of the text).
+        let on_spam_page = |lines: &[&str]| {
+            let lines = chars(lines);
+            let low = lower(&lines);
+            let spans = find_brands_on(&lines, &low, &lex, true);
+            spans.into_iter().map(|s| s.text).collect::<Vec<_>>()
+        };
+        let recurring = [
+            "原、被告双聚宝竞猜注册方签订租赁合同，用户须实名注册账号。",
+            "原告要聚宝竞猜注册求被告立即支付租金。",
+        ];
+        assert_eq!(on_spam_page(&recurring), ["聚宝竞猜注册", "聚宝竞猜注册"]);
+        assert!(on_spam_page(&recurring[..1]).is_empty());
+        assert!(found(&recurring).is_empty());
     }
 
     /// Spans for every occurrence of `gram` in `lines`, as an earlier rule
