@@ -1164,6 +1164,23 @@ pub fn find_known(
             .iter()
             .any(|t| t.line == line && t.start < b && a < t.end)
     };
+    // Chars under some occurrence of a known string: pieces of one slogan
+    // spliced side by side (`携手并|进共建`) are judged as one splice, since
+    // the word across their seam (`并进`) is the slogan's, not the text's.
+    let known_at: Vec<Vec<bool>> = analysis
+        .iter()
+        .map(|low| {
+            let mut at = vec![false; low.len()];
+            for (k, _) in known.iter().filter(|(k, _)| k.len() >= 2) {
+                for i in 0..(low.len() + 1).saturating_sub(k.len()) {
+                    if low[i..i + k.len()] == k[..] {
+                        at[i..i + k.len()].fill(true);
+                    }
+                }
+            }
+            at
+        })
+        .collect();
     for (k, docs) in known {
         let n = k.len();
         if n < 2 {
@@ -1197,10 +1214,16 @@ pub fn find_known(
                 if han_only {
                     // Where a word of its context takes part of it
                     // (`贴|心人`, `群|众跟|着`), the string is that text's own.
-                    let from = i.saturating_sub(3);
-                    let to = (i + n + 3).min(low.len());
+                    let at = &known_at[li];
+                    let start = (0..i).rev().take_while(|&j| at[j]).last().unwrap_or(i);
+                    let end = (i + n..low.len())
+                        .take_while(|&j| at[j])
+                        .last()
+                        .map_or(i + n, |j| j + 1);
+                    let from = start.saturating_sub(3);
+                    let to = (end + 3).min(low.len());
                     let window = &low[from..to];
-                    let (s, e) = (i - from, i - from + n);
+                    let (s, e) = (start - from, end - from);
                     let swallowed = cuts
                         .spans(window)
                         .iter()
@@ -3419,6 +3442,19 @@ mod tests {
         // inside `手携手`.
         let found = find_known(&lines, &low, &k, &page_spam, seg, false);
         assert_eq!(texts(&found), vec![(0, "携手".to_string())]);
+        // Two known pieces side by side go together: `并进` across their
+        // seam is the slogan's word, not the text's; a piece alone whose
+        // edge a word of the text crosses (`携手|并且`) stays.
+        let side_by_side = chars(&[
+            "这在以前携手并进共建是不可思议的事情。",
+            "他携手并且勇敢地前进。",
+        ]);
+        let k = known(&[("携手并", 3), ("进共建", 3)]);
+        let found = find_known(&side_by_side, &side_by_side, &k, &[], seg, false);
+        assert_eq!(
+            texts(&found),
+            vec![(0, "携手并".to_string()), (0, "进共建".to_string())]
+        );
     }
 
     #[test]
