@@ -354,8 +354,12 @@ fn find_brand_shapes(
     // A two-character Han name and a two-character word before a call to
     // action (`某某竞猜注册`): a brand whatever its category word, on a page
     // showing spam where the string recurs.
+    let cta_starts: FxHashSet<char> = suffixes.iter().filter_map(|s| s.first().copied()).collect();
     for (li, low) in simple.iter().enumerate() {
         for j in 4..low.len() {
+            if !cta_starts.contains(&low[j]) {
+                continue;
+            }
             let cta = suffix_len(low, j, suffixes);
             let taken = found
                 .iter()
@@ -2484,6 +2488,8 @@ fn judge(
             return None;
         }
     } else {
+        // A run read as a name needs three (see `Shape::Named`).
+        let needed = if shape == Shape::Named { 3 } else { 2 };
         let mut rejoining = 0;
         for occ in occs {
             let (left_len, right_len) = contexts_of(occ);
@@ -2492,12 +2498,12 @@ fn judge(
                 && rejoins(cuts, analysis, occ, gram.len(), (left_len, right_len))
             {
                 rejoining += 1;
-                if rejoining == 2 {
+                if rejoining == needed {
                     break;
                 }
             }
         }
-        if rejoining < 2 {
+        if rejoining < needed {
             return None;
         }
     }
