@@ -490,8 +490,13 @@ pub fn find_latin_brands(
             // `R27450`) are, but need more proof (see `numeric_name`).
             let one_letter = name[0].is_ascii_alphabetic()
                 && name.iter().all(|c| c.eq_ignore_ascii_case(&name[0]));
+            // After a number, a unit or measure word (`500|万元`, `3|号`)
+            // is the number's own; a brand's word follows its name directly.
+            let counted =
+                numeric_name(name) && chars.get(i).is_some_and(|&c| NUMBER_UNITS.contains(c));
             if (2..=6).contains(&(i - start))
                 && !one_letter
+                && !counted
                 && han(start.checked_sub(1))
                 && han(Some(i))
                 && !is_taken(li, start, i)
@@ -500,14 +505,15 @@ pub fn find_latin_brands(
             }
         }
     }
-    let name_of = |&(li, a, b): &(usize, usize, usize)| -> String {
-        analysis[li][a..b].iter().collect::<String>().to_lowercase()
-    };
+    let lowered: Vec<String> = names
+        .iter()
+        .map(|&(li, a, b)| analysis[li][a..b].iter().collect::<String>().to_lowercase())
+        .collect();
     // Per occurrence: the Han chars after the name, how far a word
     // re-forms across the gap (the brand's end), and how many of those
     // chars a second occurrence of the name shares.
     let mut seen: Vec<(String, Vec<char>, Option<usize>, usize)> = Vec::new();
-    for occ in &names {
+    for (n, occ) in names.iter().enumerate() {
         let (li, start, name_end) = *occ;
         let chars = &analysis[li];
         let han_after = han_after(chars, name_end);
@@ -520,18 +526,11 @@ pub fn find_latin_brands(
             .map(|w| w.1)
             .filter(|&e| e <= 6)
             .collect();
-        // After a number, a unit or measure word (`500|万元`, `3|号`) is
-        // the number's own; a brand's word comes after the name directly.
-        let counted = numeric_name(&chars[start..name_end])
-            && han_after.first().is_some_and(|&c| NUMBER_UNITS.contains(c));
-        let rejoin_end = if counted {
-            None
-        } else {
-            ends.iter()
-                .copied()
-                .take_while(|&e| chars.get(name_end + e).is_some_and(|&c| is_han(c)))
-                .find(|&e| word_across_gap(&mut cuts, chars, start, name_end + e))
-        };
+        let rejoin_end = ends
+            .iter()
+            .copied()
+            .take_while(|&e| chars.get(name_end + e).is_some_and(|&c| is_han(c)))
+            .find(|&e| word_across_gap(&mut cuts, chars, start, name_end + e));
         // On a spam page, a Latin name whose words end on a call to action
         // (`TNR游戏注册`, `XY竞猜官网`) is a brand's, whatever its category
         // word: the lexicon lists the calls to action, not every category.
@@ -546,8 +545,10 @@ pub fn find_latin_brands(
         let rejoin_end = rejoin_end.or(call_end);
         let common = names
             .iter()
-            .filter(|other| *other != occ && name_of(other) == name_of(occ))
-            .map(|other| {
+            .zip(&lowered)
+            .enumerate()
+            .filter(|&(m, (_, name))| m != n && *name == lowered[n])
+            .map(|(_, (other, _))| {
                 analysis[other.0][other.2..]
                     .iter()
                     .zip(&han_after)
@@ -557,7 +558,12 @@ pub fn find_latin_brands(
             .max()
             .unwrap_or(0);
         let common_end = ends.iter().copied().filter(|&e| e <= common).max();
-        seen.push((name_of(occ), han_after, rejoin_end, common_end.unwrap_or(0)));
+        seen.push((
+            lowered[n].clone(),
+            han_after,
+            rejoin_end,
+            common_end.unwrap_or(0),
+        ));
     }
     // A name is a brand's once one of its occurrences breaks a word (on a
     // page without other spam: twice, or once where another occurrence
@@ -1277,6 +1283,13 @@ pub fn find_advertised(
     let mut out: Vec<SpamSpan> = Vec::new();
     let mut names: Vec<Vec<char>> = Vec::new();
     for (li, low) in analysis.iter().enumerate() {
+        // Most lines hold no address: skip them without building a string.
+        let maybe_url = low
+            .windows(3)
+            .any(|w| w == ['w', 'w', 'w'] || w == [':', '/', '/']);
+        if !maybe_url {
+            continue;
+        }
         let text: String = low.iter().collect();
         let Some(url_byte) = ["http://", "https://", "www."]
             .iter()
@@ -2442,24 +2455,7 @@ fn judge(
     // count only once there are two seams). So a word or phrase needs two
     // occurrences where a word re-forms across it, and a loose run two
     // occurrences with live context.
-    // A run that mostly stands beside the same character is part of a
-    // longer unit (`被告汪|佑键`: a name the dictionary splits into single
-    // characters), whatever varied places the rest of the unit takes.
-    // Spliced pieces land at random places, so two thirds of them sharing
-    // a neighbour does not happen by chance, unless the run breaks words
-    // twice, once at least beside that neighbour (`资源优|滋味|势`,
-    // `有关部|滋味|门` beside `党支部|滋味|书记`): a longer unit's part
-    // would not re-form a word with the char after it.
-    if let Some(beside) = dominant_neighbour(gram.len(), occs, analysis, dead) {
-        let mut rejoining = |o: &&Occurrence| {
-            let lr = live_context(analysis, dead, o, gram.len());
-            lr.0 > 0 && lr.1 > 0 && rejoins(cuts, analysis, o, gram.len(), lr)
-        };
-        let beside_breaks = beside.iter().any(|o| rejoining(&o));
-        if !beside_breaks || occs.iter().filter(rejoining).take(2).count() < 2 {
-            return None;
-        }
-    }
+    let dominant = dominant_neighbour(gram.len(), occs, analysis, dead);
     let contexts_of = |occ: &Occurrence| live_context(analysis, dead, occ, gram.len());
     // The contexts that make a run's occurrences diverse are those of
     // occurrences with live context; isolated ones add at most one.
@@ -2504,6 +2500,25 @@ fn judge(
             }
         }
         if rejoining < needed {
+            return None;
+        }
+    }
+    // A run that mostly stands beside the same character is part of a
+    // longer unit (`被告汪|佑键`: a name the dictionary splits into single
+    // characters), whatever varied places the rest of the unit takes.
+    // Spliced pieces land at random places, so two thirds of them sharing
+    // a neighbour does not happen by chance, unless the run breaks words
+    // twice, once at least beside that neighbour (`资源优|滋味|势`,
+    // `有关部|滋味|门` beside `党支部|滋味|书记`): a longer unit's part
+    // would not re-form a word with the char after it. (Checked after the
+    // cheaper conditions above; the cuts are remembered.)
+    if let Some(beside) = dominant {
+        let mut rejoining = |o: &&Occurrence| {
+            let lr = contexts_of(o);
+            lr.0 > 0 && lr.1 > 0 && rejoins(cuts, analysis, o, gram.len(), lr)
+        };
+        let beside_breaks = beside.iter().any(|o| rejoining(&o));
+        if !beside_breaks || occs.iter().filter(rejoining).take(2).count() < 2 {
             return None;
         }
     }
@@ -2732,21 +2747,37 @@ fn dominant_neighbour(
         }
         analysis.get(line)?.get(k).copied().filter(|&c| is_han(c))
     };
-    let mut left: FxHashMap<char, Vec<Occurrence>> = FxHashMap::default();
-    let mut right: FxHashMap<char, Vec<Occurrence>> = FxHashMap::default();
+    let left_of = |o: &Occurrence| text_char(o.line, o.start.checked_sub(1));
+    let right_of = |o: &Occurrence| text_char(o.line, Some(o.start + len));
+    let mut left: FxHashMap<char, usize> = FxHashMap::default();
+    let mut right: FxHashMap<char, usize> = FxHashMap::default();
     for o in occs {
-        if let Some(c) = text_char(o.line, o.start.checked_sub(1)) {
-            left.entry(c).or_default().push(*o);
+        if let Some(c) = left_of(o) {
+            *left.entry(c).or_insert(0) += 1;
         }
-        if let Some(c) = text_char(o.line, Some(o.start + len)) {
-            right.entry(c).or_default().push(*o);
+        if let Some(c) = right_of(o) {
+            *right.entry(c).or_insert(0) += 1;
         }
     }
-    let most = left
-        .into_values()
-        .chain(right.into_values())
-        .max_by_key(Vec::len)?;
-    (most.len() >= 2 && most.len() * 3 >= occs.len() * 2).then_some(most)
+    let most_left = left.into_iter().max_by_key(|&(_, n)| n);
+    let most_right = right.into_iter().max_by_key(|&(_, n)| n);
+    let (on_left, (c, most)) = match (most_left, most_right) {
+        (Some(l), Some(r)) if r.1 > l.1 => (false, r),
+        (Some(l), _) => (true, l),
+        (None, Some(r)) => (false, r),
+        (None, None) => return None,
+    };
+    if most < 2 || most * 3 < occs.len() * 2 {
+        return None;
+    }
+    let beside = |o: &&Occurrence| {
+        if on_left {
+            left_of(o) == Some(c)
+        } else {
+            right_of(o) == Some(c)
+        }
+    };
+    Some(occs.iter().filter(beside).copied().collect())
 }
 
 /// Whether the run at `start..end` of a line stands between quote marks
