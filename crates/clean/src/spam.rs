@@ -2914,6 +2914,52 @@ pub fn find_script_intruders(
             });
         }
     }
+    // Said once, a run is taken whole only where Traditional-only chars
+    // bound it (`出貨|聚宝竞猜注册送|給海外`; on one side the clause may end),
+    // so that no char of the text around it goes, and with two
+    // Simplified-only chars at least. A whole clause in Simplified is a
+    // line or heading of the site's own, not a splice.
+    for (li, chars) in lines.iter().enumerate() {
+        let open = |k: usize| !is_han(chars[k]) || dead[li][k] || is_traditional_only(chars[k]);
+        let mut k = 0;
+        while k < chars.len() {
+            if open(k) {
+                k += 1;
+                continue;
+            }
+            let start = k;
+            while k < chars.len() && !open(k) {
+                k += 1;
+            }
+            let edge = |j: Option<usize>| j.and_then(|j| chars.get(j)).is_none_or(|&c| !is_han(c));
+            let native = |j: Option<usize>| {
+                j.and_then(|j| chars.get(j))
+                    .is_some_and(|&c| is_traditional_only(c))
+            };
+            let (before, after) = (start.checked_sub(1), Some(k));
+            let bounded = (native(before) || edge(before))
+                && (native(after) || edge(after))
+                && (native(before) || native(after));
+            let foreign = chars[start..k]
+                .iter()
+                .filter(|&&c| is_simplified_only(c))
+                .count();
+            let free = !out
+                .iter()
+                .any(|s| s.line == li && s.start < k && start < s.end);
+            if (3..=8).contains(&(k - start)) && foreign >= 2 && bounded && free {
+                let text: String = chars[start..k].iter().collect();
+                out.push(SpamSpan {
+                    line: li,
+                    start,
+                    end: k,
+                    rule: format!("Simplified run in Traditional text:{text}"),
+                    text,
+                    brand: false,
+                });
+            }
+        }
+    }
     out.sort_by_key(|s| (s.line, s.start));
     out
 }
@@ -3033,6 +3079,19 @@ mod tests {
         ]);
         let texts: Vec<String> = find(&page).into_iter().map(|s| s.text).collect();
         assert_eq!(texts, vec!["性产业", "性产业"], "{texts:?}");
+        // Said once: only between Traditional-only chars (`貨`, `給`), not a
+        // whole clause in Simplified (a heading of the site's own).
+        let mut once = page.clone();
+        once.extend(chars(&[
+            "該公司不斷假交易，或出貨聚宝竞猜注册送給海外子公司。",
+            "相關閱讀：联手对抗敌人",
+        ]));
+        let texts: Vec<String> = find(&once).into_iter().map(|s| s.text).collect();
+        assert_eq!(
+            texts,
+            vec!["性产业", "性产业", "聚宝竞猜注册送"],
+            "{texts:?}"
+        );
         // `台` is Traditional too, and a Simplified page has no intruders.
         let simplified = chars(&[
             "日本政府之所以订立这项法律，主要源自联合国通过的条款，当时日本在战后极力振兴国内经济。",
