@@ -487,7 +487,7 @@ pub fn find_latin_brands(
             let name = &chars[start..i];
             // Placeholders are not names: one letter over and over
             // (`XXXX`, an anonymised number). Numbers and codes (`500`,
-            // `R27450`) may be, but not before a unit (see `NUMBER_UNITS`).
+            // `R27450`) are, but need more proof (see `numeric_name`).
             let one_letter = name[0].is_ascii_alphabetic()
                 && name.iter().all(|c| c.eq_ignore_ascii_case(&name[0]));
             // After a number, a unit or measure word (`500|万元`, `3|号`)
@@ -580,9 +580,15 @@ pub fn find_latin_brands(
     }
     let confirmed: FxHashSet<&str> = breaks
         .iter()
-        .filter(|(_, &(broken, repeated))| match proof {
-            LatinProof::SpamPage => broken >= 1,
-            LatinProof::Repeated => broken >= 2 || (broken >= 1 && repeated),
+        .filter(|(name, &(broken, repeated))| {
+            // A number breaks a word by chance more easily than a Latin
+            // name (a page has many), so it always needs the proof of a
+            // page without other spam.
+            let numeric = numeric_name(&name.chars().collect::<Vec<_>>());
+            match proof {
+                LatinProof::SpamPage if !numeric => broken >= 1,
+                _ => broken >= 2 || (broken >= 1 && repeated),
+            }
         })
         .map(|(name, _)| *name)
         .collect();
@@ -3472,16 +3478,15 @@ mod tests {
         );
         // One broken word and nothing repeated: not enough on its own.
         assert!(texts(&twice[..1], LatinProof::Repeated).is_empty());
-        // A brand named by a number is judged the same way.
+        // A number named brand needs the same proof even on a spam page.
         let numbered = [
             "人才在竞500V竞猜争中脱颖而出。",
             "图书馆昨日重新开500V竞猜馆。",
         ];
         for proof in [LatinProof::SpamPage, LatinProof::Repeated] {
             assert_eq!(texts(&numbered, proof), ["500V竞猜", "500V竞猜"]);
+            assert!(texts(&numbered[..1], proof).is_empty());
         }
-        assert_eq!(texts(&numbered[..1], LatinProof::SpamPage), ["500V竞猜"]);
-        assert!(texts(&numbered[..1], LatinProof::Repeated).is_empty());
         // A number with its unit is a quantity, whatever its removal
         // re-forms: without `20次`, `开|会` reads `开会`, and `20次` recurs.
         let quantities = ["全年共开展20次活动，开20次会。"];
