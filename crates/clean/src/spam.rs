@@ -3444,24 +3444,19 @@ mod tests {
                 .map(|s| s.text)
                 .collect()
         };
-        // Two occurrences, each breaking a word (`实事`, `拆迁`).
+        // Two occurrences, each breaking a word (`实事`, `拆迁`); or one
+        // broken word (`统计局`) and the same brand string once more.
         let twice = [
             "工会要为职工办实NS竞猜网页版事，不走过场。",
             "居民不同意拆NS竞猜网页版迁补偿协议。",
         ];
-        assert_eq!(
-            texts(&twice, LatinProof::Repeated),
-            ["NS竞猜网页版", "NS竞猜网页版"]
-        );
-        // One broken word, and the same brand string once more.
         let repeated = [
             "国家统XQZ竞猜网页版计局今天发布数据。",
             "市场XQZ竞猜网页版信心回升。",
         ];
-        assert_eq!(
-            texts(&repeated, LatinProof::Repeated),
-            ["XQZ竞猜网页版", "XQZ竞猜网页版"]
-        );
+        for (lines, brand) in [(twice, "NS竞猜网页版"), (repeated, "XQZ竞猜网页版")] {
+            assert_eq!(texts(&lines, LatinProof::Repeated), [brand, brand]);
+        }
         // A code whose one chance rejoin (`恢复|ATO营运|模式` reads as
         // `恢复模式`) is followed by other words elsewhere: only a page
         // already carrying spam takes it (with the words its other
@@ -3736,19 +3731,24 @@ mod tests {
         // a brand spliced into one of its occurrences gives the pieces
         // around it varied places. But `被告汪` is nearly always followed
         // by 佑, and `佑键` preceded by 汪: parts of one unit.
-        let seg = property_segmenter();
-        let lines = chars(&[
+        let spans = fragments_beside_one_brand(&[
             "原告某银行与被告汪佑500X彩票网页版键借款合同纠纷一案，本院受理后依法审理。",
             "请求依法判令被告汪佑键归还借款，被告汪德国承担连带责任。",
             "经审理查明，被告汪佑键与崔某签订合同，约定被告汪佑键以六十万元的价格购买房屋。",
             "同月，原告与被告汪佑键签订借款合同，被告汪佑键借款后未按约定归还借款本息。",
             "判决如下：被告汪佑键在本判决生效后三日内归还借款本金。",
         ]);
+        assert!(spans.is_empty(), "{spans:?}");
+    }
+
+    /// The fragments found on `lines`, which carry exactly one lexicon
+    /// brand (asserted).
+    fn fragments_beside_one_brand(lines: &[&str]) -> Vec<SpamSpan> {
+        let lines = chars(lines);
         let low = lower(&lines);
         let brands = find_brands_on(&lines, &low, &Lexicons::builtin(), true);
         assert_eq!(brands.len(), 1, "{brands:?}");
-        let spans = find_fragments(&lines, &lines, seg, &brands);
-        assert!(spans.is_empty(), "{spans:?}");
+        find_fragments(&lines, &lines, property_segmenter(), &brands)
     }
 
     #[test]
@@ -3756,16 +3756,11 @@ mod tests {
         // `部` stands left of two of three occurrences of `滋味`, which would
         // mark a longer unit; but `部|门` re-forms beside it and `优|势`
         // elsewhere: a splice.
-        let seg = property_segmenter();
-        let lines = chars(&[
+        let spans = fragments_beside_one_brand(&[
             "新上任的党支部滋味书记傅英耐心细致地做思想工作。",
             "引导群众咬住煤炭资源优滋味势，争取上级有关部滋味门支持。",
             "欢迎访问金鼎娱乐城官网。",
         ]);
-        let low = lower(&lines);
-        let brands = find_brands_on(&lines, &low, &Lexicons::builtin(), true);
-        assert_eq!(brands.len(), 1, "{brands:?}");
-        let spans = find_fragments(&lines, &lines, seg, &brands);
         let texts: Vec<(usize, &str)> = spans.iter().map(|s| (s.line, s.text.as_str())).collect();
         assert_eq!(texts, [(0, "滋味"), (1, "滋味"), (1, "滋味")], "{spans:?}");
     }
