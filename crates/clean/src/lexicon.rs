@@ -54,7 +54,10 @@ pub struct Lexicons {
     pub phrases: Vec<(PhraseClass, String)>,
     /// Lower-cased brands, longest first so that `九游会` wins over `九游`.
     pub brands: Vec<String>,
+    /// Calls to action that follow a brand (`官网`, `注册`), longest first.
     pub suffixes: Vec<String>,
+    /// [`Lexicons::suffixes`] as chars, for the matchers that walk lines.
+    pub suffix_chars: Vec<Vec<char>>,
     /// Gambling category words: (word, strong), longest first.
     pub gambling: Vec<(String, bool)>,
     /// Words that, after a weak category word, show an ordinary use.
@@ -235,6 +238,7 @@ impl Lexicons {
             stamp_units: longest_first(words_of("stamp_unit")),
             phrases,
             brands,
+            suffix_chars: suffixes.iter().map(|s| s.chars().collect()).collect(),
             suffixes,
             gambling,
             gambling_after,

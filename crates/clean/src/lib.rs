@@ -612,7 +612,7 @@ fn find_spam(
         spam::drop_names_inside_words(&mut more, analysis, seg);
         more
     };
-    let suffixes: Vec<Vec<char>> = lex.suffixes.iter().map(|s| s.chars().collect()).collect();
+    let suffixes = &lex.suffix_chars;
     let mut brands = spam::find_brands(kept_chars, simple_chars, lex);
     spam::drop_names_inside_words(&mut brands, analysis, seg);
     let first_brands = brands.len();
@@ -630,7 +630,7 @@ fn find_spam(
         brands = spam::find_brand_families(analysis, seg);
         if brands.is_empty() {
             brands =
-                spam::find_latin_brands(analysis, seg, &[], spam::LatinProof::Repeated, &suffixes);
+                spam::find_latin_brands(analysis, seg, &[], spam::LatinProof::Repeated, suffixes);
         }
         if brands.is_empty() {
             // A name advertised with a web address is evidence on its own
@@ -658,7 +658,7 @@ fn find_spam(
         seg,
         &taken,
         spam::LatinProof::SpamPage,
-        &suffixes,
+        suffixes,
     );
     taken.extend(more);
     let more = spam::find_advertised(kept_chars, analysis, &taken, |_| true);

@@ -154,7 +154,7 @@ pub fn find_brands_on(
     lex: &Lexicons,
     spam_page: bool,
 ) -> Vec<SpamSpan> {
-    let suffixes: Vec<Vec<char>> = lex.suffixes.iter().map(|s| s.chars().collect()).collect();
+    let suffixes = &lex.suffix_chars;
     let mut out = Vec::new();
     for (li, (orig, low)) in lines.iter().zip(simple).enumerate() {
         if orig.len() != low.len() {
@@ -169,7 +169,7 @@ pub fn find_brands_on(
             if start > 0 && latin(low.get(start)) && latin(low.get(start - 1)) {
                 continue;
             }
-            let end = brand_end + suffix_len(low, brand_end, &suffixes);
+            let end = brand_end + suffix_len(low, brand_end, suffixes);
             out.push(SpamSpan {
                 line: li,
                 start,
@@ -180,7 +180,7 @@ pub fn find_brands_on(
             });
         }
     }
-    let pattern = find_brand_shapes(simple, lex, &suffixes, spam_page || !out.is_empty());
+    let pattern = find_brand_shapes(simple, lex, suffixes, spam_page || !out.is_empty());
     for span in pattern {
         let overlaps = out
             .iter()
