@@ -636,15 +636,11 @@ fn find_spam(
             // A name advertised with a web address is evidence on its own
             // when it carries a gambling word (`某某视讯【www.…】`) or breaks
             // a word where it was spliced; a site credit does neither.
-            let gambling: Vec<Vec<char>> = lex
-                .gambling
-                .iter()
-                .map(|(w, _)| w.chars().collect())
-                .collect();
             brands = spam::find_advertised(kept_chars, analysis, &[], |name| {
-                gambling
+                let text: String = name.iter().collect();
+                lex.gambling
                     .iter()
-                    .any(|w| !w.is_empty() && name.windows(w.len()).any(|x| x == &w[..]))
+                    .any(|(w, _)| !w.is_empty() && text.contains(w.as_str()))
                     || spam::breaks_a_word(analysis, seg, name)
             });
         }
