@@ -922,6 +922,9 @@ pub(crate) fn text_is_sentence(text: &str) -> bool {
 pub(crate) fn is_name_like(text: &str) -> bool {
     let t = text.trim();
     let chars: Vec<char> = t.chars().collect();
+    if is_profile_tags(t) {
+        return true;
+    }
     if chars.is_empty() || chars.len() > 24 || chars.iter().any(|&c| is_sentence_mark(c)) {
         return false;
     }
@@ -960,6 +963,24 @@ pub(crate) fn is_name_like(text: &str) -> bool {
         && pieces.iter().all(|&n| n <= 8)
         && pieces.iter().any(|&n| n <= 3)
         && total <= 14
+}
+
+/// Three or four short pieces set apart by commas, none longer than five
+/// characters and one of three or fewer, with nothing else: a profile line
+/// of topic, town and habit (`健康，南昌，周末`, `某某，赣州人，爱旅行`).
+/// A headline's clauses are longer, and a sentence ends on its mark.
+fn is_profile_tags(t: &str) -> bool {
+    let pieces: Vec<usize> = t
+        .split(['，', ','])
+        .map(|p| p.trim().chars().count())
+        .collect();
+    let clean = !t.chars().any(|c| is_sentence_mark(c) && c != '，')
+        && t.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '，' | ',' | '_' | ' '));
+    clean
+        && (3..=4).contains(&pieces.len())
+        && pieces.iter().all(|&n| (1..=5).contains(&n))
+        && pieces.iter().any(|&n| n <= 3)
 }
 
 /// A Latin user handle: lower-case letters then two digits or more
@@ -2214,6 +2235,10 @@ mod tests {
             ("旅行｜成都", true),
             ("4月28日　襄阳", true),
             ("爱吃鱼的老李 · 4632粉丝", true),
+            // Profile lines of short comma-set pieces.
+            ("健康，南昌，周末", true),
+            ("北漂阿飞，襄阳人，爱法治", true),
+            ("leo50，温州人，爱旅行", true),
             // Headlines, paired headlines, a post's emoji headline, sentences.
             ("党旗领航 履职增效", false),
             ("国务院常务会议 部署稳就业", false),
@@ -2222,6 +2247,8 @@ mod tests {
             ("老城区改造后的第一个春天", false),
             ("今天 天气 真好。", false),
             ("旅行，成都", false),
+            ("大雪来袭，多地学校停课，航班延误", false),
+            ("春节回家，路上堵吗，怎么办？", false),
         ];
         for (line, expected) in table {
             assert_eq!(is_name_like(line), expected, "{line}");
