@@ -625,7 +625,7 @@ pub fn find_latin_brands(
 /// Chars that follow a number as its unit or measure word (`500万元`,
 /// `3号`, `12月`, `30余人`), both scripts: a number with one of these after
 /// it is a quantity, whatever word its removal would re-form.
-const NUMBER_UNITS: &str = "年月日号號时時分秒点點元角岁歲届屆期次个個位名人家户戶件条條项項款辆輛台张張只隻十百千万萬亿億余餘多倍级級度周天米克吨噸斤亩畝升里层層楼樓栋棟室路线線版章节節集季轮輪场場盘盤票股份批种種类類成间間棵株座套头頭匹枚篇部本首封双雙对對片块塊根颗顆粒堆幅瓶杯碗箱袋包公斤毫厘寸尺省道";
+const NUMBER_UNITS: &str = "年月日号號时時分秒点點元角岁歲届屆期次个個位名人家户戶件条條项項款辆輛台张張只隻十百千万萬亿億余餘多倍级級度周天米克吨噸斤亩畝升里层層楼樓栋棟室路线線版章节節集季轮輪场場盘盤票股份批种種类類成间間棵株座套头頭匹枚篇部本首封双雙对對片块塊根颗顆粒堆幅瓶杯碗箱袋包公毫厘寸尺省道";
 
 /// Whether a Latin run is mostly digits (`500`, `500V`, `R27450`): a
 /// number or a code rather than a name, though spam sites name brands so
