@@ -213,6 +213,22 @@ impl Cleaner {
                     m.fill(' ');
                 }
             }
+            // Latin- and digit-named brands said once or twice a page: over
+            // the pages together the same brand string recurs and breaks a
+            // word here and there, the proof a page without other spam
+            // asks for (`的|500T游戏|确` on one page, `500T游戏` on another).
+            let latin = spam::find_latin_brands(
+                &masked,
+                seg,
+                &brands,
+                spam::LatinProof::Repeated,
+                &self.lex.suffix_chars,
+            );
+            for b in latin {
+                if let Some(&d) = doc_of.get(b.line) {
+                    found.entry(b.text).or_default().insert(d);
+                }
+            }
             for f in spam::find_fragments(&lines, &masked, seg, &brands) {
                 // A dictionary word recurring over many pages breaks a word
                 // here and there by chance (`政|协商|议`); only what is no
@@ -1440,6 +1456,31 @@ mod tests {
         // Fewer than three pages are no evidence.
         assert!(Cleaner::default()
             .source_fragments(&texts[..2], &seg, &conv)
+            .is_empty());
+    }
+
+    #[test]
+    fn digit_named_brands_said_once_a_page_show_across_the_pages_of_a_source() {
+        let seg = Segmenter::new();
+        let conv = ScriptConverter::new();
+        // One `500T游戏` a page: a number needs two broken words or one and
+        // the brand string again, which no page shows alone; together the
+        // first page's broken `的确` and the string on the others do.
+        let texts = [
+            "的500T游戏确，由于利率很低，贷款几乎是唾手可得。",
+            "通过微信500T游戏从租赁公司租来八辆豪车，可租完之后没有付钱。",
+            "事后，谈起灾后500T游戏的恢复重建，人们几乎都这么说。",
+        ];
+        let found = Cleaner::default().source_fragments(&texts, &seg, &conv);
+        assert_eq!(found, vec![("500t游戏".to_string(), 3)], "{found:?}");
+        // A number before its unit on every page is a quantity, not a name.
+        let quantities = [
+            "今年全省新建500个游戏场地，方便群众健身。",
+            "全市已有500个游戏场地对外开放。",
+            "明年还将再建500个游戏场地。",
+        ];
+        assert!(Cleaner::default()
+            .source_fragments(&quantities, &seg, &conv)
             .is_empty());
     }
 

@@ -605,8 +605,16 @@ pub fn find_latin_brands(
         } else {
             continue;
         };
-        let stop = name_end + e;
-        if is_taken(li, start, stop) {
+        // The brand's words end where something already taken begins: a
+        // second occurrence may share the fragment spliced after it
+        // (`XNN竞猜|天天特价`), which is not the brand's own.
+        let stop = taken
+            .iter()
+            .filter(|t| t.line == li && t.start >= name_end && t.start < name_end + e)
+            .map(|t| t.start)
+            .min()
+            .unwrap_or(name_end + e);
+        if stop == name_end || is_taken(li, start, stop) {
             continue;
         }
         let text: String = analysis[li][start..stop].iter().collect();
@@ -3412,6 +3420,33 @@ mod tests {
         );
         // Spans already taken by other spam are left alone.
         assert!(find_latin_brands(&lines, seg, &found, LatinProof::SpamPage, &[]).is_empty());
+    }
+
+    #[test]
+    fn a_latin_brand_ends_where_a_fragment_already_taken_begins() {
+        let seg = property_segmenter();
+        // Both occurrences of `XNN竞猜` are followed by the fragment
+        // `天天特价`, so the Han text the two share runs on into it; the
+        // second breaks `揭晓` once both are cut. The brand is the name and
+        // its own word only.
+        let lines = chars(&["新闻摄影比赛XNN竞猜天天特价揭XNN竞猜天天特价晓。"]);
+        let taken: Vec<SpamSpan> = [11, 21]
+            .iter()
+            .map(|&start| SpamSpan {
+                line: 0,
+                start,
+                end: start + 4,
+                rule: "repeated fragment".into(),
+                text: "天天特价".into(),
+                brand: false,
+            })
+            .collect();
+        let found = find_latin_brands(&lines, seg, &taken, LatinProof::SpamPage, &[]);
+        assert_eq!(
+            line_texts(&found),
+            vec![(0, "XNN竞猜"), (0, "XNN竞猜")],
+            "{found:?}"
+        );
     }
 
     #[test]
