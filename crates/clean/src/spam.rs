@@ -578,6 +578,18 @@ pub fn find_latin_brands(
             .enumerate()
             .any(|(j, o)| j != i && o.0 == s.0 && o.1.len() >= e && o.1.get(..e) == s.1.get(..e));
     }
+    // On a spam page, a name said twice or more, always with the same Han
+    // words after it (the whole brand string recurring), is a brand without
+    // breaking a word. An acronym of the text is followed by different
+    // words in different places (`LCD面板`, `LCD监视器`).
+    if proof == LatinProof::SpamPage {
+        for s in &seen {
+            let always = seen.iter().filter(|o| o.0 == s.0).all(|o| o.3 >= 2);
+            if s.3 >= 2 && always && !numeric_name(&s.0.chars().collect::<Vec<_>>()) {
+                breaks.entry(s.0.as_str()).or_insert((0, false)).0 += 1;
+            }
+        }
+    }
     let confirmed: FxHashSet<&str> = breaks
         .iter()
         .filter(|(name, &(broken, repeated))| {
@@ -3447,6 +3459,32 @@ mod tests {
             vec![(0, "XNN竞猜"), (0, "XNN竞猜")],
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn on_a_spam_page_a_latin_brand_string_said_twice_whole_is_a_brand() {
+        let seg = property_segmenter();
+        let found = |lines: &[&str]| -> Vec<String> {
+            find_latin_brands(&chars(lines), seg, &[], LatinProof::SpamPage, &[])
+                .into_iter()
+                .map(|s| s.text)
+                .collect()
+        };
+        // Neither occurrence breaks a word, but the name is always followed
+        // by the same words.
+        assert_eq!(
+            found(&[
+                "中国SNV游戏能源汽车传播集团董事长指出，今年形势严峻。",
+                "今年SNV游戏百强零部件企业的利润率下滑。",
+            ]),
+            ["SNV游戏", "SNV游戏"]
+        );
+        // An acronym of the text takes different words in different places.
+        assert!(found(&[
+            "这家工厂生产LCD面板，LCD面板的价格今年下降。",
+            "新款LCD监视器已经上市。",
+        ])
+        .is_empty());
     }
 
     #[test]
