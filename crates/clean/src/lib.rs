@@ -763,6 +763,18 @@ fn tidy_title(t: &str) -> String {
 /// The title is the first undecided headline-like line before the first
 /// body paragraph; a following line that starts with a dash is its
 /// subtitle; later lines repeating the title are removed as `title`.
+/// Whether a line ends on a full stop, a comma or a colon, Chinese or
+/// folded to ASCII after Han (`说起.`, `如何﹐`, `说道︰`): a sentence or a
+/// clause of the body, never a headline.
+fn ends_clause(text: &str) -> bool {
+    let mut rev = text.trim_end().chars().rev();
+    match (rev.next(), rev.next()) {
+        (Some('。' | '，' | '﹐' | '；' | '：' | '︰'), _) => true,
+        (Some('.' | ',' | ';' | ':'), Some(before)) => is_han(before),
+        _ => false,
+    }
+}
+
 fn decide_title(lines: &mut [Line]) -> Option<String> {
     // A title needs body after it: a document of short lines only (a post,
     // a list) keeps them all as text rather than losing its first one.
@@ -830,7 +842,7 @@ fn decide_title(lines: &mut [Line]) -> Option<String> {
                 && !l.f.bullet
                 && (5..=80).contains(&l.f.chars)
                 && l.f.han_share() >= 0.4
-                && !l.text.ends_with('。')
+                && !ends_clause(&l.text)
                 && !is_subtitle(&l.text)
         })
         .collect();
@@ -856,10 +868,18 @@ fn decide_title(lines: &mut [Line]) -> Option<String> {
     // keeps the title, whatever short heading leads into the body.
     let touches_body = |i: usize| lines[i + 1..limit].iter().all(|n| is_subtitle(&n.text));
     let on_body = candidates.iter().copied().find(|&i| touches_body(i));
+    let gives_way = |f: usize, b: usize, name_max: usize| {
+        (lines[f].f.chars <= name_max || lines[f].f.clause_marks > 0)
+            && lines[b].f.chars > lines[f].f.chars
+    };
     let idx = match (on_furniture, on_body) {
-        (Some(&f), Some(b))
-            if (lines[f].f.chars <= NAME_SIZED_CHARS || lines[f].f.clause_marks > 0)
-                && lines[b].f.chars > lines[f].f.chars =>
+        (Some(&f), Some(b)) if gives_way(f, b, NAME_SIZED_CHARS) => Some(b),
+        (None, Some(b))
+            if candidates.first().is_some_and(|&f| {
+                f != b
+                    && gives_way(f, b, ACCOUNT_NAME_MAX_CHARS)
+                    && !lines::starts_enumerated(&lines[b].text)
+            }) =>
         {
             Some(b)
         }
@@ -1521,6 +1541,43 @@ mod tests {
         let d = clean_with(&text, None);
         assert_eq!(d.title.as_deref(), Some("老城区改造后的第一个春天"));
         assert!(d.text.starts_with("一、总体情况"), "{}", d.text);
+        // A reposted post: the account's name, then the longer headline
+        // standing on the body, with no byline between them.
+        let text = format!("转发了 river88 的微博：\n江城小猫的法治日常\n老城区改造后的第一个春天\n{BODY1}\n{BODY2}");
+        assert_title_and_two_paragraphs(&text, "老城区改造后的第一个春天");
+    }
+
+    #[test]
+    fn clause_ends_and_section_numbers_are_read_from_the_line() {
+        for line in [
+            "门打了开来。",
+            "门打了开来.",
+            "不论内容如何﹐",
+            "他缓缓转身道︰",
+            "他说:",
+        ] {
+            assert!(ends_clause(line), "{line}");
+        }
+        for line in ["老城区改造后的第一个春天", "Vol.", "谁来管？", "版本 2.0"] {
+            assert!(!ends_clause(line), "{line}");
+        }
+        for line in [
+            "一、总体情况",
+            "（二）主要做法",
+            "3. 下一步",
+            "第四章 结语",
+            "十二、附则",
+        ] {
+            assert!(lines::starts_enumerated(line), "{line}");
+        }
+        for line in [
+            "一当被告：法院中止审理",
+            "三阳镇地处大洪山南麓",
+            "2023年工作总结",
+            "第一次出远门",
+        ] {
+            assert!(!lines::starts_enumerated(line), "{line}");
+        }
     }
 
     #[test]

@@ -1645,6 +1645,22 @@ pub fn is_decoration(text: &str) -> bool {
             .all(|c| !c.is_alphanumeric() || is_cjk_punct(c))
 }
 
+/// Whether a line opens on a section number (`一、`, `（二）`, `3.`,
+/// `第四章`): a heading inside the article, not its headline.
+pub fn starts_enumerated(text: &str) -> bool {
+    const NUMERALS: &str = "一二三四五六七八九十百零〇0123456789０１２３４５６７８９";
+    let t = text.trim_start();
+    let t = t.strip_prefix(['（', '(']).unwrap_or(t);
+    let t = t.strip_prefix('第').unwrap_or(t);
+    let digits = t.chars().take_while(|&c| NUMERALS.contains(c)).count();
+    if digits == 0 || digits > 3 {
+        return false;
+    }
+    t.chars()
+        .nth(digits)
+        .is_some_and(|c| "、.．）)章节節部篇条條".contains(c))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
