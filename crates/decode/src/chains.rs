@@ -15,10 +15,12 @@
 //! bonuses), tone letters inside Latin words are accepted, and the chain is
 //! replaced only when the whole reads clearly better than the original.
 
-use crate::model::{model, ASCII_WORD, OTHER};
-use crate::repair::{big5_bytes, chinese_like, gbk_bytes, is_lost, Source, FLOOR, MARGIN};
+use crate::model::{model, Side, ASCII_WORD, OTHER};
+use crate::repair::{
+    big5_bytes, chinese_like, gbk_bytes, guessable, is_lost, utf8_owed_after, Source, FLOOR, MARGIN,
+};
 use pinyin::ToPinyinMulti;
-use taojin_core::{is_cjk_punct, is_han};
+use taojin_core::is_cjk_punct;
 
 /// Longest ASCII piece that may join two garbled runs: a pinyin syllable
 /// with its brackets (`n)X(zhu`) or a short number. Longer ASCII is a
@@ -166,25 +168,23 @@ fn run_slots(run: &[char], source: Source) -> Option<Vec<Slot>> {
     // bytes come, so that real Chinese (whose bytes are seldom UTF-8 for
     // long) is given up at once, before any candidate is looked at.
     let mut owed = 0u8;
-    for &c in run {
+    for (k, &c) in run.iter().enumerate() {
         buf.clear();
         if is_lost(c) {
             owed = owed.checked_sub(1)?;
             pattern.push(None);
             continue;
         }
-        if !source.encode(c, &mut buf) {
+        if !source.encode_in_run(c, owed, run.get(k + 1).copied(), &mut buf) {
             return None;
         }
         for &b in &buf {
-            owed = match (owed, b) {
-                (1.., 0x80..=0xbf) => owed - 1,
-                (0, 0xc2..=0xdf) => 1,
-                (0, 0xe0..=0xef) => 2,
-                (0, 0xf0..=0xf4) => 3,
-                (0, b) if b.is_ascii_alphabetic() => 0,
-                _ => return None,
-            };
+            // ASCII other than letters cannot come out of a double-byte
+            // character's bytes.
+            if b.is_ascii() && !b.is_ascii_alphabetic() {
+                return None;
+            }
+            owed = utf8_owed_after(owed, b)?;
             pattern.push(Some(b));
         }
     }
@@ -234,7 +234,7 @@ fn run_slots(run: &[char], source: Source) -> Option<Vec<Slot>> {
     (!slots.is_empty()).then_some(slots)
 }
 
-/// Han characters and Chinese punctuation whose UTF-8 bytes fit a pattern
+/// Han characters, Chinese punctuation and symbols whose UTF-8 bytes fit a pattern
 /// with one or two lost bytes, the likeliest first.
 fn candidates(seq: &[Option<u8>]) -> Option<Vec<char>> {
     let lost: Vec<usize> = seq
@@ -269,7 +269,7 @@ fn candidates(seq: &[Option<u8>]) -> Option<Vec<char>> {
                 continue;
             };
             if let Some(c) = s.chars().next() {
-                if is_han(c) || is_cjk_punct(c) {
+                if guessable(c) {
                     found.push(c);
                 }
             }
@@ -363,7 +363,14 @@ fn decode_chain(chars: &[char], runs: &[Run]) -> Option<Vec<String>> {
         }
     }
     keep_one_script(&mut steps);
-    let path = best_path(&steps)?;
+    let before_chain = Side::of(
+        runs.first()
+            .and_then(|r| r.start.checked_sub(1))
+            .and_then(|k| chars.get(k))
+            .copied(),
+    );
+    let (links, beside) = step_context(&items, &steps, before_chain);
+    let path = best_path(&steps, &links, &beside)?;
     // Fill the runs in: pinyin letters as they are, the rest from the path.
     let mut picked = path.into_iter();
     let mut texts = Vec::with_capacity(runs.len());
@@ -580,15 +587,109 @@ fn strip_tones(syllable: &str) -> String {
         .collect()
 }
 
+/// What lies between two consecutive Chinese characters of a chain, as far
+/// as the within-word pair model is concerned.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Link {
+    /// Side by side, or apart only by a ruby reading (`協(xié)商`) or by
+    /// spaces (`政 协`, a title spaced out): one word may hold both.
+    Word,
+    /// Apart by anything else (a number, punctuation, a Latin word): no
+    /// word holds both, so their pair says nothing.
+    Apart,
+}
+
+/// What is on either side of a step, when it is not another step.
+#[derive(Clone, Copy)]
+struct Beside {
+    before: Side,
+    after: Side,
+}
+
+/// The link of each step to the one before it (the first one's is unused)
+/// and what is beside each step; `first_before` is what comes before the
+/// chain.
+fn step_context(
+    items: &[Item],
+    steps: &[Vec<char>],
+    first_before: Side,
+) -> (Vec<Link>, Vec<Beside>) {
+    let n = steps.len();
+    let mut links = vec![Link::Apart; n];
+    let mut beside = vec![
+        Beside {
+            before: Side::Other,
+            after: Side::Other
+        };
+        n
+    ];
+    let side = |item: Option<&Item>| match item {
+        Some(Item::Char(c)) => Side::of(Some(*c)),
+        // Chinese punctuation ends words as ASCII punctuation does.
+        Some(Item::Step(s)) => match steps.get(*s).map(Vec::as_slice) {
+            Some(&[c]) if is_cjk_punct(c) => Side::Boundary,
+            _ => Side::Other,
+        },
+        None => Side::Other,
+    };
+    let mut gap: Vec<char> = Vec::new();
+    let mut seen_step = false;
+    for (k, item) in items.iter().enumerate() {
+        match *item {
+            Item::Char(c) => gap.push(c),
+            Item::Step(s) => {
+                let reading = gap.first() == Some(&'(') && gap.last() == Some(&')');
+                if let Some(link) = links.get_mut(s).filter(|_| seen_step) {
+                    let spaced = gap.iter().all(|&c| c == ' ');
+                    *link = if spaced || reading {
+                        Link::Word
+                    } else {
+                        Link::Apart
+                    };
+                }
+                let before = match k.checked_sub(1) {
+                    Some(j) => side(items.get(j)),
+                    None => first_before,
+                };
+                if let Some(b) = beside.get_mut(s) {
+                    *b = Beside {
+                        before,
+                        after: side(items.get(k + 1)),
+                    };
+                }
+                seen_step = true;
+                gap.clear();
+            }
+        }
+    }
+    (links, beside)
+}
+
 /// Viterbi over the candidates of each step: the sequence with the highest
-/// sum of character log-probabilities and pair bonuses of neighbours.
-fn best_path(steps: &[Vec<char>]) -> Option<Vec<char>> {
+/// sum of character log-probabilities, pair bonuses of characters that one
+/// word may hold, and how well characters beside numbers read there.
+fn best_path(steps: &[Vec<char>], links: &[Link], beside: &[Beside]) -> Option<Vec<char>> {
     let m = model();
+    let is_number = |c: char| c.is_ascii_digit() || matches!(c, '０'..='９');
+    // A full-width digit is a Chinese character of the chain: the pair
+    // with it is scored as the pair with a numeral.
+    let pair = |p: char, c: char| match (is_number(p), is_number(c)) {
+        (true, false) => m.after_number(c),
+        (false, true) => m.before_number(p),
+        _ => m.pair_bonus(p, c),
+    };
+    let node = |k: usize, c: char| {
+        m.char_logp(c)
+            + beside
+                .get(k)
+                .map_or(0.0, |at| m.beside(c, at.before, at.after))
+    };
     let first = steps.first()?;
-    let mut scores: Vec<f32> = first.iter().map(|&c| m.char_logp(c)).collect();
+    let mut scores: Vec<f32> = first.iter().map(|&c| node(0, c)).collect();
     let mut back: Vec<Vec<usize>> = Vec::with_capacity(steps.len());
-    for pair in steps.windows(2) {
-        let (prev, cur) = (pair.first()?, pair.get(1)?);
+    for (k, window) in steps.windows(2).enumerate() {
+        let (prev, cur) = (window.first()?, window.get(1)?);
+        let word = links.get(k + 1) == Some(&Link::Word);
         let mut next_scores = Vec::with_capacity(cur.len());
         let mut from = Vec::with_capacity(cur.len());
         for &c in cur.iter() {
@@ -596,9 +697,9 @@ fn best_path(steps: &[Vec<char>]) -> Option<Vec<char>> {
                 .iter()
                 .zip(&scores)
                 .enumerate()
-                .map(|(j, (&p, &s))| (j, s + m.pair_bonus(p, c)))
+                .map(|(j, (&p, &s))| (j, if word { s + pair(p, c) } else { s }))
                 .max_by(|a, b| a.1.total_cmp(&b.1))?;
-            next_scores.push(best + m.char_logp(c));
+            next_scores.push(best + node(k + 1, c));
             from.push(arg);
         }
         scores = next_scores;

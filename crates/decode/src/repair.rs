@@ -6,7 +6,7 @@
 //! result reads clearly better than what it replaces.
 
 use crate::latin;
-use crate::model::{model, RARE};
+use crate::model::{is_latin1_letter, is_text_symbol, model, Side, RARE};
 
 use encoding_rs::{BIG5, GBK};
 use std::collections::HashMap;
@@ -276,6 +276,33 @@ impl Source {
         }
     }
 
+    /// Bytes of one character of a run of mojibake, where `owed` UTF-8
+    /// continuation bytes are still due before it and `next` is the run's
+    /// next character. GBK decodes both the single byte 0x80 and the pair
+    /// A2 E3 as `€`, so `€` is the pair where only the pair continues the
+    /// UTF-8: when it ends a character (one continuation byte owed) and the
+    /// next character starts with a continuation byte, A2 ends the
+    /// character and E3 starts the next. Everywhere else only 0x80 can be
+    /// part of UTF-8.
+    pub(crate) fn encode_in_run(
+        self,
+        c: char,
+        owed: u8,
+        next: Option<char>,
+        buf: &mut Vec<u8>,
+    ) -> bool {
+        if self == Source::Gbk && c == '€' && owed == 1 {
+            let continues = next.is_some_and(|n| {
+                n == '€' || gbk_bytes(n).is_some_and(|[b, _]| (0x80..=0xbf).contains(&b))
+            });
+            if continues {
+                buf.extend_from_slice(&[0xa2, 0xe3]);
+                return true;
+            }
+        }
+        self.encode(c, buf)
+    }
+
     /// Whether this encoding has bytes for `c`.
     pub(crate) fn can_encode(self, c: char) -> bool {
         match self {
@@ -375,7 +402,13 @@ fn redecode_runs(line: &str, source: Source) -> (String, u32) {
         while i < chars.len() && (member(chars[i]) || is_lost(chars[i])) {
             i += 1;
         }
-        let (fixed, n) = redecode_run(&chars[start..i], source);
+        // What the run sits between tells how a character whose last
+        // byte was lost (always the run's last, before ASCII) reads.
+        let edges = Edges {
+            before: Side::of(start.checked_sub(1).and_then(|k| chars.get(k)).copied()),
+            after: Side::of(chars.get(i).copied()),
+        };
+        let (fixed, n) = redecode_run(&chars[start..i], source, edges);
         out.push_str(&fixed);
         fixes += n;
     }
@@ -385,8 +418,28 @@ fn redecode_runs(line: &str, source: Source) -> (String, u32) {
 /// One byte of a run: known, or lost (shown as `?` / U+FFFD).
 type PatternByte = Option<u8>;
 
+/// UTF-8 continuation bytes still due after byte `b`, when `owed` were due
+/// before it; `None` if `b` cannot come there.
+pub(crate) fn utf8_owed_after(owed: u8, b: u8) -> Option<u8> {
+    match (owed, b) {
+        (1.., 0x80..=0xbf) => Some(owed - 1),
+        (0, 0x00..=0x7f) => Some(0),
+        (0, 0xc2..=0xdf) => Some(1),
+        (0, 0xe0..=0xef) => Some(2),
+        (0, 0xf0..=0xf4) => Some(3),
+        _ => None,
+    }
+}
+
 /// Re-decodes the spans of one run; returns the text and the spans fixed.
-fn redecode_run(run: &[char], source: Source) -> (String, u32) {
+/// What is before and after a run.
+#[derive(Clone, Copy)]
+struct Edges {
+    before: Side,
+    after: Side,
+}
+
+fn redecode_run(run: &[char], source: Source, edges: Edges) -> (String, u32) {
     let m = model();
     let suspicious = run
         .iter()
@@ -398,14 +451,23 @@ fn redecode_run(run: &[char], source: Source) -> (String, u32) {
     let mut pattern: Vec<PatternByte> = Vec::with_capacity(run.len() * 2);
     let mut offsets = Vec::with_capacity(run.len() + 1);
     let mut buf = Vec::new();
-    for &c in run {
+    // UTF-8 continuation bytes due so far (0 again after bytes that are
+    // not UTF-8: spans are looked for wherever they may start).
+    let mut owed = 0u8;
+    for (k, &c) in run.iter().enumerate() {
         offsets.push(pattern.len());
         if is_lost(c) {
             pattern.push(None);
+            owed = owed.saturating_sub(1);
             continue;
         }
         buf.clear();
-        if !source.encode(c, &mut buf) {
+        let next = run.get(k + 1).copied();
+        let encoded = source.encode_in_run(c, owed, next, &mut buf);
+        owed = buf
+            .iter()
+            .fold(owed, |o, &b| utf8_owed_after(o, b).unwrap_or(0));
+        if !encoded {
             // `redecode_runs` ends runs at such characters; should one get
             // here all the same, the run is left alone.
             return (run.iter().collect(), 0);
@@ -417,7 +479,7 @@ fn redecode_run(run: &[char], source: Source) -> (String, u32) {
     let mut fixes = 0;
     let mut i = 0;
     while i < run.len() {
-        match best_span(run, &pattern, &offsets, i, source) {
+        match best_span(run, &pattern, &offsets, i, source, edges) {
             Some((j, decoded)) => {
                 out.push_str(&decoded);
                 fixes += 1;
@@ -441,6 +503,7 @@ fn decode_char(
     p: usize,
     prev: Option<char>,
     source: Source,
+    edges: Edges,
 ) -> Option<(char, usize)> {
     let lead = *pattern.get(p)?;
     let len = match lead {
@@ -482,7 +545,13 @@ fn decode_char(
             (0x80..=0xbf).collect()
         }
     };
-    let mut best: Option<(f32, char)> = None;
+    let before = if p == 0 { edges.before } else { Side::Other };
+    let after = if p + len == pattern.len() {
+        edges.after
+    } else {
+        Side::Other
+    };
+    let mut best: Option<(f32, f32, char)> = None;
     let mut bytes: Vec<u8> = seq.iter().map(|b| b.unwrap_or(0)).collect();
     let first = choices(lost[0]);
     let second = lost.get(1).map(|&k| choices(k)).unwrap_or_else(|| vec![0]);
@@ -496,19 +565,20 @@ fn decode_char(
                 continue;
             };
             let Some(c) = s.chars().next() else { continue };
-            if !(is_han(c) || is_cjk_punct(c)) {
+            if !guessable(c) {
                 continue;
             }
             let score = m.char_logp(c)
                 + prev.map_or(0.0, |pc| m.pair_bonus(pc, c))
                 + next.map_or(0.0, |nc| m.pair_bonus(c, nc));
-            if best.is_none_or(|(s, _)| score > s) {
-                best = Some((score, c));
+            let in_place = score + m.beside(c, before, after);
+            if best.is_none_or(|(s, _, _)| in_place > s) {
+                best = Some((in_place, score, c));
             }
         }
     }
     // A guessed character must at least be an ordinary one.
-    best.filter(|&(s, _)| s > RARE).map(|(_, c)| (c, len))
+    best.filter(|&(_, s, _)| s > RARE).map(|(_, _, c)| (c, len))
 }
 
 /// The longest span starting at character `i` whose bytes decode as UTF-8
@@ -519,6 +589,7 @@ fn best_span(
     offsets: &[usize],
     i: usize,
     source: Source,
+    edges: Edges,
 ) -> Option<(usize, String)> {
     let start = *offsets.get(i)?;
     // A span must start on a UTF-8 lead byte (a cheap test that skips
@@ -538,7 +609,7 @@ fn best_span(
     // per start instead of cubic).
     let (mut has_replacement, mut has_other) = (false, false);
     while p < pattern.len() {
-        let Some((c, len)) = decode_char(pattern, p, prev, source) else {
+        let Some((c, len)) = decode_char(pattern, p, prev, source, edges) else {
             break;
         };
         if c == '\u{fffd}' {
@@ -595,10 +666,17 @@ fn accept(original: &[char], decoded: &str, source: Source) -> bool {
 
 /// Characters a re-decoded Chinese span may contain.
 pub(crate) fn chinese_like(c: char) -> bool {
-    is_han(c)
-        || is_cjk_punct(c)
+    guessable(c)
         || c.is_ascii_alphanumeric()
+        || is_latin1_letter(c)
         || matches!(c as u32, 0x3000..=0x303F | 0xFF01..=0xFF5E)
+}
+
+/// Characters a lost byte may be guessed to complete: Han, Chinese
+/// punctuation and the symbols of Chinese text. Not Latin letters: in a
+/// Latin word they follow ASCII, which keeps their bytes whole.
+pub(crate) fn guessable(c: char) -> bool {
+    is_han(c) || is_cjk_punct(c) || is_text_symbol(c)
 }
 
 /// Drops runs of U+FFFD inside Han text (bytes lost for good), recording

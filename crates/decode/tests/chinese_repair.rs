@@ -336,3 +336,83 @@ fn japanese_with_a_stray_letter_is_not_realigned() {
         assert_eq!(repair_text(line).text, line);
     }
 }
+
+/// UTF-8 read as GBK and saved again, as a page in that state shows it: a
+/// GBK lead byte before ASCII is lost as U+FFFD.
+fn utf8_read_as_gbk(text: &str) -> String {
+    utf8_read_as(GBK, text)
+}
+
+#[test]
+fn euro_sign_of_gbk_mojibake_is_read_either_way() {
+    // GBK decodes the pair A2 E3 as `€` as well as the byte 0x80: here
+    // `波` (E6 B3 A2) and `、` (E3 80 81) meet in A2 E3.
+    for text in [
+        "为薄一波、宋任穷、张三",
+        "他到过法院、检察院等单位。",
+        "这里的水波。",
+        "依照最高人民法院《关于审理人身损害赔偿案件",
+    ] {
+        let broken = utf8_read_as_gbk(text);
+        assert_eq!(repair_text(&broken).text, text, "from {broken}");
+    }
+}
+
+#[test]
+fn symbols_of_chinese_text_are_restored_in_gbk_mojibake() {
+    // `×` (C3 97) reads as GBK `脳`; before ASCII it loses its last byte.
+    for text in [
+        "请对鄂Ａ××号重型半挂牵引车进行检验。",
+        "其中680元×55%计算。",
+        "今天最高气温25℃，湿度较大。",
+    ] {
+        let broken = utf8_read_as_gbk(text);
+        assert_eq!(repair_text(&broken).text, text, "from {broken}");
+    }
+}
+
+#[test]
+fn lost_bytes_beside_numbers_read_as_beside_numerals() {
+    // A character after a number is read as after a numeral (`5月`), a
+    // numeral is not written against digits (`五2017`), and the pair model
+    // does not join characters across a number (`年5月` is not `年末`).
+    for text in [
+        "本院在2017年5月11日立案受理。",
+        "原告在2017年7月3日向本院起诉。",
+        "本案第3次开庭在6月举行。",
+    ] {
+        let broken = utf8_read_as_gbk(text);
+        assert_eq!(repair_text(&broken).text, text, "from {broken}");
+    }
+}
+
+#[test]
+fn lost_bytes_before_ascii_punctuation_end_a_word() {
+    // A character before `,` ends a word: `了` does, `人` seldom.
+    for text in [
+        "会议时间提前了,请大家准时参加。",
+        "各地报送具体项目,经审核后公布。",
+    ] {
+        let broken = utf8_read_as_gbk(text);
+        assert_eq!(repair_text(&broken).text, text, "from {broken}");
+    }
+}
+
+#[test]
+fn gbk_text_with_euro_and_times_signs_is_left_alone() {
+    // Real text (decoded from GBK bytes) with the symbols the repair now
+    // restores: nothing to undo.
+    for text in [
+        "票价为12€，约合人民币95元。",
+        "长×宽×高为3×2×1米，重约500公斤。",
+        "气温-5℃至3℃，北风3级。",
+        "价格：128.00元 × 2 = 256.00元",
+    ] {
+        let (bytes, _, _) = GBK.encode(text);
+        let decoded = GBK.decode_without_bom_handling(&bytes).0.into_owned();
+        assert_eq!(decoded, text);
+        let r = repair_text(&decoded);
+        assert_eq!(r.text, text);
+        assert!(r.repairs.is_empty(), "{text}: {:?}", r.repairs);
+    }
+}
