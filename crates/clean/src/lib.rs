@@ -743,6 +743,10 @@ const ABOVE_TITLE_MAX_CHARS: usize = 40;
 /// an account or user name when a longer line stands on the body.
 const NAME_SIZED_CHARS: usize = 8;
 
+/// Longest line read as a poster's name or tagline above a post's meta
+/// line (`每天一点摄影知识，陪你慢慢变好`): a headline above it is longer.
+const NAME_LINE_MAX_CHARS: usize = 20;
+
 /// Longest account name, in chars, that [`decide_title`] looks for in the
 /// page's furniture: a headline's first clause can be longer.
 const ACCOUNT_NAME_MAX_CHARS: usize = 12;
@@ -834,6 +838,26 @@ fn decide_title(lines: &mut [Line]) -> Option<String> {
     for &i in &account {
         lines[i].class = Some(LineClass::Boilerplate(Reason::SiteChrome));
         lines[i].rule = Some("account name repeated in the page's byline or prompts".into());
+    }
+    // A social post's meta line (its client tag `来自 iPhone客户端`, its
+    // hashtags, its location pin) sits under the poster's name or tagline;
+    // the post's own headline, when it has one, stands on its body.
+    let post_meta = |l: &Line| {
+        l.text.trim_start().starts_with('📍')
+            || l.rule
+                .as_deref()
+                .is_some_and(|r| r.ends_with("client or device tag") || r.ends_with("hashtag row"))
+    };
+    let poster: Vec<usize> = (0..limit)
+        .filter(|&i| {
+            lines[i].class.is_none()
+                && lines[i].f.chars <= NAME_LINE_MAX_CHARS
+                && lines.get(i + 1).is_some_and(post_meta)
+        })
+        .collect();
+    for &i in &poster {
+        lines[i].class = Some(LineClass::Boilerplate(Reason::SiteChrome));
+        lines[i].rule = Some("poster's name or tagline above the post's meta line".into());
     }
     let candidates: Vec<usize> = (0..limit)
         .filter(|&i| {
@@ -1544,6 +1568,25 @@ mod tests {
         // A reposted post: the account's name, then the longer headline
         // standing on the body, with no byline between them.
         let text = format!("转发了 river88 的微博：\n江城小猫的法治日常\n老城区改造后的第一个春天\n{BODY1}\n{BODY2}");
+        assert_title_and_two_paragraphs(&text, "老城区改造后的第一个春天");
+    }
+
+    #[test]
+    fn a_posters_tagline_above_the_posts_meta_line_is_no_title() {
+        for meta in ["2012.04.18 18:55 来自 微博网页版", "📍襄阳", "#今日科技#"] {
+            let text = format!("每天一点城市知识，陪你慢慢变好\n{meta}\n{BODY1}\n{BODY2}");
+            let d = clean_with(&text, None);
+            assert_eq!(d.title, None, "{meta}");
+            assert_eq!(d.text, format!("{BODY1}\n{BODY2}"), "{meta}");
+            assert!(d
+                .removed
+                .iter()
+                .any(|r| r.text.starts_with("每天一点") && r.reason == Reason::SiteChrome));
+        }
+        // A headline on its byline stays the title.
+        let text = format!(
+            "老城区改造后的第一个春天\n2023-04-02 21:15 | 分类：城市漫步\n{BODY1}\n{BODY2}"
+        );
         assert_title_and_two_paragraphs(&text, "老城区改造后的第一个春天");
     }
 
