@@ -658,6 +658,7 @@ fn find_spam(
                     .iter()
                     .any(|(w, _)| !w.is_empty() && text.contains(w.as_str()))
                     || spam::breaks_a_word(analysis, seg, name)
+                    || spam::wedged_count(analysis, name) >= 2
             });
         }
         if brands.is_empty() {
@@ -1365,6 +1366,18 @@ mod tests {
         );
         let d = clean_with(&text, None);
         assert!(d.text.contains("他只有经营权，没有所有权。"), "{}", d.text);
+        // Or stand inside sentences twice: a credit is named once, at a
+        // source line or after `据`.
+        let text = format!(
+            "{BODY1}\n原告超越龙腾网页版钢管公司主张被告支付租金、返还全部租赁龙腾网页版钢管。\n{BODY2}\n龙腾网页版【www.560.com】"
+        );
+        let d = clean_with(&text, None);
+        assert!(
+            d.text
+                .contains("原告超越钢管公司主张被告支付租金、返还全部租赁钢管。"),
+            "{}",
+            d.text
+        );
         // A news site's name with its address is a credit, not spam.
         let text =
             format!("{BODY1}\n据新华网报道，会议今天开幕。\n{BODY2}\n新华网【www.xinhuanet.com】");

@@ -1406,6 +1406,28 @@ pub fn breaks_a_word(analysis: &[Vec<char>], seg: &Segmenter, name: &[char]) -> 
     })
 }
 
+/// How many times `name` stands wedged between two Han chars in the lines
+/// (`原告超越|某某竞猜网页版|钢管`): inside a sentence rather than on a line
+/// or after a label of its own.
+pub fn wedged_count(analysis: &[Vec<char>], name: &[char]) -> usize {
+    let n = name.len();
+    if n == 0 {
+        return 0;
+    }
+    analysis
+        .iter()
+        .map(|line| {
+            (1..(line.len() + 1).saturating_sub(n))
+                .filter(|&k| {
+                    line[k..k + n] == name[..]
+                        && is_han(line[k - 1])
+                        && line.get(k + n).is_some_and(|&c| is_han(c))
+                })
+                .count()
+        })
+        .sum()
+}
+
 /// The characters left and right of an occurrence (`None` at a clause edge).
 type Context = (Option<char>, Option<char>);
 
