@@ -531,18 +531,6 @@ pub fn find_latin_brands(
             .copied()
             .take_while(|&e| chars.get(name_end + e).is_some_and(|&c| is_han(c)))
             .find(|&e| word_across_gap(&mut cuts, chars, start, name_end + e));
-        // On a spam page, a Latin name whose words end on a call to action
-        // (`TNR游戏注册`, `XY竞猜官网`) is a brand's, whatever its category
-        // word: the lexicon lists the calls to action, not every category.
-        let call_end = if proof == LatinProof::SpamPage && !numeric_name(&chars[start..name_end]) {
-            ends.iter()
-                .copied()
-                .filter(|&k| (1..=4).contains(&k))
-                .find_map(|k| Some(k + suffix_len(&han_after, k, suffixes)).filter(|&e| e > k))
-        } else {
-            None
-        };
-        let rejoin_end = rejoin_end.or(call_end);
         let common = names
             .iter()
             .zip(&lowered)
@@ -557,6 +545,20 @@ pub fn find_latin_brands(
             })
             .max()
             .unwrap_or(0);
+        // A Latin name whose words end on a call to action (`TNR游戏注册`,
+        // `XY竞猜官网`) is a brand's, whatever its category word: the
+        // lexicon lists the calls to action, not every category. On a page
+        // without other spam, only where the whole string is said twice.
+        let call_end = if numeric_name(&chars[start..name_end]) {
+            None
+        } else {
+            ends.iter()
+                .copied()
+                .filter(|&k| (1..=4).contains(&k))
+                .find_map(|k| Some(k + suffix_len(&han_after, k, suffixes)).filter(|&e| e > k))
+                .filter(|&e| proof == LatinProof::SpamPage || common >= e)
+        };
+        let rejoin_end = rejoin_end.or(call_end);
         let common_end = ends.iter().copied().filter(|&e| e <= common).max();
         seen.push((
             lowered[n].clone(),
@@ -3526,8 +3528,17 @@ mod tests {
         let texts: Vec<&str> = found.iter().map(|s| s.text.as_str()).collect();
         // `APP注册`: no words between the name and the call to action.
         assert_eq!(texts, ["TNR游戏注册"], "{found:?}");
-        // Only on a page already shown to carry spam.
+        // Said once, only on a page already shown to carry spam.
         assert!(find_latin_brands(&lines, seg, &[], LatinProof::Repeated, &suffixes).is_empty());
+        // Said twice whole, on any page (with the word both share after
+        // the call to action).
+        let twice = chars(&[
+            "三阳镇政府TNR游戏注册送并不因农民违约而打击报复。",
+            "双方的关系变得TNR游戏注册送相互更加理解。",
+        ]);
+        let found = find_latin_brands(&twice, seg, &[], LatinProof::Repeated, &suffixes);
+        let texts: Vec<&str> = found.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(texts, ["TNR游戏注册送", "TNR游戏注册送"], "{found:?}");
     }
 
     #[test]
