@@ -280,8 +280,9 @@ fn find_brand_shapes(
         .map(|w| w.chars().collect())
         .collect();
     // span, needs repetition in the document, needs another brand on the
-    // page, has a Latin name
-    let mut found: Vec<(SpamSpan, bool, bool, bool)> = Vec::new();
+    // page, has a Latin name, is a number of two or three digits (which a
+    // second occurrence proves a brand's on any page)
+    let mut found: Vec<(SpamSpan, bool, bool, bool, bool)> = Vec::new();
     for (li, low) in simple.iter().enumerate() {
         for i in 0..low.len() {
             if !any_start && !term_starts.contains(&low[i]) {
@@ -348,6 +349,7 @@ fn find_brand_shapes(
                 needs_repeat,
                 needs_spam,
                 latin_ok,
+                digits_ok && !one_digit && latin <= 3,
             ));
         }
     }
@@ -380,19 +382,24 @@ fn find_brand_shapes(
                 true,
                 true,
                 false,
+                false,
             ));
         }
     }
     let mut counts: HashMap<String, usize> = HashMap::new();
-    for (s, _, _, _) in &found {
+    for (s, ..) in &found {
         *counts.entry(s.rule.clone()).or_insert(0) += 1;
     }
+    // A short number before a category word said twice (`168国际` twice)
+    // is a brand's name on any page: a quantity or a year does not recur
+    // before the same category word.
     let sure: Vec<SpamSpan> = found
         .iter()
-        .filter(|(s, needs_repeat, needs_spam, _)| {
-            !needs_spam && (!needs_repeat || counts.get(&s.rule).copied().unwrap_or(0) >= 2)
+        .filter(|(s, needs_repeat, needs_spam, _, short_number)| {
+            let repeated = counts.get(&s.rule).copied().unwrap_or(0) >= 2;
+            (!needs_spam && (!needs_repeat || repeated)) || (*short_number && repeated)
         })
-        .map(|(s, _, _, _)| s.clone())
+        .map(|(s, ..)| s.clone())
         .collect();
     if !page_has_spam && sure.is_empty() {
         return sure;
@@ -404,7 +411,11 @@ fn find_brand_shapes(
     out.extend(
         found
             .into_iter()
-            .filter(|(s, needs_repeat, needs_spam, latin)| {
+            .filter(|(s, needs_repeat, needs_spam, latin, short_number)| {
+                if *short_number && counts.get(&s.rule).copied().unwrap_or(0) >= 2 {
+                    // In `sure` already.
+                    return false;
+                }
                 let repeated = counts.get(&s.rule).copied().unwrap_or(0) >= 2;
                 if *needs_spam {
                     !needs_repeat || repeated
@@ -412,7 +423,7 @@ fn find_brand_shapes(
                     *needs_repeat && !repeated && *latin
                 }
             })
-            .map(|(s, _, _, _)| s),
+            .map(|(s, ..)| s),
     );
     out.sort_by_key(|s| (s.line, s.start));
     out
@@ -3200,6 +3211,19 @@ mod tests {
         assert_eq!(on_spam_page(&recurring), ["聚宝竞猜注册", "聚宝竞猜注册"]);
         assert!(on_spam_page(&recurring[..1]).is_empty());
         assert!(found(&recurring).is_empty());
+        // A number of two or three digits before the same category word
+        // twice is a brand's name on any page; once, or a year, is not.
+        let twice = [
+            "贾进东、贾进玉三人168国际签订个人最高额联合保证借款合同一份。",
+            "约定对原告处发生的168国际借款业务承担连带保证责任。",
+        ];
+        assert_eq!(found(&twice), ["168国际", "168国际"]);
+        assert!(found(&twice[..1]).is_empty());
+        assert!(found(&[
+            "2010国际汽车展览会在北京开幕。",
+            "本届2010国际汽车展览会规模空前。",
+        ])
+        .is_empty());
     }
 
     /// Spans for every occurrence of `gram` in `lines`, as an earlier rule
