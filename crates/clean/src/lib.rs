@@ -37,6 +37,9 @@ pub struct LineStats {
     /// Fragments found only across the documents of this source (see
     /// [`LineStats::add_known_spam`]): weaker evidence than a removal.
     spam_across: Vec<(String, u32)>,
+    /// Strings removed from one document only, of a source where two
+    /// documents or more showed spam (see [`LineStats::learn_spam`]).
+    spam_once: Vec<String>,
 }
 
 impl LineStats {
@@ -74,16 +77,32 @@ impl LineStats {
         R: IntoIterator<Item = &'a str>,
     {
         let mut docs_of: HashMap<String, u32> = HashMap::new();
+        let mut spammed_docs = 0;
         for doc in removed {
             let distinct: HashSet<String> = doc
                 .into_iter()
                 .map(|t| conv.to_simplified(t.trim()).to_lowercase())
                 .filter(|t| t.chars().count() >= 2 && t.chars().any(is_han))
                 .collect();
+            spammed_docs += usize::from(!distinct.is_empty());
             for t in distinct {
                 *docs_of.entry(t).or_insert(0) += 1;
             }
         }
+        // A string one page lost is the site's vocabulary too when the site
+        // shows spam on several pages; it needs more from the page it is
+        // looked for on (see the search for a source's spam in `Cleaner::apply`).
+        let mut once: Vec<String> = if spammed_docs >= 2 {
+            docs_of
+                .iter()
+                .filter(|&(_, &n)| n == 1)
+                .map(|(t, _)| t.clone())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        once.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+        self.spam_once = once;
         let mut spam: Vec<(String, u32)> = docs_of.into_iter().filter(|&(_, n)| n >= 2).collect();
         // Longest first, so that a brand with its call to action goes whole.
         spam.sort_by(|a, b| {
@@ -122,14 +141,21 @@ impl LineStats {
         });
     }
 
+    /// The strings removed from one document only (see
+    /// [`LineStats::learn_spam`]).
+    pub fn spam_seen_once(&self) -> &[String] {
+        &self.spam_once
+    }
+
     /// The fragments added by [`LineStats::add_known_spam`].
     pub fn known_spam_across(&self) -> &[(String, u32)] {
         &self.spam_across
     }
 
-    /// Whether `text` holds a learned spam string (lower-cased match).
+    /// Whether `text` holds a learned spam string (lower-cased match), or
+    /// twice a string removed from one document.
     pub fn mentions_known_spam(&self, text: &str) -> bool {
-        if self.spam.is_empty() && self.spam_across.is_empty() {
+        if self.spam.is_empty() && self.spam_across.is_empty() && self.spam_once.is_empty() {
             return false;
         }
         let low = text.to_lowercase();
@@ -137,6 +163,10 @@ impl LineStats {
             .iter()
             .chain(&self.spam_across)
             .any(|(s, _)| low.contains(s.as_str()))
+            || self
+                .spam_once
+                .iter()
+                .any(|s| low.matches(s.as_str()).nth(1).is_some())
     }
 
     /// A line repeated in at least 3 documents and in at least a fifth of
@@ -417,6 +447,27 @@ impl Cleaner {
                     .map(|(s, n)| (conv.to_simplified(s).to_lowercase().chars().collect(), *n))
                     .collect();
                 let more = spam::find_known(&kept_chars, &analysis, &known, &spans, seg, strict);
+                spans.extend(more);
+            }
+            // Removed from one other page only: on a page showing spam of
+            // its own, where the string is said twice or more and is no
+            // grammatical phrase (`的工资`), since a phrase one page lost by
+            // mistake would spread over the site. (Dictionary words need
+            // three pages; see `find_known`.)
+            if !spans.is_empty() && !st.spam_seen_once().is_empty() {
+                let once: Vec<(Vec<char>, u32)> = st
+                    .spam_seen_once()
+                    .iter()
+                    .map(|s| {
+                        conv.to_simplified(s)
+                            .to_lowercase()
+                            .chars()
+                            .collect::<Vec<char>>()
+                    })
+                    .filter(|k| !spam::on_a_particle(k) && spam::occurrences(&analysis, k) >= 2)
+                    .map(|k| (k, 1))
+                    .collect();
+                let more = spam::find_known(&kept_chars, &analysis, &once, &spans, seg, false);
                 spans.extend(more);
             }
         }
@@ -1489,11 +1540,47 @@ mod tests {
         assert_eq!(known, vec![("xqz竞猜网页版", 2), ("众跟", 2), ("心人", 2)]);
         assert!(stats.mentions_known_spam("今年XQZ竞猜网页版火热"));
         assert!(!stats.mentions_known_spam("今年市场火热"));
+        // No Han string was lost by one document alone.
+        assert!(stats.spam_seen_once().is_empty());
         // Fragments seen only across pages are kept apart (weaker evidence),
         // without repeating what removals taught.
         stats.add_known_spam([("聚宝竞猜".to_string(), 3), ("心人".to_string(), 2)]);
         assert_eq!(stats.known_spam_across(), &[("聚宝竞猜".to_string(), 3)]);
         assert!(stats.mentions_known_spam("居民聚宝竞猜收入"));
+    }
+
+    #[test]
+    fn a_string_one_page_of_a_spammed_source_lost_goes_where_a_spam_page_says_it_twice() {
+        let (_, conv) = res();
+        let mut stats = LineStats::from_texts(["甲", "乙", "丙"]);
+        stats.learn_spam(
+            [
+                vec!["守正创新", "的工资"],
+                vec!["XQZ竞猜网页版"],
+                vec!["XQZ竞猜网页版"],
+            ],
+            conv,
+        );
+        // Kept apart from the strings two documents lost; a page must say
+        // one twice to mention it.
+        assert_eq!(
+            stats.spam_seen_once(),
+            ["守正创新", "的工资"].map(String::from)
+        );
+        assert!(!stats.mentions_known_spam("委员们守正创新深入调研。"));
+        assert!(stats.mentions_known_spam("委员们守正创新深入调研，守正创新。"));
+        let page = |body: &str| format!("{BODY1}\n{body}\n{BODY2}\n今年XQZ竞猜网页版市场火热。");
+        // A page showing spam (the source's brand) says it twice.
+        let d = clean_with(
+            &page("委员们守正创新深入调研，提出守正创新建议，职工的工资按时发放，的工资条也公开。"),
+            Some(&stats),
+        );
+        assert!(!d.text.contains("守正创新"), "{}", d.text);
+        // A grammatical phrase is never taken this way.
+        assert!(d.text.contains("职工的工资按时发放"), "{}", d.text);
+        // Said once, it stays.
+        let d = clean_with(&page("委员们守正创新深入调研，提出建议。"), Some(&stats));
+        assert!(d.text.contains("守正创新"), "{}", d.text);
     }
 
     #[test]

@@ -1441,6 +1441,36 @@ pub fn wedged_count(analysis: &[Vec<char>], name: &[char]) -> usize {
         .sum()
 }
 
+/// Whether a run starts or ends on a particle (`的工资`, `一样的`): a
+/// grammatical phrase of the text, which pages repeat all the time.
+pub fn on_a_particle(run: &[char]) -> bool {
+    run.first().is_some_and(|c| PARTICLES.contains(*c))
+        || run.last().is_some_and(|c| PARTICLES.contains(*c))
+}
+
+/// Non-overlapping occurrences of `run` in the lines.
+pub fn occurrences(analysis: &[Vec<char>], run: &[char]) -> usize {
+    let n = run.len();
+    if n == 0 {
+        return 0;
+    }
+    analysis
+        .iter()
+        .map(|line| {
+            let (mut i, mut count) = (0, 0);
+            while i + n <= line.len() {
+                if line[i..i + n] == run[..] {
+                    count += 1;
+                    i += n;
+                } else {
+                    i += 1;
+                }
+            }
+            count
+        })
+        .sum()
+}
+
 /// The characters left and right of an occurrence (`None` at a clause edge).
 type Context = (Option<char>, Option<char>);
 
