@@ -153,7 +153,7 @@ impl LineStats {
     }
 
     /// Whether `text` holds a learned spam string (lower-cased match), or
-    /// twice a string removed from one document.
+    /// twice a string removed from one document (once if it is long).
     pub fn mentions_known_spam(&self, text: &str) -> bool {
         if self.spam.is_empty() && self.spam_across.is_empty() && self.spam_once.is_empty() {
             return false;
@@ -163,10 +163,14 @@ impl LineStats {
             .iter()
             .chain(&self.spam_across)
             .any(|(s, _)| low.contains(s.as_str()))
-            || self
-                .spam_once
-                .iter()
-                .any(|s| low.matches(s.as_str()).nth(1).is_some())
+            || self.spam_once.iter().any(|s| {
+                let needed = if s.chars().count() >= ONCE_SEEN_LONG {
+                    1
+                } else {
+                    2
+                };
+                low.matches(s.as_str()).nth(needed - 1).is_some()
+            })
     }
 
     /// A line repeated in at least 3 documents and in at least a fifth of
@@ -450,10 +454,11 @@ impl Cleaner {
                 spans.extend(more);
             }
             // Removed from one other page only: on a page showing spam of
-            // its own, where the string is said twice or more and is no
-            // grammatical phrase (`的工资`), since a phrase one page lost by
-            // mistake would spread over the site. (Dictionary words need
-            // three pages; see `find_known`.)
+            // its own, where the string is said twice or more (once, if it
+            // is long: `某某竞猜客户端`) and is no grammatical phrase
+            // (`的工资`), since a phrase one page lost by mistake would
+            // spread over the site. (Dictionary words need three pages; see
+            // `find_known`.)
             if !spans.is_empty() && !st.spam_seen_once().is_empty() {
                 let once: Vec<(Vec<char>, u32)> = st
                     .spam_seen_once()
@@ -464,7 +469,10 @@ impl Cleaner {
                             .chars()
                             .collect::<Vec<char>>()
                     })
-                    .filter(|k| !spam::on_a_particle(k) && spam::occurrences(&analysis, k) >= 2)
+                    .filter(|k| {
+                        let needed = if k.len() >= ONCE_SEEN_LONG { 1 } else { 2 };
+                        !spam::on_a_particle(k) && spam::occurrences(&analysis, k) >= needed
+                    })
                     .map(|k| (k, 1))
                     .collect();
                 let more = spam::find_known(&kept_chars, &analysis, &once, &spans, seg, false);
@@ -794,6 +802,11 @@ const ABOVE_TITLE_MAX_CHARS: usize = 40;
 /// Longest title candidate, in chars, that [`decide_title`] may take for
 /// an account or user name when a longer line stands on the body.
 const NAME_SIZED_CHARS: usize = 8;
+
+/// Chars from which a string one page of a source lost is looked for on
+/// the source's other spam pages even where it is said once: a run this
+/// long recurs across a site's pages by injection, not by chance.
+const ONCE_SEEN_LONG: usize = 5;
 
 /// Longest line read as a poster's name or tagline above a post's meta
 /// line (`每天一点摄影知识，陪你慢慢变好`): a headline above it is longer.
@@ -1555,7 +1568,7 @@ mod tests {
         let mut stats = LineStats::from_texts(["甲", "乙", "丙"]);
         stats.learn_spam(
             [
-                vec!["守正创新", "的工资"],
+                vec!["守正创新", "的工资", "天成竞猜客户端"],
                 vec!["XQZ竞猜网页版"],
                 vec!["XQZ竞猜网页版"],
             ],
@@ -1565,11 +1578,11 @@ mod tests {
         // one twice to mention it.
         assert_eq!(
             stats.spam_seen_once(),
-            ["守正创新", "的工资"].map(String::from)
+            ["天成竞猜客户端", "守正创新", "的工资"].map(String::from)
         );
         assert!(!stats.mentions_known_spam("委员们守正创新深入调研。"));
         assert!(stats.mentions_known_spam("委员们守正创新深入调研，守正创新。"));
-        let page = |body: &str| format!("{BODY1}\n{body}\n{BODY2}\n今年XQZ竞猜网页版市场火热。");
+        let page = |body: &str| format!("{BODY1}\n{body}\n{BODY2}\n{BODY3}XQZ竞猜网页版");
         // A page showing spam (the source's brand) says it twice.
         let d = clean_with(
             &page("委员们守正创新深入调研，提出守正创新建议，职工的工资按时发放，的工资条也公开。"),
@@ -1578,9 +1591,13 @@ mod tests {
         assert!(!d.text.contains("守正创新"), "{}", d.text);
         // A grammatical phrase is never taken this way.
         assert!(d.text.contains("职工的工资按时发放"), "{}", d.text);
-        // Said once, it stays.
-        let d = clean_with(&page("委员们守正创新深入调研，提出建议。"), Some(&stats));
+        // Said once, it stays, unless it is long.
+        let d = clean_with(
+            &page("委员们守正创新深入调研，对集成电路采取了天成竞猜客户端低功耗设计。"),
+            Some(&stats),
+        );
         assert!(d.text.contains("守正创新"), "{}", d.text);
+        assert!(d.text.contains("采取了低功耗设计"), "{}", d.text);
     }
 
     #[test]
