@@ -1,9 +1,10 @@
 //! Throughput of `repair_text` on clean text (the common case: most
 //! documents have no mojibake). Reads a UTF-8 file (default: the SIGHAN
 //! 2005 PKU test text under ../shared/data), repeats it to about 64 MB and
-//! reports the best of five runs in MB/s. Then the slow path: about 1 MB of
-//! the same text garbled as UTF-8 read with Windows-1252, and the same with
-//! every line's non-ASCII run cut down to Latin text. Run with `--release`:
+//! reports the best of five runs in MB/s. Then the slow paths: about 1 MB of
+//! the same text garbled as UTF-8 read with Windows-1252 and as UTF-8 read
+//! with GBK (every run before ASCII loses a byte to guess), and European
+//! text read with Windows-1252. Run with `--release`:
 //! `cargo run --release -p taojin-decode --example repair_throughput [file]`
 use std::time::Instant;
 
@@ -43,6 +44,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .0
         .into_owned();
     time_garbled("Chinese read as Windows-1252", &garbled, &sample_mb);
+    let garbled = encoding_rs::GBK
+        .decode_without_bom_handling(sample_mb.as_bytes())
+        .0
+        .into_owned();
+    time_garbled("Chinese read as GBK", &garbled, &sample_mb);
     // European text: the Chinese path cannot take these, so the Latin
     // repair does all the work.
     let european = "Le château se trouve à côté de l’église; Größere Übungen für Bürger; \
