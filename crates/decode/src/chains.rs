@@ -19,6 +19,7 @@ use crate::model::{model, Side, ASCII_WORD, OTHER};
 use crate::repair::{
     big5_bytes, chinese_like, gbk_bytes, guessable, is_lost, utf8_owed_after, Source, FLOOR, MARGIN,
 };
+use crate::vocab::{Brackets, Follower, Vocab, CLOSES_OPEN_BRACKET};
 use pinyin::ToPinyinMulti;
 use taojin_core::is_cjk_punct;
 
@@ -63,9 +64,16 @@ struct Run {
     slots: Option<Vec<Slot>>,
 }
 
-/// Re-decodes chains of garbled runs joined by short ASCII pieces. Returns
-/// the new line and the number of runs replaced.
-pub(crate) fn redecode_chains(line: &str, source: Source) -> (String, u32) {
+/// Re-decodes chains of garbled runs joined by short ASCII pieces, the
+/// page's vocabulary (`prior`) voting on lost bytes. Returns the new line
+/// and the number of runs replaced; the characters of replaced runs whose
+/// bytes were all known go to `seen`.
+pub(crate) fn redecode_chains(
+    line: &str,
+    source: Source,
+    prior: &Vocab,
+    seen: &mut Vocab,
+) -> (String, u32) {
     let chars: Vec<char> = line.chars().collect();
     let runs = find_runs(&chars, source);
     let mut replacements: Vec<Option<String>> = vec![None; runs.len()];
@@ -93,9 +101,13 @@ pub(crate) fn redecode_chains(line: &str, source: Source) -> (String, u32) {
                     )
                 });
             if end - k >= 2 || lettered {
-                if let Some(fixed) = decode_chain(&chars, runs.get(k..end).unwrap_or(&[])) {
-                    for (slot, text) in replacements.iter_mut().skip(k).zip(fixed) {
+                let chain = runs.get(k..end).unwrap_or(&[]);
+                if let Some(decoded) = decode_chain(&chars, chain, source, prior) {
+                    for (slot, text) in replacements.iter_mut().skip(k).zip(decoded.texts) {
                         *slot = Some(text);
+                    }
+                    for (c, next) in decoded.whole {
+                        seen.add(c, next);
                     }
                 }
             }
@@ -281,14 +293,29 @@ fn candidates(seq: &[Option<u8>]) -> Option<Vec<char>> {
     (!found.is_empty()).then_some(found)
 }
 
+/// A chain re-decoded: each run's new text, and the characters whose bytes
+/// were all known with what follows each.
+struct DecodedChain {
+    texts: Vec<String>,
+    whole: Vec<(char, Follower)>,
+}
+
 /// Re-decodes a chain of runs as one text: picks every lost byte jointly,
 /// checks that tone letters sit in Latin words and that the result reads
-/// clearly better than the original. Returns each run's new text.
-fn decode_chain(chars: &[char], runs: &[Run]) -> Option<Vec<String>> {
+/// clearly better than the original. Returns each run's new text and the
+/// characters read whole.
+fn decode_chain(
+    chars: &[char],
+    runs: &[Run],
+    source: Source,
+    prior: &Vocab,
+) -> Option<DecodedChain> {
     // The Chinese characters of the chain, in order, with their
     // candidates, and the chain as a sequence of those steps and the
     // characters known for certain (ASCII, tone letters) between them.
     let mut steps: Vec<Vec<char>> = Vec::new();
+    // Which steps are characters whose bytes were all known.
+    let mut known: Vec<bool> = Vec::new();
     let mut items: Vec<Item> = Vec::new();
     let mut at = runs.first()?.start;
     for run in runs {
@@ -301,10 +328,12 @@ fn decode_chain(chars: &[char], runs: &[Run]) -> Option<Vec<String>> {
                 Slot::Known(c) => {
                     items.push(Item::Step(steps.len()));
                     steps.push(vec![*c]);
+                    known.push(true);
                 }
                 Slot::Guess(cands) => {
                     items.push(Item::Step(steps.len()));
                     steps.push(cands.clone());
+                    known.push(false);
                 }
             }
         }
@@ -370,7 +399,9 @@ fn decode_chain(chars: &[char], runs: &[Run]) -> Option<Vec<String>> {
             .copied(),
     );
     let (links, beside) = step_context(&items, &steps, before_chain);
-    let path = best_path(&steps, &links, &beside)?;
+    let open = open_brackets(chars.get(..runs.first()?.start)?, &items, &steps, source);
+    let followers = step_followers(&items, steps.len());
+    let path = best_path(&steps, &links, &beside, &open, &followers, prior)?;
     // Fill the runs in: pinyin letters as they are, the rest from the path.
     let mut picked = path.into_iter();
     let mut texts = Vec::with_capacity(runs.len());
@@ -409,7 +440,16 @@ fn decode_chain(chars: &[char], runs: &[Run]) -> Option<Vec<String>> {
         .collect();
     let new: String = texts.concat();
     let (before, after) = (chain_score(&original), chain_score(&new));
-    (after > FLOOR && after - before > MARGIN).then_some(texts)
+    let whole = steps
+        .iter()
+        .zip(&known)
+        .zip(&followers)
+        .filter_map(|((step, &known), &next)| match step.as_slice() {
+            &[c] if known => Some((c, next)),
+            _ => None,
+        })
+        .collect();
+    (after > FLOOR && after - before > MARGIN).then_some(DecodedChain { texts, whole })
 }
 
 /// The ruby reading that follows a character: the letters of `(pinyin)`
@@ -665,10 +705,72 @@ fn step_context(
     (links, beside)
 }
 
+/// The brackets left open before each step: on the line before the chain
+/// (mojibake read as bytes) and in the chain up to the step. A step still
+/// to be chosen that may close an open bracket is taken to close it, so
+/// that a later full stop is not read as the same bracket again.
+fn open_brackets(
+    before_chain: &[char],
+    items: &[Item],
+    steps: &[Vec<char>],
+    source: Source,
+) -> Vec<Brackets> {
+    let mut open = Brackets::default();
+    let mut buf = Vec::new();
+    for &c in before_chain {
+        open.push_line_char(c, source, &mut buf);
+    }
+    let mut at_steps = vec![Brackets::default(); steps.len()];
+    for item in items {
+        match *item {
+            Item::Char(c) => open.push_char(c),
+            Item::Step(s) => {
+                if let Some(slot) = at_steps.get_mut(s) {
+                    *slot = open;
+                }
+                match steps.get(s).map(Vec::as_slice) {
+                    Some(&[c]) => open.push_char(c),
+                    Some(cands) => {
+                        let closer = cands.iter().copied().find(|&c| open.closes(c));
+                        open.push_char(closer.unwrap_or(' '));
+                    }
+                    None => {}
+                }
+            }
+        }
+    }
+    at_steps
+}
+
+/// What follows each step: a character of the chain or of the line after
+/// it (a later step is a Chinese character), or the line's end.
+fn step_followers(items: &[Item], n: usize) -> Vec<Follower> {
+    let mut followers = vec![Follower::Within; n];
+    for (k, item) in items.iter().enumerate() {
+        let Item::Step(s) = *item else { continue };
+        if let Some(f) = followers.get_mut(s) {
+            *f = match items.get(k + 1) {
+                Some(Item::Char(c)) => Follower::of(Some(*c)),
+                Some(Item::Step(_)) => Follower::Within,
+                None => Follower::LineEnd,
+            };
+        }
+    }
+    followers
+}
+
 /// Viterbi over the candidates of each step: the sequence with the highest
 /// sum of character log-probabilities, pair bonuses of characters that one
-/// word may hold, and how well characters beside numbers read there.
-fn best_path(steps: &[Vec<char>], links: &[Link], beside: &[Beside]) -> Option<Vec<char>> {
+/// word may hold, how well characters beside numbers read there, the
+/// page's use of each character and closing brackets that close.
+fn best_path(
+    steps: &[Vec<char>],
+    links: &[Link],
+    beside: &[Beside],
+    open: &[Brackets],
+    followers: &[Follower],
+    prior: &Vocab,
+) -> Option<Vec<char>> {
     let m = model();
     let is_number = |c: char| c.is_ascii_digit() || matches!(c, '０'..='９');
     // A full-width digit is a Chinese character of the chain: the pair
@@ -679,10 +781,13 @@ fn best_path(steps: &[Vec<char>], links: &[Link], beside: &[Beside]) -> Option<V
         _ => m.pair_bonus(p, c),
     };
     let node = |k: usize, c: char| {
+        let closes = open.get(k).is_some_and(|b| b.closes(c));
         m.char_logp(c)
             + beside
                 .get(k)
                 .map_or(0.0, |at| m.beside(c, at.before, at.after))
+            + followers.get(k).map_or(0.0, |&next| prior.bonus(c, next))
+            + if closes { CLOSES_OPEN_BRACKET } else { 0.0 }
     };
     let first = steps.first()?;
     let mut scores: Vec<f32> = first.iter().map(|&c| node(0, c)).collect();

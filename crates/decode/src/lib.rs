@@ -16,6 +16,7 @@ mod latin;
 mod model;
 mod realign;
 mod repair;
+mod vocab;
 
 pub use detect::{detection_report, ClassReport, DetectionReport};
 pub use repair::{repair_text, Repaired};

@@ -7,6 +7,7 @@
 
 use crate::latin;
 use crate::model::{is_latin1_letter, is_text_symbol, model, Side, RARE};
+use crate::vocab::{Brackets, Follower, Vocab, CLOSES_OPEN_BRACKET};
 
 use encoding_rs::{BIG5, GBK};
 use std::collections::HashMap;
@@ -50,15 +51,32 @@ impl Tally {
             rule: Some(rule.to_string()),
         });
     }
+
+    /// Adds the counts and removals of another tally (a later line's).
+    fn absorb(&mut self, other: Tally) {
+        self.gbk += other.gbk;
+        self.latin += other.latin;
+        self.big5 += other.big5;
+        self.realigned += other.realigned;
+        self.dropped += other.dropped;
+        self.removed.extend(other.removed);
+    }
 }
 
 /// Repairs mojibake and damaged double-byte runs in already-decoded text.
 /// Clean text comes back unchanged (and cheaply: a pre-filter skips lines
 /// with nothing suspicious).
+///
+/// Two passes when bytes were lost: the first repairs every suspicious line
+/// and counts the characters it decoded whole; lines where a lost byte had
+/// to be guessed are then repaired again with those counts (and the
+/// characters of the page's clean lines) voting on the guesses.
 pub fn repair_text(text: &str) -> Repaired {
-    let mut tally = Tally::default();
-    let mut out = String::with_capacity(text.len());
     let pairs = crate::realign::DocPairs::new(text);
+    let no_prior = Vocab::default();
+    let mut seen = Vocab::default();
+    let mut out = String::with_capacity(text.len());
+    let mut repaired: Vec<RepairedLine> = Vec::new();
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
             out.push('\n');
@@ -67,17 +85,24 @@ pub fn repair_text(text: &str) -> Repaired {
             out.push_str(line);
             continue;
         }
-        let mut current = line.to_string();
-        // Repeat to a fixed point so that layered damage is undone and the
-        // output is stable under a second pass.
-        for _ in 0..4 {
-            let next = repair_line(&current, i + 1, &pairs, &mut tally);
-            if next == current {
-                break;
-            }
-            current = next;
-        }
-        out.push_str(&current);
+        let mut tally = Tally::default();
+        let fixed = repair_line_fully(line, i + 1, &pairs, &no_prior, &mut seen, &mut tally);
+        let start = out.len();
+        out.push_str(&fixed);
+        repaired.push(RepairedLine {
+            index: i,
+            range: start..out.len(),
+            tally,
+            // Only a lost byte (`?`, U+FFFD) is ever guessed.
+            guesses: line.contains(['?', '\u{fffd}']),
+        });
+    }
+    if !seen.is_empty() && repaired.iter().any(|r| r.guesses) {
+        out = second_pass(text, out, &mut repaired, &pairs, seen);
+    }
+    let mut tally = Tally::default();
+    for line in repaired {
+        tally.absorb(line.tally);
     }
     let mut repairs = Vec::new();
     for (kind, n) in [
@@ -96,6 +121,80 @@ pub fn repair_text(text: &str) -> Repaired {
         repairs,
         removed: tally.removed,
     }
+}
+
+/// A line the first pass repaired: where its result is in the output, what
+/// was done, and whether a lost byte may have been guessed on it.
+struct RepairedLine {
+    index: usize,
+    range: std::ops::Range<usize>,
+    tally: Tally,
+    guesses: bool,
+}
+
+/// Repairs again the lines where a lost byte may have been guessed, with
+/// the page's vocabulary (`seen`, plus the characters of the lines that
+/// needed no repair) voting on the guesses; returns the new output.
+fn second_pass(
+    text: &str,
+    first: String,
+    repaired: &mut [RepairedLine],
+    pairs: &crate::realign::DocPairs<'_>,
+    mut seen: Vocab,
+) -> String {
+    let mut queue = repaired.iter().map(|r| r.index).peekable();
+    let mut lines = Vec::new();
+    for (i, line) in text.split('\n').enumerate() {
+        if queue.next_if_eq(&i).is_none() {
+            seen.add_line(line);
+        }
+        lines.push(line);
+    }
+    let prior = seen;
+    // Nothing is collected in this pass.
+    let mut unused = Vocab::default();
+    let mut out = String::with_capacity(first.len());
+    let mut at = 0;
+    for r in repaired.iter_mut().filter(|r| r.guesses) {
+        let Some(&line) = lines.get(r.index) else {
+            continue;
+        };
+        out.push_str(first.get(at..r.range.start).unwrap_or_default());
+        let mut tally = Tally::default();
+        out.push_str(&repair_line_fully(
+            line,
+            r.index + 1,
+            pairs,
+            &prior,
+            &mut unused,
+            &mut tally,
+        ));
+        r.tally = tally;
+        at = r.range.end;
+    }
+    out.push_str(first.get(at..).unwrap_or_default());
+    out
+}
+
+/// Repairs one suspicious line, repeating to a fixed point so that layered
+/// damage is undone and the output is stable under a second pass.
+fn repair_line_fully(
+    line: &str,
+    line_no: usize,
+    pairs: &crate::realign::DocPairs<'_>,
+    prior: &Vocab,
+    seen: &mut Vocab,
+    tally: &mut Tally,
+) -> String {
+    let mut current = line.to_string();
+    for _ in 0..4 {
+        let next = repair_line(&current, line_no, pairs, prior, seen, tally);
+        if next == current {
+            break;
+        }
+        current = next;
+    }
+    current
 }
 
 /// What a line might need, found in one cheap pass so that clean lines
@@ -199,6 +298,8 @@ fn repair_line(
     line: &str,
     line_no: usize,
     doc: &crate::realign::DocPairs<'_>,
+    prior: &Vocab,
+    seen: &mut Vocab,
     tally: &mut Tally,
 ) -> String {
     let mut line = line.to_string();
@@ -206,7 +307,7 @@ fn repair_line(
     if found.latin {
         // Chinese first: the model can restore bytes that Windows-1252
         // leaves undefined, which the general repair can only mark as lost.
-        let (fixed, n) = redecode_runs(&line, Source::Cp1252);
+        let (fixed, n) = redecode_runs(&line, Source::Cp1252, prior, seen);
         tally.latin += n;
         line = fixed;
         let (fixed, steps) = latin::fix_encoding(&line);
@@ -218,16 +319,16 @@ fn repair_line(
     if found.double_byte {
         // Chains across ASCII first: they see the context that the runs
         // between ASCII, repaired one at a time, lack.
-        let (fixed, n) = crate::chains::redecode_chains(&line, Source::Gbk);
+        let (fixed, n) = crate::chains::redecode_chains(&line, Source::Gbk, prior, seen);
         tally.gbk += n;
         line = fixed;
-        let (fixed, n) = redecode_runs(&line, Source::Gbk);
+        let (fixed, n) = redecode_runs(&line, Source::Gbk, prior, seen);
         tally.gbk += n;
         line = fixed;
-        let (fixed, n) = crate::chains::redecode_chains(&line, Source::Big5);
+        let (fixed, n) = crate::chains::redecode_chains(&line, Source::Big5, prior, seen);
         tally.big5 += n;
         line = fixed;
-        let (fixed, n) = redecode_runs(&line, Source::Big5);
+        let (fixed, n) = redecode_runs(&line, Source::Big5, prior, seen);
         tally.big5 += n;
         line = fixed;
     }
@@ -383,10 +484,13 @@ pub(crate) fn is_lost(c: char) -> bool {
 /// lost), and within each run the spans whose bytes decode as UTF-8 into
 /// text the model clearly prefers. Returns the new line and the number of
 /// spans replaced.
-fn redecode_runs(line: &str, source: Source) -> (String, u32) {
+fn redecode_runs(line: &str, source: Source, prior: &Vocab, seen: &mut Vocab) -> (String, u32) {
     let chars: Vec<char> = line.chars().collect();
     let mut out = String::with_capacity(line.len());
     let mut fixes = 0;
+    // Brackets opened before each run, its own mojibake read as bytes.
+    let mut brackets = Brackets::default();
+    let mut buf = Vec::new();
     // A character the encoding cannot write ends a run (and is kept as it
     // is): splitting here rather than inside `redecode_run` keeps the work
     // iterative however many such characters a line holds.
@@ -395,6 +499,7 @@ fn redecode_runs(line: &str, source: Source) -> (String, u32) {
     while i < chars.len() {
         if !member(chars[i]) {
             out.push(chars[i]);
+            brackets.push_line_char(chars[i], source, &mut buf);
             i += 1;
             continue;
         }
@@ -407,10 +512,18 @@ fn redecode_runs(line: &str, source: Source) -> (String, u32) {
         let edges = Edges {
             before: Side::of(start.checked_sub(1).and_then(|k| chars.get(k)).copied()),
             after: Side::of(chars.get(i).copied()),
+            follower: Follower::of(chars.get(i).copied()),
+            brackets,
+            prior,
         };
-        let (fixed, n) = redecode_run(&chars[start..i], source, edges);
-        out.push_str(&fixed);
+        let run = &chars[start..i];
+        let (fixed, n) = redecode_run(run, source, edges, seen);
         fixes += n;
+        // The run as repaired: a bracket guessed for a lost byte counts.
+        for c in fixed.chars() {
+            brackets.push_line_char(c, source, &mut buf);
+        }
+        out.push_str(&fixed);
     }
     (out, fixes)
 }
@@ -431,15 +544,23 @@ pub(crate) fn utf8_owed_after(owed: u8, b: u8) -> Option<u8> {
     }
 }
 
-/// Re-decodes the spans of one run; returns the text and the spans fixed.
-/// What is before and after a run.
+/// What is before and after a run, and what the line and the page say
+/// about its lost bytes.
 #[derive(Clone, Copy)]
-struct Edges {
+struct Edges<'a> {
     before: Side,
     after: Side,
+    /// What follows the run, for the page's vocabulary.
+    follower: Follower,
+    /// Brackets left open on the line before the run.
+    brackets: Brackets,
+    prior: &'a Vocab,
 }
 
-fn redecode_run(run: &[char], source: Source, edges: Edges) -> (String, u32) {
+/// Re-decodes the spans of one run; returns the text and the spans fixed.
+/// Characters of the spans replaced whose bytes were all known go to
+/// `seen`.
+fn redecode_run(run: &[char], source: Source, edges: Edges, seen: &mut Vocab) -> (String, u32) {
     let m = model();
     let suspicious = run
         .iter()
@@ -480,7 +601,22 @@ fn redecode_run(run: &[char], source: Source, edges: Edges) -> (String, u32) {
     let mut i = 0;
     while i < run.len() {
         match best_span(run, &pattern, &offsets, i, source, edges) {
-            Some((j, decoded)) => {
+            Some((j, decoded, whole)) => {
+                let after_span = if j == run.len() {
+                    edges.follower
+                } else {
+                    Follower::Within
+                };
+                let mut chars = decoded.chars().zip(whole).peekable();
+                while let Some((c, known)) = chars.next() {
+                    let next = match chars.peek() {
+                        Some(&(n, _)) => Follower::of(Some(n)),
+                        None => after_span,
+                    };
+                    if known {
+                        seen.add(c, next);
+                    }
+                }
                 out.push_str(&decoded);
                 fixes += 1;
                 i = j;
@@ -496,18 +632,18 @@ fn redecode_run(run: &[char], source: Source, edges: Edges) -> (String, u32) {
 
 /// Decodes one UTF-8 character from a byte pattern at `p`, filling lost
 /// bytes with the values that give the likeliest character (after `prev`).
-/// Returns the character and its length, or `None` if no valid character
-/// can start here.
+/// Returns the character, its length and whether all its bytes were known,
+/// or `None` if no valid character can start here.
 fn decode_char(
     pattern: &[PatternByte],
     p: usize,
     prev: Option<char>,
     source: Source,
     edges: Edges,
-) -> Option<(char, usize)> {
+) -> Option<(char, usize, bool)> {
     let lead = *pattern.get(p)?;
     let len = match lead {
-        Some(b) if b < 0x80 => return Some((b as char, 1)),
+        Some(b) if b < 0x80 => return Some((b as char, 1, true)),
         Some(b) if (0xc2..=0xdf).contains(&b) => 2,
         Some(b) if (0xe0..=0xef).contains(&b) => 3,
         Some(b) if (0xf0..=0xf4).contains(&b) => 4,
@@ -523,7 +659,7 @@ fn decode_char(
             .ok()?
             .chars()
             .next()
-            .map(|c| (c, len));
+            .map(|c| (c, len, true));
     }
     if lost.len() > 2 {
         return None;
@@ -546,11 +682,14 @@ fn decode_char(
         }
     };
     let before = if p == 0 { edges.before } else { Side::Other };
-    let after = if p + len == pattern.len() {
-        edges.after
+    let (after, follower) = if p + len == pattern.len() {
+        (edges.after, edges.follower)
     } else {
-        Side::Other
+        (Side::Other, Follower::Within)
     };
+    // Brackets open before this character, read only if a candidate is a
+    // closing bracket.
+    let mut open_here: Option<Brackets> = None;
     let mut best: Option<(f32, f32, char)> = None;
     let mut bytes: Vec<u8> = seq.iter().map(|b| b.unwrap_or(0)).collect();
     let first = choices(lost[0]);
@@ -568,21 +707,38 @@ fn decode_char(
             if !guessable(c) {
                 continue;
             }
+            // The page's use of `c` counts towards it being ordinary.
             let score = m.char_logp(c)
                 + prev.map_or(0.0, |pc| m.pair_bonus(pc, c))
-                + next.map_or(0.0, |nc| m.pair_bonus(c, nc));
-            let in_place = score + m.beside(c, before, after);
+                + next.map_or(0.0, |nc| m.pair_bonus(c, nc))
+                + edges.prior.bonus(c, follower);
+            let mut in_place = score + m.beside(c, before, after);
+            if Brackets::is_closing(c) {
+                let open = open_here.get_or_insert_with(|| {
+                    let mut open = edges.brackets;
+                    for &b in pattern.get(..p).unwrap_or_default() {
+                        open.push_byte(b);
+                    }
+                    open
+                });
+                if open.closes(c) {
+                    in_place += CLOSES_OPEN_BRACKET;
+                }
+            }
             if best.is_none_or(|(s, _, _)| in_place > s) {
                 best = Some((in_place, score, c));
             }
         }
     }
     // A guessed character must at least be an ordinary one.
-    best.filter(|&(_, s, _)| s > RARE).map(|(_, _, c)| (c, len))
+    best.filter(|&(_, s, _)| s > RARE)
+        .map(|(_, _, c)| (c, len, false))
 }
 
 /// The longest span starting at character `i` whose bytes decode as UTF-8
-/// ending on a character boundary, if re-decoding it is clearly better.
+/// ending on a character boundary, if re-decoding it is clearly better:
+/// where it ends, its text and which of its characters had all their
+/// bytes known.
 fn best_span(
     run: &[char],
     pattern: &[PatternByte],
@@ -590,7 +746,7 @@ fn best_span(
     i: usize,
     source: Source,
     edges: Edges,
-) -> Option<(usize, String)> {
+) -> Option<(usize, String, Vec<bool>)> {
     let start = *offsets.get(i)?;
     // A span must start on a UTF-8 lead byte (a cheap test that skips
     // most positions of real text).
@@ -599,8 +755,9 @@ fn best_span(
     }
     let mut p = start;
     let mut decoded = String::new();
+    let mut whole = Vec::new();
     let mut prev = None;
-    let mut best: Option<(usize, String)> = None;
+    let mut best: Option<(usize, String, Vec<bool>)> = None;
     let mut j = i;
     // Whether the decoded text so far holds a replacement character, or a
     // character that is not one: a span that mixes the two, or holds a
@@ -609,7 +766,7 @@ fn best_span(
     // per start instead of cubic).
     let (mut has_replacement, mut has_other) = (false, false);
     while p < pattern.len() {
-        let Some((c, len)) = decode_char(pattern, p, prev, source, edges) else {
+        let Some((c, len, known)) = decode_char(pattern, p, prev, source, edges) else {
             break;
         };
         if c == '\u{fffd}' {
@@ -621,6 +778,7 @@ fn best_span(
             break;
         }
         decoded.push(c);
+        whole.push(known);
         prev = Some(c);
         p += len;
         while offsets.get(j + 1).is_some_and(|&o| o < p) {
@@ -633,7 +791,7 @@ fn best_span(
             // replacement characters, which a later step drops as garbage.
             let replacement_only = decoded.chars().all(|c| c == '\u{fffd}');
             if replacement_only || accept(&run[i..j], &decoded, source) {
-                best = Some((j, decoded.clone()));
+                best = Some((j, decoded.clone(), whole.clone()));
             }
         }
     }

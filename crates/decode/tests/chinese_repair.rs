@@ -416,3 +416,56 @@ fn gbk_text_with_euro_and_times_signs_is_left_alone() {
         assert!(r.repairs.is_empty(), "{text}: {:?}", r.repairs);
     }
 }
+
+#[test]
+fn a_page_votes_on_its_own_lost_bytes() {
+    // A judgment names its parties `李某1`, `王某2` throughout. Where the
+    // run before the number has an odd number of characters, `某` loses
+    // its last byte, and on its own the model reads `查` (E6 9F A5, next
+    // to `某` E6 9F 90); where the run is even, the page shows `某` whole
+    // before a number, and that decides the lost ones.
+    let text = "原告李某1与被告王某2民间借贷纠纷一案，本院立案后依法适用简易程序。\n\
+                原告李某1诉称，被告王某2向其借款。\n\
+                被告王某2辩称，原告李某1所述不实。";
+    let broken = utf8_read_as_gbk(text);
+    assert!(broken.contains('\u{fffd}'), "{broken}");
+    assert_eq!(repair_text(&broken).text, text, "from {broken}");
+}
+
+#[test]
+fn a_short_page_without_evidence_reads_as_before() {
+    // `于` loses its last byte before the year; alone, the commoner `人`
+    // wins, as it did before pages had a say. Where the same page shows
+    // `于` whole before a number (`本案于`, an even run), `于` wins.
+    let alone = utf8_read_as_gbk("本院于2017年立案。");
+    assert_eq!(repair_text(&alone).text, "本院人2017年立案。");
+    let text = "本院于2017年立案。\n经审理本案于2018年审结。";
+    let broken = utf8_read_as_gbk(text);
+    assert_eq!(repair_text(&broken).text, text, "from {broken}");
+    // A page whose whole characters say nothing about the candidates
+    // keeps the model's choice too.
+    let unrelated = utf8_read_as_gbk("本院于2017年立案。\n今天天气很好。");
+    assert!(
+        repair_text(&unrelated).text.starts_with("本院人2017年"),
+        "{}",
+        repair_text(&unrelated).text
+    );
+}
+
+#[test]
+fn a_closing_bracket_closes_what_the_line_opened() {
+    // `】` (E3 80 91) loses its last byte before the date; `。` (E3 80 82)
+    // is commoner, but the line opened `【`.
+    for text in [
+        "【蘇州之聲】2023年03月13日",
+        "【苏州之声】2023年03月13日",
+        "依照《民法典》2021年施行的规定。",
+    ] {
+        let broken = utf8_read_as_gbk(text);
+        assert_eq!(repair_text(&broken).text, text, "from {broken}");
+    }
+    // Without an open bracket the full stop stays.
+    let text = "本院依法审理终结。2023年03月13日";
+    let broken = utf8_read_as_gbk(text);
+    assert_eq!(repair_text(&broken).text, text, "from {broken}");
+}
