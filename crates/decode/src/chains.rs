@@ -19,7 +19,7 @@ use crate::model::{model, Side, ASCII_WORD, OTHER};
 use crate::repair::{
     big5_bytes, chinese_like, gbk_bytes, guessable, is_lost, utf8_owed_after, Source, FLOOR, MARGIN,
 };
-use crate::vocab::{Brackets, Follower, Vocab, CLOSES_OPEN_BRACKET};
+use crate::vocab::{pair_bonus_in, Brackets, Follower, Vocab, CLOSES_OPEN_BRACKET};
 use pinyin::ToPinyinMulti;
 use taojin_core::is_cjk_punct;
 
@@ -108,6 +108,9 @@ pub(crate) fn redecode_chains(
                     }
                     for (c, next) in decoded.whole {
                         seen.add(c, next);
+                    }
+                    for (a, b) in decoded.whole_pairs {
+                        seen.add_pair(a, b);
                     }
                 }
             }
@@ -298,6 +301,8 @@ fn candidates(seq: &[Option<u8>]) -> Option<Vec<char>> {
 struct DecodedChain {
     texts: Vec<String>,
     whole: Vec<(char, Follower)>,
+    /// Neighbours one word may hold, both read whole.
+    whole_pairs: Vec<(char, char)>,
 }
 
 /// Re-decodes a chain of runs as one text: picks every lost byte jointly,
@@ -449,7 +454,24 @@ fn decode_chain(
             _ => None,
         })
         .collect();
-    (after > FLOOR && after - before > MARGIN).then_some(DecodedChain { texts, whole })
+    let mut whole_pairs = Vec::new();
+    for (k, pair) in steps.windows(2).enumerate() {
+        let linked = links.get(k + 1) == Some(&Link::Word);
+        let both_known = known.get(k..k + 2) == Some(&[true, true]);
+        if let (true, true, [a], [b]) = (
+            linked,
+            both_known,
+            pair.first().map_or(&[][..], Vec::as_slice),
+            pair.get(1).map_or(&[][..], Vec::as_slice),
+        ) {
+            whole_pairs.push((*a, *b));
+        }
+    }
+    (after > FLOOR && after - before > MARGIN).then_some(DecodedChain {
+        texts,
+        whole,
+        whole_pairs,
+    })
 }
 
 /// The ruby reading that follows a character: the letters of `(pinyin)`
@@ -797,12 +819,26 @@ fn best_path(
         let word = links.get(k + 1) == Some(&Link::Word);
         let mut next_scores = Vec::with_capacity(cur.len());
         let mut from = Vec::with_capacity(cur.len());
+        // What the page showed after each previous candidate.
+        let seen_after: Vec<&[(char, u32)]> = if word {
+            prev.iter().map(|&p| prior.seen_after(p)).collect()
+        } else {
+            Vec::new()
+        };
         for &c in cur.iter() {
             let (arg, best) = prev
                 .iter()
                 .zip(&scores)
                 .enumerate()
-                .map(|(j, (&p, &s))| (j, if word { s + pair(p, c) } else { s }))
+                .map(|(j, (&p, &s))| {
+                    if !word {
+                        return (j, s);
+                    }
+                    let page = seen_after
+                        .get(j)
+                        .map_or(0.0, |after| pair_bonus_in(after, p, c));
+                    (j, s + pair(p, c) + page)
+                })
                 .max_by(|a, b| a.1.total_cmp(&b.1))?;
             next_scores.push(best + node(k + 1, c));
             from.push(arg);

@@ -615,6 +615,9 @@ fn redecode_run(run: &[char], source: Source, edges: Edges, seen: &mut Vocab) ->
                     };
                     if known {
                         seen.add(c, next);
+                        if let Some(&(n, true)) = chars.peek() {
+                            seen.add_pair(c, n);
+                        }
                     }
                 }
                 out.push_str(&decoded);
@@ -709,7 +712,9 @@ fn decode_char(
             }
             // The page's use of `c` counts towards it being ordinary.
             let score = m.char_logp(c)
-                + prev.map_or(0.0, |pc| m.pair_bonus(pc, c))
+                + prev.map_or(0.0, |pc| {
+                    m.pair_bonus(pc, c) + edges.prior.pair_bonus(pc, c)
+                })
                 + next.map_or(0.0, |nc| m.pair_bonus(c, nc))
                 + edges.prior.bonus(c, follower);
             let mut in_place = score + m.beside(c, before, after);

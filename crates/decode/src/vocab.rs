@@ -4,7 +4,9 @@
 //! The first pass of the repair counts the characters it decoded whole
 //! (and those of the page's clean lines), each with what follows it; the
 //! second pass prefers, among the candidates of a lost byte, those the
-//! page is seen to use in the same place more than Chinese at large does.
+//! page is seen to use in the same place more than Chinese at large does,
+//! and those that make a pair of Han characters the page shows whole
+//! (`杨某`, a party's name, where the dictionary knows `杨柳`).
 //!
 //! In the same place, because the loss is not blind to the character: in
 //! UTF-8 read as GBK a byte is lost where an odd run of Chinese meets
@@ -20,6 +22,7 @@
 use crate::model::model;
 use crate::repair::{guessable, Source};
 use std::collections::HashMap;
+use taojin_core::is_han;
 
 /// Weight of the model's unigram distribution against the page's counts,
 /// in characters: the page's evidence for a character counts once it has
@@ -30,6 +33,10 @@ const PRIOR_WEIGHT: f32 = 100.0;
 /// Largest bonus (nats) the page's counts give: a strong word of the pair
 /// model (`杨柳`) still outweighs a few sightings.
 const MAX_BONUS: f32 = 8.0;
+
+/// Weight of the model's pair distribution against the page's counts, in
+/// occurrences of the first character.
+const PAIR_WEIGHT: f32 = 10.0;
 
 /// What follows a character.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
@@ -63,6 +70,14 @@ impl Follower {
 #[derive(Default, Debug, Clone)]
 pub(crate) struct Vocab {
     counts: HashMap<(char, Follower), u32>,
+    /// Pairs of Han neighbours seen whole: the page's own words (`杨某`
+    /// where the dictionary knows `杨柳`). Not by follower: a name is a
+    /// name wherever it stands, and a pair is seldom the whole of what
+    /// stands before ASCII.
+    /// By the first character: the second characters and their counts (a
+    /// few each), so that a lost byte's candidates after one character
+    /// cost one look-up.
+    pairs: HashMap<char, Vec<(char, u32)>>,
 }
 
 impl Vocab {
@@ -74,12 +89,41 @@ impl Vocab {
         }
     }
 
+    /// Counts a pair of neighbours seen whole. Only Han pairs: which mark
+    /// follows a word depends on where the sentence is, not on the page
+    /// (`利息、罚息` on a page does not make `利息、` end a line).
+    pub(crate) fn add_pair(&mut self, a: char, b: char) {
+        if is_han(a) && is_han(b) {
+            let after = self.pairs.entry(a).or_default();
+            match after.iter_mut().find(|(c, _)| *c == b) {
+                Some((_, n)) => *n += 1,
+                None => after.push((b, 1)),
+            }
+        }
+    }
+
     /// Counts the characters of a line that needed no repair.
     pub(crate) fn add_line(&mut self, line: &str) {
         let mut chars = line.chars().peekable();
         while let Some(c) = chars.next() {
-            self.add(c, Follower::of(chars.peek().copied()));
+            let next = chars.peek().copied();
+            self.add(c, Follower::of(next));
+            if let Some(n) = next {
+                self.add_pair(c, n);
+            }
         }
+    }
+
+    /// As [`Vocab::bonus`], for `b` right after `a`: the page's count of
+    /// the pair against the model's probability of `b` after `a`, with a
+    /// prior worth a few sightings of `a`.
+    pub(crate) fn pair_bonus(&self, a: char, b: char) -> f32 {
+        pair_bonus_in(self.seen_after(a), a, b)
+    }
+
+    /// The characters seen whole right after `a`, with their counts.
+    pub(crate) fn seen_after(&self, a: char) -> &[(char, u32)] {
+        self.pairs.get(&a).map_or(&[], Vec::as_slice)
     }
 
     pub(crate) fn is_empty(&self) -> bool {
@@ -88,11 +132,11 @@ impl Vocab {
 
     /// Log-ratio of the page's probability of `c` before `next` to that of
     /// a character the page never showed there, both under a Dirichlet
-    /// prior centred on the model: `ln(1 + n / (w·p))`. Zero for an unseen character (a page
-    /// without evidence scores as before); grows with the count and with
-    /// how much more the page uses `c` than ordinary text does, so one
-    /// sighting of a common character says little and a short page little
-    /// at all.
+    /// prior centred on the model: `ln(1 + n / (w·p))`. Zero for an unseen
+    /// character (a page without evidence scores as before); grows with
+    /// the count and with how much more the page uses `c` than ordinary
+    /// text does, so one sighting of a common character says little and a
+    /// short page little at all.
     pub(crate) fn bonus(&self, c: char, next: Follower) -> f32 {
         let Some(&n) = self.counts.get(&(c, next)) else {
             return 0.0;
@@ -100,6 +144,16 @@ impl Vocab {
         let p = model().char_logp(c).exp();
         (n as f32 / (PRIOR_WEIGHT * p)).ln_1p().min(MAX_BONUS)
     }
+}
+
+/// [`Vocab::pair_bonus`] of `b` after `a`, given what was seen after `a`.
+pub(crate) fn pair_bonus_in(seen_after: &[(char, u32)], a: char, b: char) -> f32 {
+    let Some(&(_, n)) = seen_after.iter().find(|(c, _)| *c == b) else {
+        return 0.0;
+    };
+    let m = model();
+    let p = (m.char_logp(b) + m.pair_bonus(a, b)).min(0.0).exp();
+    (n as f32 / (PAIR_WEIGHT * p)).ln_1p().min(MAX_BONUS)
 }
 
 /// Bracket pairs of Chinese text. All are three bytes in UTF-8, so a
@@ -229,6 +283,11 @@ mod tests {
         assert_eq!(v.bonus('a', d), 0.0);
         v.add_line("王某2与李某3");
         assert!(v.bonus('某', d) > twice);
+        // Han neighbours seen whole; punctuation pairs are not counted.
+        assert!(v.pair_bonus('王', '某') > 0.0);
+        assert_eq!(v.pair_bonus('王', '柳'), 0.0);
+        v.add_line("利息、罚息");
+        assert_eq!(v.pair_bonus('息', '、'), 0.0);
     }
 
     #[test]

@@ -469,3 +469,19 @@ fn a_closing_bracket_closes_what_the_line_opened() {
     let broken = utf8_read_as_gbk(text);
     assert_eq!(repair_text(&broken).text, text, "from {broken}");
 }
+
+#[test]
+fn a_page_names_its_parties_its_own_way() {
+    // `、杨某2`: an odd run, `某` lost; the dictionary knows `杨柳` (a
+    // willow). The page never shows `某` whole before a number, but it
+    // shows the pair `杨某` whole (`杨某诉称`, an even run).
+    let alone = utf8_read_as_gbk("、杨某2。");
+    assert_eq!(repair_text(&alone).text, "、杨柳2。");
+    for text in [
+        "、杨某2。\n杨某诉称，借款属实。",
+        "原告杨某1、杨某2与被告杨某3继承纠纷一案，原告杨某1诉称。",
+    ] {
+        let broken = utf8_read_as_gbk(text);
+        assert_eq!(repair_text(&broken).text, text, "from {broken}");
+    }
+}
