@@ -721,10 +721,19 @@ fn find_spam(
             });
         }
         if brands.is_empty() {
+            brands =
+                spam::find_han_brands_breaking_words(kept_chars, simple_chars, lex, seg, &[], 2);
+            spam::drop_names_inside_words(&mut brands, analysis, seg);
+        }
+        if brands.is_empty() {
             return Vec::new();
         }
     }
     let mut taken: Vec<spam::SpamSpan> = brands.iter().chain(&fragments).cloned().collect();
+    let mut more =
+        spam::find_han_brands_breaking_words(kept_chars, simple_chars, lex, seg, &taken, 1);
+    spam::drop_names_inside_words(&mut more, analysis, seg);
+    taken.extend(more);
     let more = spam::find_latin_brands(
         &masked_by(&brands),
         seg,

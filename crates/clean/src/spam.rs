@@ -194,6 +194,94 @@ pub fn find_brands_on(
     out
 }
 
+/// Brands of a two-character Han name and a category word the lexicon
+/// lists (`某某体育`, `某某娱乐`) that occur without a call to action and
+/// too seldom for [`find_brands_on`] to take them. Spliced in, such a
+/// string breaks the words around it (`乐清|某某体育|市`, `迎难|某某体育|而上`):
+/// it goes where its occurrences break `min_breaks` words in all (one on
+/// a page already showing spam, two elsewhere). `simple` holds the
+/// lower-cased Simplified lines.
+pub fn find_han_brands_breaking_words(
+    lines: &[Vec<char>],
+    simple: &[Vec<char>],
+    lex: &Lexicons,
+    seg: &Segmenter,
+    taken: &[SpamSpan],
+    min_breaks: usize,
+) -> Vec<SpamSpan> {
+    let mut cuts = CutCache::new(seg);
+    let after: Vec<Vec<char>> = lex
+        .gambling_after
+        .iter()
+        .map(|w| w.chars().collect())
+        .collect();
+    let overlaps = |line: usize, a: usize, b: usize| {
+        taken
+            .iter()
+            .any(|t| t.line == line && t.start < b && a < t.end)
+    };
+    // Each candidate string's places (line, start, end) and broken words.
+    type Places = (Vec<(usize, usize, usize)>, usize);
+    let mut found: FxHashMap<Vec<char>, Places> = FxHashMap::default();
+    // One-char category words (`彩`) sit inside too many words to be read
+    // this way; most chars start no category word at all.
+    let terms: Vec<Vec<char>> = lex
+        .gambling
+        .iter()
+        .map(|(t, _)| t.chars().collect::<Vec<char>>())
+        .filter(|t| t.len() >= 2)
+        .collect();
+    let starts: FxHashSet<char> = terms.iter().filter_map(|t| t.first().copied()).collect();
+    for (li, low) in simple.iter().enumerate() {
+        if lines.get(li).is_none_or(|l| l.len() != low.len()) {
+            continue;
+        }
+        for i in 2..low.len() {
+            if !starts.contains(&low[i]) {
+                continue;
+            }
+            let Some(term) = terms.iter().find(|t| low[i..].starts_with(t)) else {
+                continue;
+            };
+            let end = i + term.len();
+            if !low[i - 2..i].iter().all(|&c| is_han(c))
+                || after.iter().any(|a| low[end..].starts_with(a))
+                || overlaps(li, i - 2, end)
+            {
+                continue;
+            }
+            // A name whose first char ends a word begun before it
+            // (`价|格为国际`) is the sentence's own text.
+            if i >= 3 && is_han(low[i - 3]) && cuts.has_word(&low[i - 3..i - 1]) {
+                continue;
+            }
+            let entry = found.entry(low[i - 2..end].to_vec()).or_default();
+            entry.0.push((li, i - 2, end));
+            entry.1 += usize::from(word_across_gap(&mut cuts, low, i - 2, end));
+        }
+    }
+    let mut out: Vec<SpamSpan> = found
+        .into_iter()
+        .filter(|(_, (_, breaks))| *breaks >= min_breaks)
+        .flat_map(|(text, (occs, _))| {
+            let name: String = text.iter().collect();
+            occs.into_iter().map(move |(line, start, end)| SpamSpan {
+                line,
+                start,
+                end,
+                text: String::new(),
+                brand: true,
+                rule: format!("brand shape breaking words:{name}"),
+            })
+        })
+        .collect();
+    for s in &mut out {
+        s.text = lines[s.line][s.start..s.end].iter().collect();
+    }
+    out.sort_by_key(|s| (s.line, s.start));
+    out
+}
+
 /// Drops brands found by shape or by likeness to the page's others whose
 /// Han name is the end of a word of the text before it
 /// (`哈|尔滨国际|冰雪节`, `丰|富多彩`): the category word there is the
@@ -3562,6 +3650,39 @@ mod tests {
             "这家工厂生产LCD面板，LCD面板的价格今年下降。",
             "新款LCD监视器已经上市。",
         ])
+        .is_empty());
+    }
+
+    #[test]
+    fn han_named_brands_go_where_they_break_words() {
+        let lex = Lexicons::builtin();
+        let seg = property_segmenter();
+        let found = |lines: &[&str], min_breaks: usize| -> Vec<String> {
+            let lines = chars(lines);
+            let low = lower(&lines);
+            find_han_brands_breaking_words(&lines, &low, &lex, seg, &[], min_breaks)
+                .into_iter()
+                .map(|s| s.text)
+                .collect()
+        };
+        // Two broken words (`乐清市`, `迎难而上`): a brand on any page.
+        let twice = [
+            "乐清豪门体育市已修建竣工海塘八十公里。",
+            "浙江这次冬修海塘，做到了迎难豪门体育而上。",
+        ];
+        assert_eq!(found(&twice, 2), ["豪门体育", "豪门体育"]);
+        // One, only on a page already showing spam.
+        assert!(found(&twice[..1], 2).is_empty());
+        assert_eq!(found(&twice[..1], 1), ["豪门体育"]);
+        // The sentence's own words: a name that ends a word begun before
+        // it (`价|格为`), a category word going on (`体育总局`).
+        assert!(found(
+            &[
+                "今年原油价格为国际市场所关注。",
+                "国家体育总局今天发布了新的规定。"
+            ],
+            1
+        )
         .is_empty());
     }
 
