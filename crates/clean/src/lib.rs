@@ -1610,39 +1610,42 @@ mod tests {
     }
 
     #[test]
-    fn fragments_spliced_once_per_page_show_across_the_pages_of_a_source() {
+    fn strings_spliced_once_per_page_show_across_the_pages_of_a_source() {
         let seg = Segmenter::new();
         let conv = ScriptConverter::new();
-        // One splice per page: no page shows it twice, but four pages do,
-        // twice breaking a word (统|聚宝竞猜|计, 政|聚宝竞猜|府).
-        let texts = [
-            "国家统聚宝竞猜计局今天发布数据，人民群众生活水平稳步提高。",
-            "市政聚宝竞猜府召开会议，研究部署人民群众关心的民生工作。",
-            "专家认为，今年经济增长聚宝竞猜速度符合预期，人民群众信心增强。",
-            "农业部门组织技术人员下乡，聚宝竞猜帮助人民群众解决实际问题。",
+        let cases: [(&[&str], (&str, u32)); 2] = [
+            // One splice per page: no page shows it twice, but four pages
+            // do, twice breaking a word (统|聚宝竞猜|计, 政|聚宝竞猜|府).
+            (
+                &[
+                    "国家统聚宝竞猜计局今天发布数据，人民群众生活水平稳步提高。",
+                    "市政聚宝竞猜府召开会议，研究部署人民群众关心的民生工作。",
+                    "专家认为，今年经济增长聚宝竞猜速度符合预期，人民群众信心增强。",
+                    "农业部门组织技术人员下乡，聚宝竞猜帮助人民群众解决实际问题。",
+                ],
+                ("聚宝竞猜", 4),
+            ),
+            // One `500T游戏` a page: a number needs two broken words or one
+            // and the brand string again, which no page shows alone;
+            // together the first page's broken `的确` and the string on the
+            // others do.
+            (
+                &[
+                    "的500T游戏确，由于利率很低，贷款几乎是唾手可得。",
+                    "通过微信500T游戏从租赁公司租来八辆豪车，可租完之后没有付钱。",
+                    "事后，谈起灾后500T游戏的恢复重建，人们几乎都这么说。",
+                ],
+                ("500t游戏", 3),
+            ),
         ];
-        let found = Cleaner::default().source_fragments(&texts, &seg, &conv);
-        assert_eq!(found, vec![("聚宝竞猜".to_string(), 4)], "{found:?}");
-        // Fewer than three pages are no evidence.
-        assert!(Cleaner::default()
-            .source_fragments(&texts[..2], &seg, &conv)
-            .is_empty());
-    }
-
-    #[test]
-    fn digit_named_brands_said_once_a_page_show_across_the_pages_of_a_source() {
-        let seg = Segmenter::new();
-        let conv = ScriptConverter::new();
-        // One `500T游戏` a page: a number needs two broken words or one and
-        // the brand string again, which no page shows alone; together the
-        // first page's broken `的确` and the string on the others do.
-        let texts = [
-            "的500T游戏确，由于利率很低，贷款几乎是唾手可得。",
-            "通过微信500T游戏从租赁公司租来八辆豪车，可租完之后没有付钱。",
-            "事后，谈起灾后500T游戏的恢复重建，人们几乎都这么说。",
-        ];
-        let found = Cleaner::default().source_fragments(&texts, &seg, &conv);
-        assert_eq!(found, vec![("500t游戏".to_string(), 3)], "{found:?}");
+        for (texts, (spam, docs)) in cases {
+            let found = Cleaner::default().source_fragments(texts, &seg, &conv);
+            assert_eq!(found, vec![(spam.to_string(), docs)], "{found:?}");
+            // Fewer than three pages are no evidence.
+            assert!(Cleaner::default()
+                .source_fragments(&texts[..2], &seg, &conv)
+                .is_empty());
+        }
         // A number before its unit on every page is a quantity, not a name.
         let quantities = [
             "今年全省新建500个游戏场地，方便群众健身。",

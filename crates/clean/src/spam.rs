@@ -1507,26 +1507,30 @@ pub fn breaks_a_word(analysis: &[Vec<char>], seg: &Segmenter, name: &[char]) -> 
     })
 }
 
+/// Every place `(line, start)` where `run` occurs in the lines, overlapping
+/// places included.
+fn places<'a>(
+    analysis: &'a [Vec<char>],
+    run: &'a [char],
+) -> impl Iterator<Item = (usize, usize)> + 'a {
+    analysis.iter().enumerate().flat_map(move |(li, line)| {
+        line.windows(run.len().max(1))
+            .enumerate()
+            .filter(move |(_, w)| !run.is_empty() && *w == run)
+            .map(move |(k, _)| (li, k))
+    })
+}
+
 /// How many times `name` stands wedged between two Han chars in the lines
 /// (`原告超越|某某竞猜网页版|钢管`): inside a sentence rather than on a line
 /// or after a label of its own.
 pub fn wedged_count(analysis: &[Vec<char>], name: &[char]) -> usize {
-    let n = name.len();
-    if n == 0 {
-        return 0;
-    }
-    analysis
-        .iter()
-        .map(|line| {
-            (1..(line.len() + 1).saturating_sub(n))
-                .filter(|&k| {
-                    line[k..k + n] == name[..]
-                        && is_han(line[k - 1])
-                        && line.get(k + n).is_some_and(|&c| is_han(c))
-                })
-                .count()
+    places(analysis, name)
+        .filter(|&(li, k)| {
+            let line = &analysis[li];
+            k > 0 && is_han(line[k - 1]) && line.get(k + name.len()).is_some_and(|&c| is_han(c))
         })
-        .sum()
+        .count()
 }
 
 /// Whether a run starts or ends on a particle (`的工资`, `一样的`): a
@@ -1538,25 +1542,16 @@ pub fn on_a_particle(run: &[char]) -> bool {
 
 /// Non-overlapping occurrences of `run` in the lines.
 pub fn occurrences(analysis: &[Vec<char>], run: &[char]) -> usize {
-    let n = run.len();
-    if n == 0 {
-        return 0;
-    }
-    analysis
-        .iter()
-        .map(|line| {
-            let (mut i, mut count) = (0, 0);
-            while i + n <= line.len() {
-                if line[i..i + n] == run[..] {
-                    count += 1;
-                    i += n;
-                } else {
-                    i += 1;
-                }
+    let mut free_from = (usize::MAX, 0);
+    places(analysis, run)
+        .filter(|&(li, k)| {
+            let free = li != free_from.0 || k >= free_from.1;
+            if free {
+                free_from = (li, k + run.len());
             }
-            count
+            free
         })
-        .sum()
+        .count()
 }
 
 /// The characters left and right of an occurrence (`None` at a clause edge).
@@ -3651,6 +3646,17 @@ mod tests {
             "新款LCD监视器已经上市。",
         ])
         .is_empty());
+    }
+
+    #[test]
+    fn occurrences_do_not_overlap_and_wedged_ones_sit_between_han() {
+        let lines = chars(&["好好好好，好好", "某某竞猜在前，原告某某竞猜钢管，某某竞猜"]);
+        let run = |s: &str| s.chars().collect::<Vec<char>>();
+        assert_eq!(occurrences(&lines, &run("好好")), 3);
+        assert_eq!(occurrences(&lines, &run("某某竞猜")), 3);
+        assert_eq!(occurrences(&lines, &run("")), 0);
+        // Only `告|某某竞猜|钢` is wedged: the others open a clause or end the line.
+        assert_eq!(wedged_count(&lines, &run("某某竞猜")), 1);
     }
 
     #[test]
