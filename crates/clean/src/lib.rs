@@ -446,10 +446,9 @@ impl Cleaner {
                 if known.is_empty() {
                     continue;
                 }
-                let known: Vec<(Vec<char>, u32)> = known
-                    .iter()
-                    .map(|(s, n)| (conv.to_simplified(s).to_lowercase().chars().collect(), *n))
-                    .collect();
+                // Learned in lower-cased Simplified form already.
+                let known: Vec<(Vec<char>, u32)> =
+                    known.iter().map(|(s, n)| (s.chars().collect(), *n)).collect();
                 let more = spam::find_known(&kept_chars, &analysis, &known, &spans, seg, strict);
                 spans.extend(more);
             }
@@ -463,12 +462,7 @@ impl Cleaner {
                 let once: Vec<(Vec<char>, u32)> = st
                     .spam_seen_once()
                     .iter()
-                    .map(|s| {
-                        conv.to_simplified(s)
-                            .to_lowercase()
-                            .chars()
-                            .collect::<Vec<char>>()
-                    })
+                    .map(|s| s.chars().collect::<Vec<char>>())
                     .filter(|k| {
                         let needed = if k.len() >= ONCE_SEEN_LONG { 1 } else { 2 };
                         !spam::on_a_particle(k) && spam::occurrences(&analysis, k) >= needed
