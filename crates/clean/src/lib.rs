@@ -447,8 +447,10 @@ impl Cleaner {
                     continue;
                 }
                 // Learned in lower-cased Simplified form already.
-                let known: Vec<(Vec<char>, u32)> =
-                    known.iter().map(|(s, n)| (s.chars().collect(), *n)).collect();
+                let known: Vec<(Vec<char>, u32)> = known
+                    .iter()
+                    .map(|(s, n)| (s.chars().collect(), *n))
+                    .collect();
                 let more = spam::find_known(&kept_chars, &analysis, &known, &spans, seg, strict);
                 spans.extend(more);
             }

@@ -1798,7 +1798,7 @@ fn find_chained(page: PageSoFar<'_>, cuts: &mut CutCache<'_>) -> Vec<SpamSpan> {
                 && occs.iter().any(|o| {
                     let lr = live_context(page.analysis, &dead, o, n);
                     touches_spam(&dead, o, n)
-                        || (lr.0 > 0 && lr.1 > 0 && rejoins(cuts, page.analysis, o, n, lr))
+                        || (lr.0 > 0 && lr.1 > 0 && rejoins(cuts, page.analysis, &dead, o, n, lr))
                 })
                 && !matches!(
                     fragment_shape(gram, cuts, page.surnames),
@@ -2045,7 +2045,7 @@ fn confined_evidence(
     touching >= 2
         || occs.iter().any(|o| {
             let lr = live_context(analysis, dead, o, n);
-            lr.0 > 0 && lr.1 > 0 && rejoins(cuts, analysis, o, n, lr)
+            lr.0 > 0 && lr.1 > 0 && rejoins(cuts, analysis, dead, o, n, lr)
         })
 }
 
@@ -2659,7 +2659,7 @@ fn judge(
             let (left_len, right_len) = contexts_of(occ);
             if left_len > 0
                 && right_len > 0
-                && rejoins(cuts, analysis, occ, gram.len(), (left_len, right_len))
+                && rejoins(cuts, analysis, dead, occ, gram.len(), (left_len, right_len))
             {
                 rejoining += 1;
                 if rejoining == needed {
@@ -2683,7 +2683,7 @@ fn judge(
     if let Some(beside) = dominant {
         let mut rejoining = |o: &&Occurrence| {
             let lr = contexts_of(o);
-            lr.0 > 0 && lr.1 > 0 && rejoins(cuts, analysis, o, gram.len(), lr)
+            lr.0 > 0 && lr.1 > 0 && rejoins(cuts, analysis, dead, o, gram.len(), lr)
         };
         let beside_breaks = beside.iter().any(|o| rejoining(&o));
         if !beside_breaks || occs.iter().filter(rejoining).take(2).count() < 2 {
@@ -2737,7 +2737,7 @@ fn judge(
         let seam = !swallowed
             && left_len > 0
             && right_len > 0
-            && rejoins(cuts, analysis, occ, gram.len(), (left_len, right_len));
+            && rejoins(cuts, analysis, dead, occ, gram.len(), (left_len, right_len));
         let needed = if gram.len() == 2 { 2 } else { 1 };
         // A splice often glues onto a neighbour (`本|心选|院` cuts as
         // `本心`): a word re-forming across the seam outweighs that, but
@@ -2983,34 +2983,53 @@ fn live_context(
 
 /// The strongest evidence of a splice: without the run, a word forms
 /// across the seam (`中|撸起|央` -> `中央`). The last argument is the
-/// occurrence's live context, as [`live_context`] gives it.
+/// occurrence's live context, as [`live_context`] gives it; where that
+/// context stops short at spam already found, it reads on past it, since
+/// the text joins there once the spam is out (`印度|新篇|尼西|凝心聚|亚`
+/// reads `印度尼西亚`).
 fn rejoins(
     cuts: &mut CutCache<'_>,
     analysis: &[Vec<char>],
+    dead: &[Vec<bool>],
     occ: &Occurrence,
     len: usize,
     (left_len, right_len): (usize, usize),
 ) -> bool {
-    let end = occ.start + len;
-    let (Some(left), Some(right)) = (
-        analysis
-            .get(occ.line)
-            .and_then(|c| c.get(occ.start - left_len..occ.start)),
-        analysis
-            .get(occ.line)
-            .and_then(|c| c.get(end..end + right_len)),
-    ) else {
+    let (Some(chars), Some(dead)) = (analysis.get(occ.line), dead.get(occ.line)) else {
         return false;
     };
-    let joined: Vec<char> = left.iter().chain(right).copied().collect();
+    let end = occ.start + len;
+    if left_len == 0 || right_len == 0 || end > chars.len() {
+        return false;
+    }
+    let is_dead = |k: usize| dead.get(k).copied().unwrap_or(false);
+    // Up to four live Han chars on each side, passing over dead ones.
+    let reach = |ks: &mut dyn Iterator<Item = usize>| -> Vec<char> {
+        let mut out = Vec::new();
+        for k in ks {
+            if is_dead(k) {
+                continue;
+            }
+            match chars.get(k) {
+                Some(&c) if is_han(c) && out.len() < 4 => out.push(c),
+                _ => break,
+            }
+        }
+        out
+    };
+    let mut left = reach(&mut (0..occ.start).rev());
+    left.reverse();
+    let right = reach(&mut (end..chars.len()));
+    let seam = left.len();
+    let joined: Vec<char> = left.into_iter().chain(right).collect();
     // Every word of two chars or more in a cut is a dictionary word, so
     // where none of those crosses the seam the cut cannot show one.
-    if !cuts.is_cut(&joined) && !cuts.word_crosses(&joined, left_len) {
+    if !cuts.is_cut(&joined) && !cuts.word_crosses(&joined, seam) {
         return false;
     }
     cuts.spans(&joined)
         .iter()
-        .any(|&(start, end)| start < left_len && end > left_len && end - start >= 2)
+        .any(|&(start, end)| start < seam && end > seam && end - start >= 2)
 }
 
 /// Spam injected into a Traditional page is usually written in Simplified
@@ -3657,6 +3676,25 @@ mod tests {
         assert_eq!(occurrences(&lines, &run("")), 0);
         // Only `告|某某竞猜|钢` is wedged: the others open a clause or end the line.
         assert_eq!(wedged_count(&lines, &run("某某竞猜")), 1);
+    }
+
+    #[test]
+    fn a_seam_reads_on_past_spam_already_found() {
+        let seg = property_segmenter();
+        let mut cuts = CutCache::new(seg);
+        let analysis = chars(&["印度新篇尼西凝心聚亚的森林火灾波及邻国。"]);
+        let occ = Occurrence { line: 0, start: 2 };
+        // `凝心聚` still live: the right context is `尼西凝心`, no word
+        // crosses the seam.
+        let live = vec![vec![false; analysis[0].len()]];
+        let lr = live_context(&analysis, &live, &occ, 2);
+        assert!(!rejoins(&mut cuts, &analysis, &live, &occ, 2, lr));
+        // Found as spam, it is passed over: `印度|尼西亚` joins.
+        let mut dead = live.clone();
+        dead[0][6..9].fill(true);
+        let lr = live_context(&analysis, &dead, &occ, 2);
+        assert_eq!(lr, (2, 2));
+        assert!(rejoins(&mut cuts, &analysis, &dead, &occ, 2, lr));
     }
 
     #[test]
