@@ -2749,7 +2749,9 @@ fn judge(
                 let right = (right_len > 0).then(|| chars[end]);
                 free.push((*occ, (left, right)));
             } else if !swallowed {
-                glued.push(*occ);
+                let left = (left_len > 0).then(|| chars[occ.start - 1]);
+                let right = (right_len > 0).then(|| chars[end]);
+                glued.push((*occ, (left, right)));
             }
             continue;
         }
@@ -2796,18 +2798,24 @@ fn judge(
     if shape == Shape::Named && seams < 3 {
         return None;
     }
-    let enough = spliced.len() >= 3 || (spliced.len() >= 2 && spliced.len() + isolated.len() >= 3);
+    // A run that is no word of the dictionary, shown spliced in two places
+    // by a broken word, goes where it glues onto a neighbour too: the
+    // neighbour's word forms by chance, and those places count. A
+    // dictionary word stays there.
+    let glued_count = seams >= 2 && shape != Shape::Word;
+    if glued_count {
+        contexts.extend(glued.iter().map(|g| g.1));
+    }
+    let shown = spliced.len() + if glued_count { glued.len() } else { 0 };
+    let enough = shown >= 3 || (shown >= 2 && shown + isolated.len() >= 3);
     let diverse = contexts.len() + isolated.len().min(1) >= 3;
     if !(enough && diverse && varied) {
         return None;
     }
     spliced.extend(isolated);
     spliced.extend(free_spliced);
-    // A run that is no word of the dictionary, shown spliced in two places
-    // by a broken word, goes where it glues onto a neighbour too: the
-    // neighbour's word forms by chance. A dictionary word stays there.
-    if seams >= 2 && shape != Shape::Word {
-        spliced.extend(glued);
+    if glued_count {
+        spliced.extend(glued.into_iter().map(|g| g.0));
     }
     spliced.sort_by_key(|o| (o.line, o.start));
     Some((spliced, seams))
@@ -3504,6 +3512,26 @@ mod tests {
         );
         // 贴心人 is a word: that occurrence is kept.
         assert!(spans.iter().all(|s| !(s.line == 1 && s.start > 20)));
+    }
+
+    #[test]
+    fn a_glued_place_counts_for_a_run_shown_spliced_twice() {
+        let seg = property_segmenter();
+        // Two broken words (`危害`, `农田`); the third place glues onto
+        // `购` (`购物`), which shows nothing by itself but counts once the
+        // run is shown spliced, since it is no word of the dictionary.
+        let lines = chars(&[
+            "过去这里植被稀疏，风沙危物放心选害极其严重。",
+            "许多村庄和农物放心选田被荒沙埋没。",
+            "他在商场购物放心选了一台电视机。",
+        ]);
+        let spans = find_fragments(&lines, &lines, seg, &[]);
+        let texts: Vec<(usize, &str)> = spans.iter().map(|s| (s.line, s.text.as_str())).collect();
+        assert_eq!(
+            texts,
+            [(0, "物放心选"), (1, "物放心选"), (2, "物放心选")],
+            "{spans:?}"
+        );
     }
 
     #[test]
