@@ -3515,26 +3515,6 @@ mod tests {
     }
 
     #[test]
-    fn a_glued_place_counts_for_a_run_shown_spliced_twice() {
-        let seg = property_segmenter();
-        // Two broken words (`危害`, `农田`); the third place glues onto
-        // `购` (`购物`), which shows nothing by itself but counts once the
-        // run is shown spliced, since it is no word of the dictionary.
-        let lines = chars(&[
-            "过去这里植被稀疏，风沙危物放心选害极其严重。",
-            "许多村庄和农物放心选田被荒沙埋没。",
-            "他在商场购物放心选了一台电视机。",
-        ]);
-        let spans = find_fragments(&lines, &lines, seg, &[]);
-        let texts: Vec<(usize, &str)> = spans.iter().map(|s| (s.line, s.text.as_str())).collect();
-        assert_eq!(
-            texts,
-            [(0, "物放心选"), (1, "物放心选"), (2, "物放心选")],
-            "{spans:?}"
-        );
-    }
-
-    #[test]
     fn dictionary_words_confined_to_spam_lines_go_with_the_spam() {
         // `携手` is a dictionary word: two of its three occurrences sit on
         // word boundaries, one breaks `社区`. On its own that is too little,
@@ -4076,6 +4056,20 @@ mod tests {
         let spans = find_fragments(&lines, &lines, seg, &[]);
         let found: Vec<(usize, usize)> = spans.iter().map(|s| (s.line, s.start)).collect();
         assert_eq!(found, vec![(0, 3), (0, 12), (1, 4), (2, 5)], "{spans:?}");
+        // The glued place also counts toward the three places the run must
+        // show: two broken words (`危害`, `农田`) and `购|物放心选`.
+        let lines = chars(&[
+            "过去这里植被稀疏，风沙危物放心选害极其严重。",
+            "许多村庄和农物放心选田被荒沙埋没。",
+            "他在商场购物放心选了一台电视机。",
+        ]);
+        let spans = find_fragments(&lines, &lines, seg, &[]);
+        let texts: Vec<(usize, &str)> = spans.iter().map(|s| (s.line, s.text.as_str())).collect();
+        assert_eq!(
+            texts,
+            [(0, "物放心选"), (1, "物放心选"), (2, "物放心选")],
+            "{spans:?}"
+        );
     }
 
     #[test]
