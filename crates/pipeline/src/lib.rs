@@ -147,9 +147,14 @@ impl Pipeline {
             .zip(&docs)
             .enumerate()
             .filter(|(_, (r, d))| {
+                // Learned strings are lower-cased Simplified: a Traditional
+                // page is read in that form too.
+                let conv = &self.resources.converter;
                 stats.get(&r.group).is_some_and(|s| {
-                    s.mentions_known_spam(&d.text)
-                        || d.title.as_deref().is_some_and(|t| s.mentions_known_spam(t))
+                    s.mentions_known_spam(&conv.to_simplified(&d.text))
+                        || d.title
+                            .as_deref()
+                            .is_some_and(|t| s.mentions_known_spam(&conv.to_simplified(t)))
                 })
             })
             .map(|(i, _)| i)

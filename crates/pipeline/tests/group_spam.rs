@@ -74,6 +74,28 @@ fn spam_found_on_two_pages_of_a_source_goes_from_the_third() {
 }
 
 #[test]
+fn spam_learned_in_simplified_goes_from_a_traditional_page_too() {
+    let p = Pipeline::new(Config::default());
+    let mut records = site("x");
+    // The site converted this page to Traditional, the spam with it.
+    records[2] = record(
+        "c",
+        "x",
+        "今年春天雨水較多，農民抓緊時間播種，XQZ競猜網頁版田間一片忙碌景象。\n\
+         農業部門組織技術人員下鄉指導，幫助農民解決生產中的實際問題。",
+    );
+    let alone = p.process(records[2].input.clone(), None);
+    assert!(alone.text.contains("XQZ競猜網頁版"), "{}", alone.text);
+    let docs = p.process_records(records);
+    let c = &docs[2];
+    assert!(
+        c.text.contains("農民抓緊時間播種，田間一片忙碌景象。"),
+        "{}",
+        c.text
+    );
+}
+
+#[test]
 fn spam_of_another_source_is_not_shared() {
     let p = Pipeline::new(Config::default());
     let mut records = site("x");
