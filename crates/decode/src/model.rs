@@ -61,9 +61,9 @@ impl Side {
     /// (`None`) and a space say nothing: a page's line may end inside a
     /// sentence or on a name, and titles are spaced out letter by letter.
     pub(crate) fn of(c: Option<char>) -> Side {
-        match c {
-            Some(c) if c.is_ascii_digit() => Side::Digits,
-            Some(c) if c.is_ascii_punctuation() => Side::Boundary,
+        match crate::vocab::Follower::of(c) {
+            crate::vocab::Follower::Digits => Side::Digits,
+            crate::vocab::Follower::Punct => Side::Boundary,
             _ => Side::Other,
         }
     }

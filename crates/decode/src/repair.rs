@@ -77,7 +77,8 @@ pub fn repair_text(text: &str) -> Repaired {
     let mut seen = Vocab::default();
     let mut out = String::with_capacity(text.len());
     let mut repaired: Vec<RepairedLine> = Vec::new();
-    for (i, line) in text.split('\n').enumerate() {
+    let lines: Vec<&str> = text.split('\n').collect();
+    for (i, &line) in lines.iter().enumerate() {
         if i > 0 {
             out.push('\n');
         }
@@ -98,7 +99,7 @@ pub fn repair_text(text: &str) -> Repaired {
         });
     }
     if !seen.is_empty() && repaired.iter().any(|r| r.guesses) {
-        out = second_pass(text, out, &mut repaired, &pairs, seen);
+        out = second_pass(&lines, out, &mut repaired, &pairs, seen);
     }
     let mut tally = Tally::default();
     for line in repaired {
@@ -136,19 +137,17 @@ struct RepairedLine {
 /// the page's vocabulary (`seen`, plus the characters of the lines that
 /// needed no repair) voting on the guesses; returns the new output.
 fn second_pass(
-    text: &str,
+    lines: &[&str],
     first: String,
     repaired: &mut [RepairedLine],
     pairs: &crate::realign::DocPairs<'_>,
     mut seen: Vocab,
 ) -> String {
     let mut queue = repaired.iter().map(|r| r.index).peekable();
-    let mut lines = Vec::new();
-    for (i, line) in text.split('\n').enumerate() {
+    for (i, line) in lines.iter().enumerate() {
         if queue.next_if_eq(&i).is_none() {
             seen.add_line(line);
         }
-        lines.push(line);
     }
     let prior = seen;
     // Nothing is collected in this pass.
