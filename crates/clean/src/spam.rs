@@ -3054,16 +3054,6 @@ pub fn find_script_intruders(
     is_simplified_only: impl Fn(char) -> bool,
     is_traditional_only: impl Fn(char) -> bool,
 ) -> Vec<SpamSpan> {
-    let (mut native, mut foreign) = (0usize, 0usize);
-    for &c in lines.iter().flatten() {
-        native += usize::from(is_traditional_only(c));
-        foreign += usize::from(is_simplified_only(c));
-    }
-    // Clearly Traditional: enough evidence, and the Simplified-only chars
-    // a minority that spam alone can explain.
-    if native < 30 || foreign * 3 > native {
-        return Vec::new();
-    }
     let mut dead: Vec<Vec<bool>> = lines.iter().map(|l| vec![false; l.len()]).collect();
     for s in taken {
         if let Some(d) = dead.get_mut(s.line) {
@@ -3071,6 +3061,23 @@ pub fn find_script_intruders(
                 d[k] = true;
             }
         }
+    }
+    // Clearly Traditional: enough evidence, and the Simplified-only chars
+    // a minority that spam alone can explain. Chars of spam already found
+    // are no evidence of the page's script: a heavily spammed Traditional
+    // page carries as many Simplified chars in its spam as its text has
+    // Traditional ones.
+    let (mut native, mut foreign) = (0usize, 0usize);
+    for (chars, dead) in lines.iter().zip(&dead) {
+        for (&c, &d) in chars.iter().zip(dead) {
+            if !d {
+                native += usize::from(is_traditional_only(c));
+                foreign += usize::from(is_simplified_only(c));
+            }
+        }
+    }
+    if native < 30 || foreign * 3 > native {
+        return Vec::new();
     }
     let mut runs: FxHashMap<&[char], Vec<Occurrence>> = FxHashMap::default();
     for (li, chars) in lines.iter().enumerate() {
@@ -3291,6 +3298,58 @@ mod tests {
         assert_eq!(
             texts,
             vec!["性产业", "性产业", "聚宝竞猜注册送"],
+            "{texts:?}"
+        );
+        // Heavily spammed: the spam already found carries as many
+        // Simplified-only chars as the text has Traditional-only ones, yet
+        // it explains them; what is left of the page is clearly Traditional
+        // and a Simplified run said twice in it is spliced in. Without the
+        // found spam set aside the page reads as mixed and nothing goes.
+        let mut heavy = page.clone();
+        heavy[0] = chars(&["廢娼非國際潮流，再创辉煌廢娼曾經一度成为世界潮流，不過這個网页游戏潮流很快就被事實證明為無效。"])[0].clone();
+        heavy[2] = chars(&["說明性產業地下化之後的日本性產業，反而造成更多的社會问题，網页游戏这是台北市長陳水扁也承認的。"])[0].clone();
+        heavy[3] = chars(&["日本政府之所以訂立這項法律，主要源自聯合國通過的條款，当时日本在戰後极力振兴國內再创辉煌。"])[0].clone();
+        let spam_run = |line: usize, text: &str| {
+            let at = heavy[line]
+                .iter()
+                .collect::<String>()
+                .find(text)
+                .unwrap_or(0);
+            let start = heavy[line].iter().collect::<String>()[..at].chars().count();
+            SpamSpan {
+                line,
+                start,
+                end: start + text.chars().count(),
+                text: text.to_string(),
+                brand: false,
+                rule: String::new(),
+            }
+        };
+        let found_before = [
+            spam_run(0, "网页游戏"),
+            spam_run(2, "網页游戏"),
+            spam_run(2, "这是台北"),
+            spam_run(3, "当时日本"),
+            spam_run(3, "极力振兴"),
+            spam_run(0, "成为世界"),
+            spam_run(2, "社會问题"),
+        ];
+        let with_found = |taken: &[SpamSpan]| -> Vec<String> {
+            find_script_intruders(
+                &heavy,
+                taken,
+                |c| conv.is_simplified_only(c),
+                |c| conv.is_traditional_only(c),
+            )
+            .into_iter()
+            .map(|s| s.text)
+            .collect()
+        };
+        assert!(with_found(&[]).iter().all(|t| t != "再创辉煌"));
+        let texts = with_found(&found_before);
+        assert_eq!(
+            texts.iter().filter(|t| *t == "再创辉煌").count(),
+            2,
             "{texts:?}"
         );
         // `台` is Traditional too, and a Simplified page has no intruders.
