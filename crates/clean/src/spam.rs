@@ -3066,7 +3066,10 @@ pub fn find_script_intruders(
     // a minority that spam alone can explain. Chars of spam already found
     // are no evidence of the page's script: a heavily spammed Traditional
     // page carries as many Simplified chars in its spam as its text has
-    // Traditional ones.
+    // Traditional ones. Nor, where they are many, are the chars of the
+    // Simplified runs said again and again (see below): spam not yet found
+    // is made of those, while a page written in both scripts has its
+    // Simplified chars all over its text.
     let (mut native, mut foreign) = (0usize, 0usize);
     for (chars, dead) in lines.iter().zip(&dead) {
         for (&c, &d) in chars.iter().zip(dead) {
@@ -3076,7 +3079,7 @@ pub fn find_script_intruders(
             }
         }
     }
-    if native < 30 || foreign * 3 > native {
+    if native < 30 {
         return Vec::new();
     }
     let mut runs: FxHashMap<&[char], Vec<Occurrence>> = FxHashMap::default();
@@ -3099,6 +3102,28 @@ pub fn find_script_intruders(
     }
     let mut candidates: Vec<(&[char], Vec<Occurrence>)> =
         runs.into_iter().filter(|(_, occ)| occ.len() >= 2).collect();
+    if foreign * 3 > native {
+        let mut repeated: Vec<Vec<bool>> = lines.iter().map(|l| vec![false; l.len()]).collect();
+        for (gram, occs) in &candidates {
+            for o in occs {
+                if let Some(r) = repeated
+                    .get_mut(o.line)
+                    .and_then(|r| r.get_mut(o.start..o.start + gram.len()))
+                {
+                    r.fill(true);
+                }
+            }
+        }
+        let scattered = lines
+            .iter()
+            .zip(dead.iter().zip(&repeated))
+            .flat_map(|(chars, (d, r))| chars.iter().zip(d.iter().zip(r)))
+            .filter(|&(&c, (&d, &r))| !d && !r && is_simplified_only(c))
+            .count();
+        if scattered * 3 > native {
+            return Vec::new();
+        }
+    }
     candidates.sort_by(|a, b| longest_first((a.0, a.1.len()), (b.0, b.1.len())));
     let mut out: Vec<SpamSpan> = Vec::new();
     for (gram, occs) in candidates {
@@ -3303,8 +3328,7 @@ mod tests {
         // Heavily spammed: the spam already found carries as many
         // Simplified-only chars as the text has Traditional-only ones, yet
         // it explains them; what is left of the page is clearly Traditional
-        // and a Simplified run said twice in it is spliced in. Without the
-        // found spam set aside the page reads as mixed and nothing goes.
+        // and a Simplified run said twice in it is spliced in.
         let mut heavy = page.clone();
         heavy[0] = chars(&["廢娼非國際潮流，再创辉煌廢娼曾經一度成为世界潮流，不過這個网页游戏潮流很快就被事實證明為無效。"])[0].clone();
         heavy[2] = chars(&["說明性產業地下化之後的日本性產業，反而造成更多的社會问题，網页游戏这是台北市長陳水扁也承認的。"])[0].clone();
@@ -3345,13 +3369,34 @@ mod tests {
             .map(|s| s.text)
             .collect()
         };
-        assert!(with_found(&[]).iter().all(|t| t != "再创辉煌"));
         let texts = with_found(&found_before);
         assert_eq!(
             texts.iter().filter(|t| *t == "再创辉煌").count(),
             2,
             "{texts:?}"
         );
+        // Spam not yet found, said again and again, may carry more
+        // Simplified chars than a third of the Traditional ones: they are
+        // all in the repeated runs, so the page is still Traditional. A
+        // page written in both scripts, its Simplified chars scattered
+        // over its text, is not.
+        let crowded = chars(&[
+            "藏個家园雞蛋和人握手怒提携手糞桶携手潑携手餐并进共建廳",
+            "說并进共建什麼歌壇「壞小孩」羅比威廉斯老愛家园作怪，說什麼火爆浪携手子羅素克羅并进共建威携手動不家园動就并进共建揮拳揍人。",
+            "他和人握手時，會在自己手心裏藏個雞蛋；會在電影院裏看悲劇時，自顧自放聲大哭；又會在天不亮時起床打鼓。",
+        ]);
+        let texts: Vec<String> = find(&crowded).into_iter().map(|s| s.text).collect();
+        let count = |t: &str| texts.iter().filter(|x| *x == t).count();
+        assert_eq!(
+            (count("家园"), count("并进共建"), count("携手")),
+            (3, 4, 5),
+            "{texts:?}"
+        );
+        let mut mixed = crowded.clone();
+        mixed.push(chars(&[
+            "据报道，这位歌手在网络上发表声明，说明自己对这些传闻的看法，并表示将继续专心创作。",
+        ])[0].clone());
+        assert!(find(&mixed).is_empty(), "{:?}", find(&mixed));
         // `台` is Traditional too, and a Simplified page has no intruders.
         let simplified = chars(&[
             "日本政府之所以订立这项法律，主要源自联合国通过的条款，当时日本在战后极力振兴国内经济。",
