@@ -896,13 +896,26 @@ fn decide_title(lines: &mut [Line]) -> Option<String> {
         })
         .map(|l| l.text.as_str())
         .collect();
+    // The account also signs the headlines it lists after the post
+    // (`某某预警 | 某某指南`; read before the footer is marked): there its
+    // name is a whole field set off by a separator. A headline listed again
+    // as itself fills its line, so it is no such field.
+    let signatures: Vec<&str> = lines
+        .iter()
+        .skip(limit)
+        .flat_map(|l| {
+            let fields: Vec<&str> = l.text.split(['|', '｜', '丨']).map(str::trim).collect();
+            let signed = fields.len() > 1;
+            fields.into_iter().filter(move |_| signed)
+        })
+        .collect();
     let account: Vec<usize> = (0..limit)
         .filter(|&i| {
             let text = lines[i].text.trim();
             let head = text.split(['，', ',']).next().unwrap_or(text).trim();
             lines[i].class.is_none()
                 && (4..=ACCOUNT_NAME_MAX_CHARS).contains(&head.chars().count())
-                && furniture.iter().any(|f| f.contains(head))
+                && (furniture.iter().any(|f| f.contains(head)) || signatures.contains(&head))
         })
         .collect();
     for &i in &account {
@@ -1480,6 +1493,19 @@ mod tests {
         // A headline that merely shares words with the byline stays one.
         let text =
             format!("济南生活指南发布新版\n原创 小小西瓜 济南晚报 2017-11-02\n{BODY1}\n{BODY2}");
+        let d = clean_with(&text, None);
+        assert_eq!(d.title.as_deref(), Some("济南生活指南发布新版"));
+        // The account signs the headlines it lists after the post with its
+        // name as a field of its own: no byline needed.
+        let list = "往期推荐\n济南发布高温橙色预警 | 济南生活指南\n济南启动老旧小区改造三年行动";
+        let text = format!("济南生活指南，一个有温度的城市号\n{BODY1}\n{BODY2}\n{list}");
+        let d = clean_with(&text, None);
+        assert_eq!(d.title, None);
+        assert_eq!(d.text, format!("{BODY1}\n{BODY2}"));
+        // A headline listed again as a whole line, or sharing only words
+        // with a signed field, stays the title.
+        let list = "往期推荐\n济南生活指南发布新版\n济南发布高温橙色预警 | 济南晚报";
+        let text = format!("济南生活指南发布新版\n{BODY1}\n{BODY2}\n{list}");
         let d = clean_with(&text, None);
         assert_eq!(d.title.as_deref(), Some("济南生活指南发布新版"));
     }
