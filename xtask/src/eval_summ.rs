@@ -79,6 +79,7 @@ fn set_param(p: &mut RankParams, name: &str, value: f64) -> Result<()> {
         "position_half" => p.position_half = value,
         "length_by_budget" => p.length_by_budget = value,
         "position_steepness" => p.position_steepness = value,
+        "clause_cost" => p.clause_cost = value,
         _ => bail!("unknown parameter {name}"),
     }
     Ok(())
@@ -101,7 +102,7 @@ fn row(name: &str, m: &MeanF1, ms: Option<f64>) {
         .map(|t| format!("{t:>9.3}"))
         .unwrap_or_else(|| format!("{:>9}", "-"));
     println!(
-        "  {name:<24} {:>6.1} {:>6.1} {:>6.1} {time}",
+        "  {name:<24} {:>6.2} {:>6.2} {:>6.2} {time}",
         m.rouge1, m.rouge2, m.rouge_l
     );
 }
@@ -166,6 +167,7 @@ fn param_value(p: &RankParams, name: &str) -> f64 {
         "position_half" => p.position_half,
         "position_steepness" => p.position_steepness,
         "length_by_budget" => p.length_by_budget,
+        "clause_cost" => p.clause_cost,
         _ => f64::NAN,
     }
 }
@@ -175,7 +177,7 @@ fn held_out(per_set: &[MeanF1]) -> String {
     let cail = per_set.first().copied().unwrap_or_default();
     let lcsts = per_set.get(1).copied().unwrap_or_default();
     format!(
-        "{:>6.2} ({:.1}/{:.1}, {:.1})",
+        "{:>6.2} ({:.2}/{:.2}, {:.2})",
         objective(per_set),
         cail.rouge1,
         cail.rouge2,
@@ -197,6 +199,7 @@ fn split_half(prepared: &[Prepared], base: &RankParams) -> Result<()> {
         ("reference_scale", &[0.25, 0.5, 1.0, 2.0]),
         ("redundancy", &[0.0, 0.25, 0.5, 0.75, 1.0]),
         ("centroid", &[0.0, 1.0, 3.0, 10.0]),
+        ("clause_cost", &[0.0, 0.1, 0.15, 0.2, 0.25, 0.3]),
     ];
     println!(
         "\nsplit-half check (objective: mean over CAIL and LCSTS of the mean of R1/R2/RL F1; \

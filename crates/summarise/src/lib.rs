@@ -295,7 +295,8 @@ impl Summariser {
         let spans = analysis.sentences();
         let inputs: Vec<SentenceInput> = spans
             .iter()
-            .map(|sp| {
+            .enumerate()
+            .map(|(n, sp)| {
                 let view_text = analysis.text.get(sp.view.0..sp.view.1).unwrap_or("");
                 let original = doc.text.get(sp.original.0..sp.original.1).unwrap_or("");
                 let terms = self.terms(seg, view_text);
@@ -310,6 +311,8 @@ impl Summariser {
                     weights,
                     chars: original.chars().count(),
                     salience,
+                    clause_breaks: sentences::clause_breaks(original),
+                    headline: n == 0 && sentences::is_bracketed_title(view_text),
                 }
             })
             .collect();

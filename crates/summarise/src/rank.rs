@@ -55,6 +55,15 @@ pub struct RankParams {
     /// prior for long sentences only buys recall the short summary cannot
     /// use; with several sentences, long ones cover more of a long reference.
     pub length_by_budget: f64,
+    /// Cost of each clause break inside a sentence when the budget is one
+    /// sentence: its score is scaled by `exp(-clause_cost * breaks)`. A
+    /// one-sentence summary stands for a one-line reference (a headline),
+    /// which keeps one statement: every further clause of the chosen
+    /// sentence is mostly material the reference leaves out, beyond what
+    /// its length alone costs in the F1 estimate. With room for several
+    /// sentences the reference holds several statements, long multi-clause
+    /// sentences cover them, and there is no cost.
+    pub clause_cost: f64,
 }
 
 impl Default for RankParams {
@@ -73,6 +82,7 @@ impl Default for RankParams {
             position_half: 4.0,
             position_steepness: 6.0,
             length_by_budget: 1.0,
+            clause_cost: 0.2,
         }
     }
 }
@@ -97,6 +107,11 @@ pub struct SentenceInput {
     /// The document-level TF-IDF mass (general-language IDF) of the
     /// sentence's distinct terms.
     pub salience: f64,
+    /// Clause breaks inside the sentence (see [`crate::sentences::clause_breaks`]).
+    pub clause_breaks: usize,
+    /// The document's own headline (a bracketed title opening the text):
+    /// the writer's one-line summary, chosen before any ranked sentence.
+    pub headline: bool,
 }
 
 /// How much work ranking did, for bounds in tests.
@@ -313,6 +328,11 @@ fn score_with(
     };
     let length_exponent = params.length_exponent
         * (1.0 - params.length_by_budget / budget_sentences.max(1) as f64).max(0.0);
+    let clause_cost = if budget_sentences <= 1 {
+        params.clause_cost
+    } else {
+        0.0
+    };
 
     (0..n)
         .map(|i| {
@@ -338,7 +358,9 @@ fn score_with(
                 let bag = stats.bags.get(i).map(Vec::as_slice).unwrap_or(&[]);
                 1.0 + params.title * idf_overlap(bag, &|t| title_set.contains(&t), &stats.idf)
             };
-            centrality * position * length * title
+            let breaks = sentences.get(i).map(|s| s.clause_breaks).unwrap_or(0);
+            let clauses = (-clause_cost * breaks as f64).exp();
+            centrality * position * length * title * clauses
         })
         .collect()
 }
@@ -377,9 +399,21 @@ pub fn select(
             .map(|c| c as f64)
             .unwrap_or(budget.sentences as f64 * mean_chars);
     let mut gained = 0.0;
+    // The document's own headline goes first, when it fits the budget.
+    let mut headline = sentences
+        .iter()
+        .position(|s| s.headline)
+        .filter(|&i| available.get(i).copied().unwrap_or(false))
+        .filter(|&i| {
+            let chars = sentences.get(i).map(|x| x.chars).unwrap_or(0);
+            budget.chars.is_none_or(|limit| chars <= limit)
+        });
     while chosen.len() < budget.sentences {
-        let mut best: Option<(usize, f64)> = None;
+        let mut best: Option<(usize, f64)> = headline.take().map(|i| (i, f64::INFINITY));
         for (i, s) in scores.iter().enumerate() {
+            if best.is_some_and(|(_, v)| v == f64::INFINITY) {
+                break;
+            }
             if !available.get(i).copied().unwrap_or(false) {
                 continue;
             }

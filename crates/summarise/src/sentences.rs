@@ -47,6 +47,34 @@ fn is_comma(c: char) -> bool {
     matches!(c, '，' | ',' | '、' | '：' | ':')
 }
 
+/// Clause breaks inside a sentence: commas and semicolons with more of the
+/// sentence after them. A comma between two digits (`1,000`) groups
+/// thousands and is not a break; enumeration commas (`、`) list items of one
+/// clause and are not breaks either.
+pub fn clause_breaks(sentence: &str) -> usize {
+    let chars: Vec<char> = sentence.chars().collect();
+    let mut breaks = 0;
+    for (i, &c) in chars.iter().enumerate() {
+        let is_break = match c {
+            '，' | '；' | ';' => true,
+            ',' => {
+                let digit_before = i > 0 && chars.get(i - 1).is_some_and(char::is_ascii_digit);
+                let digit_after = chars.get(i + 1).is_some_and(char::is_ascii_digit);
+                !(digit_before && digit_after)
+            }
+            _ => false,
+        };
+        if is_break
+            && chars
+                .get(i + 1..)
+                .is_some_and(|rest| rest.iter().any(|r| r.is_alphanumeric()))
+        {
+            breaks += 1;
+        }
+    }
+    breaks
+}
+
 /// Splits `text` into sentences, returned as byte ranges `[start, end)` into
 /// `text`, in order, non-overlapping, each trimmed of surrounding whitespace
 /// and never empty.
@@ -299,6 +327,33 @@ mod tests {
     fn empty_and_blank_give_nothing() {
         assert!(split("").is_empty());
         assert!(split(" \n\u{3000}\n").is_empty());
+    }
+
+    #[test]
+    fn clause_breaks_count_commas_and_semicolons_inside_the_sentence() {
+        let cases: &[(&str, usize)] = &[
+            ("地铁三号线二期工程今日正式开通运营。", 0),
+            (
+                "记者从市交通委获悉，地铁三号线二期工程今日正式开通运营。",
+                1,
+            ),
+            (
+                "截至6月底，全市共有新能源公交车3,200辆，占公交车总数的八成；\
+                 充电桩建设进度则慢于预期。",
+                3,
+            ),
+            // Enumeration commas list the parts of one clause.
+            ("北京、上海、广州三地的房价同比均有下降。", 0),
+            // Half-width commas: a thousands separator is not a break, a
+            // comma between words is.
+            ("The fund raised 1,500 million, and closed.", 1),
+            // Marks with nothing after them end the sentence, not a clause.
+            ("开通运营，", 0),
+            ("", 0),
+        ];
+        for &(text, want) in cases {
+            assert_eq!(clause_breaks(text), want, "{text}");
+        }
     }
 
     #[test]

@@ -190,6 +190,82 @@ fn opening_bracketed_headline_serves_as_title() {
 }
 
 #[test]
+fn opening_headline_is_chosen_first_when_it_fits() {
+    let (summariser, seg) = shared();
+    // A headline with a comma inside, and a body sentence that repeats most
+    // of its words: ranking alone could prefer the body sentence.
+    let text = "【今年夏天，城东将有三所新学校开学】\
+城东三所新学校今年夏天开学，共提供学位四千个。\
+其中两所为九年一贯制学校，另一所为高中。\
+教育局表示，新学校的教师主要从全市公开招聘。";
+    let prepared = summariser.prepare(&doc(text), seg);
+    let headline = "【今年夏天，城东将有三所新学校开学】";
+    assert_eq!(prepared.sentence_texts().first().copied(), Some(headline));
+    assert!(prepared.inputs().first().is_some_and(|i| i.headline));
+    assert!(prepared.inputs().iter().skip(1).all(|i| !i.headline));
+    let params = RankParams::default();
+    let budget = |sentences, chars| Budget { sentences, chars };
+    assert_eq!(prepared.summary(&params, budget(1, None)), vec![headline]);
+    // With more room the headline comes first and ranking fills the rest.
+    let two = prepared.summary(&params, budget(2, None));
+    assert_eq!(two.len(), 2, "{two:?}");
+    assert_eq!(two.first().map(String::as_str), Some(headline));
+    // A character budget smaller than the headline leaves it out.
+    let short = prepared.summary(&params, budget(1, Some(15)));
+    assert!(
+        short
+            .iter()
+            .all(|s| s != headline && s.chars().count() <= 15),
+        "{short:?}"
+    );
+    // Without the brackets the same words are an ordinary sentence.
+    let plain = text.replacen("【", "", 1).replacen("】", "。", 1);
+    let prepared = summariser.prepare(&doc(&plain), seg);
+    assert!(prepared.inputs().iter().all(|i| !i.headline));
+}
+
+#[test]
+fn one_sentence_summary_prefers_a_single_statement() {
+    let (summariser, seg) = shared();
+    // The opening sentence strings four clauses together; the second says
+    // the news in one.
+    let text = "据市统计局昨日发布的数据，今年前三季度，全市居民人均可支配收入\
+为四万二千元，扣除价格因素后实际增长百分之五点二，增速比上半年加快。\
+全市居民收入增速连续三个季度快于经济增速。";
+    let prepared = summariser.prepare(&doc(text), seg);
+    let breaks: Vec<usize> = prepared.inputs().iter().map(|i| i.clause_breaks).collect();
+    assert_eq!(breaks, vec![4, 0]);
+    let with = RankParams::default();
+    let without = RankParams {
+        clause_cost: 0.0,
+        ..with
+    };
+    // One sentence: each clause break costs exp(-clause_cost) of the score.
+    let (a, b) = (prepared.scores(&with, 1), prepared.scores(&without, 1));
+    for ((x, y), n) in a.iter().zip(&b).zip(&breaks) {
+        let want = y * (-with.clause_cost * *n as f64).exp();
+        assert!(
+            (x - want).abs() <= 1e-12 * want.abs().max(1.0),
+            "{x} vs {want}"
+        );
+    }
+    let one = Budget {
+        sentences: 1,
+        chars: None,
+    };
+    assert_eq!(
+        prepared.summary(&with, one),
+        vec!["全市居民收入增速连续三个季度快于经济增速。"]
+    );
+    assert_ne!(
+        prepared.summary(&without, one),
+        prepared.summary(&with, one)
+    );
+    // With room for several sentences there is no clause cost.
+    assert_eq!(prepared.scores(&with, 3), prepared.scores(&without, 3));
+}
+
+#[test]
 fn failed_and_empty_documents_pass_through() {
     let (summariser, seg) = shared();
     let failed = Document::failed("x", "x.txt", "unreadable");
