@@ -482,9 +482,21 @@ impl Cleaner {
             |c| conv.is_simplified_only(c),
             |c| conv.is_traditional_only(c),
         );
-        // A headline in the other script is the site's, not an intruder.
+        // A headline in the other script is the site's, not an intruder,
+        // unless the run is one the body carries as an intruder too: spam
+        // spliced into the headline as into the sentences.
         let title_k = first_title.and_then(|t| kept_idx.binary_search(&t).ok());
-        spans.extend(intruders.into_iter().filter(|s| Some(s.line) != title_k));
+        let in_body: HashSet<&str> = intruders
+            .iter()
+            .filter(|s| Some(s.line) != title_k)
+            .map(|s| s.text.as_str())
+            .collect();
+        let intruders: Vec<spam::SpamSpan> = intruders
+            .iter()
+            .filter(|s| Some(s.line) != title_k || in_body.contains(s.text.as_str()))
+            .cloned()
+            .collect();
+        spans.extend(intruders);
 
         // Assemble text, removals (in input order) and metadata.
         let mut spans_by_line: HashMap<usize, Vec<&spam::SpamSpan>> = HashMap::new();
@@ -1290,6 +1302,30 @@ mod tests {
             .map(|r| (r.text.as_str(), r.line))
             .collect();
         assert_eq!(spam, vec![("AG超玩会入口", Some(2))]);
+    }
+
+    #[test]
+    fn simplified_runs_go_from_a_traditional_headline_only_when_the_body_has_them_too() {
+        let body = "就宗教層面而言，佛教教義中並沒有禁止這種行為，而在猶太教中有許多的儀式是和這種行為有關的。\n\
+                    根據近代一些研究宗教的學者指出，一些宗教所禁止的並不是這種行為本身，這些宗教對異性行為相信也是一視同仁地禁止的！\n\
+                    就生物層面而言，科學家已發現在其他動物的行為中，亦有類似人類的情形，很多的研究報告都已把成因從心理層面擴展到生理層面。";
+        // Said twice, too seldom for the repeated-fragment rules: only the
+        // script shows it.
+        let spliced = body.replacen("學者", "學携手者", 1);
+        let text = format!("宗教與携手生物層面的觀點\n{spliced}");
+        let d = clean_with(&text, None);
+        assert_eq!(
+            d.title.as_deref(),
+            Some("宗教與生物層面的觀點"),
+            "{}",
+            d.text
+        );
+        assert_eq!(d.text, body);
+        // A headline in Simplified over a Traditional article is the
+        // site's own: it stays whole.
+        let text = format!("宗教与生物层面的观点\n{body}");
+        let d = clean_with(&text, None);
+        assert_eq!(d.title.as_deref(), Some("宗教与生物层面的观点"));
     }
 
     #[test]
