@@ -1350,6 +1350,17 @@ mod tests {
             .rule
             .as_deref()
             .is_some_and(|x| x.contains("call to action shared"))));
+        // The brand said once in a sentence and once on a line of its own
+        // with its web address: all its line's Han words after the name
+        // are the call to action, so they go from the sentence too.
+        let text = "今年全省粮食总产量KD彩票手机端再创新高，农民收入稳步增长。\n\
+                    各地积极推进农业产业化经营，农业结构调整步伐加快。\n\
+                    KD彩票手机端【www.kd.com】";
+        let d = clean_with(text, None);
+        assert_eq!(
+            d.text,
+            "今年全省粮食总产量再创新高，农民收入稳步增长。\n各地积极推进农业产业化经营，农业结构调整步伐加快。"
+        );
         // One brand shows nothing about the words after it: they stay.
         let d = clean_with(
             "今年全省粮食总产量KD彩票手机端再创新高，农民收入稳步增长。",

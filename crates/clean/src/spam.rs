@@ -1230,8 +1230,11 @@ pub fn extend_brand_tails(analysis: &[Vec<char>], spans: &mut [SpamSpan], seg: &
             let Some(other) = other else { continue };
             let common = tail.iter().zip(other).take_while(|(a, b)| a == b).count();
             // The same text going on after both (a sentence that is on the
-            // page twice) shows nothing about the brand.
-            if common >= tail.len().min(other.len()) {
+            // page twice) shows nothing about the brand. A tail that stops
+            // short at a mark (`某某彩票客户端【www.…】`, the brand's own
+            // line) and is all shared is the call to action itself.
+            let shorter = tail.len().min(other.len());
+            if common >= shorter && shorter > MAX_TAIL {
                 continue;
             }
             let end = cuts
