@@ -1206,6 +1206,18 @@ pub fn extend_brand_tails(analysis: &[Vec<char>], spans: &mut [SpamSpan], seg: &
             Some(after)
         })
         .collect();
+    // Whether a web address or its bracket follows a brand's Han tail.
+    let addressed: Vec<bool> = spans
+        .iter()
+        .zip(&tails)
+        .map(|(s, tail)| {
+            let at = s.end + tail.as_ref().map_or(0, Vec::len);
+            analysis
+                .get(s.line)
+                .and_then(|l| l.get(at))
+                .is_some_and(|&c| "【[（(《<".contains(c) || c.is_ascii_alphanumeric())
+        })
+        .collect();
     // The Han char before each brand: where the brand was spliced into a
     // word (`共|某某|和国`), the words after it finish that word.
     let before: Vec<Option<char>> = spans
@@ -1231,10 +1243,13 @@ pub fn extend_brand_tails(analysis: &[Vec<char>], spans: &mut [SpamSpan], seg: &
             let common = tail.iter().zip(other).take_while(|(a, b)| a == b).count();
             // The same text going on after both (a sentence that is on the
             // page twice) shows nothing about the brand. A tail that stops
-            // short at a mark (`某某彩票客户端【www.…】`, the brand's own
-            // line) and is all shared is the call to action itself.
+            // short at the brand's web address (`某某彩票客户端【www.…】`, the
+            // brand's own line) and is all shared is the call to action
+            // itself.
             let shorter = tail.len().min(other.len());
-            if common >= shorter && shorter > MAX_TAIL {
+            let at_address =
+                |k: usize| tails[k].as_ref().is_some_and(|t| t.len() == shorter) && addressed[k];
+            if common >= shorter && !(shorter <= MAX_TAIL && (at_address(i) || at_address(j))) {
                 continue;
             }
             let end = cuts
