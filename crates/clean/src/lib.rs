@@ -1361,6 +1361,15 @@ mod tests {
             d.text,
             "今年全省粮食总产量再创新高，农民收入稳步增长。\n各地积极推进农业产业化经营，农业结构调整步伐加快。"
         );
+        // A single char after a listed call to action, shared by two
+        // brands before different text, goes with them (`注册|送`).
+        let text = "今年全省粮食总产量KD彩票注册送再创新高，农民收入稳步增长。\n\
+                    各地积极推进农业产业化经营，PW彩票注册送农业结构调整步伐加快。";
+        let d = clean_with(text, None);
+        assert_eq!(
+            d.text,
+            "今年全省粮食总产量再创新高，农民收入稳步增长。\n各地积极推进农业产业化经营，农业结构调整步伐加快。"
+        );
         // One brand shows nothing about the words after it: they stay.
         let d = clean_with(
             "今年全省粮食总产量KD彩票手机端再创新高，农民收入稳步增长。",

@@ -1260,7 +1260,10 @@ pub fn extend_brand_tails(analysis: &[Vec<char>], spans: &mut [SpamSpan], seg: &
                 .last()
                 .unwrap_or(0);
             let word = &tail[..end];
-            if end < 2 || all_function(word) || learned.iter().any(|w| w == word) {
+            // One char shared by two brands before different text is a
+            // call to action too (`注册|送`), unless it is a function char.
+            let long_enough = end >= 1;
+            if !long_enough || all_function(word) || learned.iter().any(|w| w == word) {
                 continue;
             }
             if !finishes_word(&mut cuts, i, word) && !finishes_word(&mut cuts, j, word) {
