@@ -1350,26 +1350,20 @@ mod tests {
             .rule
             .as_deref()
             .is_some_and(|x| x.contains("call to action shared"))));
-        // The brand said once in a sentence and once on a line of its own
-        // with its web address: all its line's Han words after the name
-        // are the call to action, so they go from the sentence too.
-        let text = "今年全省粮食总产量KD彩票手机端再创新高，农民收入稳步增长。\n\
-                    各地积极推进农业产业化经营，农业结构调整步伐加快。\n\
-                    KD彩票手机端【www.kd.com】";
-        let d = clean_with(text, None);
-        assert_eq!(
-            d.text,
-            "今年全省粮食总产量再创新高，农民收入稳步增长。\n各地积极推进农业产业化经营，农业结构调整步伐加快。"
-        );
-        // A single char after a listed call to action, shared by two
-        // brands before different text, goes with them (`注册|送`).
-        let text = "今年全省粮食总产量KD彩票注册送再创新高，农民收入稳步增长。\n\
-                    各地积极推进农业产业化经营，PW彩票注册送农业结构调整步伐加快。";
-        let d = clean_with(text, None);
-        assert_eq!(
-            d.text,
-            "今年全省粮食总产量再创新高，农民收入稳步增长。\n各地积极推进农业产业化经营，农业结构调整步伐加快。"
-        );
+        let cleaned = "今年全省粮食总产量再创新高，农民收入稳步增长。\n各地积极推进农业产业化经营，农业结构调整步伐加快。";
+        for text in [
+            // The brand said once in a sentence and once on a line of its
+            // own with its web address: all its line's Han words after the
+            // name are the call to action, so they go from the sentence too.
+            "今年全省粮食总产量KD彩票手机端再创新高，农民收入稳步增长。\n\
+             各地积极推进农业产业化经营，农业结构调整步伐加快。\nKD彩票手机端【www.kd.com】",
+            // A single char after a listed call to action, shared by two
+            // brands before different text, goes with them (`注册|送`).
+            "今年全省粮食总产量KD彩票注册送再创新高，农民收入稳步增长。\n\
+             各地积极推进农业产业化经营，PW彩票注册送农业结构调整步伐加快。",
+        ] {
+            assert_eq!(clean_with(text, None).text, cleaned, "{text}");
+        }
         // One brand shows nothing about the words after it: they stay.
         let d = clean_with(
             "今年全省粮食总产量KD彩票手机端再创新高，农民收入稳步增长。",
