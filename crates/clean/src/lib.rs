@@ -915,11 +915,14 @@ fn decide_title(lines: &mut [Line]) -> Option<String> {
     let signatures: Vec<&str> = lines
         .iter()
         .skip(limit)
-        .flat_map(|l| {
-            let fields: Vec<&str> = l.text.split(['|', '｜', '丨']).map(str::trim).collect();
-            let signed = fields.len() > 1;
-            fields.into_iter().filter(move |_| signed)
+        .map(|l| {
+            l.text
+                .split(['|', '｜', '丨'])
+                .map(str::trim)
+                .collect::<Vec<&str>>()
         })
+        .filter(|fields| fields.len() > 1)
+        .flatten()
         .collect();
     let account: Vec<usize> = (0..limit)
         .filter(|&i| {

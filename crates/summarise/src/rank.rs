@@ -409,33 +409,35 @@ pub fn select(
             budget.chars.is_none_or(|limit| chars <= limit)
         });
     while chosen.len() < budget.sentences {
-        let mut best: Option<(usize, f64)> = headline.take().map(|i| (i, f64::INFINITY));
-        for (i, s) in scores.iter().enumerate() {
-            if best.is_some_and(|(_, v)| v == f64::INFINITY) {
-                break;
+        // The headline is taken as it is; every other pick is the sentence
+        // that raises the estimated F1 most.
+        let pick = headline.take().or_else(|| {
+            let mut best: Option<(usize, f64)> = None;
+            for (i, s) in scores.iter().enumerate() {
+                if !available.get(i).copied().unwrap_or(false) {
+                    continue;
+                }
+                let chars = sentences.get(i).map(|x| x.chars).unwrap_or(0);
+                if budget.chars.is_some_and(|limit| used_chars + chars > limit) {
+                    continue;
+                }
+                let bag = stats.bags.get(i).map(Vec::as_slice).unwrap_or(&[]);
+                let seen = idf_overlap(
+                    bag,
+                    &|t| covered.get(t).copied().unwrap_or(false),
+                    &stats.idf,
+                );
+                let gain = s * (1.0 - params.redundancy * seen);
+                // Estimated F1 of the summary with this sentence added: overlap
+                // over candidate plus reference length.
+                let value = (gained + gain) / (used_chars as f64 + chars as f64 + reference);
+                if best.is_none_or(|(_, b)| value > b) {
+                    best = Some((i, value));
+                }
             }
-            if !available.get(i).copied().unwrap_or(false) {
-                continue;
-            }
-            let chars = sentences.get(i).map(|x| x.chars).unwrap_or(0);
-            if budget.chars.is_some_and(|limit| used_chars + chars > limit) {
-                continue;
-            }
-            let bag = stats.bags.get(i).map(Vec::as_slice).unwrap_or(&[]);
-            let seen = idf_overlap(
-                bag,
-                &|t| covered.get(t).copied().unwrap_or(false),
-                &stats.idf,
-            );
-            let gain = s * (1.0 - params.redundancy * seen);
-            // Estimated F1 of the summary with this sentence added: overlap
-            // over candidate plus reference length.
-            let value = (gained + gain) / (used_chars as f64 + chars as f64 + reference);
-            if best.is_none_or(|(_, b)| value > b) {
-                best = Some((i, value));
-            }
-        }
-        let Some((i, _)) = best else { break };
+            best.map(|(i, _)| i)
+        });
+        let Some(i) = pick else { break };
         let bag = stats.bags.get(i).map(Vec::as_slice).unwrap_or(&[]);
         let seen = idf_overlap(
             bag,
