@@ -1262,8 +1262,7 @@ pub fn extend_brand_tails(analysis: &[Vec<char>], spans: &mut [SpamSpan], seg: &
             let word = &tail[..end];
             // One char shared by two brands before different text is a
             // call to action too (`注册|送`), unless it is a function char.
-            let long_enough = end >= 1;
-            if !long_enough || all_function(word) || learned.iter().any(|w| w == word) {
+            if end == 0 || all_function(word) || learned.iter().any(|w| w == word) {
                 continue;
             }
             if !finishes_word(&mut cuts, i, word) && !finishes_word(&mut cuts, j, word) {
@@ -3075,6 +3074,17 @@ pub fn find_script_intruders(
     is_simplified_only: impl Fn(char) -> bool,
     is_traditional_only: impl Fn(char) -> bool,
 ) -> Vec<SpamSpan> {
+    // Most pages are Simplified: leave before any mask is built (the
+    // count below, on what spam leaves, can only be lower).
+    if lines
+        .iter()
+        .flatten()
+        .filter(|&&c| is_traditional_only(c))
+        .count()
+        < 30
+    {
+        return Vec::new();
+    }
     let mut dead: Vec<Vec<bool>> = lines.iter().map(|l| vec![false; l.len()]).collect();
     for s in taken {
         if let Some(d) = dead.get_mut(s.line) {
