@@ -2834,7 +2834,13 @@ fn judge(
     }
     spliced.extend(isolated);
     spliced.extend(free_spliced);
-    if glued_count {
+    // Once the run is accepted, a run of three chars or more that is no
+    // dictionary word goes where it glues onto a neighbour as well
+    // (`安|好货不贵`), when such places are the fewer: a run gluing onto
+    // its neighbour in most places (`团级|职务`, `排级|职务`) is the
+    // second half of a phrase of the text.
+    let glued_few = gram.len() >= 3 && shape != Shape::Word && glued.len() < spliced.len();
+    if glued_count || glued_few {
         spliced.extend(glued.into_iter().map(|g| g.0));
     }
     spliced.sort_by_key(|o| (o.line, o.start));
@@ -4205,6 +4211,37 @@ mod tests {
             [(0, "物放心选"), (1, "物放心选"), (2, "物放心选")],
             "{spans:?}"
         );
+    }
+
+    #[test]
+    fn an_accepted_run_goes_where_it_glues_onto_a_neighbour_in_fewer_places() {
+        // `航新征程` (`航` a loose char) breaks one word (`挖|航新征程|掘`)
+        // and stands between words in two places: with a brand on the page
+        // that is enough. In `闫联|航新征程|颖` the neighbour takes its first
+        // char (`联航`); it goes there too.
+        let lines = chars(&[
+            "被告辩称航新征程原告在河堤上挖航新征程掘，双方500X彩票网页版签订合同。",
+            "损害了他们所种植的航新征程树木，原告闫联航新征程颖不能正常使用该500X彩票网页版车辆。",
+        ]);
+        let low = lower(&lines);
+        let brands = find_brands_on(&lines, &low, &Lexicons::builtin(), true);
+        assert_eq!(brands.len(), 2, "{brands:?}");
+        let spans = find_fragments(&lines, &lines, property_segmenter(), &brands);
+        let found: Vec<(usize, usize)> = spans.iter().map(|s| (s.line, s.start)).collect();
+        assert_eq!(found, vec![(0, 4), (0, 15), (1, 9), (1, 20)], "{spans:?}");
+        // A run that glues onto its neighbour in more places than it is
+        // shown spliced is the end of a phrase of the text there
+        // (`民航|新征程` four times): those places stay.
+        let lines = chars(&[
+            "被告辩称航新征程原告在河堤上挖航新征程掘，双方500X彩票网页版签订合同。",
+            "损害了他们所种植的航新征程树木，该500X彩票网页版车辆停在路边。",
+            "中国民航新征程开启，民航新征程起步，民航新征程提速，民航新征程展开。",
+        ]);
+        let low = lower(&lines);
+        let brands = find_brands_on(&lines, &low, &Lexicons::builtin(), true);
+        let spans = find_fragments(&lines, &lines, property_segmenter(), &brands);
+        let found: Vec<(usize, usize)> = spans.iter().map(|s| (s.line, s.start)).collect();
+        assert_eq!(found, vec![(0, 4), (0, 15), (1, 9)], "{spans:?}");
     }
 
     #[test]
