@@ -1291,6 +1291,26 @@ mod tests {
     }
 
     #[test]
+    fn a_run_of_headlines_under_a_stroke_bullet_goes() {
+        // `丨` opens an account's list of earlier posts, also before a
+        // Latin word.
+        let text = format!(
+            "市政协这一年：履职有声有色\n{BODY1}\n丨某地出台新规 小店也能开上网\n丨IQ测试的三个误区\n{BODY2}\n{BODY3}"
+        );
+        let d = clean_with(&text, None);
+        assert_eq!(d.text, format!("{BODY1}\n{BODY2}\n{BODY3}"));
+        let rules: Vec<&str> = d.removed.iter().filter_map(|r| r.rule.as_deref()).collect();
+        assert_eq!(
+            rules,
+            vec![
+                "first headline before the body",
+                "run of 2 bulleted headlines",
+                "run of 2 bulleted headlines"
+            ]
+        );
+    }
+
+    #[test]
     fn spam_spliced_into_the_headline_leaves_the_title() {
         let text = format!(
             "新闻中心 > 本地新闻\n市政协这一年AG超玩会入口：履职有声有色\n（记者 张三）\n{BODY1}\n{BODY2}\n{BODY3}"

@@ -138,8 +138,10 @@ impl LineFeatures {
 const SEPARATORS: &[char] = &[
     '|', '｜', '丨', '│', '︱', '>', '＞', '》', '»', '›', '/', '·', '→', '-', '_',
 ];
+// `丨` (a CJK stroke char, U+4E28) opens the headlines of an account's
+// list of earlier posts (`丨某地出台新规`); no sentence starts with it.
 const BULLETS: &[char] = &[
-    '-', '•', '·', '*', '▪', '◆', '◇', '●', '○', '►', '▶', '◎', '★', '☆',
+    '-', '•', '·', '*', '▪', '◆', '◇', '●', '○', '►', '▶', '◎', '★', '☆', '丨',
 ];
 const CAPTION_MARKERS: &[char] = &['▲', '△', '▼', '↑', '↓'];
 
@@ -294,8 +296,13 @@ pub fn features(text: &str, simple_lower: &str, lex: &Lexicons) -> LineFeatures 
             .chars()
             .all(|c| c.is_ascii_digit() || !c.is_alphanumeric() || matches!(c, '年' | '月' | '日'));
     let first = text.chars().next();
+    // After the bullet, a space, a Han char or a Latin letter
+    // (`丨IQ测试的真相`); a digit would read `-5℃` as a bullet.
     let bullet = first.is_some_and(|c| BULLETS.contains(&c))
-        && text.chars().nth(1).is_some_and(|c| c == ' ' || is_han(c));
+        && text
+            .chars()
+            .nth(1)
+            .is_some_and(|c| c == ' ' || is_han(c) || c.is_ascii_alphabetic());
     let caption_marker = first.is_some_and(|c| CAPTION_MARKERS.contains(&c));
     let hits = lex
         .hits(simple_lower)
@@ -706,9 +713,9 @@ fn is_button_words(lower: &str, lex: &Lexicons) -> bool {
 }
 
 /// An end-of-post marker: an end word set off by decoration on at least one
-/// side (`— 完 —`, `- end -`, `/ 全文完 /`, `(完)` is left alone: a
-/// bracketed 完 closes news copy inside the text). The word alone (`完`) is
-/// no marker: a one-character line of a poem or a dialogue.
+/// side (`— 完 —`, `- end -`, `/ 全文完 /`, `（全文完）`; `(完)` is left
+/// alone: a bracketed 完 closes news copy inside the text). The word alone
+/// (`完`) is no marker: a one-character line of a poem or a dialogue.
 fn is_end_marker(lower: &str, words: &[String]) -> bool {
     let t = lower.trim();
     let word: String = t
@@ -718,8 +725,9 @@ fn is_end_marker(lower: &str, words: &[String]) -> bool {
         .join(" ");
     let decorated = t.chars().next().is_some_and(|c| !c.is_alphanumeric())
         || t.chars().next_back().is_some_and(|c| !c.is_alphanumeric());
-    let bracketed = t.starts_with(['(', '（']) && t.ends_with([')', '）']);
-    decorated && !bracketed && !word.is_empty() && words.contains(&word)
+    let bracketed_char =
+        t.starts_with(['(', '（']) && t.ends_with([')', '）']) && word.chars().count() == 1;
+    decorated && !bracketed_char && !word.is_empty() && words.contains(&word)
 }
 
 /// A link to another post: a link word, then a colon, slash, bar or space,
@@ -1936,6 +1944,7 @@ mod tests {
             ("— 完 —", "shape:end-of-post marker"),
             ("~ END ~", "shape:end-of-post marker"),
             ("*** 全文完 ***", "shape:end-of-post marker"),
+            ("（全文完）", "shape:end-of-post marker"),
             // Prompts with more verbs and cues of such pages.
             ("后台回复“资料”免费领取", "shape:reader prompt"),
             ("邀请好友一起星标本号", "shape:reader prompt"),
