@@ -2248,6 +2248,18 @@ mod tests {
     }
 
     #[test]
+    fn bullets_open_a_line_before_a_space_a_han_char_or_a_latin_letter() {
+        let lex = Lexicons::builtin();
+        let bullet = |t: &str| features(t, &t.to_lowercase(), &lex).bullet;
+        assert!(bullet("◆ 某地出台新规"));
+        assert!(bullet("丨某地出台新规"));
+        assert!(bullet("丨IQ测试的三个误区"));
+        // A sign before a number, a stroke char inside prose.
+        assert!(!bullet("-5℃的夜里，他还在巡逻"));
+        assert!(!bullet("他说丨这是笔误"));
+    }
+
+    #[test]
     fn name_place_and_tag_lines_are_told_from_headlines() {
         let table = [
             // Handles, badges, pins and short tag or place pairs.
