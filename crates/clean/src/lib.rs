@@ -475,7 +475,17 @@ impl Cleaner {
                 spans.extend(more);
             }
         }
-        spam::extend_brand_tails(&analysis, &mut spans, seg);
+        // Once the brands' calls to action are known, a Han name and a word
+        // no list has before one is a brand too, said once.
+        let shared = spam::extend_brand_tails(&analysis, &mut spans, seg);
+        let mut more = spam::find_brands_before_actions(&analysis, &spans, seg, &shared, &self.lex);
+        spam::drop_names_inside_words(&mut more, &analysis, seg);
+        for s in &mut more {
+            if let Some(t) = kept_chars.get(s.line).and_then(|l| l.get(s.start..s.end)) {
+                s.text = t.iter().collect();
+            }
+        }
+        spans.extend(more);
         let intruders = spam::find_script_intruders(
             &kept_chars,
             &spans,

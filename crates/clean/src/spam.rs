@@ -982,8 +982,40 @@ pub fn find_learned_brands(
     }
     let text_of =
         |&(li, a, _, b, _): &(usize, usize, usize, usize, bool)| analysis[li][a..b].to_vec();
+    // A Han name before a learned category word said once, standing as a
+    // spliced brand does (see [`stands_alone`]), where the page says the
+    // word outside spam only in such strings: a word of the text says it
+    // elsewhere too (`营运模式`, `自动模式`).
+    let mut pairs = None;
+    let alone: Vec<bool> = found
+        .iter()
+        .map(|&(li, start, cat_end, end, latin)| {
+            // Only where nothing else would take it (see below).
+            !latin
+                && cat_end == start + 4
+                && end == cat_end
+                && !weak.iter().any(|w| analysis[li][..cat_end].ends_with(w))
+                && stands_alone(&mut cuts, analysis, &mut pairs, li, start, cat_end)
+        })
+        .collect();
+    let category_of = |&(li, start, cat_end, ..): &(usize, usize, usize, usize, bool)| {
+        &analysis[li][start + 2..cat_end]
+    };
+    let lone: Vec<bool> = found
+        .iter()
+        .zip(&alone)
+        .map(|(cand, &a)| {
+            let word = category_of(cand);
+            let strings = found
+                .iter()
+                .zip(&alone)
+                .filter(|(o, &oa)| oa && category_of(o) == word)
+                .count();
+            a && said_outside(analysis, word, |li, a, b| is_taken(li, a, b, &[])) == strings
+        })
+        .collect();
     let mut out: Vec<SpamSpan> = Vec::new();
-    for cand in found.iter().chain(&named) {
+    for (ci, cand) in found.iter().chain(&named).enumerate() {
         let by_name = named.contains(cand);
         let (li, start, cat_end, end, latin) = *cand;
         let low = &analysis[li];
@@ -1000,7 +1032,8 @@ pub fn find_learned_brands(
             // itself a brand's: a call to action or a broken word.
             with_action || breaks
         } else {
-            with_action || recurs || (breaks && !weak_word)
+            let lone = lone.get(ci).copied().unwrap_or(false);
+            with_action || recurs || (breaks && !weak_word) || (lone && !weak_word)
         };
         if !ok || is_taken(li, start, end, &out) {
             continue;
@@ -1186,7 +1219,11 @@ const LATIN_NAMED: &str = "latin-named brand";
 ///
 /// `analysis` holds the lines in lower-cased Simplified form; spans keep
 /// their rule and grow only over Han chars no other span covers.
-pub fn extend_brand_tails(analysis: &[Vec<char>], spans: &mut [SpamSpan], seg: &Segmenter) {
+pub fn extend_brand_tails(
+    analysis: &[Vec<char>],
+    spans: &mut [SpamSpan],
+    seg: &Segmenter,
+) -> Vec<Vec<char>> {
     let mut cuts = CutCache::new(seg);
     // The Han chars after each brand, up to the next span on its line.
     let tails: Vec<Option<Vec<char>>> = spans
@@ -1291,6 +1328,219 @@ pub fn extend_brand_tails(analysis: &[Vec<char>], spans: &mut [SpamSpan], seg: &
             tail[..k].iter().collect::<String>()
         );
     }
+    learned
+}
+
+/// Whether `start..start + 4` of line `li`, a two-char Han name and a
+/// two-char word, followed up to `end` by a call to action or nothing,
+/// stands as a spliced brand does: wedged between Han chars, not one
+/// dictionary word, with no word of the sentence reading across its name,
+/// its word or its end (`自媒体`, `推行注册制`, `半自动模式`), and its name
+/// said on the page only in this string (a sentence's own words recur:
+/// `本院|依法`). `pairs` caches [`pair_counts`] over `analysis`.
+fn stands_alone(
+    cuts: &mut CutCache<'_>,
+    analysis: &[Vec<char>],
+    pairs: &mut Option<FxHashMap<(char, char), usize>>,
+    li: usize,
+    start: usize,
+    end: usize,
+) -> bool {
+    let Some(low) = analysis.get(li) else {
+        return false;
+    };
+    let Some(g) = low.get(start..start + 4) else {
+        return false;
+    };
+    let wedged = start > 0
+        && low.get(start - 1).is_some_and(|&c| is_han(c))
+        && low.get(end).is_some_and(|&c| is_han(c));
+    if !wedged || !g.iter().all(|&c| is_han(c)) {
+        return false;
+    }
+    let pairs = pairs.get_or_insert_with(|| pair_counts(analysis));
+    if pairs.get(&(g[0], g[1])).copied().unwrap_or(0) != occurrences(analysis, g)
+        || cuts.has_word(g)
+    {
+        return false;
+    }
+    let from = start.saturating_sub(3);
+    let to = (end + 3).min(low.len());
+    let seams = [start, start + 2, start + 4, end];
+    !cuts
+        .spans(&low[from..to])
+        .iter()
+        .any(|&(a, b)| seams.iter().any(|&k| from + a < k && k < from + b))
+}
+
+/// How often the page says `word` outside the spans `taken` marks
+/// (`taken(line, start, end)`).
+fn said_outside(
+    analysis: &[Vec<char>],
+    word: &[char],
+    taken: impl Fn(usize, usize, usize) -> bool,
+) -> usize {
+    if word.is_empty() {
+        return 0;
+    }
+    analysis
+        .iter()
+        .enumerate()
+        .map(|(li, l)| {
+            l.windows(word.len())
+                .enumerate()
+                .filter(|&(k, w)| w == word && !taken(li, k, k + word.len()))
+                .count()
+        })
+        .sum()
+}
+
+/// Brands of a two-char Han name and a two-char word no list has before a
+/// call to action (`某某竞猜注册`, `某某竞猜客户端`), said once on a page
+/// showing spam. `find_brand_shapes` takes such strings only when they
+/// recur, and `find_learned_brands` only with a category word it knows.
+///
+/// The call to action is one the page's brands carry after their category
+/// word (`客户端` after `某某彩票客户端`; `shared` holds the words
+/// [`extend_brand_tails`] found after two brands), or one the lexicon
+/// lists, which needs the name to be a dictionary word (`为|自媒体平台`
+/// reads a function char and half a word as a name). The string must
+/// stand as a spliced brand does (see [`stands_alone`]), and its word too
+/// must occur on the page only in it. A word of the page's brands counts
+/// as their call to action only where every place the page says it
+/// outside spam is such a string: a slogan piece that happened to follow
+/// two brands (`勇毅`) stands elsewhere too. A word the brands share after
+/// their call to action (`注册|送`) goes with it. `analysis` holds the
+/// lower-cased Simplified lines `spans` index.
+pub fn find_brands_before_actions(
+    analysis: &[Vec<char>],
+    spans: &[SpamSpan],
+    seg: &Segmenter,
+    shared: &[Vec<char>],
+    lex: &Lexicons,
+) -> Vec<SpamSpan> {
+    if spans.is_empty() {
+        return Vec::new();
+    }
+    let mut cuts = CutCache::new(seg);
+    // The words after the category word of the page's brands.
+    let mut page: Vec<Vec<char>> = shared.iter().filter(|w| w.len() >= 2).cloned().collect();
+    for t in spans.iter().filter(|t| t.brand) {
+        let Some(span) = analysis.get(t.line).and_then(|l| l.get(t.start..t.end)) else {
+            continue;
+        };
+        let latin = span
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        // Han names are two characters (see `find_brand_shapes`).
+        let head = if latin > 0 { latin } else { 2 };
+        let Some(rest) = span.get(head..) else {
+            continue;
+        };
+        if rest.len() < 3 || !rest.iter().all(|&c| is_han(c)) {
+            continue;
+        }
+        for &(a, b) in cuts.spans(rest).iter().skip(1) {
+            let w = &rest[a..b];
+            if w.len() >= 2 && !all_function(w) && !page.iter().any(|p| p == w) {
+                page.push(w.to_vec());
+            }
+        }
+    }
+    let overlaps = |li: usize, a: usize, b: usize| {
+        spans
+            .iter()
+            .any(|t| t.line == li && t.start < b && a < t.end)
+    };
+    let longest_at = |words: &'_ [Vec<char>], low: &[char], j: usize| {
+        words
+            .iter()
+            .filter(|w| !w.is_empty() && low[j..].starts_with(w))
+            .map(Vec::len)
+            .max()
+    };
+    let starts: FxHashSet<char> = page
+        .iter()
+        .chain(&lex.suffix_chars)
+        .filter_map(|w| w.first().copied())
+        .collect();
+    let mut pairs = None;
+    // (line, start, end, the page's own call to action, a listed one after
+    // a dictionary word)
+    type Found<'a> = (usize, usize, usize, Option<&'a [char]>, bool);
+    let mut found: Vec<Found<'_>> = Vec::new();
+    for (li, low) in analysis.iter().enumerate() {
+        for j in 4..low.len() {
+            if !starts.contains(&low[j]) {
+                continue;
+            }
+            let own = longest_at(&page, low, j);
+            let listed = longest_at(&lex.suffix_chars, low, j);
+            let Some(len) = own.max(listed) else {
+                continue;
+            };
+            let (start, end) = (j - 4, j + len);
+            let g = &low[start..j];
+            let own = (own == Some(len)).then(|| &low[j..end]);
+            let by_list = listed == Some(len);
+            if (own.is_none() && !by_list)
+                || all_function(&g[..2])
+                || all_function(&g[2..])
+                || overlaps(li, start, end)
+                || found.iter().any(|f| f.0 == li && f.1 < end && start < f.2)
+                || !stands_alone(&mut cuts, analysis, &mut pairs, li, start, end)
+            {
+                continue;
+            }
+            let n = occurrences(analysis, g);
+            let word_pairs = pairs.get_or_insert_with(|| pair_counts(analysis));
+            if word_pairs.get(&(g[2], g[3])).copied().unwrap_or(0) != n {
+                continue;
+            }
+            // A listed call to action is a common word (`注册`, `登录`): it
+            // needs a name the dictionary knows, and a name made of the
+            // text's own chars (`需要|进行实名注册`) is a phrase of it, while
+            // a spliced name brings its chars.
+            let by_list = by_list
+                && cuts.has_word(&g[..2])
+                && g[..2]
+                    .iter()
+                    .all(|&c| said_outside(analysis, &[c], overlaps) == n);
+            if own.is_some() || by_list {
+                found.push((li, start, end, own, by_list));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for &(li, start, end, own, by_list) in &found {
+        let by_page = own.is_some_and(|w| {
+            said_outside(analysis, w, overlaps) == found.iter().filter(|f| f.3 == Some(w)).count()
+        });
+        if !by_page && !by_list {
+            continue;
+        }
+        let low = &analysis[li];
+        // A word the page's brands share after their call to action
+        // (`注册|送`), unless it starts a word of the sentence (`注册|送给`).
+        let tail = longest_at(shared, low, end)
+            .filter(|&k| {
+                let to = (end + k + 3).min(low.len());
+                cuts.spans(&low[end..to]).first().is_some_and(|w| w.1 == k)
+            })
+            .unwrap_or(0);
+        let end = end + tail;
+        let text: String = low[start..end].iter().collect();
+        out.push(SpamSpan {
+            line: li,
+            start,
+            end,
+            rule: format!("brand before a call to action:{text}"),
+            text,
+            brand: true,
+        });
+    }
+    out
 }
 
 /// Spam strings learned from other documents of the same source (see
@@ -4077,6 +4327,74 @@ mod tests {
         assert_eq!(texts, vec![(1, "龙腾竞猜网页"), (1, "RW竞猜")], "{found:?}");
         // Without a brand on the page nothing is learned.
         assert!(learned(&lines, &[]).is_empty());
+    }
+
+    #[test]
+    fn a_han_name_before_a_learned_category_word_said_once_is_a_brand() {
+        let taken = [brand_span(0, 4, "ZMT夺宝", "latin-named brand:ZMT夺宝")];
+        // `夺宝` is the page's category word (`ZMT夺宝`); `鸿运夺宝`, said
+        // once, breaks no word and carries no call to action, but the page
+        // says neither `鸿运` nor `夺宝` anywhere else.
+        let lines = chars(&[
+            "欢迎访问ZMT夺宝",
+            "居民收入鸿运夺宝稳步增长，经济形势良好。",
+        ]);
+        let found = learned(&lines, &taken);
+        assert_eq!(line_texts(&found), vec![(1, "鸿运夺宝")], "{found:?}");
+        // A page that says the word in its own sentences too: the string
+        // is the text's.
+        let lines = chars(&[
+            "欢迎访问ZMT夺宝",
+            "居民收入鸿运夺宝稳步增长，经济形势良好。",
+            "网上夺宝活动层出不穷。",
+        ]);
+        let found = learned(&lines, &taken);
+        assert!(found.is_empty(), "{found:?}");
+        // A name the page says elsewhere is the text's own word.
+        let lines = chars(&[
+            "欢迎访问ZMT夺宝",
+            "居民收入鸿运夺宝稳步增长，经济形势良好。",
+            "祝大家鸿运当头。",
+        ]);
+        let found = learned(&lines, &taken);
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_han_name_and_an_unknown_word_before_a_call_to_action_said_once() {
+        let seg = property_segmenter();
+        let lex = Lexicons::builtin();
+        let taken = [brand_span(0, 4, "ZMT彩票大厅", "brand shape:zmt彩票")];
+        // `大厅` follows the category word of the page's brand: a Han name
+        // and a word no list has before it, said once, are a brand.
+        let lines = chars(&["欢迎访问ZMT彩票大厅", "居民收入鸿运夺宝大厅稳步增长。"]);
+        let found = find_brands_before_actions(&lines, &taken, seg, &[], &lex);
+        assert_eq!(line_texts(&found), vec![(1, "鸿运夺宝大厅")], "{found:?}");
+        // Where the page says `大厅` in its own sentences too, it is no
+        // call to action of the brands'.
+        let lines = chars(&[
+            "欢迎访问ZMT彩票大厅",
+            "居民收入鸿运夺宝大厅稳步增长。",
+            "市民在服务大厅排队办理业务。",
+        ]);
+        let found = find_brands_before_actions(&lines, &taken, seg, &[], &lex);
+        assert!(found.is_empty(), "{found:?}");
+        // A listed call to action (`注册`) after a name the dictionary
+        // knows, whose chars the page says nowhere else.
+        let lines = chars(&["欢迎访问ZMT彩票大厅", "居民收入鸿运夺宝注册稳步增长。"]);
+        let found = find_brands_before_actions(&lines, &taken, seg, &[], &lex);
+        assert_eq!(line_texts(&found), vec![(1, "鸿运夺宝注册")], "{found:?}");
+        // The text's own phrase: its name is made of the page's chars.
+        let lines = chars(&[
+            "欢迎访问ZMT彩票大厅",
+            "用户需要进行实名注册才能购票。",
+            "改革进行到底，行动见成效。",
+        ]);
+        let found = find_brands_before_actions(&lines, &taken, seg, &[], &lex);
+        assert!(found.is_empty(), "{found:?}");
+        // Nothing without spam on the page.
+        let lines = chars(&["居民收入鸿运夺宝大厅稳步增长。"]);
+        assert!(find_brands_before_actions(&lines, &[], seg, &[], &lex).is_empty());
     }
 
     #[test]
