@@ -460,6 +460,17 @@ pub fn run(args: &[String]) -> Result<()> {
             })
             .collect();
         pipeline.process_records(records)
+    } else if std::env::var_os("TAOJIN_SCORED_DUMP").is_some() {
+        // Refitting the slogan-piece scorer (`scripts/fit_scored.py`): the
+        // cleaner writes each page's candidate rows to stderr, so the pages
+        // go one at a time, each announced by its id.
+        generated
+            .iter()
+            .map(|g| {
+                eprintln!("#DOC {}", g.id);
+                pipeline.process(input(g), None)
+            })
+            .collect()
     } else {
         generated
             .par_iter()

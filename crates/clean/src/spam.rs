@@ -17,6 +17,8 @@ use std::rc::Rc;
 use taojin_core::is_han;
 use taojin_segment::Segmenter;
 
+mod scored;
+
 const SURNAMES: &str = include_str!("../data/surnames.txt");
 const SURNAMES_RARE: &str = include_str!("../data/surnames_rare.txt");
 const TRANSLITERATION: &str = include_str!("../data/transliteration.txt");
@@ -1978,10 +1980,21 @@ pub fn find_fragments(
         },
         &mut cuts,
     );
-    if chained.is_empty() {
+    if !chained.is_empty() {
+        kept.extend(chained);
+        kept = extend_to_adjacent(kept, lines, analysis, brands);
+    }
+    let scored = scored::find_scored(
+        PageSoFar {
+            found: &kept,
+            ..page
+        },
+        &mut cuts,
+    );
+    if scored.is_empty() {
         return kept;
     }
-    kept.extend(chained);
+    kept.extend(scored);
     extend_to_adjacent(kept, lines, analysis, brands)
 }
 
@@ -2241,18 +2254,17 @@ enum Side {
     Edge,
 }
 
-/// The test of [`find_confined`] on one run's occurrences: no side is an
-/// edge; the text characters beside it differ every time on each side;
-/// and at least one occurrence breaks a word, or two touch other spam
-/// (one touch proves little: pieces land beside words of the text as
-/// often as beside each other).
-fn confined_evidence(
+/// What stands on each side of an occurrence, as [`side_of`] reads it,
+/// except that spam spliced into a word the run finishes (`共|某某|和国`)
+/// makes the run look beside spam: past the spam the word is whole, and
+/// the char there is the run's true neighbour.
+fn true_sides(
     gram: &[char],
-    occs: &[Occurrence],
     analysis: &[Vec<char>],
     dead: &[Vec<bool>],
     cuts: &mut CutCache<'_>,
-) -> bool {
+    o: &Occurrence,
+) -> (Side, Side) {
     let n = gram.len();
     let side = |line: usize, k: Option<usize>| side_of(gram, analysis, dead, line, k);
     // The first live Han char past removed spam, walking from `k` by
@@ -2269,36 +2281,50 @@ fn confined_evidence(
             .copied()
             .filter(|&c| is_han(c))
     };
+    let mut left = side(o.line, o.start.checked_sub(1));
+    let mut right = side(o.line, Some(o.start + n));
+    if left == Side::Spam {
+        if let Some(c) = o
+            .start
+            .checked_sub(1)
+            .and_then(|k| past_spam(o.line, k, -1))
+        {
+            let joined: Vec<char> = std::iter::once(c).chain(gram.iter().copied()).collect();
+            if cuts.spans(&joined).first().is_some_and(|w| w.1 > 1) {
+                left = Side::Text(c);
+            }
+        }
+    }
+    if right == Side::Spam {
+        if let Some(c) = past_spam(o.line, o.start + n, 1) {
+            let joined: Vec<char> = gram.iter().copied().chain(std::iter::once(c)).collect();
+            if cuts.spans(&joined).last().is_some_and(|w| w.0 < n) {
+                right = Side::Text(c);
+            }
+        }
+    }
+    (left, right)
+}
+
+/// The test of [`find_confined`] on one run's occurrences: no side is an
+/// edge; the text characters beside it differ every time on each side;
+/// and at least one occurrence breaks a word, or two touch other spam
+/// (one touch proves little: pieces land beside words of the text as
+/// often as beside each other).
+fn confined_evidence(
+    gram: &[char],
+    occs: &[Occurrence],
+    analysis: &[Vec<char>],
+    dead: &[Vec<bool>],
+    cuts: &mut CutCache<'_>,
+) -> bool {
+    let n = gram.len();
     let mut lefts: FxHashSet<char> = FxHashSet::default();
     let mut rights: FxHashSet<char> = FxHashSet::default();
     let mut touching = 0;
     for o in occs {
         let mut touches = false;
-        let mut left = side(o.line, o.start.checked_sub(1));
-        let mut right = side(o.line, Some(o.start + n));
-        // Spam spliced into a word the run finishes (`共|某某|和国`) makes
-        // the run look beside spam; past the spam the word is whole, and
-        // the char there is the run's true neighbour.
-        if left == Side::Spam {
-            if let Some(c) = o
-                .start
-                .checked_sub(1)
-                .and_then(|k| past_spam(o.line, k, -1))
-            {
-                let joined: Vec<char> = std::iter::once(c).chain(gram.iter().copied()).collect();
-                if cuts.spans(&joined).first().is_some_and(|w| w.1 > 1) {
-                    left = Side::Text(c);
-                }
-            }
-        }
-        if right == Side::Spam {
-            if let Some(c) = past_spam(o.line, o.start + n, 1) {
-                let joined: Vec<char> = gram.iter().copied().chain(std::iter::once(c)).collect();
-                if cuts.spans(&joined).last().is_some_and(|w| w.0 < n) {
-                    right = Side::Text(c);
-                }
-            }
-        }
+        let (left, right) = true_sides(gram, analysis, dead, cuts, o);
         for (s, seen) in [(left, &mut lefts), (right, &mut rights)] {
             match s {
                 Side::Edge => return false,
@@ -2816,6 +2842,14 @@ fn count_runs<'a>(
     dead: &[Vec<bool>],
     min: u32,
 ) -> FxHashMap<&'a [char], Vec<Occurrence>> {
+    let runs = live_runs(analysis, dead);
+    let bigrams = bigram_counts(analysis, &runs);
+    runs_along::<8>(analysis, &runs, &bigrams, min)
+}
+
+/// The stretches `(line, start, end)` of two live Han chars or more.
+#[inline]
+fn live_runs(analysis: &[Vec<char>], dead: &[Vec<bool>]) -> Vec<(usize, usize, usize)> {
     let mut live_runs: Vec<(usize, usize, usize)> = Vec::new();
     for (li, chars) in analysis.iter().enumerate() {
         let live = |k: usize| is_han(chars[k]) && !dead[li][k];
@@ -2832,33 +2866,61 @@ fn count_runs<'a>(
             i = run_end;
         }
     }
-    let pair = |a: char, b: char| ((a as u64) << 32) | b as u64;
+    live_runs
+}
+
+/// Two chars packed into one key (no hashing of strings).
+fn pair_key(a: char, b: char) -> u64 {
+    ((a as u64) << 32) | b as u64
+}
+
+/// How often each pair of adjacent chars occurs in the stretches, keyed
+/// by [`pair_key`].
+#[inline]
+fn bigram_counts(
+    analysis: &[Vec<char>],
+    live_runs: &[(usize, usize, usize)],
+) -> FxHashMap<u64, u32> {
     let mut bigrams: FxHashMap<u64, u32> = FxHashMap::default();
-    for &(li, start, end) in &live_runs {
+    for &(li, start, end) in live_runs {
         let c = &analysis[li];
         for s in start..end - 1 {
-            *bigrams.entry(pair(c[s], c[s + 1])).or_insert(0) += 1;
+            *bigrams.entry(pair_key(c[s], c[s + 1])).or_insert(0) += 1;
         }
     }
+    bigrams
+}
+
+/// The n-grams (2 to `LONGEST` chars) of the stretches that occur at
+/// least `min` times, with where they occur, counted only along runs of
+/// frequent bigrams (an n-gram can only occur `min` times if each of its
+/// bigrams does).
+#[inline]
+fn runs_along<'a, const LONGEST: usize>(
+    analysis: &'a [Vec<char>],
+    live_runs: &[(usize, usize, usize)],
+    bigrams: &FxHashMap<u64, u32>,
+    min: u32,
+) -> FxHashMap<&'a [char], Vec<Occurrence>> {
     let frequent =
-        |c: &[char], s: usize| bigrams.get(&pair(c[s], c[s + 1])).copied().unwrap_or(0) >= min;
+        |c: &[char], s: usize| bigrams.get(&pair_key(c[s], c[s + 1])).copied().unwrap_or(0) >= min;
     let mut counts: FxHashMap<&[char], u32> = FxHashMap::default();
-    for &(li, start, end) in &live_runs {
+    for &(li, start, end) in live_runs {
         let c = &analysis[li];
         for s in start..end - 1 {
             let mut n = 2;
-            while n <= 8 && s + n <= end && frequent(c, s + n - 2) {
+            while n <= LONGEST && s + n <= end && frequent(c, s + n - 2) {
                 *counts.entry(&c[s..s + n]).or_insert(0) += 1;
                 n += 1;
             }
         }
     }
     let mut out: FxHashMap<&[char], Vec<Occurrence>> = FxHashMap::default();
-    for &(li, start, end) in &live_runs {
+    for &(li, start, end) in live_runs {
         let c = &analysis[li];
         for s in start..end - 1 {
             let mut n = 2;
-            while n <= 8 && s + n <= end {
+            while n <= LONGEST && s + n <= end {
                 match counts.get(&c[s..s + n]) {
                     Some(&k) if k >= min => {
                         out.entry(&c[s..s + n])
@@ -3133,12 +3195,23 @@ fn used_elsewhere(
     occurrences: usize,
     pairs: &FxHashMap<(char, char), usize>,
 ) -> bool {
+    used_elsewhere_by(gram, occurrences, |a, b| {
+        pairs.get(&(a, b)).copied().unwrap_or(0)
+    })
+}
+
+/// [`used_elsewhere`] with the pair counts read through `pairs`.
+fn used_elsewhere_by(
+    gram: &[char],
+    occurrences: usize,
+    pairs: impl Fn(char, char) -> usize,
+) -> bool {
     if gram.len() < 3 {
         return false;
     }
     let mut covered = vec![false; gram.len()];
     for (k, w) in gram.windows(2).enumerate() {
-        let total = pairs.get(&(w[0], w[1])).copied().unwrap_or(0);
+        let total = pairs(w[0], w[1]);
         if 2 * total.saturating_sub(occurrences) >= occurrences {
             covered[k] = true;
             covered[k + 1] = true;
@@ -3903,6 +3976,67 @@ mod tests {
         );
         // 贴心人 is a word: that occurrence is kept.
         assert!(spans.iter().all(|s| !(s.line == 1 && s.start > 20)));
+    }
+
+    #[test]
+    fn a_dictionary_word_spliced_beside_spam_is_scored_as_a_slogan_piece() {
+        // `滋味` is a dictionary word spliced four times, every time between
+        // new chars, within reach of the other spam and once against it,
+        // breaking a word once only (the judge needs two) and standing in
+        // a line that holds one other piece only (too little for the
+        // confined test). No rule takes it; the scorer weighs it all
+        // together. `经济` and `发展`, topic words said four and three
+        // times in the same sentences, stay.
+        let seg = property_segmenter();
+        let lines = chars(&[
+            "欢迎访问AG超玩会入口",
+            "今年以来，我市坚持稳中求进工作总基调，经济运行心人滋味总体平稳，众跟发展态势良好。",
+            "全市规模以上工业增加值同比增长，固定滋味资产投资众跟保持较快增长，心人项目建设有序推进。",
+            "消费市场持续回暖，社会消费品零售总额滋味逐步提升，居民收入众跟稳定增加，心人就业形势稳定。",
+            "下一步，将继续深化改革开放，推动高质量众跟发展滋味取得新成效。",
+            "会议强调，要把握经济规律，推动区域经济协调发展，为全省经济大局多作贡献。",
+        ]);
+        let low = lower(&lines);
+        let brands = find_brands(&lines, &low, &Lexicons::builtin());
+        let spans = find_fragments(&lines, &lines, seg, &brands);
+        let scored: Vec<(usize, &str)> = spans
+            .iter()
+            .filter(|s| s.rule.starts_with("scored repeated run:滋味"))
+            .map(|s| (s.line, s.text.as_str()))
+            .collect();
+        assert_eq!(
+            scored,
+            vec![(1, "滋味"), (2, "滋味"), (3, "滋味"), (4, "滋味")],
+            "{spans:?}"
+        );
+        assert!(
+            spans.iter().all(|s| s.text != "经济" && s.text != "发展"),
+            "{spans:?}"
+        );
+    }
+
+    #[test]
+    fn topic_words_of_a_judgment_on_a_spam_page_are_not_scored_as_pieces() {
+        // A judgment carrying spam says `合同`, `原告` and `被告` four times
+        // each, between Han chars with a new neighbour every time, near the
+        // spam: a splice's placement. But they are frequent words whose
+        // chars the text uses elsewhere (`合法`, `同意`), and they stay.
+        let seg = property_segmenter();
+        let lines = chars(&[
+            "欢迎访问AG超玩会入口",
+            "原告与被告签订买卖合同约定，心人被告应于收货后支付货款，众跟原告依约交付了货物。",
+            "被告收货后未按照合同规定支付，心人原告多次催要未果，众跟遂诉至本院。",
+            "本院认为，双方签订的合同系真实意思表示，心人合法有效，众跟双方均应依约履行。",
+            "被告未履行合同义务，应承担违约责任，原告的诉讼请求本院予以支持。",
+        ]);
+        let low = lower(&lines);
+        let brands = find_brands(&lines, &low, &Lexicons::builtin());
+        let spans = find_fragments(&lines, &lines, seg, &brands);
+        assert!(spans.iter().any(|s| s.text == "心人"), "{spans:?}");
+        assert!(
+            spans.iter().all(|s| !s.rule.starts_with("scored")),
+            "{spans:?}"
+        );
     }
 
     #[test]

@@ -1,0 +1,624 @@
+//! A learned combiner of weak evidence for slogan pieces said three times or
+//! more on a page that already shows spam.
+//!
+//! The pieces the rules of [`find_fragments`] leave are mostly dictionary
+//! words landing on word boundaries: each sign of a splice they show (a new
+//! neighbour every time, standing near other spam, a broken word, chars the
+//! rest of the text does not use) also holds for many words of the text,
+//! and each was tried and dropped as a rule. Here they are weighed together
+//! by a logistic model, `data/scored_weights.txt`, fitted on the dev split
+//! of the cleaning harness only (`scripts/fit_scored.py`). No feature reads
+//! where a line stands on the page, and no list of harness words is used.
+//! With `TAOJIN_SCORED_DUMP` set, the pass writes its rows to stderr and
+//! takes nothing (for refitting).
+
+use super::*;
+
+/// Declares the features: [`F`] names each slot of a candidate's row and
+/// [`FEATURES`] spells the names, as the weights file does.
+macro_rules! features {
+    ($($name:ident),* $(,)?) => {
+        /// The slots of a candidate's row.
+        #[allow(non_camel_case_types)]
+        #[derive(Clone, Copy)]
+        enum F {
+            $($name),*
+        }
+
+        /// Names of the features, in the order of a candidate's row (see
+        /// [`cheap_features`] and [`costly_features`] for what each reads).
+        /// Shares are over the run's occurrences.
+        pub(super) const FEATURES: &[&str] = &[$(stringify!($name)),*];
+    };
+}
+
+features!(
+    len2,
+    len3,
+    ln_n,
+    n_over5,
+    word,
+    ln_freq,
+    loose,
+    phrase,
+    named,
+    wedged,
+    edge_any,
+    edge_both,
+    touch,
+    near,
+    distinct_left,
+    distinct_right,
+    new_each_time,
+    seam,
+    glued,
+    swallowed,
+    free,
+    quoted,
+    chars_elsewhere_min,
+    chars_elsewhere_mean,
+    pairs_elsewhere_mean,
+    used_elsewhere,
+    names_a_party,
+    dominant,
+    chains,
+    particle,
+    function_share,
+    ln_page,
+    max_line_share,
+);
+
+/// A run said three times or more on the live text, with its features.
+pub(super) struct Candidate<'a> {
+    pub gram: &'a [char],
+    pub occs: Vec<Occurrence>,
+    pub x: Vec<f64>,
+}
+
+/// What every candidate of a page is read against.
+struct PageStats<'a> {
+    dead: Vec<Vec<bool>>,
+    chars: FxHashMap<char, usize>,
+    /// Pairs of adjacent live Han chars, keyed by [`pair_key`].
+    pairs: FxHashMap<u64, u32>,
+    /// The runs of 2 to 4 chars said three times or more.
+    runs: FxHashMap<&'a [char], Vec<Occurrence>>,
+    pieces: Vec<Vec<char>>,
+    page_han: usize,
+}
+
+impl PageStats<'_> {
+    fn pair(&self, a: char, b: char) -> usize {
+        self.pairs.get(&pair_key(a, b)).map_or(0, |&n| n as usize)
+    }
+}
+
+fn page_stats<'a>(page: &PageSoFar<'a>) -> PageStats<'a> {
+    let dead = page.dead();
+    let stretches = live_runs(page.analysis, &dead);
+    let pairs = bigram_counts(page.analysis, &stretches);
+    let runs = runs_along::<4>(page.analysis, &stretches, &pairs, 3);
+    let mut chars: FxHashMap<char, usize> = FxHashMap::default();
+    let mut page_han = 0;
+    for (line, d) in page.analysis.iter().zip(&dead) {
+        for (&c, &gone) in line.iter().zip(d) {
+            if is_han(c) && !gone {
+                page_han += 1;
+                *chars.entry(c).or_insert(0) += 1;
+            }
+        }
+    }
+    let mut pieces: Vec<Vec<char>> = Vec::new();
+    for s in page.found.iter().filter(|s| !s.brand) {
+        if let Some(g) = page
+            .analysis
+            .get(s.line)
+            .and_then(|c| c.get(s.start..s.end))
+        {
+            if !pieces.iter().any(|p| p == g) {
+                pieces.push(g.to_vec());
+            }
+        }
+    }
+    PageStats {
+        dead,
+        chars,
+        pairs,
+        runs,
+        pieces,
+        page_han,
+    }
+}
+
+/// Every run of two to four Han chars with three live, non-overlapping
+/// occurrences or more, one of them within [`CHAIN_REACH`] chars of spam
+/// found (unless `all`), with its features, longest first. Unless `all`, a
+/// run whose cheap features leave it below the threshold whatever the
+/// others say (see [`Model::set_bounds`]) is not read further and left
+/// out: most runs of a page are words of its text, and the costly
+/// features (cuts of each occurrence's window, the run's shape, chains
+/// with found pieces) are read for the few that could pass.
+pub(super) fn candidates<'a>(
+    page: PageSoFar<'a>,
+    cuts: &mut CutCache<'_>,
+    all: bool,
+) -> (Vec<Candidate<'a>>, Vec<Vec<bool>>) {
+    let mut st = page_stats(&page);
+    let runs = std::mem::take(&mut st.runs);
+    let m = model();
+    let mut out = Vec::new();
+    for (gram, occs) in runs {
+        if !(2..=4).contains(&gram.len()) {
+            continue;
+        }
+        let mut free_from = (usize::MAX, 0);
+        let occs: Vec<Occurrence> = occs
+            .iter()
+            .copied()
+            .filter(|o| {
+                let free = o.line != free_from.0 || o.start >= free_from.1;
+                if free {
+                    free_from = (o.line, o.start + gram.len());
+                }
+                free
+            })
+            .collect();
+        // A piece is spliced among the others: a run none of whose
+        // occurrences stands within reach of spam found is not weighed
+        // (on the harness no such run reached the threshold). The rows
+        // for a refit hold them all.
+        let near = |o: &Occurrence| near_spam(&st.dead, o, gram.len());
+        if occs.len() < 3 || (!all && !occs.iter().any(near)) {
+            continue;
+        }
+        let mut x = cheap_features(gram, &occs, &page, &st, cuts);
+        if !all && m.score(&x) + m.most_added < m.threshold {
+            continue;
+        }
+        if costly_features(&mut x, gram, &occs, &page, &st, cuts, all) {
+            out.push(Candidate { gram, occs, x });
+        }
+    }
+    out.sort_by(|a, b| longest_first((a.gram, a.occs.len()), (b.gram, b.occs.len())));
+    (out, st.dead)
+}
+
+/// The features read from where the occurrences stand and from the page's
+/// counts, without cutting any text (but where a side is spam, see
+/// [`true_sides`]).
+fn cheap_features(
+    gram: &[char],
+    occs: &[Occurrence],
+    page: &PageSoFar<'_>,
+    st: &PageStats,
+    cuts: &mut CutCache<'_>,
+) -> Vec<f64> {
+    let len = gram.len();
+    let n = occs.len() as f64;
+    let dead = &st.dead;
+    let analysis = page.analysis;
+    let (mut wedged, mut edge_any, mut edge_both, mut touch, mut near) = (0, 0, 0, 0, 0);
+    let mut quoted = 0;
+    let mut lefts: Vec<char> = Vec::with_capacity(occs.len());
+    let mut rights: Vec<char> = Vec::with_capacity(occs.len());
+    // Occurrences come in text order: the most on one line is the longest
+    // stretch of equal lines.
+    let (mut max_line, mut on_line, mut line) = (0, 0, usize::MAX);
+    for o in occs {
+        let (left, right) = true_sides(gram, analysis, dead, cuts, o);
+        let (le, re) = (left == Side::Edge, right == Side::Edge);
+        wedged += usize::from(!le && !re);
+        edge_any += usize::from(le || re);
+        edge_both += usize::from(le && re);
+        touch += usize::from(left == Side::Spam || right == Side::Spam);
+        near += usize::from(near_spam(dead, o, len));
+        on_line = if o.line == line { on_line + 1 } else { 1 };
+        line = o.line;
+        max_line = max_line.max(on_line);
+        if let Side::Text(c) = left {
+            lefts.push(c);
+        }
+        if let Side::Text(c) = right {
+            rights.push(c);
+        }
+        if let Some(chars) = analysis.get(o.line) {
+            quoted += usize::from(is_quoted(chars, o.start, o.start + len));
+        }
+    }
+    let (left_text, right_text) = (lefts.len(), rights.len());
+    for seen in [&mut lefts, &mut rights] {
+        seen.sort_unstable();
+        seen.dedup();
+    }
+    // How often the run's chars and pairs occur on the page outside it.
+    let outside = |total: usize| (total.saturating_sub(occs.len()) as f64 / n).ln_1p();
+    let (mut char_min, mut char_sum) = (f64::INFINITY, 0.0);
+    for c in gram {
+        let v = outside(st.chars.get(c).copied().unwrap_or(0));
+        char_min = char_min.min(v);
+        char_sum += v;
+    }
+    let pair_sum: f64 = gram.windows(2).map(|w| outside(st.pair(w[0], w[1]))).sum();
+    let share = |k: usize| k as f64 / n;
+    let flag = |b: bool| f64::from(u8::from(b));
+    let new_each_time = wedged >= 2 && lefts.len() == left_text && rights.len() == right_text;
+    let mut x = vec![0.0; FEATURES.len()];
+    let mut set = |f: F, v: f64| x[f as usize] = v;
+    set(F::len2, flag(len == 2));
+    set(F::len3, flag(len == 3));
+    set(F::ln_n, n.ln());
+    set(F::n_over5, flag(occs.len() > 5));
+    set(F::word, flag(cuts.has_word(gram)));
+    set(F::wedged, share(wedged));
+    set(F::edge_any, share(edge_any));
+    set(F::edge_both, share(edge_both));
+    set(F::touch, share(touch));
+    set(F::near, share(near));
+    set(F::distinct_left, share(lefts.len()));
+    set(F::distinct_right, share(rights.len()));
+    set(F::new_each_time, flag(new_each_time));
+    set(F::quoted, share(quoted));
+    set(F::chars_elsewhere_min, char_min);
+    set(F::chars_elsewhere_mean, char_sum / len as f64);
+    set(
+        F::pairs_elsewhere_mean,
+        pair_sum / len.saturating_sub(1).max(1) as f64,
+    );
+    set(
+        F::used_elsewhere,
+        flag(used_elsewhere_by(gram, occs.len(), |a, b| st.pair(a, b))),
+    );
+    set(F::particle, flag(on_a_particle(gram)));
+    let function = gram.iter().filter(|&&c| FUNCTION_CHARS.contains(c)).count();
+    set(F::function_share, function as f64 / len as f64);
+    set(F::ln_page, (st.page_han.max(1) as f64).ln());
+    set(F::max_line_share, share(max_line));
+    x
+}
+
+/// The features [`cheap_features`] leaves at zero: how each occurrence's window cuts (a word
+/// re-forms across the gap once the run is out, a word of the context
+/// swallows the run or glues onto part of it, or it sits on free word
+/// boundaries), the run's shape and dictionary frequency, whether it
+/// chains with a piece found, names a party or mostly stands beside the
+/// same char. Read in three steps, from the widest range of scores to the
+/// narrowest; unless `all`, it stops (false) as soon as the run is shown
+/// unable to reach the threshold, with the rest left at zero.
+fn costly_features(
+    x: &mut [f64],
+    gram: &[char],
+    occs: &[Occurrence],
+    page: &PageSoFar<'_>,
+    st: &PageStats,
+    cuts: &mut CutCache<'_>,
+    all: bool,
+) -> bool {
+    let len = gram.len();
+    let n = occs.len() as f64;
+    let dead = &st.dead;
+    let analysis = page.analysis;
+    let (mut seam, mut glued, mut swallowed, mut free) = (0, 0, 0, 0);
+    for o in occs {
+        let end = o.start + len;
+        let (ll, rl) = live_context(analysis, dead, o, len);
+        if ll == 0 && rl == 0 {
+            continue;
+        }
+        let Some(window) = analysis
+            .get(o.line)
+            .and_then(|chars| chars.get(o.start - ll..end + rl))
+        else {
+            continue;
+        };
+        let tokens = cuts.spans(window);
+        let (fs, fe) = (ll, ll + len);
+        // No word of the context straddles either end of the run.
+        let straddles = |&(s, e): &(usize, usize)| (s < fs && e > fs) || (s < fe && e > fe);
+        let is_free = !tokens.iter().any(straddles);
+        let is_swallowed = tokens
+            .iter()
+            .any(|&(s, e)| s <= fs && e >= fe && e - s > len);
+        let is_seam =
+            !is_swallowed && ll > 0 && rl > 0 && rejoins(cuts, analysis, dead, o, len, (ll, rl));
+        seam += usize::from(is_seam);
+        swallowed += usize::from(is_swallowed);
+        if !is_seam {
+            if is_free {
+                free += 1;
+            } else if !is_swallowed {
+                glued += 1;
+            }
+        }
+    }
+    let share = |k: usize| k as f64 / n;
+    let flag = |b: bool| f64::from(u8::from(b));
+    x[F::seam as usize] = share(seam);
+    x[F::glued as usize] = share(glued);
+    x[F::swallowed as usize] = share(swallowed);
+    x[F::free as usize] = share(free);
+    let m = model();
+    let hopeless = |x: &[f64], rest: f64| !all && m.score(x) + rest < m.threshold;
+    if hopeless(x, m.after_windows) {
+        return false;
+    }
+    let shape = fragment_shape(gram, cuts, page.surnames);
+    let text: String = gram.iter().collect();
+    let freq = cuts.seg.jieba().suggest_freq(&text).max(1) as f64;
+    x[F::loose as usize] = flag(shape == Shape::Loose);
+    x[F::phrase as usize] = flag(shape == Shape::Phrase);
+    x[F::named as usize] = flag(shape == Shape::Named || shape == Shape::None);
+    x[F::ln_freq as usize] = freq.ln();
+    x[F::dominant as usize] = flag(dominant_neighbour(len, occs, analysis, dead).is_some());
+    x[F::names_a_party as usize] = flag(names_a_party(len, occs, analysis, page.surnames));
+    if hopeless(x, m.after_names) {
+        return false;
+    }
+    x[F::chains as usize] = flag(st.pieces.iter().any(|p| chains_with(cuts, gram, p)));
+    true
+}
+
+/// The fitted model (`data/scored_weights.txt`): a weight per feature, a
+/// bias, and the score from which a run is taken.
+struct Model {
+    bias: f64,
+    threshold: f64,
+    weights: Vec<f64>,
+    /// The most the features of [`costly_features`] can add to a score,
+    /// all of them; those after its first step; those of its last.
+    most_added: f64,
+    after_windows: f64,
+    after_names: f64,
+}
+
+const WEIGHTS: &str = include_str!("../../data/scored_weights.txt");
+
+fn model() -> &'static Model {
+    static MODEL: std::sync::OnceLock<Model> = std::sync::OnceLock::new();
+    MODEL.get_or_init(|| parse_model(WEIGHTS))
+}
+
+/// Reads `name value` lines; a feature the file does not weigh counts
+/// nothing, and a missing threshold takes nothing.
+fn parse_model(text: &str) -> Model {
+    let mut m = Model {
+        bias: 0.0,
+        threshold: f64::INFINITY,
+        weights: vec![0.0; FEATURES.len()],
+        most_added: 0.0,
+        after_windows: 0.0,
+        after_names: 0.0,
+    };
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        let mut it = line.split_whitespace();
+        let (Some(name), Some(Ok(v))) = (it.next(), it.next().map(str::parse::<f64>)) else {
+            continue;
+        };
+        match name {
+            "bias" => m.bias = v,
+            "threshold" => m.threshold = v,
+            _ => {
+                if let Some(i) = FEATURES.iter().position(|f| *f == name) {
+                    m.weights[i] = v;
+                }
+            }
+        }
+    }
+    m.set_bounds();
+    m
+}
+
+impl Model {
+    fn score(&self, x: &[f64]) -> f64 {
+        self.bias + self.weights.iter().zip(x).map(|(w, v)| w * v).sum::<f64>()
+    }
+
+    /// Sets the bounds of what [`costly_features`] can add: the shares of
+    /// seams, glued, swallowed and free occurrences sum to one at most, as
+    /// the shape flags do; the other flags are 0 or 1; the log frequency
+    /// is 0 or more (a positive weight there bounds nothing).
+    fn set_bounds(&mut self) {
+        let w = |f: F| self.weights.get(f as usize).copied().unwrap_or(0.0);
+        let best = |fs: &[F]| fs.iter().map(|&f| w(f)).fold(0.0, f64::max);
+        let ln_freq = if w(F::ln_freq) > 0.0 {
+            f64::INFINITY
+        } else {
+            0.0
+        };
+        self.after_names = best(&[F::chains]);
+        self.after_windows = self.after_names
+            + best(&[F::loose, F::phrase, F::named])
+            + best(&[F::names_a_party])
+            + best(&[F::dominant])
+            + ln_freq;
+        self.most_added = self.after_windows + best(&[F::seam, F::glued, F::swallowed, F::free]);
+    }
+}
+
+/// Whether feature rows are written to stderr for refitting (see
+/// `scripts/fit_scored.py`).
+fn dumping() -> bool {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("TAOJIN_SCORED_DUMP").is_some())
+}
+
+/// The final pass of [`find_fragments`], on a page that shows spam: every
+/// run of two to four Han chars still said three times or more is scored
+/// by a logistic model over weak evidence that no rule could use alone
+/// (how varied its neighbours are, broken words, words that swallow it,
+/// how near spam it stands, how much of its chars and pairs the rest of
+/// the text uses, its dictionary frequency, ...), and taken, longest
+/// first, where the score reaches the fitted threshold.
+pub(super) fn find_scored(page: PageSoFar<'_>, cuts: &mut CutCache<'_>) -> Vec<SpamSpan> {
+    if page.found.is_empty() && page.brands.is_empty() {
+        return Vec::new();
+    }
+    let (cands, mut dead) = candidates(page, cuts, dumping());
+    if dumping() {
+        let mut out = String::from("#CALL\n");
+        for c in &cands {
+            let g: String = c.gram.iter().collect();
+            let x: Vec<String> = c.x.iter().map(|v| format!("{v:.4}")).collect();
+            out.push_str(&format!("#ROW\t{g}\t{}\t{}\n", c.occs.len(), x.join(",")));
+        }
+        eprint!("{out}");
+        // The rows are read as the page stands before this pass: nothing
+        // is taken, so a refit does not depend on the weights in use.
+        return Vec::new();
+    }
+    let m = model();
+    let mut out = Vec::new();
+    for c in &cands {
+        let score = m.score(&c.x);
+        if score < m.threshold {
+            continue;
+        }
+        let n = c.gram.len();
+        let live: Vec<Occurrence> = c
+            .occs
+            .iter()
+            .filter(|o| {
+                dead.get(o.line)
+                    .and_then(|d| d.get(o.start..o.start + n))
+                    .is_some_and(|d| !d.contains(&true))
+            })
+            .copied()
+            .collect();
+        if live.len() < 3 {
+            continue;
+        }
+        let g: String = c.gram.iter().collect();
+        let rule = format!("scored repeated run:{g} ({score:.2})");
+        out.extend(remove_occurrences(
+            c.gram, &live, page.lines, &mut dead, &rule,
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The slot of a feature in [`FEATURES`].
+    fn slot(name: &str) -> usize {
+        FEATURES
+            .iter()
+            .position(|f| *f == name)
+            .unwrap_or(usize::MAX)
+    }
+
+    #[test]
+    fn the_weights_file_weighs_every_feature_and_sets_a_threshold() {
+        let named: Vec<&str> = WEIGHTS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_whitespace().next())
+            .collect();
+        for f in FEATURES.iter().chain(&["bias", "threshold"]) {
+            assert!(named.contains(f), "{f} has no weight");
+        }
+        assert_eq!(named.len(), FEATURES.len() + 2, "{named:?}");
+        assert!(model().threshold.is_finite());
+    }
+
+    /// The features [`costly_features`] reads; [`Model::most_added`] bounds them.
+    const COSTLY: &[&str] = &[
+        "seam",
+        "glued",
+        "swallowed",
+        "free",
+        "loose",
+        "phrase",
+        "named",
+        "ln_freq",
+        "chains",
+        "names_a_party",
+        "dominant",
+    ];
+
+    #[test]
+    fn the_costly_features_are_features() {
+        for f in COSTLY {
+            assert!(FEATURES.contains(f), "{f}");
+        }
+    }
+
+    #[test]
+    fn runs_left_out_unread_would_not_have_passed() {
+        // The runs of a spam page whose cheap features rule them out are
+        // exactly those whose full score stays below the threshold.
+        let seg = Segmenter::new();
+        let lines: Vec<Vec<char>> = [
+            "欢迎访问AG超玩会入口",
+            "今年以来，我市坚持稳中求进工作总基调，经济运行心人滋味总体平稳，众跟发展态势良好。",
+            "全市规模以上工业增加值同比增长，固定滋味资产投资众跟保持较快增长，心人项目建设有序推进。",
+            "消费市场持续回暖，社会消费品零售总额滋味逐步提升，居民收入众跟稳定增加，心人就业形势稳定。",
+            "下一步，将继续深化改革开放，推动高质量众跟发展滋味取得新成效。",
+            "会议强调，要把握经济规律，推动区域经济协调发展，为全省经济大局多作贡献。",
+        ]
+        .iter()
+        .map(|l| l.chars().collect())
+        .collect();
+        let brands = vec![SpamSpan {
+            line: 0,
+            start: 4,
+            end: 11,
+            text: "AG超玩会入口".to_string(),
+            brand: true,
+            rule: "brand".to_string(),
+        }];
+        let found = find_fragments(&lines, &lines, &seg, &brands);
+        let found: Vec<SpamSpan> = found
+            .into_iter()
+            .filter(|s| !s.rule.starts_with("scored"))
+            .collect();
+        let surnames = surnames();
+        let page = PageSoFar {
+            lines: &lines,
+            analysis: &lines,
+            surnames: &surnames,
+            brands: &brands,
+            found: &found,
+        };
+        let m = model();
+        let passing = |all: bool| -> Vec<String> {
+            let mut cuts = CutCache::new(&seg);
+            candidates(page, &mut cuts, all)
+                .0
+                .iter()
+                .filter(|c| m.score(&c.x) >= m.threshold)
+                .map(|c| c.gram.iter().collect())
+                .collect()
+        };
+        // The cheap pass leaves exactly the costly slots for the other.
+        let st = page_stats(&page);
+        let mut cuts = CutCache::new(&seg);
+        let every = candidates(page, &mut cuts, true).0;
+        let mut seen_costly = vec![false; FEATURES.len()];
+        for c in &every {
+            let mut x = cheap_features(c.gram, &c.occs, &page, &st, &mut cuts);
+            for &f in COSTLY {
+                assert_eq!(x[slot(f)], 0.0, "{f}");
+            }
+            let before = x.clone();
+            costly_features(&mut x, c.gram, &c.occs, &page, &st, &mut cuts, true);
+            for (k, (a, b)) in before.iter().zip(&x).enumerate() {
+                if a != b {
+                    seen_costly[k] = true;
+                    assert!(COSTLY.contains(&FEATURES[k]), "{}", FEATURES[k]);
+                }
+            }
+        }
+        assert!(seen_costly.iter().any(|&b| b));
+        assert_eq!(passing(false), passing(true));
+        assert_eq!(passing(true), vec!["滋味".to_string()]);
+    }
+
+    #[test]
+    fn a_model_without_a_threshold_takes_nothing() {
+        let m = parse_model("# nothing\nbias 3.0\nlen2 1.0\n");
+        assert_eq!(m.bias, 3.0);
+        assert_eq!(m.weights[0], 1.0);
+        assert!(m.threshold.is_infinite());
+    }
+}
