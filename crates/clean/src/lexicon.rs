@@ -119,6 +119,18 @@ pub struct Lexicons {
     pub tail_verbs: Vec<String>,
     /// Interface button words (`关注`, `私信`, `长者模式`), lower-case.
     pub buttons: Vec<String>,
+    /// Words of an account's tagline or a poster's bio: a greeting and the
+    /// self-introduction after it (`大家好` + `我是`), the account naming
+    /// itself (`本号`), what a self-description ends on (`号`, `博主`), the
+    /// verb of a promise to readers (`陪你`) and of a bio's likes (`爱`).
+    pub greetings: Vec<String>,
+    pub self_intros: Vec<String>,
+    pub self_refs: Vec<String>,
+    pub account_nouns: Vec<String>,
+    pub accompany: Vec<String>,
+    pub hobbies: Vec<String>,
+    /// Verbs of an edit or publication stamp (`修改`, `更新`).
+    pub edit_verbs: Vec<String>,
     /// Profile badges shown beside a name (`创作者`, `博主`), lower-case.
     pub badges: Vec<String>,
     /// Closing formulas of a post (`就到这里`, `下期再见`), lower-case.
@@ -228,6 +240,13 @@ impl Lexicons {
             count_prefixes: longest_first(words_of("count_prefix")),
             bare_labels: longest_first(words_of("bare_label")),
             buttons: longest_first(words_of("button")),
+            greetings: longest_first(words_of("greeting")),
+            self_intros: longest_first(words_of("self_intro")),
+            self_refs: longest_first(words_of("self_ref")),
+            account_nouns: longest_first(words_of("account_noun")),
+            accompany: words_of("accompany"),
+            hobbies: longest_first(words_of("hobby")),
+            edit_verbs: words_of("edit_verb"),
             badges: longest_first(words_of("badge")),
             signoffs: words_of("signoff"),
             placeholders: words_of("placeholder"),

@@ -1199,8 +1199,15 @@ fn smooth(lines: &mut [Line]) {
         let next = decided[i + 1..].iter().flatten().find(telling).copied();
         let body =
             |c: Option<LineClass>| matches!(c, Some(LineClass::Body) | Some(LineClass::Heading));
+        // The article starts under its headline: a short sentence there
+        // (`我一定得挣扎。`) opens the body, whatever furniture stands above
+        // the headline.
+        let under_title = || decided[..i].iter().rev().flatten().next() == Some(&LineClass::Title);
         let (class, rule) = match (prev, next) {
             (p, n) if body(p) && body(n) => (LineClass::Heading, "between body lines"),
+            (_, n) if body(n) && lines[i].f.ends_sentence && under_title() => {
+                (LineClass::Body, "opens the body under the title")
+            }
             (_, n) if body(n) && lines[i].f.is_headline_like() => {
                 (LineClass::Heading, "leads into body")
             }
@@ -1563,7 +1570,7 @@ mod tests {
         // The account's tagline leads the post; its name recurs in the
         // byline and the follow prompt. There is no headline.
         let text = format!(
-            "济南生活指南，一个有温度的城市号\n原创 小小西瓜 济南生活指南 2017-11-02\n{BODY1}\n{BODY2}\n扫码关注济南生活指南"
+            "济南生活指南，吃喝玩乐全知道\n原创 小小西瓜 济南生活指南 2017-11-02\n{BODY1}\n{BODY2}\n扫码关注济南生活指南"
         );
         let d = clean_with(&text, None);
         assert_eq!(d.title, None);
@@ -2003,5 +2010,23 @@ mod tests {
         // A one-line post that is a sign-off has no article to close.
         let d = clean_with("今天的分享就到这里，我们下期再见！", None);
         assert_eq!(d.text, "今天的分享就到这里，我们下期再见！");
+    }
+
+    #[test]
+    fn a_short_sentence_under_the_title_opens_the_body() {
+        // A tagline above, a tag line between it and the headline, and a
+        // short sentence under the headline: the sentence is the body's first.
+        let text = format!(
+            "每天一点历史，陪你读懂过去\n标签：历史 洛阳\n老城墙下的最后一家铁匠铺\n我决定再去一次。\n{BODY1}\n{BODY2}"
+        );
+        let d = clean_with(&text, None);
+        assert_eq!(d.title.as_deref(), Some("老城墙下的最后一家铁匠铺"));
+        assert_eq!(d.text, format!("我决定再去一次。\n{BODY1}\n{BODY2}"));
+        // A short sentence among the furniture above the headline still goes.
+        let text =
+            format!("标签：历史 洛阳\n点此阅读。\n老城墙下的最后一家铁匠铺\n{BODY1}\n{BODY2}");
+        let d = clean_with(&text, None);
+        assert_eq!(d.title.as_deref(), Some("老城墙下的最后一家铁匠铺"));
+        assert_eq!(d.text, format!("{BODY1}\n{BODY2}"));
     }
 }

@@ -403,14 +403,34 @@ fn worded_furniture(
             return Some((Reason::SiteChrome, "reader prompt"));
         }
     }
-    // A request that ends on a prompt verb (`看完记得关注`, `喜欢请关注`).
+    // A request that ends on a prompt verb (`看完记得关注`, `喜欢请关注`),
+    // maybe after one comma and before a softening particle (`喜欢的朋友，
+    // 可以加个关注`, `有问题可以在下方留言哦`); a cue of the screen or the
+    // account right before the verb asks as well as a request word does
+    // (`在下方留言`; `在评论区写下长长的留言` tells what someone did).
     let compact: String = trimmed.chars().filter(|c| c.is_alphanumeric()).collect();
+    let compact = compact.trim_end_matches(SOFTENERS);
+    let commas = trimmed.chars().filter(|&c| c == '，').count();
+    let other_marks = trimmed.chars().any(|c| is_sentence_mark(c) && c != '，');
+    let before_verb = lex
+        .tail_verbs
+        .iter()
+        .find_map(|v| compact.strip_suffix(v.as_str()));
     if compact.chars().count() <= 16
-        && !trimmed.chars().any(is_sentence_mark)
-        && lex.tail_verbs.iter().any(|v| compact.ends_with(v.as_str()))
-        && has_any(&lex.requests, &compact)
+        && commas <= 1
+        && !other_marks
+        && before_verb.is_some_and(|head| {
+            has_any(&lex.requests, compact)
+                || lex.prompt_cues.iter().any(|c| head.ends_with(c.as_str()))
+        })
     {
         return Some((Reason::SiteChrome, "reader prompt"));
+    }
+    if is_account_tagline(trimmed, lex) {
+        return Some((Reason::SiteChrome, "account tagline or bio"));
+    }
+    if is_edit_stamp(trimmed, &lex.edit_verbs) {
+        return Some((Reason::Byline, "edit stamp"));
     }
     let mut tokens = trimmed.splitn(2, char::is_whitespace);
     if let (Some(user), Some(rest)) = (tokens.next(), tokens.next()) {
@@ -444,6 +464,97 @@ fn worded_furniture(
         return Some((Reason::RelatedList, "related-list heading"));
     }
     None
+}
+
+/// Particles that soften a request at its end (`留言哦`, `关注吧`).
+const SOFTENERS: &[char] = &['哦', '噢', '吧', '呀', '啦', '哈', '呢'];
+
+/// Longest account tagline or bio, in chars.
+const TAGLINE_MAX_CHARS: usize = 30;
+
+/// An account's tagline or a poster's bio, as platforms print it under the
+/// name above a post: a few clauses set apart by commas, no sentence, and
+/// - a greeting, then the poster introducing itself (`大家好，我是某某`);
+/// - the account naming itself first (`本号只讲职场，欢迎常来坐坐`);
+/// - a last clause describing the account as `一个……的……号` or `……博主`
+///   (`某某观察，一个有温度的民生号`); a plain noun ending in 号 needs two
+///   chars of topic before it, so `一个危险的信号` stays a headline's clause;
+/// - a last clause promising company (`每天一点健康知识，陪你慢慢变好`).
+///
+/// A headline states news in its clauses and speaks of no account.
+fn is_account_tagline(lower: &str, lex: &Lexicons) -> bool {
+    let starts = |s: &str, words: &[String]| words.iter().any(|w| s.starts_with(w.as_str()));
+    let self_ref = starts(lower, &lex.self_refs);
+    if !self_ref && !lower.contains(['，', ',']) {
+        return false;
+    }
+    let chars = lower.chars().count();
+    if chars > TAGLINE_MAX_CHARS || lower.chars().any(|c| is_sentence_mark(c) && c != '，') {
+        return false;
+    }
+    if self_ref {
+        return true;
+    }
+    let clauses: Vec<&str> = lower
+        .split(['，', ','])
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    if clauses.len() < 2 {
+        return false;
+    }
+    let greeted = clauses.windows(2).any(|w| {
+        lex.greetings.iter().any(|g| w[0] == g.as_str()) && starts(w[1], &lex.self_intros)
+    });
+    let Some(last) = clauses.last() else {
+        return false;
+    };
+    let described = last.starts_with("一个")
+        && last.rfind('的').is_some_and(|at| {
+            let tail = &last[at + '的'.len_utf8()..];
+            lex.account_nouns.iter().any(|n| {
+                tail.strip_suffix(n.as_str()).is_some_and(|topic| {
+                    let len = topic.chars().count();
+                    len <= 4 && (len >= 2 || n.chars().count() > 1)
+                })
+            })
+        });
+    let promised = clauses.len() == 2 && chars <= 20 && starts(last, &lex.accompany);
+    greeted || described || promised
+}
+
+/// A post's edit or publication stamp: a date and an edit verb, maybe
+/// with 于, 已 or 最后, and nothing else (`已于2023年5月1日修改`, `更新于
+/// 2023-05-01 12:30`). A headline has words beside its date
+/// (`2023年5月1日起施行新规`).
+fn is_edit_stamp(lower: &str, verbs: &[String]) -> bool {
+    if !lower.bytes().any(|b| b.is_ascii_digit())
+        || !verbs.iter().any(|v| lower.contains(v.as_str()))
+        || find_date(lower).is_none()
+    {
+        return false;
+    }
+    let chars: Vec<char> = lower.chars().collect();
+    // Han chars outside the date's own marks (a 年, 月 or 日 after a digit).
+    let words: String = chars
+        .iter()
+        .enumerate()
+        .filter(|&(i, &c)| {
+            let date_mark = matches!(c, '年' | '月' | '日')
+                && i > 0
+                && chars.get(i - 1).is_some_and(char::is_ascii_digit);
+            is_han(c) && !date_mark
+        })
+        .map(|(_, &c)| c)
+        .collect();
+    if chars
+        .iter()
+        .any(|c| c.is_alphabetic() && !is_han(*c) && !c.is_ascii_digit())
+    {
+        return false;
+    }
+    let rest = words.replace("最后", "").replace(['已', '于'], "");
+    verbs.iter().any(|v| rest == v.as_str())
 }
 
 /// Nothing but bracketed codes a platform prints for what it cannot show
@@ -985,10 +1096,16 @@ fn is_profile_tags(t: &str) -> bool {
     let clean = !t.chars().any(|c| is_sentence_mark(c) && c != '，')
         && t.chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '，' | ',' | '_' | ' '));
+    // The bio may open on the poster's handle (`tiger1272，合肥人，爱读书`).
+    let handle = t
+        .split(['，', ','])
+        .next()
+        .is_some_and(|p| is_handle_token(p.trim()) && p.trim().chars().count() <= 16);
+    let sizes = if handle { &pieces[1..] } else { &pieces[..] };
     clean
         && (3..=4).contains(&pieces.len())
-        && pieces.iter().all(|&n| (1..=5).contains(&n))
-        && pieces.iter().any(|&n| n <= 3)
+        && sizes.iter().all(|&n| (1..=5).contains(&n))
+        && sizes.iter().any(|&n| n <= 3)
 }
 
 /// A Latin user handle: lower-case letters then two digits or more
@@ -2333,5 +2450,56 @@ mod tests {
                 "{line}"
             );
         }
+    }
+
+    #[test]
+    fn account_taglines_and_bios_go_but_headlines_of_the_same_build_stay() {
+        assert_rules(&[
+            (
+                "大家好，我是江边的小鱼，一个爱分享的家居博主",
+                "shape:account tagline or bio",
+            ),
+            ("本号只聊数码，欢迎常来逛逛", "shape:account tagline or bio"),
+            ("本公众号专注亲子阅读", "shape:account tagline or bio"),
+            (
+                "城南旧事，一个有温度的读书号",
+                "shape:account tagline or bio",
+            ),
+            ("每天一点历史，陪你读懂过去", "shape:account tagline or bio"),
+        ]);
+        // A bio may open on the poster's handle; it reads as a name line.
+        assert!(is_name_like("moonriver88，厦门人，爱咖啡"));
+        assert!(!is_name_like("iphone15，发布会前夜的十个传闻"));
+        assert_not_boilerplate(&[
+            // A headline's clause describing no account.
+            "房价连跌三个月，一个危险的信号",
+            "他，一个普通的快递员",
+            "小伙辞职回乡，成为一个养猪的大学生",
+            // A greeting without a self-introduction after it.
+            "你好，陌生人",
+            // A promise in a longer headline, and a sentence.
+            "这个冬天最暖心的一幕：志愿者陪你回家过年的路上",
+            "本号今天起暂停更新，感谢大家一直以来的陪伴。",
+            // A handle opening a longer headline.
+            "iphone15，发布会前夜的十个传闻",
+        ]);
+    }
+
+    #[test]
+    fn edit_stamps_and_request_prompts_go_but_dated_headlines_stay() {
+        assert_rules(&[
+            ("已于2024年3月8日修改", "shape:edit stamp"),
+            ("更新于 2023-05-01", "shape:edit stamp"),
+            ("2022/11/30 发布", "shape:edit stamp"),
+            ("喜欢的朋友，可以加个关注", "shape:reader prompt"),
+            ("有什么想法可以在下方留言哦", "shape:reader prompt"),
+        ]);
+        assert_not_boilerplate(&[
+            "2024年3月8日起施行新修改的条例",
+            "新规2023-05-01起全面实施",
+            "大家都在关注",
+            "他在评论区写下长长的留言",
+            "朋友，你在关注什么",
+        ]);
     }
 }
