@@ -2015,6 +2015,23 @@ impl PageSoFar<'_> {
     fn dead(&self) -> Vec<Vec<bool>> {
         dead_mask(self.analysis, self.found.iter().chain(self.brands))
     }
+
+    /// The distinct texts (analysis form) of the fragments found so far.
+    fn found_pieces(&self) -> Vec<Vec<char>> {
+        let mut pieces: Vec<Vec<char>> = Vec::new();
+        for s in self.found.iter().filter(|s| !s.brand) {
+            if let Some(g) = self
+                .analysis
+                .get(s.line)
+                .and_then(|c| c.get(s.start..s.end))
+            {
+                if !pieces.iter().any(|p| p == g) {
+                    pieces.push(g.to_vec());
+                }
+            }
+        }
+        pieces
+    }
 }
 
 /// Whether `piece` read next to `other` (on either side) forms a word of
@@ -2045,18 +2062,7 @@ fn chains_with(cuts: &mut CutCache<'_>, piece: &[char], other: &[char]) -> bool 
 /// chain to. Runs seen only twice were tried and dropped: on the harness
 /// every one of them this rule took was a word of the text.
 fn find_chained(page: PageSoFar<'_>, cuts: &mut CutCache<'_>) -> Vec<SpamSpan> {
-    let mut pieces: Vec<Vec<char>> = Vec::new();
-    for s in page.found.iter().filter(|s| !s.brand) {
-        if let Some(g) = page
-            .analysis
-            .get(s.line)
-            .and_then(|c| c.get(s.start..s.end))
-        {
-            if !pieces.iter().any(|p| p == g) {
-                pieces.push(g.to_vec());
-            }
-        }
-    }
+    let mut pieces = page.found_pieces();
     if pieces.is_empty() {
         return Vec::new();
     }
@@ -3978,6 +3984,18 @@ mod tests {
         assert!(spans.iter().all(|s| !(s.line == 1 && s.start > 20)));
     }
 
+    /// A page with a brand, two loose pieces and `滋味`, a dictionary word
+    /// spliced four times that only the scorer takes (see the tests below
+    /// and `spam::scored`'s).
+    pub(super) const SCORED_PAGE: &[&str] = &[
+        "欢迎访问AG超玩会入口",
+        "今年以来，我市坚持稳中求进工作总基调，经济运行心人滋味总体平稳，众跟发展态势良好。",
+        "全市规模以上工业增加值同比增长，固定滋味资产投资众跟保持较快增长，心人项目建设有序推进。",
+        "消费市场持续回暖，社会消费品零售总额滋味逐步提升，居民收入众跟稳定增加，心人就业形势稳定。",
+        "下一步，将继续深化改革开放，推动高质量众跟发展滋味取得新成效。",
+        "会议强调，要把握经济规律，推动区域经济协调发展，为全省经济大局多作贡献。",
+    ];
+
     #[test]
     fn a_dictionary_word_spliced_beside_spam_is_scored_as_a_slogan_piece() {
         // `滋味` is a dictionary word spliced four times, every time between
@@ -3988,14 +4006,7 @@ mod tests {
         // together. `经济` and `发展`, topic words said four and three
         // times in the same sentences, stay.
         let seg = property_segmenter();
-        let lines = chars(&[
-            "欢迎访问AG超玩会入口",
-            "今年以来，我市坚持稳中求进工作总基调，经济运行心人滋味总体平稳，众跟发展态势良好。",
-            "全市规模以上工业增加值同比增长，固定滋味资产投资众跟保持较快增长，心人项目建设有序推进。",
-            "消费市场持续回暖，社会消费品零售总额滋味逐步提升，居民收入众跟稳定增加，心人就业形势稳定。",
-            "下一步，将继续深化改革开放，推动高质量众跟发展滋味取得新成效。",
-            "会议强调，要把握经济规律，推动区域经济协调发展，为全省经济大局多作贡献。",
-        ]);
+        let lines = chars(SCORED_PAGE);
         let low = lower(&lines);
         let brands = find_brands(&lines, &low, &Lexicons::builtin());
         let spans = find_fragments(&lines, &lines, seg, &brands);

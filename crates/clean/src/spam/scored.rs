@@ -108,18 +108,7 @@ fn page_stats<'a>(page: &PageSoFar<'a>) -> PageStats<'a> {
             }
         }
     }
-    let mut pieces: Vec<Vec<char>> = Vec::new();
-    for s in page.found.iter().filter(|s| !s.brand) {
-        if let Some(g) = page
-            .analysis
-            .get(s.line)
-            .and_then(|c| c.get(s.start..s.end))
-        {
-            if !pieces.iter().any(|p| p == g) {
-                pieces.push(g.to_vec());
-            }
-        }
-    }
+    let pieces = page.found_pieces();
     PageStats {
         dead,
         chars,
@@ -548,17 +537,10 @@ mod tests {
         // The runs of a spam page whose cheap features rule them out are
         // exactly those whose full score stays below the threshold.
         let seg = Segmenter::new();
-        let lines: Vec<Vec<char>> = [
-            "欢迎访问AG超玩会入口",
-            "今年以来，我市坚持稳中求进工作总基调，经济运行心人滋味总体平稳，众跟发展态势良好。",
-            "全市规模以上工业增加值同比增长，固定滋味资产投资众跟保持较快增长，心人项目建设有序推进。",
-            "消费市场持续回暖，社会消费品零售总额滋味逐步提升，居民收入众跟稳定增加，心人就业形势稳定。",
-            "下一步，将继续深化改革开放，推动高质量众跟发展滋味取得新成效。",
-            "会议强调，要把握经济规律，推动区域经济协调发展，为全省经济大局多作贡献。",
-        ]
-        .iter()
-        .map(|l| l.chars().collect())
-        .collect();
+        let lines: Vec<Vec<char>> = crate::spam::tests::SCORED_PAGE
+            .iter()
+            .map(|l| l.chars().collect())
+            .collect();
         let brands = vec![SpamSpan {
             line: 0,
             start: 4,
