@@ -4005,11 +4005,8 @@ mod tests {
         // confined test). No rule takes it; the scorer weighs it all
         // together. `经济` and `发展`, topic words said four and three
         // times in the same sentences, stay.
-        let seg = property_segmenter();
         let lines = chars(SCORED_PAGE);
-        let low = lower(&lines);
-        let brands = find_brands(&lines, &low, &Lexicons::builtin());
-        let spans = find_fragments(&lines, &lines, seg, &brands);
+        let spans = fragments_with_lexicon_brands(&lines);
         let scored: Vec<(usize, &str)> = spans
             .iter()
             .filter(|s| s.rule.starts_with("scored repeated run:滋味"))
@@ -4032,7 +4029,6 @@ mod tests {
         // each, between Han chars with a new neighbour every time, near the
         // spam: a splice's placement. But they are frequent words whose
         // chars the text uses elsewhere (`合法`, `同意`), and they stay.
-        let seg = property_segmenter();
         let lines = chars(&[
             "欢迎访问AG超玩会入口",
             "原告与被告签订买卖合同约定，心人被告应于收货后支付货款，众跟原告依约交付了货物。",
@@ -4040,9 +4036,7 @@ mod tests {
             "本院认为，双方签订的合同系真实意思表示，心人合法有效，众跟双方均应依约履行。",
             "被告未履行合同义务，应承担违约责任，原告的诉讼请求本院予以支持。",
         ]);
-        let low = lower(&lines);
-        let brands = find_brands(&lines, &low, &Lexicons::builtin());
-        let spans = find_fragments(&lines, &lines, seg, &brands);
+        let spans = fragments_with_lexicon_brands(&lines);
         assert!(spans.iter().any(|s| s.text == "心人"), "{spans:?}");
         assert!(
             spans.iter().all(|s| !s.rule.starts_with("scored")),
@@ -4057,7 +4051,6 @@ mod tests {
         // but every occurrence lies in lines that carry other spam, in
         // contexts that never repeat. `工作` recurs there too, but also in
         // a clean line, and stays.
-        let seg = property_segmenter();
         let lines = chars(&[
             "车上的心人乘客一边打量眼前的携手新图景，众跟正是心人全市工作组织系统的党员干部。",
             "他们走进社携手区，心人考察贫困村，众跟让广大委员甘当工作基层群众的贴心人。",
@@ -4065,9 +4058,7 @@ mod tests {
             "提高人民群众生活质量，让人民群众满意，做好基层工作。",
             "欢迎访问AG超玩会入口",
         ]);
-        let low = lower(&lines);
-        let brands = find_brands(&lines, &low, &Lexicons::builtin());
-        let spans = find_fragments(&lines, &lines, seg, &brands);
+        let spans = fragments_with_lexicon_brands(&lines);
         let confined: Vec<(usize, &str)> = spans
             .iter()
             .filter(|s| s.rule.starts_with("confined"))
@@ -4721,6 +4712,13 @@ mod tests {
             "判决如下：被告汪佑键在本判决生效后三日内归还借款本金。",
         ]);
         assert!(spans.is_empty(), "{spans:?}");
+    }
+
+    /// The fragments found on `lines` beside the lexicon brands they carry.
+    fn fragments_with_lexicon_brands(lines: &[Vec<char>]) -> Vec<SpamSpan> {
+        let low = lower(lines);
+        let brands = find_brands(lines, &low, &Lexicons::builtin());
+        find_fragments(lines, lines, property_segmenter(), &brands)
     }
 
     /// The fragments found on `lines`, which carry exactly one lexicon
