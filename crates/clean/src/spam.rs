@@ -795,6 +795,19 @@ fn word_across_gap(cuts: &mut CutCache<'_>, line: &[char], start: usize, end: us
         .any(|&(a, b)| a < seam && b > seam && b - a >= 2)
 }
 
+/// A found brand's name and the Han words after it: a Latin or digit name
+/// is its leading alphanumerics, a Han name two chars (see
+/// `find_brand_shapes`). `None` when what follows the name is not all Han.
+fn brand_name_and_words(span: &[char]) -> Option<(usize, &[char])> {
+    let latin = span
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count();
+    let head = if latin > 0 { latin } else { 2 };
+    let rest = span.get(head..)?;
+    rest.iter().all(|&c| is_han(c)).then_some((head, rest))
+}
+
 /// Brands built like the ones already found on the page. A spam site
 /// names its brands from a few parts (a name, a category word such as
 /// `娱乐`, a call to action such as `官网`), so once some brands are found
@@ -820,18 +833,9 @@ pub fn find_learned_brands(
         let Some(span) = analysis.get(t.line).and_then(|l| l.get(t.start..t.end)) else {
             continue;
         };
-        let latin = span
-            .iter()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .count();
-        // Han names are two characters (see `find_brand_shapes`).
-        let head = if latin > 0 { latin } else { 2 };
-        let Some(rest) = span.get(head..) else {
+        let Some((head, rest)) = brand_name_and_words(span).filter(|(_, r)| r.len() >= 2) else {
             continue;
         };
-        if rest.len() < 2 || !rest.iter().all(|&c| is_han(c)) {
-            continue;
-        }
         // A one-char name (`6彩票`) stands before ordinary words too.
         if let Some(name) = span.get(..head).filter(|n| n.len() >= 2) {
             names.insert(name.to_vec());
@@ -1431,18 +1435,9 @@ pub fn find_brands_before_actions(
         let Some(span) = analysis.get(t.line).and_then(|l| l.get(t.start..t.end)) else {
             continue;
         };
-        let latin = span
-            .iter()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .count();
-        // Han names are two characters (see `find_brand_shapes`).
-        let head = if latin > 0 { latin } else { 2 };
-        let Some(rest) = span.get(head..) else {
+        let Some((_, rest)) = brand_name_and_words(span).filter(|(_, r)| r.len() >= 3) else {
             continue;
         };
-        if rest.len() < 3 || !rest.iter().all(|&c| is_han(c)) {
-            continue;
-        }
         for &(a, b) in cuts.spans(rest).iter().skip(1) {
             let w = &rest[a..b];
             if w.len() >= 2 && !all_function(w) && !page.iter().any(|p| p == w) {
