@@ -1271,6 +1271,11 @@ mod tests {
 
     /// `text` cleans to the title `title` over the paragraphs BODY1, BODY2;
     /// returns the cleaned document.
+    /// The rules of a document's removals, in order.
+    fn removal_rules(d: &Document) -> Vec<&str> {
+        d.removed.iter().filter_map(|r| r.rule.as_deref()).collect()
+    }
+
     fn assert_title_and_two_paragraphs(text: &str, title: &str) -> Document {
         let d = clean_with(text, None);
         assert_eq!(d.title.as_deref(), Some(title), "{}", d.text);
@@ -1316,7 +1321,7 @@ mod tests {
         );
         let d = clean_with(&text, None);
         assert_eq!(d.text, format!("{BODY1}\n{BODY2}\n{BODY3}"));
-        let rules: Vec<&str> = d.removed.iter().filter_map(|r| r.rule.as_deref()).collect();
+        let rules = removal_rules(&d);
         assert_eq!(
             rules,
             vec![
@@ -1430,7 +1435,7 @@ mod tests {
              各地积极推进农业产业化经营，农业结构调整步伐加快。\n\
              代表们晚上在金樽酒家聚餐，气氛热烈。"
         );
-        let rules: Vec<&str> = d.removed.iter().filter_map(|r| r.rule.as_deref()).collect();
+        let rules = removal_rules(&d);
         assert!(
             rules
                 .iter()
@@ -1873,7 +1878,7 @@ mod tests {
              2023-04-02 21:15 | 分类：城市漫步\n{BODY1}\n{BODY2}"
         );
         let d = assert_title_and_two_paragraphs(&text, "老城区改造后的第一个春天");
-        let rules: Vec<&str> = d.removed.iter().filter_map(|r| r.rule.as_deref()).collect();
+        let rules = removal_rules(&d);
         assert_eq!(
             rules
                 .iter()
@@ -1992,7 +1997,7 @@ mod tests {
         );
         let d = clean_with(&text, None);
         assert_eq!(d.text, format!("{BODY1}\n{BODY2}"));
-        let rules: Vec<&str> = d.removed.iter().filter_map(|r| r.rule.as_deref()).collect();
+        let rules = removal_rules(&d);
         assert_eq!(rules, ["from the sign-off after the article"; 3]);
         // Between paragraphs the same words are the story's.
         let text = format!("{BODY1}\n主持人说：今天的节目就到这里。\n{BODY2}");
@@ -2003,7 +2008,7 @@ mod tests {
         let text = format!("{BODY1}\n{BODY2}\n深夜阿飞　杭州\n说得太好了！\n写得真不错。");
         let d = clean_with(&text, None);
         assert_eq!(d.text, format!("{BODY1}\n{BODY2}"));
-        let rules: Vec<&str> = d.removed.iter().filter_map(|r| r.rule.as_deref()).collect();
+        let rules = removal_rules(&d);
         assert_eq!(rules, ["from a name line after the article"; 3]);
         let text = format!("{BODY1}\n深夜阿飞 杭州\n{BODY2}");
         assert_eq!(clean_with(&text, None).text, text);

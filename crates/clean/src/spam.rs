@@ -4496,32 +4496,30 @@ mod tests {
         let seg = property_segmenter();
         let lex = Lexicons::builtin();
         let taken = [brand_span(0, 4, "ZMT彩票大厅", "brand shape:zmt彩票")];
+        let found_on =
+            |lines: &[&str]| find_brands_before_actions(&chars(lines), &taken, seg, &[], &lex);
         // `大厅` follows the category word of the page's brand: a Han name
         // and a word no list has before it, said once, are a brand.
-        let lines = chars(&["欢迎访问ZMT彩票大厅", "居民收入鸿运夺宝大厅稳步增长。"]);
-        let found = find_brands_before_actions(&lines, &taken, seg, &[], &lex);
+        let found = found_on(&["欢迎访问ZMT彩票大厅", "居民收入鸿运夺宝大厅稳步增长。"]);
         assert_eq!(line_texts(&found), vec![(1, "鸿运夺宝大厅")], "{found:?}");
         // Where the page says `大厅` in its own sentences too, it is no
         // call to action of the brands'.
-        let lines = chars(&[
+        let found = found_on(&[
             "欢迎访问ZMT彩票大厅",
             "居民收入鸿运夺宝大厅稳步增长。",
             "市民在服务大厅排队办理业务。",
         ]);
-        let found = find_brands_before_actions(&lines, &taken, seg, &[], &lex);
         assert!(found.is_empty(), "{found:?}");
         // A listed call to action (`注册`) after a name the dictionary
         // knows, whose chars the page says nowhere else.
-        let lines = chars(&["欢迎访问ZMT彩票大厅", "居民收入鸿运夺宝注册稳步增长。"]);
-        let found = find_brands_before_actions(&lines, &taken, seg, &[], &lex);
+        let found = found_on(&["欢迎访问ZMT彩票大厅", "居民收入鸿运夺宝注册稳步增长。"]);
         assert_eq!(line_texts(&found), vec![(1, "鸿运夺宝注册")], "{found:?}");
         // The text's own phrase: its name is made of the page's chars.
-        let lines = chars(&[
+        let found = found_on(&[
             "欢迎访问ZMT彩票大厅",
             "用户需要进行实名注册才能购票。",
             "改革进行到底，行动见成效。",
         ]);
-        let found = find_brands_before_actions(&lines, &taken, seg, &[], &lex);
         assert!(found.is_empty(), "{found:?}");
         // Nothing without spam on the page.
         let lines = chars(&["居民收入鸿运夺宝大厅稳步增长。"]);
