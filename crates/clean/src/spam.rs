@@ -1849,6 +1849,9 @@ pub fn find_fragments(
     let mut shape_ok: FxHashMap<&[char], Shape> = FxHashMap::default();
     // Fragments shown to break words in two places or more: evidence enough.
     let mut strong: HashSet<String> = HashSet::new();
+    // Fragments shown to break a word in one place: two of them meeting in
+    // one stretch of text pool their evidence (see `keep_cooccurring`).
+    let mut broke_once: HashSet<String> = HashSet::new();
     // Candidates judged and rejected in an earlier round stay rejected:
     // masking a splice elsewhere rarely turns a term into a fragment.
     let mut rejected: FxHashSet<&[char]> = FxHashSet::default();
@@ -1912,6 +1915,12 @@ pub fn find_fragments(
                     rejected.insert(gram);
                 }
                 Some((spliced, seams)) => {
+                    if seams == 1 {
+                        broke_once.insert(format!(
+                            "repeated fragment:{}",
+                            gram.iter().collect::<String>()
+                        ));
+                    }
                     if seams >= 2 {
                         strong.insert(format!(
                             "repeated fragment:{}",
@@ -1946,7 +1955,7 @@ pub fn find_fragments(
         }
         drop_masked(&mut counts, &dead, &rejected, 3);
     }
-    let kept = keep_cooccurring(removed, brands, &strong);
+    let kept = keep_cooccurring(removed, brands, &strong, &broke_once);
     let mut kept = extend_to_adjacent(kept, lines, analysis, brands);
     let page = PageSoFar {
         lines,
@@ -2780,11 +2789,16 @@ fn fragment_shape(gram: &[char], cuts: &mut CutCache<'_>, surnames: &HashSet<cha
 /// article (`越抓越`, `专精特新`). So a fragment is kept when it was seen
 /// breaking words of its context in two places, or when, summed over its
 /// lines, it meets at least twice either such a fragment or (on a page with
-/// brands) any other distinct fragment or brand.
+/// brands) any other distinct fragment or brand, or when it broke a word in
+/// one place and meets another fragment that did the same: two different
+/// runs, each passing the judge and each breaking a word, side by side in
+/// one stretch, are two pieces of one injection (`上|式购物|海` and
+/// `祖|放心选|国` in one sentence of a page with no brand).
 fn keep_cooccurring(
     spans: Vec<SpamSpan>,
     brands: &[SpamSpan],
     strong: &HashSet<String>,
+    broke_once: &HashSet<String>,
 ) -> Vec<SpamSpan> {
     // Meetings are counted within stretches of a line, not whole lines:
     // a long judgment or report on one line would otherwise have every
@@ -2820,10 +2834,13 @@ fn keep_cooccurring(
             // a clean article meet each other too, so only a run seen
             // breaking words counts then, or one that meets such a run
             // twice (the page is shown to carry spliced spam, and the
-            // injector puts its pieces into the same sentences).
+            // injector puts its pieces into the same sentences). Two runs
+            // that each broke one word pool their evidence where they meet.
             strong.contains(*rule)
                 || (!brands.is_empty() && meetings(rule, &|_| true) >= 2)
                 || meetings(rule, &|other| strong.contains(other)) >= 2
+                || (broke_once.contains(*rule)
+                    && meetings(rule, &|other| broke_once.contains(other)) >= 1)
         })
         .map(str::to_string)
         .collect();
@@ -4631,6 +4648,34 @@ mod tests {
     }
 
     #[test]
+    fn two_runs_each_breaking_one_word_in_one_sentence_go_together() {
+        // No brand on the page, and neither run breaks two words: `西|选好物|北`
+        // re-forms `西北` and `北|天低价|京` re-forms `北京`, the other places
+        // sit between words. Together, in the same sentences, they are two
+        // pieces of one injection.
+        let seg = property_segmenter();
+        let lines = chars(&[
+            "去年冬天，来自西选好物北的学生在北天低价京参加了冬令营活动，大家在天低价雪地里选好物堆起雪人，老师选好物带着孩子们参观了天低价博物馆。",
+            "冬令营为期一周，学生们每天都写日记。",
+        ]);
+        let spans = find_fragments(&lines, &lines, seg, &[]);
+        let mut texts: Vec<&str> = spans.iter().map(|s| s.text.as_str()).collect();
+        texts.sort_unstable();
+        assert_eq!(
+            texts,
+            ["天低价", "天低价", "天低价", "选好物", "选好物", "选好物"],
+            "{spans:?}"
+        );
+        // Either run alone, with its one broken word, is no proof of spam.
+        let alone = chars(&[
+            "去年冬天，来自西选好物北的学生在北京参加了冬令营活动，大家在雪地里选好物堆起雪人，老师选好物带着孩子们参观了博物馆。",
+            "冬令营为期一周，学生们每天都写日记。",
+        ]);
+        let spans = find_fragments(&alone, &alone, seg, &[]);
+        assert!(spans.is_empty(), "{spans:?}");
+    }
+
+    #[test]
     fn a_run_shown_spliced_goes_where_it_glues_onto_a_neighbour() {
         // Two broken words (`曲折`, `撞击`) show `航新征程` spliced; in
         // `联|航新征程` the neighbour makes `联航` with its first character,
@@ -5018,11 +5063,16 @@ mod tests {
         let strong: HashSet<String> = ["repeated fragment:梦飞扬".to_string()].into();
         let texts = |kept: Vec<SpamSpan>| kept.into_iter().map(|s| s.text).collect::<Vec<String>>();
         assert_eq!(
-            texts(keep_cooccurring(spans.clone(), &[], &strong)),
+            texts(keep_cooccurring(
+                spans.clone(),
+                &[],
+                &strong,
+                &HashSet::new()
+            )),
             ["梦飞扬", "齐心", "梦飞扬", "齐心", "梦飞扬", "齐心"]
         );
         // No proven fragment and no brand: nothing shows the page is spam.
-        assert!(keep_cooccurring(spans, &[], &HashSet::new()).is_empty());
+        assert!(keep_cooccurring(spans, &[], &HashSet::new(), &HashSet::new()).is_empty());
     }
 
     #[test]
