@@ -121,6 +121,22 @@ fn base_letter(c: char) -> Option<char> {
 /// final made of vowels with an optional `n`/`ng`/`r` coda, and an optional
 /// tone digit. Returns (is_syllable, has_explicit_tone).
 pub fn pinyin_syllable(s: &str) -> (bool, bool) {
+    // A toned vowel is the one non-ASCII letter of most syllables, so it is
+    // what byte damage loses: mojibake read with replacement leaves `l�ng`
+    // (`lǐng`) or `l?ng`. One lost char that some vowel makes a syllable of
+    // stands for a toned vowel; it needs a letter beside it (`(?)` after a
+    // word is an editor's query, not a syllable).
+    let lost = |c: char| c == '\u{FFFD}' || c == '?';
+    if s.contains(lost) {
+        if s.chars().filter(|&c| lost(c)).count() > 1 || !s.chars().any(|c| c.is_ascii_lowercase())
+        {
+            return (false, false);
+        }
+        let ok = ['a', 'e', 'i', 'o', 'u', 'ü']
+            .iter()
+            .any(|&v| pinyin_syllable(&s.replace(lost, &v.to_string())).0);
+        return (ok, ok);
+    }
     let mut letters = String::with_capacity(s.len());
     let mut tone = false;
     let mut chars = s.chars().peekable();
@@ -511,6 +527,15 @@ mod tests {
         }
         assert_eq!(pinyin_syllable("xié"), (true, true));
         assert_eq!(pinyin_syllable("men"), (true, false));
+        // A toned vowel lost to byte damage (`lǐng` -> `l�ng`, `l?ng`).
+        for s in ["l\u{FFFD}ng", "l?ng", "f\u{FFFD}", "xi\u{FFFD}ng", "gu?n"] {
+            assert_eq!(pinyin_syllable(s), (true, true), "{s}");
+        }
+        // Not with two lost chars, nothing to stand beside, or no vowel
+        // that makes a syllable of it.
+        for s in ["l\u{FFFD}\u{FFFD}ng", "?", "\u{FFFD}", "str?", "x?z"] {
+            assert_eq!(pinyin_syllable(s), (false, false), "{s}");
+        }
     }
 
     #[test]
@@ -519,6 +544,11 @@ mod tests {
             ("首頁>協(xié)商議政>地方政協(xié)", "首頁>協商議政>地方政協"),
             ("“紅色”引領(lǐng)發(fā)展新空間", "“紅色”引領發展新空間"),
             ("鄉(xiāng)鎮(zhèn)委員聯(lián)絡(luò)室", "鄉鎮委員聯絡室"),
+            // Mojibake read with replacement lost the toned vowels.
+            (
+                "“紅色”引領（l\u{FFFD}ng）發（f\u{FFFD}）展",
+                "“紅色”引領發展",
+            ),
             ("全（quán）國", "全國"),
             ("協商(xie2)議政", "協商議政"),
             ("勇挑重?fù)?dān)、率先", "勇挑重、率先"),
@@ -541,6 +571,9 @@ mod tests {
             "公司(Co)成立",
             "北京(Beijing)",
             "(a)",
+            "真的嗎(?)",
+            "他是誰（？）",
+            "型號(X?)",
         ] {
             assert_eq!(
                 strip_ruby_pinyin(s, true, &mut CharRepairs::default()),

@@ -150,3 +150,75 @@ fn seeds_are_clean() {
         .as_deref()
         .is_some_and(|t| t.contains("黨旗領航")));
 }
+
+/// Ruby pages that went through mojibake with replacement (UTF-8 bytes read
+/// as Windows-1252 the way Python's `errors='replace'` reads them: the five
+/// undefined bytes become U+FFFD) lose one byte of most toned vowels. The
+/// repaired text keeps `（l�ng）`-shaped annotations, which must go as ruby.
+#[test]
+fn ruby_goes_after_lossy_mojibake() {
+    let pipeline = Pipeline::new(Config::default());
+    let clean = process_seeds();
+    for p in ["000", "002"] {
+        let seed = clean
+            .iter()
+            .find(|d| d.id.starts_with(p))
+            .expect("seed present");
+        let path = std::fs::read_dir(seeds_dir())
+            .expect("seeds dir")
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .find(|f| {
+                f.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with(p))
+            })
+            .expect("seed file");
+        let bytes = std::fs::read(&path).expect("seed readable");
+        let (read, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
+        let lossy: String = read
+            .chars()
+            .map(|c| match c {
+                '\u{81}' | '\u{8D}' | '\u{8F}' | '\u{90}' | '\u{9D}' => '\u{FFFD}',
+                c => c,
+            })
+            .collect();
+        assert!(lossy.contains('\u{FFFD}'), "{p}: the mojibake is lossy");
+        let doc = pipeline.process(
+            taojin_core::RawInput {
+                id: p.into(),
+                source: p.into(),
+                content: taojin_core::RawContent::Text(lossy),
+            },
+            None,
+        );
+        let chars: Vec<char> = doc.text.chars().collect();
+        let left = chars
+            .windows(3)
+            .filter(|w| {
+                matches!(w[0], '(' | '（')
+                    && (w[1].is_ascii_lowercase() || w[1] == '\u{FFFD}')
+                    && (w[2].is_ascii_lowercase() || w[2] == '\u{FFFD}')
+            })
+            .count();
+        assert_eq!(left, 0, "{p}: ruby left in {}", doc.text);
+        // Nearly all of the text is the seed's clean text.
+        let mut bag: std::collections::HashMap<char, i64> = Default::default();
+        for c in seed.text.chars() {
+            *bag.entry(c).or_default() += 1;
+        }
+        let shared: i64 = doc
+            .text
+            .chars()
+            .filter(|c| {
+                let n = bag.entry(*c).or_default();
+                *n -= 1;
+                *n >= 0
+            })
+            .count() as i64;
+        let n = doc.text.chars().count() as f64;
+        assert!(
+            shared as f64 / n > 0.95,
+            "{p}: {shared} of {n} chars shared"
+        );
+    }
+}
