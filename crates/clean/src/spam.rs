@@ -693,6 +693,47 @@ pub fn find_latin_brands(
             }
         }
     }
+    // On a spam page, a name said only before one two-char word, which the
+    // page says nowhere else and whose chars it says nowhere else either,
+    // brought that word with it: a category word no list has (`XQZ夺宝`).
+    // An acronym of the text mostly stands before the text's own words
+    // (`GDP增长` where `增长` or its chars recur), or names a party
+    // (`IBM公司`); one before a word of its own still goes (`GDP能耗`).
+    let mut foreign: FxHashMap<&str, usize> = FxHashMap::default();
+    if proof == LatinProof::SpamPage {
+        let count = |needle: &[char]| said_outside(analysis, needle, is_taken);
+        for s in &seen {
+            let shown_so_far = breaks.get(s.0.as_str()).is_some_and(|b| b.0 > 0);
+            if shown_so_far || foreign.contains_key(s.0.as_str()) {
+                continue;
+            }
+            let Some(&(0, w_end)) = cuts.spans(&s.1).first() else {
+                continue;
+            };
+            let word = &s.1[..w_end];
+            let said = seen.iter().filter(|o| o.0 == s.0).count();
+            // An organisation word (`IBM公司`, `某某体育公司`) names a party.
+            let org = org_words()
+                .iter()
+                .any(|o| s.1.starts_with(o) || s.1[w_end..].starts_with(o));
+            // A call to action is no category word (`某某平台`).
+            let action = suffixes.iter().any(|a| a.as_slice() == word);
+            let shown = word.len() == 2
+                && !all_function(word)
+                && !org
+                && !action
+                && seen
+                    .iter()
+                    .filter(|o| o.0 == s.0)
+                    .all(|o| o.1.starts_with(word))
+                && count(&s.0.chars().collect::<Vec<_>>()) == said
+                && count(word) == said
+                && word.iter().all(|&c| count(&[c]) == said);
+            if shown {
+                foreign.insert(s.0.as_str(), w_end);
+            }
+        }
+    }
     let confirmed: FxHashSet<&str> = breaks
         .iter()
         .filter(|(name, &(broken, repeated))| {
@@ -709,14 +750,15 @@ pub fn find_latin_brands(
         .collect();
     let mut out = Vec::new();
     for (occ, (name, _, rejoin_end, common_end)) in names.iter().zip(&seen) {
-        if !confirmed.contains(name.as_str()) {
+        let foreign_end = foreign.get(name.as_str()).copied();
+        if !confirmed.contains(name.as_str()) && foreign_end.is_none() {
             continue;
         }
         let (li, start, name_end) = *occ;
         let e = if *common_end >= 2 {
             *common_end
-        } else if let Some(e) = rejoin_end {
-            *e
+        } else if let Some(e) = rejoin_end.or(foreign_end) {
+            e
         } else {
             continue;
         };
@@ -733,11 +775,16 @@ pub fn find_latin_brands(
             continue;
         }
         let text: String = analysis[li][start..stop].iter().collect();
+        let how = if confirmed.contains(name.as_str()) {
+            ""
+        } else {
+            ", its word foreign to the page"
+        };
         out.push(SpamSpan {
             line: li,
             start,
             end: stop,
-            rule: format!("{LATIN_NAMED}:{text}"),
+            rule: format!("{LATIN_NAMED}{how}:{text}"),
             text,
             brand: true,
         });
@@ -4212,6 +4259,42 @@ mod tests {
             "新款LCD监视器已经上市。",
         ])
         .is_empty());
+    }
+
+    #[test]
+    fn on_a_spam_page_a_latin_name_before_a_word_of_its_own_said_once_is_a_brand() {
+        let seg = property_segmenter();
+        let found = |lines: &[&str]| -> Vec<String> {
+            find_latin_brands(&lower(&chars(lines)), seg, &[], LatinProof::SpamPage, &[])
+                .into_iter()
+                .map(|s| s.text)
+                .collect()
+        };
+        // Said once, breaking no word, before a word the page says nowhere
+        // else, made of chars it says nowhere else: the name brought it.
+        assert_eq!(
+            found(&[
+                "会议指出，今年XQZ夺宝粮食的宏观调控政策是在总结经验的基础上制定的。",
+                "会议认为，这样做是完全正确的。",
+            ]),
+            ["xqz夺宝"]
+        );
+        // An acronym before the text's own word (`增长` said again), before
+        // a word whose chars the text uses (`协` in `协商`), or naming a
+        // party (`公司`) stays.
+        for page in [
+            [
+                "今年一季度，我国GDP增长较快，消费增长也很稳定。",
+                "会议认为形势向好。",
+            ],
+            [
+                "双方经过协商，决定采用TCP协议传输数据。",
+                "会议认为方案可行。",
+            ],
+            ["本案原告系美国IBM公司在华的代表处。", "会议认为证据充分。"],
+        ] {
+            assert!(found(&page).is_empty(), "{page:?}");
+        }
     }
 
     #[test]
