@@ -726,9 +726,40 @@ pub fn find_latin_brands(
                     .iter()
                     .filter(|o| o.0 == s.0)
                     .all(|o| o.1.starts_with(word))
-                && count(&s.0.chars().collect::<Vec<_>>()) == said
-                && count(word) == said
-                && word.iter().all(|&c| count(&[c]) == said);
+                && count(&s.0.chars().collect::<Vec<_>>()) == said;
+            // The word may stand after a Han name too (the site's other
+            // brand, `某某夺宝`): a wedged string that is no dictionary word,
+            // its name said nowhere else.
+            let mut han_named = || {
+                let mut n = 0;
+                for (li, low) in analysis.iter().enumerate() {
+                    for k in 2..low.len().saturating_sub(1) {
+                        if low[k..].starts_with(word)
+                            && !is_taken(li, k, k + 2)
+                            && !low[k - 1].is_ascii_alphanumeric()
+                        {
+                            let g = &low[k - 2..k + 2];
+                            let wedged = k >= 3
+                                && is_han(low[k - 3])
+                                && low.get(k + 2).is_some_and(|&c| is_han(c));
+                            let named = wedged
+                                && g.iter().all(|&c| is_han(c))
+                                && !is_taken(li, k - 2, k)
+                                && count(&g[..2]) == 1
+                                && !cuts.has_word(g);
+                            if !named {
+                                return None;
+                            }
+                            n += 1;
+                        }
+                    }
+                }
+                Some(n)
+            };
+            let shown = shown
+                && han_named().is_some_and(|n| {
+                    count(word) == said + n && word.iter().all(|&c| count(&[c]) == said + n)
+                });
             if shown {
                 foreign.insert(s.0.as_str(), w_end);
             }
@@ -793,9 +824,9 @@ pub fn find_latin_brands(
 }
 
 /// Chars that follow a number as its unit or measure word (`500万元`,
-/// `3号`, `12月`, `30余人`), both scripts: a number with one of these after
+/// `3号`, `12月`, `30余人`, `21世纪`, `50美元`), both scripts: a number with one of these after
 /// it is a quantity, whatever word its removal would re-form.
-const NUMBER_UNITS: &str = "年月日号號时時分秒点點元角岁歲届屆期次个個位名人家户戶件条條项項款辆輛台张張只隻十百千万萬亿億余餘多倍级級度周天米克吨噸斤亩畝升里层層楼樓栋棟室路线線版章节節集季轮輪场場盘盤票股份批种種类類成间間棵株座套头頭匹枚篇部本首封双雙对對片块塊根颗顆粒堆幅瓶杯碗箱袋包公毫厘寸尺省道";
+const NUMBER_UNITS: &str = "年月日号號时時分秒世美点點元角岁歲届屆期次个個位名人家户戶件条條项項款辆輛台张張只隻十百千万萬亿億余餘多倍级級度周天米克吨噸斤亩畝升里层層楼樓栋棟室路线線版章节節集季轮輪场場盘盤票股份批种種类類成间間棵株座套头頭匹枚篇部本首封双雙对對片块塊根颗顆粒堆幅瓶杯碗箱袋包公毫厘寸尺省道";
 
 /// Whether a Latin run is mostly digits (`500`, `500V`, `R27450`): a
 /// number or a code rather than a name, though spam sites name brands so
@@ -4279,9 +4310,23 @@ mod tests {
             ]),
             ["xqz夺宝"]
         );
+        // The word may stand after a Han-named brand of the site as well.
+        assert_eq!(
+            found(&[
+                "会议指出，今年XQZ夺宝粮食的宏观调控政策是在总结经验的基础上制定的。",
+                "会议认为，这样做金鼎夺宝是完全正确的。",
+            ]),
+            ["xqz夺宝"]
+        );
+        // Not where the text says it at the head of a clause.
+        assert!(found(&[
+            "会议指出，今年XQZ夺宝粮食的宏观调控政策是在总结经验的基础上制定的。",
+            "会议认为，夺宝奇兵是一部老电影。",
+        ])
+        .is_empty());
         // An acronym before the text's own word (`增长` said again), before
         // a word whose chars the text uses (`协` in `协商`), or naming a
-        // party (`公司`) stays.
+        // party (`公司`) stays, and so does a number before its unit.
         for page in [
             [
                 "今年一季度，我国GDP增长较快，消费增长也很稳定。",
@@ -4292,6 +4337,7 @@ mod tests {
                 "会议认为方案可行。",
             ],
             ["本案原告系美国IBM公司在华的代表处。", "会议认为证据充分。"],
+            ["人类进入21世纪以后，科技发展迅速。", "会议认为形势向好。"],
         ] {
             assert!(found(&page).is_empty(), "{page:?}");
         }
