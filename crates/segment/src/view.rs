@@ -529,11 +529,21 @@ fn one_way_chars(
     for (key, value) in forward.iter() {
         let [c] = key else { continue };
         let changes = value.chars().next().is_some_and(|v| v != *c);
-        if changes && !bit_is_set(&other_script, *c) {
+        // A char listed among its own alternatives (`床` -> `牀 床`) is
+        // written in the other script too.
+        let own_alternative = value.chars().skip(1).any(|v| v == *c);
+        if changes && !own_alternative && !bit_is_set(&other_script, *c) {
             set(&mut bits, *c);
         }
     }
     bits
+}
+
+fn clear_bit(bits: &mut [u64], c: char) {
+    let code = c as usize;
+    if let Some(w) = bits.get_mut(code / 64) {
+        *w &= !(1 << (code % 64));
+    }
 }
 
 fn bit_is_set(bits: &[u64], c: char) -> bool {
@@ -565,12 +575,23 @@ impl ScriptConverter {
         // conversion) rather than a panic, as `OpenCC::new` does.
         let dict = DictionaryMaxlength::new().unwrap_or_default();
         let t2s = T2sTables::new(&dict, &overrides);
-        let simplified_only = one_way_chars(
+        let mut simplified_only = one_way_chars(
             &dict.st_characters,
             &dict.st_phrases,
             &dict.ts_characters,
             &dict.ts_phrases,
         );
+        // Taiwan and Hong Kong standard forms are Traditional text's own
+        // even where OpenCC's generic Traditional prefers another variant
+        // (`床` for `牀`, Hong Kong's `户` `温` `税` `脱`): a page from
+        // those places writes them throughout.
+        for variants in [&dict.tw_variants, &dict.hk_variants] {
+            for (_, value) in variants.iter() {
+                value
+                    .chars()
+                    .for_each(|c| clear_bit(&mut simplified_only, c));
+            }
+        }
         let traditional_only = one_way_chars(
             &dict.ts_characters,
             &dict.ts_phrases,
@@ -777,6 +798,15 @@ mod tests {
         // Simplified forms that were Traditional characters already, and
         // characters both scripts share.
         for ch in ['台', '里', '后', '干', '准', '松', '人', '的', 'a', '，'] {
+            assert!(!c.is_simplified_only(ch), "{ch}");
+            assert!(!c.is_traditional_only(ch), "{ch}");
+        }
+        // Forms Taiwan or Hong Kong text writes though generic Traditional
+        // prefers another variant (`病床`, Hong Kong's `住户` `温度`).
+        for ch in ['床', '户', '温', '税', '脱'] {
+            assert!(!c.is_simplified_only(ch), "{ch}");
+        }
+        for ch in ['床', '户', '温', '税', '脱'] {
             assert!(!c.is_simplified_only(ch), "{ch}");
             assert!(!c.is_traditional_only(ch), "{ch}");
         }
