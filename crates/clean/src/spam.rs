@@ -2077,7 +2077,30 @@ pub fn find_fragments(
         return kept;
     }
     kept.extend(scored);
-    extend_to_adjacent(kept, lines, analysis, brands)
+    kept = extend_to_adjacent(kept, lines, analysis, brands);
+    // The scorer may find the first fragment of a page that showed only
+    // brands before, and only fragments mark the lines that carry spam
+    // and give pieces to chain to: the passes that need them run again.
+    for _ in 0..3 {
+        let before = kept.len();
+        for pass in [find_confined, find_chained, scored::find_scored] {
+            let more = pass(
+                PageSoFar {
+                    found: &kept,
+                    ..page
+                },
+                &mut cuts,
+            );
+            if !more.is_empty() {
+                kept.extend(more);
+                kept = extend_to_adjacent(kept, lines, analysis, brands);
+            }
+        }
+        if kept.len() == before {
+            break;
+        }
+    }
+    kept
 }
 
 /// What the passes after the rounds of repeated runs read: the kept lines,
@@ -4832,6 +4855,40 @@ mod tests {
             [(0, "物放心选"), (1, "物放心选"), (2, "物放心选")],
             "{spans:?}"
         );
+    }
+
+    #[test]
+    fn passes_needing_a_found_fragment_run_again_after_the_scorer_finds_one() {
+        // Brands alone mark no line as carrying spam; the scorer takes
+        // `美好时光`, and only then is `从现在开始` (a phrase of dictionary
+        // words, on word boundaries or touching spam at every place)
+        // confined to the lines that carry spam.
+        let page = [
+            "第三季度美好时光从现在开始从现在开始以365真人来，大盘跌豪门棋牌幅居前的板块从现在开始中，有五只被机构重仓持有。某家美好时光基金旗下365真人有六只偏股从现在开始产品不幸从现在开始踩中，是涉及产品数量最多的公司。另一家美好时光红利基金踩中四只股票，排美好时光在第二位。",
+            "分析人士认为，机构在三季度普遍加仓了周期板块，而消费板块的持仓比例有所下降。",
+        ];
+        let lines = chars(&page);
+        let low = lower(&lines);
+        let brands = find_brands_on(&lines, &low, &Lexicons::builtin(), true);
+        assert_eq!(brands.len(), 3, "{brands:?}");
+        let spans = find_fragments(&lines, &lines, property_segmenter(), &brands);
+        let count = |t: &str| spans.iter().filter(|s| s.text == t).count();
+        assert_eq!(
+            (count("美好时光"), count("从现在开始")),
+            (4, 5),
+            "{spans:?}"
+        );
+        // The same phrase opening clauses of the text (a line edge or a mark
+        // beside it) is the text's own, whatever else the page carries.
+        let page = [
+            "第三季度美好时光以365真人来，大盘跌豪门棋牌幅居前的板块中，有五只被机构重仓持有。某家美好时光基金旗下365真人有六只偏股产品不幸踩中，是涉及产品数量最多的公司。另一家美好时光红利基金踩中四只股票，排美好时光在第二位。",
+            "从现在开始，机构普遍加仓周期板块；从现在开始，消费板块的持仓比例下降。从现在开始，基金公司要披露持仓。",
+        ];
+        let lines = chars(&page);
+        let low = lower(&lines);
+        let brands = find_brands_on(&lines, &low, &Lexicons::builtin(), true);
+        let spans = find_fragments(&lines, &lines, property_segmenter(), &brands);
+        assert!(spans.iter().all(|s| s.text != "从现在开始"), "{spans:?}");
     }
 
     #[test]
