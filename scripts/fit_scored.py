@@ -16,6 +16,7 @@ unstandardised, to `crates/clean/data/scored_weights.txt`.
     python3 scripts/fit_scored.py            # dump, fit, write the weights
     python3 scripts/fit_scored.py --report   # also score the held-out split
                                              # with the new weights (read only)
+    python3 scripts/fit_scored.py --seeds 1,2,3   # fit on other dev seeds
 
 Only the dev split is ever fitted on. numpy is the only dependency.
 """
@@ -41,23 +42,25 @@ def feature_names():
     return re.findall(r"\w+", block)
 
 
-def dump(split):
-    """(rows, pages) from one harness run on `split`."""
+def dump(split, seed=None, docs=None):
+    """(rows, pages) from one harness run on `split` (the harness's default
+    seed and page count unless given)."""
     env = dict(os.environ, TAOJIN_SCORED_DUMP="1")
-    run = subprocess.run(
-        ["cargo", "xtask", "eval", "clean", "--split", split, "--show", "100000"],
-        cwd=ROOT, env=env, capture_output=True, text=True, check=True,
-    )
+    cmd = ["cargo", "xtask", "eval", "clean", "--split", split, "--show", "100000"]
+    if seed is not None:
+        cmd += ["--seed", str(seed), "--docs", str(docs)]
+    run = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    tag = "" if seed is None else f"s{seed}:"
     pages = {}
     for p in run.stdout.split("######## ")[1:]:
-        page = p.split("\n", 1)[0].split()[0]
+        page = tag + p.split("\n", 1)[0].split()[0]
         injected = json.loads(p.split("---- injected spam ")[1].split("\n")[0])
         pages[page] = [s.lower() for s in injected]
     # The last block of a page is the pass whose result the cleaner kept.
     blocks, page = {}, None
     for line in run.stderr.splitlines():
         if line.startswith("#DOC "):
-            page = line[5:]
+            page = tag + line[5:]
             blocks[page] = []
         elif line == "#CALL":
             blocks[page] = []
@@ -108,7 +111,15 @@ def threshold(scores, y, rate):
 
 def main():
     names = feature_names()
-    rows = [r for r in dump("dev") if r[4] != 2]
+    # `--seeds 1,2,3` fits on those dev seeds (1000 pages each) instead of
+    # the default one: the default seed's 300 pages carry few pieces.
+    seeds = None
+    if "--seeds" in sys.argv:
+        seeds = [int(x) for x in sys.argv[sys.argv.index("--seeds") + 1].split(",")]
+    if seeds:
+        rows = [r for s in seeds for r in dump("dev", s, 1000) if r[4] != 2]
+    else:
+        rows = [r for r in dump("dev") if r[4] != 2]
     X = np.array([r[3] for r in rows])
     y = np.array([float(r[4] == 1) for r in rows])
     assert X.shape[1] == len(names), "feature count differs from FEATURES"
@@ -125,11 +136,13 @@ def main():
     acc = oof >= thr
     print(f"dev: {len(rows)} runs, {int(y.sum())} pieces; out of fold at {thr:.3f}: "
           f"{int(y[acc].sum())} pieces, {int((1 - y[acc]).sum())} other runs")
+    source = (f"seeds {','.join(map(str, seeds))}, 1000 pages each" if seeds
+              else "seed 20240601")
     with open(WEIGHTS, "w", encoding="utf-8") as out:
         out.write(
             "# Weights of the slogan-piece scorer (crates/clean/src/spam/scored.rs), one `name value`\n"
             "# a line: score = bias + sum of weight * feature; a run is taken at `threshold` or above.\n"
-            "# Fitted on the dev split of `cargo xtask eval clean` (one page at a time, seed 20240601):\n"
+            f"# Fitted on the dev split of `cargo xtask eval clean` (one page at a time, {source}):\n"
             f"# logistic regression, L2 penalty {LAMBDA} on standardised features, {int(y.sum())} pieces\n"
             f"# against {int(len(y) - y.sum())} other runs; the threshold keeps at most {FALSE_RATE:.0%} other runs\n"
             "# among those accepted, out of fold (5 folds by page). Refit: python3 scripts/fit_scored.py\n"
