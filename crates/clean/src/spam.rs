@@ -3234,6 +3234,14 @@ fn judge(
     // dictionary word on a page without brands must show enough breaks by
     // itself first: `以|党建|为` re-forms `以为` by chance.
     let counts_free = shape != Shape::Word || page_has_brand;
+    // A splice lands between two chars at random and breaks a word in a
+    // large share of its places. A dictionary word that sits between words
+    // more than twice as often as it breaks one is the text's own word,
+    // frequent enough to re-form a word across itself by chance (`发展` in
+    // a report on development: two broken words among fourteen places).
+    if shape == Shape::Word && free.len() > 2 * seams {
+        return None;
+    }
     let mut free_spliced = Vec::new();
     if seams >= 2 {
         for (occ, context) in free {
@@ -4797,6 +4805,37 @@ mod tests {
             ],
             "{spans:?}"
         );
+    }
+
+    #[test]
+    fn a_frequent_word_that_seldom_breaks_a_word_is_the_texts_own() {
+        // `机遇` breaks a word in each of its three places (`中央`, `北京`,
+        // `国家`): spliced.
+        let seg = property_segmenter();
+        let spliced = chars(&[
+            "党中机遇央召开会议，部署今年的工作。",
+            "北机遇京市的代表在会上发言。",
+            "国机遇家统计局发布了数据。",
+        ]);
+        let spans = find_fragments(&spliced, &spliced, seg, &[]);
+        assert_eq!(
+            line_texts(&spans),
+            vec![(0, "机遇"), (1, "机遇"), (2, "机遇")],
+            "{spans:?}"
+        );
+        // The same two broken words on a page that says `机遇` between words
+        // in six more places (and once alone before a comma): a splice breaks a word in a large share of its
+        // places, the text's own word only now and then by chance.
+        let own = chars(&[
+            "党中机遇央召开会议，部署今年的工作。",
+            "北机遇京市的代表在会上发言。",
+            "我们要抓住机遇，迎接挑战。新的机遇就在眼前。",
+            "发展的机遇来之不易，历史机遇稍纵即逝。",
+            "面对机遇和挑战，要把握机遇。",
+            "机遇，属于有准备的人。",
+        ]);
+        let spans = find_fragments(&own, &own, seg, &[]);
+        assert!(spans.iter().all(|s| s.text != "机遇"), "{spans:?}");
     }
 
     #[test]
