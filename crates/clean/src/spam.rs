@@ -3141,7 +3141,8 @@ fn judge(
             return None;
         }
     }
-    let mut seams = 0usize;
+    // The neighbours of the places where a word re-forms across the run.
+    let mut seam_contexts: Vec<Context> = Vec::new();
     let mut spliced = Vec::new();
     let mut isolated = Vec::new();
     // Occurrences on word boundaries that show no break themselves.
@@ -3206,7 +3207,12 @@ fn judge(
             }
             continue;
         }
-        seams += usize::from(seam);
+        if seam {
+            seam_contexts.push((
+                (left_len > 0).then(|| chars[occ.start - 1]),
+                (right_len > 0).then(|| chars[end]),
+            ));
+        }
         let place_name = tokens.iter().any(|t| {
             t.0 > f_start
                 && t.1 <= f_end
@@ -3221,6 +3227,11 @@ fn judge(
         contexts.insert((left, right));
         spliced.push(*occ);
     }
+    // Broken words between the same two chars are one phrase of the text
+    // said twice (`視|布殊|為` -> `視為`), not splices landing at random
+    // places, unless the text says that word elsewhere too: a frequent
+    // word is hit twice by chance (`下|一站式购|调` beside `全面下调`).
+    let seams = seam_breaks(&seam_contexts, analysis);
     // A run that always follows (or precedes) the same character is part of
     // a longer unit (`汪|红德`), not something dropped in at random places.
     let fixed_side = |side: fn(&Context) -> Option<char>| {
@@ -3284,6 +3295,36 @@ fn judge(
     }
     spliced.sort_by_key(|o| (o.line, o.start));
     Some((spliced, seams))
+}
+
+/// How many broken words `contexts` (the neighbours of a run's places
+/// where a word re-forms across it) show, counting the places between the
+/// same two chars once when the text never puts those chars side by side.
+fn seam_breaks(contexts: &[Context], analysis: &[Vec<char>]) -> usize {
+    let mut distinct: Vec<(Context, usize)> = Vec::new();
+    for &c in contexts {
+        match distinct.iter_mut().find(|(d, _)| *d == c) {
+            Some((_, n)) => *n += 1,
+            None => distinct.push((c, 1)),
+        }
+    }
+    distinct
+        .iter()
+        .map(|&((left, right), n)| match (left, right) {
+            (Some(l), Some(r)) if n > 1 => {
+                let said: usize = analysis
+                    .iter()
+                    .map(|chars| chars.windows(2).filter(|w| w[0] == l && w[1] == r).count())
+                    .sum();
+                if said >= n {
+                    n
+                } else {
+                    1
+                }
+            }
+            _ => n,
+        })
+        .sum()
 }
 
 /// Whether char `k` of a line lies inside a copy of `gram` there. Checked
@@ -4836,6 +4877,32 @@ mod tests {
         ]);
         let spans = find_fragments(&own, &own, seg, &[]);
         assert!(spans.iter().all(|s| s.text != "机遇"), "{spans:?}");
+    }
+
+    #[test]
+    fn words_broken_between_the_same_two_chars_count_once_unless_said_elsewhere() {
+        // `视|布殊|为` re-forms `视为` twice: one phrase of the text said
+        // twice, and the name's other places sit between words.
+        let seg = property_segmenter();
+        let own = chars(&[
+            "右派教徒视布殊为自己人，将更积极支持布殊。",
+            "事实上，盟友却把视布殊为他们中的一分子，令他们对布殊更具忠诚。",
+        ]);
+        let spans = find_fragments(&own, &own, seg, &[]);
+        assert!(spans.iter().all(|s| s.text != "布殊"), "{spans:?}");
+        // The same places on a page that says `视为` twice more: a frequent
+        // word hit twice by splices landing at random.
+        let spliced = chars(&[
+            "右派教徒视布殊为自己人，将更积极支持布殊。",
+            "事实上，盟友却把视布殊为他们中的一分子，令他们对布殊更具忠诚。",
+            "这被视为一次转变，也被视为一个信号。",
+        ]);
+        let spans = find_fragments(&spliced, &spliced, seg, &[]);
+        assert_eq!(
+            spans.iter().filter(|s| s.text == "布殊").count(),
+            4,
+            "{spans:?}"
+        );
     }
 
     #[test]
