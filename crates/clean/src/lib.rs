@@ -486,6 +486,24 @@ impl Cleaner {
             }
         }
         spans.extend(more);
+        // Headlines stuffed with runs the body never says.
+        let stuffed: Vec<spam::SpamSpan> = spam::find_stuffed_heads(&analysis, &spans)
+            .into_iter()
+            .filter(|s| {
+                !spans
+                    .iter()
+                    .any(|t| t.line == s.line && t.start < s.end && s.start < t.end)
+            })
+            .filter_map(|mut s| {
+                s.text = kept_chars
+                    .get(s.line)?
+                    .get(s.start..s.end)?
+                    .iter()
+                    .collect();
+                Some(s)
+            })
+            .collect();
+        spans.extend(stuffed);
         let intruders = spam::find_script_intruders(
             &kept_chars,
             &spans,

@@ -3749,6 +3749,192 @@ pub fn count_censored(text: &str) -> u64 {
     n
 }
 
+/// Where a run stands: (line, start) pairs.
+type Occurrences = Vec<(usize, usize)>;
+
+/// Headlines stuffed with spam: a short line among the page's top three
+/// (at most one clause mark) whose Han text is largely runs said twice or
+/// more in those lines (two distinct runs said three times or more, six
+/// times in all; two runs twice or more, five times in all, jumbled through
+/// the line itself), none of which the rest of the page says (or says
+/// once, against three times at the top), and whose rest still reads as a
+/// headline the body supports (most of its chars occur in the body). The
+/// slogan pieces are often dictionary words (`品质` `生活`), which the
+/// fragment judge cannot prove broken, and the page may show no other spam;
+/// a real headline repeating a word (`快乐学习快乐生活快乐成长`) has one
+/// run, and one repeating the body's words (`中国队`) is the body's.
+pub fn find_stuffed_heads(analysis: &[Vec<char>], taken: &[SpamSpan]) -> Vec<SpamSpan> {
+    const TOP: usize = 3;
+    const MAX_LEN: usize = 6;
+    let unit = |c: char| is_han(c) || c.is_ascii_alphanumeric();
+    let han_count = |l: &[char]| l.iter().filter(|c| is_han(**c)).count();
+    // Headline-like: short, at most one clause mark before its end.
+    let pool: Vec<usize> = (0..analysis.len().min(TOP))
+        .filter(|&i| {
+            let l = &analysis[i];
+            let n = han_count(l);
+            let marks = l
+                .iter()
+                .take(l.len().saturating_sub(1))
+                .filter(|c| "，。；！？、：,;!?".contains(**c))
+                .count();
+            (8..=80).contains(&n) && marks <= 1
+        })
+        .collect();
+    if pool.is_empty() {
+        return Vec::new();
+    }
+    let body: Vec<&Vec<char>> = (0..analysis.len())
+        .filter(|i| !pool.contains(i))
+        .filter_map(|i| analysis.get(i))
+        .collect();
+    if body.iter().map(|l| han_count(l)).sum::<usize>() < 60 {
+        return Vec::new();
+    }
+    let body_text: String = body
+        .iter()
+        .flat_map(|l| l.iter().copied().chain(std::iter::once('\n')))
+        .collect();
+    let body_chars: HashSet<char> = body_text.chars().filter(|c| is_han(*c)).collect();
+    let in_taken = |line: usize, k: usize| {
+        taken
+            .iter()
+            .any(|s| s.line == line && s.start <= k && k < s.end)
+    };
+    // Runs said twice or more in the pool, never in the body.
+    let mut grams: HashMap<Vec<char>, Vec<(usize, usize)>> = HashMap::new();
+    for &i in &pool {
+        let l = &analysis[i];
+        for start in 0..l.len() {
+            for len in 2..=MAX_LEN {
+                let end = start + len;
+                let Some(g) = l.get(start..end) else { break };
+                // Spam found already is no run of these lines.
+                if !g.iter().all(|c| unit(*c)) {
+                    break;
+                }
+                if g.iter().filter(|c| is_han(**c)).count() < 2
+                    || (g[0].is_ascii_alphanumeric()
+                        && start > 0
+                        && l[start - 1].is_ascii_alphanumeric())
+                    || (g[len - 1].is_ascii_alphanumeric()
+                        && l.get(end).is_some_and(|c| c.is_ascii_alphanumeric()))
+                {
+                    continue;
+                }
+                grams.entry(g.to_vec()).or_default().push((i, start));
+            }
+        }
+    }
+    let mut cands: Vec<(Vec<char>, Occurrences)> = grams
+        .into_iter()
+        .filter(|(g, occ)| {
+            // Said once in the body, a word can be the body's there too
+            // (`人民生活水平`) and still stuffed three times at the top.
+            let said = body_text.matches(&g.iter().collect::<String>()).count();
+            occ.len() >= 2 && (said == 0 || (said == 1 && occ.len() >= 3))
+        })
+        .collect();
+    cands.sort_by(|a, b| {
+        b.1.len()
+            .cmp(&a.1.len())
+            .then(b.0.len().cmp(&a.0.len()))
+            .then(a.1.cmp(&b.1))
+    });
+    let mut covered: HashMap<usize, Vec<bool>> = pool
+        .iter()
+        .map(|&i| (i, vec![false; analysis[i].len()]))
+        .collect();
+    let mut runs: Vec<(Vec<char>, Occurrences)> = Vec::new();
+    for (g, occ) in cands {
+        let free: Vec<(usize, usize)> = occ
+            .into_iter()
+            .filter(|&(i, s)| {
+                covered
+                    .get(&i)
+                    .is_some_and(|m| (s..s + g.len()).all(|k| !m.get(k).copied().unwrap_or(true)))
+            })
+            .collect();
+        // Non-overlapping occurrences only (`哈哈哈` is one run).
+        let mut kept: Vec<(usize, usize)> = Vec::new();
+        for (i, s) in free {
+            if kept
+                .last()
+                .is_some_and(|&(li, ls)| li == i && s < ls + g.len())
+            {
+                continue;
+            }
+            kept.push((i, s));
+        }
+        if kept.len() < 2 {
+            continue;
+        }
+        for &(i, s) in &kept {
+            if let Some(m) = covered.get_mut(&i) {
+                for k in s..s + g.len() {
+                    if let Some(b) = m.get_mut(k) {
+                        *b = true;
+                    }
+                }
+            }
+        }
+        runs.push((g, kept));
+    }
+    // Two runs said three times or more: a slogan cut into pieces, each
+    // spliced several times (a headline's own repeated word is one).
+    let total: usize = runs.iter().map(|r| r.1.len()).sum();
+    if runs.iter().filter(|r| r.1.len() >= 3).count() < 2 || total < 6 {
+        return Vec::new();
+    }
+    // Share of each pool line's Han text the runs cover, and whether what
+    // is left reads as the body's headline.
+    let mut stuffed: Vec<usize> = Vec::new();
+    let mut best = 0.0f64;
+    for &i in &pool {
+        let l = &analysis[i];
+        let Some(m) = covered.get(&i) else { continue };
+        let han = han_count(l).max(1);
+        let cov = (0..l.len()).filter(|&k| m[k] && is_han(l[k])).count();
+        let rest: Vec<char> = (0..l.len())
+            .filter(|&k| !m[k] && is_han(l[k]) && !in_taken(i, k))
+            .map(|k| l[k])
+            .collect();
+        let supported = rest.iter().filter(|c| body_chars.contains(c)).count();
+        let share = cov as f64 / han as f64;
+        // Jumbled through the line itself: two runs said twice or more in
+        // it, five times in all (a question repeating `一个` has one).
+        let here: Vec<usize> = runs
+            .iter()
+            .map(|r| r.1.iter().filter(|o| o.0 == i).count())
+            .filter(|&n| n >= 2)
+            .collect();
+        let jumbled = here.len() >= 2 && here.iter().sum::<usize>() >= 5;
+        if jumbled && share >= 0.3 && rest.len() >= 4 && supported * 10 >= rest.len() * 6 {
+            best = best.max(share);
+            stuffed.push(i);
+        }
+    }
+    if best < 0.5 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (g, occ) in &runs {
+        for &(i, s) in occ {
+            if stuffed.contains(&i) {
+                out.push(SpamSpan {
+                    line: i,
+                    start: s,
+                    end: s + g.len(),
+                    text: g.iter().collect(),
+                    brand: false,
+                    rule: format!("stuffed headline: {}x in the top lines", occ.len()),
+                });
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -5495,5 +5681,62 @@ mod tests {
         for piece in ["奋斗新", "时代启", "梦飞扬"] {
             assert_eq!(shape(piece), Shape::Loose, "{piece}");
         }
+    }
+    #[test]
+    fn stuffed_headlines_lose_their_runs() {
+        let body =
+            "乡镇企业迅猛发展，取得了巨大成就，已成为农村经济的主体力量和国民经济的一大支柱，\
+                    为转移农村富余劳动力，增加农民收入做出了重大贡献，是我国农民的伟大创造。";
+        // Two slogan pieces of dictionary words, five times each in a short
+        // first line and nowhere in the body; what is left is the headline.
+        let stuffed = chars(&[
+            "乡美好未来携手共创镇美好未来企业是中携手共创国农美好未来民携手共创的美好未来伟携手共创大美好未来创携手共创造。",
+            body,
+        ]);
+        let found: Vec<String> = find_stuffed_heads(&stuffed, &[])
+            .into_iter()
+            .map(|s| s.text)
+            .collect();
+        assert_eq!(found.len(), 10, "{found:?}");
+        assert!(found.iter().all(|t| t == "美好未来" || t == "携手共创"));
+        // A headline repeating one word, a list line of short questions,
+        // and one repeating the body's word stay.
+        for top in [
+            ["快乐学习快乐生活快乐成长", "本报讯靠种田能不能致富？"],
+            [
+                "一个村、一个乡乃至一个县能不能靠种田脱贫？",
+                "本报讯靠种田能不能致富？",
+            ],
+            ["乡镇企业乡镇企业乡镇企业", "农民收入农民收入农民收入"],
+        ] {
+            let lines = chars(&[top[0], top[1], body]);
+            assert!(find_stuffed_heads(&lines, &[]).is_empty(), "{top:?}");
+        }
+        // Under a stuffed line, a question repeating one word of its own
+        // (`一个`) stays: no two runs are jumbled through it.
+        let lines = chars(&[
+            "庄稼地里凝心聚力凝心聚力共谱新篇也凝心聚力共谱新篇能种出希望。",
+            "一个村、一个乡乃至一个县能不能靠种田脱贫？",
+            "本报讯靠种田能不能致富？",
+            body,
+        ]);
+        let taken: Vec<SpamSpan> = [4, 8, 12, 17, 21]
+            .iter()
+            .map(|&k| {
+                brand_span(
+                    0,
+                    k,
+                    if k == 12 || k == 21 {
+                        "共谱新篇"
+                    } else {
+                        "凝心聚力"
+                    },
+                    "f",
+                )
+            })
+            .collect();
+        assert_eq!(taken[1].text, "凝心聚力");
+        assert!(find_stuffed_heads(&lines, &taken).is_empty());
+        assert!(find_stuffed_heads(&lines, &[]).iter().all(|s| s.line == 0));
     }
 }
