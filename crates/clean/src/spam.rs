@@ -2042,48 +2042,21 @@ pub fn find_fragments(
         brands,
         found: &[],
     };
-    let confined = find_confined(
-        PageSoFar {
-            found: &kept,
-            ..page
-        },
-        &mut cuts,
-    );
-    if !confined.is_empty() {
-        // Confined pieces can sit beside occurrences of the pieces found
-        // before them (`一站式购|物放心选`): those join now.
-        kept.extend(confined);
-        kept = extend_to_adjacent(kept, lines, analysis, brands);
-    }
-    let chained = find_chained(
-        PageSoFar {
-            found: &kept,
-            ..page
-        },
-        &mut cuts,
-    );
-    if !chained.is_empty() {
-        kept.extend(chained);
-        kept = extend_to_adjacent(kept, lines, analysis, brands);
-    }
-    let scored = scored::find_scored(
-        PageSoFar {
-            found: &kept,
-            ..page
-        },
-        &mut cuts,
-    );
-    if scored.is_empty() {
-        return kept;
-    }
-    kept.extend(scored);
-    kept = extend_to_adjacent(kept, lines, analysis, brands);
+    // Confined pieces can sit beside occurrences of the pieces found before
+    // them (`一站式购|物放心选`): each pass's finds join before the next.
     // The scorer may find the first fragment of a page that showed only
-    // brands before, and only fragments mark the lines that carry spam
-    // and give pieces to chain to: the passes that need them run again.
-    for _ in 0..3 {
+    // brands before, and only fragments mark the lines that carry spam and
+    // give pieces to chain to: when it finds any, the passes run again (up
+    // to three more rounds, while they find something).
+    for round in 0..4 {
         let before = kept.len();
-        for pass in [find_confined, find_chained, scored::find_scored] {
+        let mut scored_any = false;
+        let passes: [(Pass, bool); 3] = [
+            (find_confined, false),
+            (find_chained, false),
+            (scored::find_scored, true),
+        ];
+        for (pass, is_scorer) in passes {
             let more = pass(
                 PageSoFar {
                     found: &kept,
@@ -2092,16 +2065,20 @@ pub fn find_fragments(
                 &mut cuts,
             );
             if !more.is_empty() {
+                scored_any |= is_scorer;
                 kept.extend(more);
                 kept = extend_to_adjacent(kept, lines, analysis, brands);
             }
         }
-        if kept.len() == before {
+        if (round == 0 && !scored_any) || kept.len() == before {
             break;
         }
     }
     kept
 }
+
+/// One of the passes after the rounds of repeated runs.
+type Pass = fn(PageSoFar<'_>, &mut CutCache<'_>) -> Vec<SpamSpan>;
 
 /// What the passes after the rounds of repeated runs read: the kept lines,
 /// their analysis forms, the surnames, the page's brands and the fragments
