@@ -3808,8 +3808,11 @@ pub fn find_stuffed_heads(analysis: &[Vec<char>], taken: &[SpamSpan]) -> Vec<Spa
         .filter(|(g, occ)| {
             // Said once in the body, a word can be the body's there too
             // (`人民生活水平`) and still stuffed three times at the top.
-            let said = body_text.matches(&g.iter().collect::<String>()).count();
-            occ.len() >= 2 && (said == 0 || (said == 1 && occ.len() >= 3))
+            // (Counted only for runs said twice: the body may be long.)
+            occ.len() >= 2 && {
+                let said = body_text.matches(&g.iter().collect::<String>()).count();
+                said == 0 || (said == 1 && occ.len() >= 3)
+            }
         })
         .collect();
     cands.sort_by(|a, b| {
