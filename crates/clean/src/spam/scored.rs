@@ -160,6 +160,14 @@ pub(super) fn candidates<'a>(
         if occs.len() < 3 || (!all && !occs.iter().any(near)) {
             continue;
         }
+        // A run said with the same live char beside it every time is part
+        // of a longer run (`从|现在开始` ×5), which the passes for longer
+        // runs weigh: cut out alone it would strand that char in every
+        // place. Pieces spliced at random places almost never share a
+        // neighbour three times.
+        if same_neighbour_every_time(gram.len(), &occs, page.analysis, &st.dead) {
+            continue;
+        }
         let mut x = cheap_features(gram, &occs, &page, &st, cuts);
         if !all && m.score(&x) + m.most_added < m.threshold {
             continue;
@@ -170,6 +178,32 @@ pub(super) fn candidates<'a>(
     }
     out.sort_by(|a, b| longest_first((a.gram, a.occs.len()), (b.gram, b.occs.len())));
     (out, st.dead)
+}
+
+/// Whether every occurrence of a run of `n` chars has the same live Han
+/// char right before it, or the same one right after it.
+fn same_neighbour_every_time(
+    n: usize,
+    occs: &[Occurrence],
+    analysis: &[Vec<char>],
+    dead: &[Vec<bool>],
+) -> bool {
+    let live_han = |line: usize, at: Option<usize>| -> Option<char> {
+        let at = at?;
+        let c = *analysis.get(line)?.get(at)?;
+        let gone = dead
+            .get(line)
+            .and_then(|d| d.get(at))
+            .copied()
+            .unwrap_or(true);
+        (is_han(c) && !gone).then_some(c)
+    };
+    let constant = |side: &dyn Fn(&Occurrence) -> Option<char>| {
+        let first = occs.first().and_then(side);
+        first.is_some() && occs.iter().all(|o| side(o) == first)
+    };
+    constant(&|o| live_han(o.line, o.start.checked_sub(1)))
+        || constant(&|o| live_han(o.line, Some(o.start + n)))
 }
 
 /// The features read from where the occurrences stand and from the page's
@@ -594,6 +628,30 @@ mod tests {
         assert!(seen_costly.iter().any(|&b| b));
         assert_eq!(passing(false), passing(true));
         assert_eq!(passing(true), vec!["滋味".to_string()]);
+    }
+
+    #[test]
+    fn a_run_always_beside_the_same_char_is_part_of_a_longer_one() {
+        let lines: Vec<Vec<char>> = [
+            "美好时光从现在开始来到，大盘从现在开始下跌。",
+            "基金从现在开始踩中四只股票，现在开始披露。",
+        ]
+        .iter()
+        .map(|l| l.chars().collect())
+        .collect();
+        let live: Vec<Vec<bool>> = lines.iter().map(|l| vec![false; l.len()]).collect();
+        let at = |line: usize, start: usize| Occurrence { line, start };
+        // `从|现在开始` three times: the run is the tail of `从现在开始`.
+        let tail = [at(0, 5), at(0, 15), at(1, 3)];
+        assert!(same_neighbour_every_time(4, &tail, &lines, &live));
+        // Add the place where a mark stands before it: the left neighbour
+        // varies, and after it comes `来|下|踩|披`: a run of its own.
+        let varied = [at(0, 5), at(0, 15), at(1, 3), at(1, 14)];
+        assert!(!same_neighbour_every_time(4, &varied, &lines, &live));
+        // A neighbour already found to be spam is not the run's own.
+        let mut dead = live.clone();
+        dead[0][4] = true;
+        assert!(!same_neighbour_every_time(4, &tail, &lines, &dead));
     }
 
     #[test]
