@@ -266,10 +266,13 @@ impl Cleaner {
             for f in spam::find_fragments(&lines, &masked, seg, &brands) {
                 // A dictionary word recurring over many pages breaks a word
                 // here and there by chance (`政|协商|议`); only what is no
-                // word is evidence at this scale.
+                // word is evidence at this scale. Nor is the slogan-piece
+                // scorer's word: it was fitted on single pages, and a batch
+                // of pages said together repeats the source's phrases
+                // (`，人民群众` opening a clause on four pages).
                 let chars: Vec<char> = f.text.chars().collect();
                 let word = chars.iter().all(|&c| is_han(c)) && seg.jieba().has_word(&f.text);
-                if word {
+                if word || f.rule.starts_with("scored") {
                     continue;
                 }
                 if let Some(&d) = doc_of.get(f.line) {

@@ -102,21 +102,38 @@ pub fn kit(vocab: &Vocab, split: Split, rng: &mut Rng) -> SpamKit {
     }
 }
 
-/// Inserts each piece inside a sentence of `text`: between two Han
-/// characters of the original text when there is such a place, else at the
-/// end. All places are chosen in the original text, so that no piece lands
-/// inside another.
+/// Inserts each piece inside a sentence of `text`. Two kinds of place: a
+/// clause edge (right after a punctuation mark and before a Han char,
+/// right after a Han char and before a mark, or the end of a text ending
+/// on a mark), taken one time in three when the text has one, and
+/// otherwise the boundary between two Han chars; a text with neither takes
+/// the piece at its end. In the seed corpus about half the spliced strings
+/// stand beside a mark or at a line end (`,党建得民党走这里`, `。心人`):
+/// spam is not only dropped between two chars of a word. All places are
+/// chosen in the original text, so that no piece lands inside another.
 pub fn splice(text: &str, pieces: &[String], rng: &mut Rng) -> String {
     let chars: Vec<char> = text.chars().collect();
-    let slots: Vec<usize> = (1..chars.len())
+    let han_at = |i: usize| chars.get(i).is_some_and(|&c| is_han(c));
+    let mark_at = |i: usize| chars.get(i).is_some_and(|&c| is_mark(c));
+    let inner: Vec<usize> = (1..chars.len())
+        .filter(|&i| han_at(i - 1) && han_at(i))
+        .collect();
+    let edges: Vec<usize> = (1..=chars.len())
         .filter(|&i| {
-            chars.get(i - 1).is_some_and(|&c| is_han(c)) && chars.get(i).is_some_and(|&c| is_han(c))
+            (mark_at(i - 1) && han_at(i))
+                || (han_at(i - 1) && mark_at(i))
+                || (i == chars.len() && mark_at(i - 1))
         })
         .collect();
-    let mut at: Vec<(usize, &str)> = pieces
-        .iter()
-        .map(|p| (rng.pick(&slots).copied().unwrap_or(chars.len()), p.as_str()))
-        .collect();
+    let place = |rng: &mut Rng| {
+        let slots = if !edges.is_empty() && (inner.is_empty() || rng.below(3) == 0) {
+            &edges
+        } else {
+            &inner
+        };
+        rng.pick(slots).copied().unwrap_or(chars.len())
+    };
+    let mut at: Vec<(usize, &str)> = pieces.iter().map(|p| (place(rng), p.as_str())).collect();
     at.sort_by_key(|&(i, _)| i);
     let mut out = String::with_capacity(text.len() + pieces.iter().map(String::len).sum::<usize>());
     let mut next = at.iter().peekable();
@@ -130,6 +147,11 @@ pub fn splice(text: &str, pieces: &[String], rng: &mut Rng) -> String {
         out.push_str(p);
     }
     out
+}
+
+/// Punctuation that ends or separates clauses, full-width or folded to ASCII.
+fn is_mark(c: char) -> bool {
+    "，。、；：？！,.;:?!".contains(c)
 }
 
 #[cfg(test)]
@@ -227,18 +249,40 @@ mod tests {
     }
 
     #[test]
-    fn splice_goes_between_han_characters() {
+    fn splice_goes_between_han_characters_or_at_clause_edges() {
         let mut r = Rng::new(2);
         let one = |s: &str| vec![s.to_string()];
-        for _ in 0..20 {
+        let inner = ["今XX天，天气好。", "今天，天XX气好。", "今天，天气XX好。"];
+        let edges = [
+            "今天XX，天气好。",
+            "今天，XX天气好。",
+            "今天，天气好XX。",
+            "今天，天气好。XX",
+        ];
+        let (mut at_inner, mut at_edge) = (0, 0);
+        for _ in 0..300 {
             let s = splice("今天，天气好。", &one("XX"), &mut r);
-            assert!(
-                s == "今XX天，天气好。" || s == "今天，天XX气好。" || s == "今天，天气XX好。",
-                "{s}"
-            );
+            if inner.contains(&s.as_str()) {
+                at_inner += 1;
+            } else {
+                assert!(edges.contains(&s.as_str()), "{s}");
+                at_edge += 1;
+            }
         }
-        assert_eq!(splice("abc", &one("金鼎"), &mut r), "abc金鼎");
+        // One time in three at an edge.
+        assert!(
+            (70..130).contains(&at_edge),
+            "{at_edge} at edges, {at_inner} inside"
+        );
+        // Never inside a Latin or digit run, never before the first char.
+        for _ in 0..50 {
+            let s = splice("abc12", &one("金鼎"), &mut r);
+            assert_eq!(s, "abc12金鼎");
+        }
         assert_eq!(splice("", &one("金鼎"), &mut r), "金鼎");
+        // A text of marks and Han chars only at clause edges takes edges.
+        let s = splice("好。", &one("XX"), &mut r);
+        assert!(s == "好XX。" || s == "好。XX", "{s}");
     }
 
     #[test]
