@@ -765,6 +765,10 @@ fn find_spam(
             spam::drop_names_inside_words(&mut brands, analysis, seg);
         }
         if brands.is_empty() {
+            brands = spam::find_repeated_unlisted(kept_chars, analysis, seg, &[], false);
+            spam::drop_names_inside_words(&mut brands, analysis, seg);
+        }
+        if brands.is_empty() {
             return Vec::new();
         }
     }
@@ -782,6 +786,9 @@ fn find_spam(
     );
     taken.extend(more);
     let more = spam::find_advertised(kept_chars, analysis, &taken, |_| true);
+    taken.extend(more);
+    let mut more = spam::find_repeated_unlisted(kept_chars, analysis, seg, &taken, true);
+    spam::drop_names_inside_words(&mut more, analysis, seg);
     taken.extend(more);
     let mut more = spam::find_learned_brands(analysis, seg, &taken, lex);
     spam::drop_names_inside_words(&mut more, analysis, seg);

@@ -3915,6 +3915,128 @@ pub fn find_stuffed_heads(analysis: &[Vec<char>], taken: &[SpamSpan]) -> Vec<Spa
     out
 }
 
+/// Brands whose category word no list knows (`某某赛车`, `某某赛车手机版`),
+/// found by how they were spliced rather than by their words: a Han run
+/// of four to seven chars said exactly twice, each time between other
+/// neighbours (so the run is all that repeats), outside the spans already
+/// taken. It goes when cutting it out lets a word form across the gap at
+/// both places (`公|某某赛车|交车`), or, on a page already showing spam
+/// (`spam_page`), at one place when both places sit inside a sentence, no
+/// word of the sentence runs across an edge of either, and the run's first
+/// two chars and last two chars are said nowhere else on the page (a
+/// phrase of the text shares its words with the text around it). `lines`
+/// are the lines as written, `analysis` their lower-cased Simplified forms
+/// with equal char counts.
+pub fn find_repeated_unlisted(
+    lines: &[Vec<char>],
+    analysis: &[Vec<char>],
+    seg: &Segmenter,
+    taken: &[SpamSpan],
+    spam_page: bool,
+) -> Vec<SpamSpan> {
+    let mut cuts = CutCache::new(seg);
+    let is_taken = |line: usize, a: usize, b: usize| {
+        taken
+            .iter()
+            .any(|t| t.line == line && t.start < b && a < t.end)
+    };
+    let mut runs: FxHashMap<&[char], Vec<(usize, usize)>> = FxHashMap::default();
+    for (li, line) in analysis.iter().enumerate() {
+        for n in 4..=7 {
+            for (k, w) in line.windows(n).enumerate() {
+                if w.iter().all(|&c| is_han(c)) && !is_taken(li, k, k + n) {
+                    runs.entry(w).or_default().push((li, k));
+                }
+            }
+        }
+    }
+    // Each accepted run with its two places (line, start) and its rule.
+    type Accepted<'a> = (&'a [char], [(usize, usize); 2], &'static str);
+    let mut accepted: Vec<Accepted<'_>> = Vec::new();
+    for (&run, occs) in &runs {
+        let &[(l1, k1), (l2, k2)] = occs.as_slice() else {
+            continue;
+        };
+        let n = run.len();
+        // A run starting or ending on a particle is a phrase of the text.
+        if (l1 == l2 && k2 < k1 + n) || on_a_particle(run) {
+            continue;
+        }
+        let before = |li: usize, k: usize| {
+            k.checked_sub(1)
+                .and_then(|j| analysis.get(li).and_then(|l| l.get(j)))
+        };
+        let after = |li: usize, k: usize| analysis.get(li).and_then(|l| l.get(k + n));
+        if before(l1, k1) == before(l2, k2) || after(l1, k1) == after(l2, k2) {
+            continue;
+        }
+        let mut breaks = 0;
+        let mut wedged = 0;
+        let mut glued = false;
+        for &(li, k) in occs {
+            let Some(line) = analysis.get(li) else {
+                continue;
+            };
+            breaks += usize::from(word_across_gap(&mut cuts, line, k, k + n));
+            wedged += usize::from(
+                before(li, k).is_some_and(|&c| is_han(c))
+                    && after(li, k).is_some_and(|&c| is_han(c)),
+            );
+            // A word of the sentence running across either edge.
+            let from = k.saturating_sub(3);
+            let (start, end) = (k - from, k + n - from);
+            if let Some(window) = line.get(from..(k + n + 3).min(line.len())) {
+                glued |= cuts
+                    .spans(window)
+                    .iter()
+                    .any(|&(a, b)| (a < start && b > start) || (a < end && b > end));
+            }
+        }
+        let rule = if breaks == 2 {
+            "unlisted brand breaking two words"
+        } else if spam_page
+            && breaks == 1
+            && wedged == 2
+            && !glued
+            && places(analysis, &run[..2]).count() == 2
+            && places(analysis, &run[n - 2..]).count() == 2
+        {
+            "unlisted brand with words of its own"
+        } else {
+            continue;
+        };
+        accepted.push((run, [(l1, k1), (l2, k2)], rule));
+    }
+    // Longest first; a run overlapping one kept is a piece of it.
+    accepted.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
+    let mut out: Vec<SpamSpan> = Vec::new();
+    for (run, occs, rule) in accepted {
+        let n = run.len();
+        if occs.iter().any(|&(li, k)| {
+            out.iter()
+                .any(|o| o.line == li && o.start < k + n && k < o.end)
+        }) {
+            continue;
+        }
+        let name: String = run.iter().collect();
+        for (line, start) in occs {
+            let Some(text) = lines.get(line).and_then(|l| l.get(start..start + n)) else {
+                continue;
+            };
+            out.push(SpamSpan {
+                line,
+                start,
+                end: start + n,
+                text: text.iter().collect(),
+                brand: true,
+                rule: format!("{rule}:{name}"),
+            });
+        }
+    }
+    out.sort_by_key(|s| (s.line, s.start));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -4642,6 +4764,39 @@ mod tests {
             1
         )
         .is_empty());
+    }
+
+    #[test]
+    fn a_run_said_twice_goes_by_how_it_was_spliced() {
+        let seg = property_segmenter();
+        let found = |lines: &[&str], spam_page: bool| -> Vec<String> {
+            let lines = chars(lines);
+            let low = lower(&lines);
+            find_repeated_unlisted(&lines, &low, seg, &[], spam_page)
+                .into_iter()
+                .map(|s| s.text)
+                .collect()
+        };
+        // A name and a category word no list has, cut out of two places
+        // where it broke a word (`公交车`, `图书馆`): a brand on any page.
+        let broke_two = [
+            "他每天坐公星耀赛马交车去上班。",
+            "周末她常去图星耀赛马书馆看书。",
+        ];
+        assert_eq!(found(&broke_two, false), ["星耀赛马", "星耀赛马"]);
+        // One broken word is enough only on a page already showing spam,
+        // for a run whose words the page says nowhere else.
+        let broke_one = [
+            "他每天坐公星耀赛马交车去上班。",
+            "昨天我们一起星耀赛马去了公园。",
+        ];
+        assert!(found(&broke_one, false).is_empty());
+        assert_eq!(found(&broke_one, true), ["星耀赛马", "星耀赛马"]);
+        // A phrase of the text said twice, between different neighbours,
+        // breaking nothing: kept.
+        let phrase = ["我们讨论了环境保护的问题。", "大家都认为环境保护很重要。"];
+        assert!(found(&phrase, false).is_empty());
+        assert!(found(&phrase, true).is_empty());
     }
 
     #[test]
