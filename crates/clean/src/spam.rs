@@ -3940,11 +3940,27 @@ pub fn find_repeated_unlisted(
             .iter()
             .any(|t| t.line == line && t.start < b && a < t.end)
     };
+    // A run said twice starts with four chars said twice or more: most
+    // four-char runs of a text are said once, and counting them first
+    // keeps the longer runs' map small.
+    let mut quads: FxHashMap<&[char], u32> = FxHashMap::default();
+    for line in analysis {
+        for w in line.windows(4) {
+            if w.iter().all(|&c| is_han(c)) {
+                *quads.entry(w).or_insert(0) += 1;
+            }
+        }
+    }
+    let repeated = |w: &[char]| {
+        w.get(..4)
+            .and_then(|q| quads.get(q))
+            .is_some_and(|&c| c >= 2)
+    };
     let mut runs: FxHashMap<&[char], Vec<(usize, usize)>> = FxHashMap::default();
     for (li, line) in analysis.iter().enumerate() {
         for n in 4..=7 {
             for (k, w) in line.windows(n).enumerate() {
-                if w.iter().all(|&c| is_han(c)) && !is_taken(li, k, k + n) {
+                if repeated(w) && w.iter().all(|&c| is_han(c)) && !is_taken(li, k, k + n) {
                     runs.entry(w).or_default().push((li, k));
                 }
             }

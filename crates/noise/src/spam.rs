@@ -125,13 +125,25 @@ pub fn splice(text: &str, pieces: &[String], rng: &mut Rng) -> String {
                 || (i == chars.len() && mark_at(i - 1))
         })
         .collect();
-    let place = |rng: &mut Rng| {
+    // Two pieces share a place only when the text has too few: a short
+    // line has few edges, and stacking pieces there (`安全生产安全生产`)
+    // would make a kind of spam the pages are not meant to show.
+    let mut used: Vec<usize> = Vec::new();
+    let mut place = |rng: &mut Rng| {
         let slots = if !edges.is_empty() && (inner.is_empty() || rng.below(3) == 0) {
             &edges
         } else {
             &inner
         };
-        rng.pick(slots).copied().unwrap_or(chars.len())
+        let mut pick = rng.pick(slots).copied().unwrap_or(chars.len());
+        for _ in 0..8 {
+            if !used.contains(&pick) {
+                break;
+            }
+            pick = rng.pick(slots).copied().unwrap_or(chars.len());
+        }
+        used.push(pick);
+        pick
     };
     let mut at: Vec<(usize, &str)> = pieces.iter().map(|p| (place(rng), p.as_str())).collect();
     at.sort_by_key(|&(i, _)| i);
@@ -283,6 +295,23 @@ mod tests {
         // A text of marks and Han chars only at clause edges takes edges.
         let s = splice("好。", &one("XX"), &mut r);
         assert!(s == "好XX。" || s == "好。XX", "{s}");
+    }
+
+    #[test]
+    fn pieces_take_distinct_places_when_the_text_has_enough() {
+        let pieces: Vec<String> = ["凝心", "聚力", "共谱", "新篇"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let text = "国家统计局今天发布数据，居民收入稳步增长，消费需求持续回升。";
+        for seed in 0..200 {
+            let s = splice(text, &pieces, &mut Rng::new(seed));
+            for a in &pieces {
+                for b in &pieces {
+                    assert!(!s.contains(&format!("{a}{b}")), "{s}");
+                }
+            }
+        }
     }
 
     #[test]
