@@ -3941,27 +3941,33 @@ pub fn find_repeated_unlisted(
             .any(|t| t.line == line && t.start < b && a < t.end)
     };
     // A run said twice starts with four chars said twice or more: most
-    // four-char runs of a text are said once, and counting them first
-    // keeps the longer runs' map small.
-    let mut quads: FxHashMap<&[char], u32> = FxHashMap::default();
+    // four-char runs of a text are said once, so they are counted first
+    // (keyed by their chars packed in one integer), and longer runs are
+    // collected only from where a repeated one starts.
+    let key = |w: &[char]| w.iter().fold(0u128, |k, &c| (k << 21) | u128::from(c));
+    let mut quads: FxHashMap<u128, u32> = FxHashMap::default();
     for line in analysis {
         for w in line.windows(4) {
             if w.iter().all(|&c| is_han(c)) {
-                *quads.entry(w).or_insert(0) += 1;
+                *quads.entry(key(w)).or_insert(0) += 1;
             }
         }
     }
-    let repeated = |w: &[char]| {
-        w.get(..4)
-            .and_then(|q| quads.get(q))
-            .is_some_and(|&c| c >= 2)
-    };
     let mut runs: FxHashMap<&[char], Vec<(usize, usize)>> = FxHashMap::default();
     for (li, line) in analysis.iter().enumerate() {
-        for n in 4..=7 {
-            for (k, w) in line.windows(n).enumerate() {
-                if repeated(w) && w.iter().all(|&c| is_han(c)) && !is_taken(li, k, k + n) {
-                    runs.entry(w).or_default().push((li, k));
+        for (k, w) in line.windows(4).enumerate() {
+            if !w.iter().all(|&c| is_han(c)) || quads.get(&key(w)).is_none_or(|&c| c < 2) {
+                continue;
+            }
+            for n in 4..=7 {
+                let Some(run) = line.get(k..k + n) else {
+                    break;
+                };
+                if !run.iter().all(|&c| is_han(c)) {
+                    break;
+                }
+                if !is_taken(li, k, k + n) {
+                    runs.entry(run).or_default().push((li, k));
                 }
             }
         }
