@@ -181,29 +181,15 @@ pub(super) fn candidates<'a>(
 }
 
 /// Whether every occurrence of a run of `n` chars has the same live Han
-/// char right before it, or the same one right after it.
+/// char of the text right before it, or the same one right after it (the
+/// [`dominant_neighbour`] of all of them).
 fn same_neighbour_every_time(
     n: usize,
     occs: &[Occurrence],
     analysis: &[Vec<char>],
     dead: &[Vec<bool>],
 ) -> bool {
-    let live_han = |line: usize, at: Option<usize>| -> Option<char> {
-        let at = at?;
-        let c = *analysis.get(line)?.get(at)?;
-        let gone = dead
-            .get(line)
-            .and_then(|d| d.get(at))
-            .copied()
-            .unwrap_or(true);
-        (is_han(c) && !gone).then_some(c)
-    };
-    let constant = |side: &dyn Fn(&Occurrence) -> Option<char>| {
-        let first = occs.first().and_then(side);
-        first.is_some() && occs.iter().all(|o| side(o) == first)
-    };
-    constant(&|o| live_han(o.line, o.start.checked_sub(1)))
-        || constant(&|o| live_han(o.line, Some(o.start + n)))
+    dominant_neighbour(n, occs, analysis, dead).is_some_and(|beside| beside.len() == occs.len())
 }
 
 /// The features read from where the occurrences stand and from the page's
