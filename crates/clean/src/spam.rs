@@ -140,6 +140,18 @@ fn surnames() -> HashSet<char> {
         .collect()
 }
 
+/// Whether any of `spans` overlaps chars `a..b` of line `line`.
+fn overlaps_any<'s>(
+    spans: impl IntoIterator<Item = &'s SpamSpan>,
+    line: usize,
+    a: usize,
+    b: usize,
+) -> bool {
+    spans
+        .into_iter()
+        .any(|t| t.line == line && t.start < b && a < t.end)
+}
+
 /// Finds lexicon brands (with an optional call-to-action suffix) in lines.
 /// `simple` holds the lower-cased Simplified form of each line, which must
 /// have the same char count as the line for a match to be mapped back.
@@ -217,11 +229,7 @@ pub fn find_han_brands_breaking_words(
         .iter()
         .map(|w| w.chars().collect())
         .collect();
-    let overlaps = |line: usize, a: usize, b: usize| {
-        taken
-            .iter()
-            .any(|t| t.line == line && t.start < b && a < t.end)
-    };
+    let overlaps = |line: usize, a: usize, b: usize| overlaps_any(taken, line, a, b);
     // Each candidate string's places (line, start, end) and broken words.
     type Places = (Vec<(usize, usize, usize)>, usize);
     let mut found: FxHashMap<Vec<char>, Places> = FxHashMap::default();
@@ -575,11 +583,7 @@ pub fn find_latin_brands(
     suffixes: &[Vec<char>],
 ) -> Vec<SpamSpan> {
     let mut cuts = CutCache::new(seg);
-    let is_taken = |line: usize, a: usize, b: usize| {
-        taken
-            .iter()
-            .any(|t| t.line == line && t.start < b && a < t.end)
-    };
+    let is_taken = |line: usize, a: usize, b: usize| overlaps_any(taken, line, a, b);
     // (line, name start, name end) of every candidate name.
     let mut names: Vec<(usize, usize, usize)> = Vec::new();
     for (li, chars) in analysis.iter().enumerate() {
@@ -967,10 +971,7 @@ pub fn find_learned_brands(
         .map(|w| w.chars().collect())
         .collect();
     let is_taken = |line: usize, a: usize, b: usize, more: &[SpamSpan]| {
-        taken
-            .iter()
-            .chain(more)
-            .any(|t| t.line == line && t.start < b && a < t.end)
+        overlaps_any(taken.iter().chain(more), line, a, b)
     };
     // Candidates: (line, start, end of the category word, end, Latin name).
     let mut found: Vec<(usize, usize, usize, usize, bool)> = Vec::new();
@@ -1523,11 +1524,7 @@ pub fn find_brands_before_actions(
             }
         }
     }
-    let overlaps = |li: usize, a: usize, b: usize| {
-        spans
-            .iter()
-            .any(|t| t.line == li && t.start < b && a < t.end)
-    };
+    let overlaps = |li: usize, a: usize, b: usize| overlaps_any(spans, li, a, b);
     let longest_at = |words: &'_ [Vec<char>], low: &[char], j: usize| {
         words
             .iter()
@@ -1635,11 +1632,8 @@ pub fn find_known(
 ) -> Vec<SpamSpan> {
     let mut cuts = CutCache::new(seg);
     let mut out: Vec<SpamSpan> = Vec::new();
-    let overlaps = |spans: &[SpamSpan], line: usize, a: usize, b: usize| {
-        spans
-            .iter()
-            .any(|t| t.line == line && t.start < b && a < t.end)
-    };
+    let overlaps =
+        |spans: &[SpamSpan], line: usize, a: usize, b: usize| overlaps_any(spans, line, a, b);
     // Chars under some occurrence of a known string: pieces of one slogan
     // spliced side by side (`携手并|进共建`) are judged as one splice, since
     // the word across their seam (`并进`) is the slogan's, not the text's.
@@ -1741,11 +1735,8 @@ pub fn find_advertised(
 ) -> Vec<SpamSpan> {
     const OPEN: &str = "【[（(<《 :：";
     const CLOSE: &str = "】]）)>》 /";
-    let overlaps = |line: usize, a: usize, b: usize, spans: &[SpamSpan]| {
-        spans
-            .iter()
-            .any(|t| t.line == line && t.start < b && a < t.end)
-    };
+    let overlaps =
+        |line: usize, a: usize, b: usize, spans: &[SpamSpan]| overlaps_any(spans, line, a, b);
     let mut out: Vec<SpamSpan> = Vec::new();
     let mut names: Vec<Vec<char>> = Vec::new();
     for (li, low) in analysis.iter().enumerate() {
@@ -3935,11 +3926,7 @@ pub fn find_repeated_unlisted(
     spam_page: bool,
 ) -> Vec<SpamSpan> {
     let mut cuts = CutCache::new(seg);
-    let is_taken = |line: usize, a: usize, b: usize| {
-        taken
-            .iter()
-            .any(|t| t.line == line && t.start < b && a < t.end)
-    };
+    let is_taken = |line: usize, a: usize, b: usize| overlaps_any(taken, line, a, b);
     // A run said twice starts with four chars said twice or more: most
     // four-char runs of a text are said once, so they are counted first
     // (keyed by their chars packed in one integer), and longer runs are
