@@ -747,6 +747,11 @@ fn find_spam(
                 spam::find_latin_brands(analysis, seg, &[], spam::LatinProof::Repeated, suffixes);
         }
         if brands.is_empty() {
+            // A Latin name said once, but before a listed category word
+            // and breaking a word where it stands.
+            brands = spam::find_categorised_latin_brands(analysis, seg, lex);
+        }
+        if brands.is_empty() {
             // A name advertised with a web address is evidence on its own
             // when it carries a gambling word (`某某视讯【www.…】`) or breaks
             // a word where it was spliced; a site credit does neither.
@@ -760,8 +765,18 @@ fn find_spam(
             });
         }
         if brands.is_empty() {
-            brands =
-                spam::find_han_brands_breaking_words(kept_chars, simple_chars, lex, seg, &[], 2);
+            // With nothing else on the page, a weak category word must
+            // break two words (`某某体育` is also a sports club's name); a
+            // strong one (`棋牌`, `真人`) is rarely anything but a casino's.
+            let needed = spam::BreaksNeeded { weak: 2, strong: 1 };
+            brands = spam::find_han_brands_breaking_words(
+                kept_chars,
+                simple_chars,
+                lex,
+                seg,
+                &[],
+                needed,
+            );
             spam::drop_names_inside_words(&mut brands, analysis, seg);
         }
         if brands.is_empty() {
@@ -773,8 +788,14 @@ fn find_spam(
         }
     }
     let mut taken: Vec<spam::SpamSpan> = brands.iter().chain(&fragments).cloned().collect();
-    let mut more =
-        spam::find_han_brands_breaking_words(kept_chars, simple_chars, lex, seg, &taken, 1);
+    let mut more = spam::find_han_brands_breaking_words(
+        kept_chars,
+        simple_chars,
+        lex,
+        seg,
+        &taken,
+        spam::BreaksNeeded { weak: 1, strong: 1 },
+    );
     spam::drop_names_inside_words(&mut more, analysis, seg);
     taken.extend(more);
     let more = spam::find_latin_brands(

@@ -208,20 +208,29 @@ pub fn find_brands_on(
     out
 }
 
+/// How many words the occurrences of a string must break in all before
+/// [`find_han_brands_breaking_words`] takes it, by the strength of its
+/// category word (see `data/gambling_terms.txt`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BreaksNeeded {
+    pub weak: usize,
+    pub strong: usize,
+}
+
 /// Brands of a two-character Han name and a category word the lexicon
 /// lists (`某某体育`, `某某娱乐`) that occur without a call to action and
 /// too seldom for [`find_brands_on`] to take them. Spliced in, such a
 /// string breaks the words around it (`乐清|某某体育|市`, `迎难|某某体育|而上`):
 /// it goes where its occurrences break `min_breaks` words in all (one on
-/// a page already showing spam, two elsewhere). `simple` holds the
-/// lower-cased Simplified lines.
+/// a page already showing spam; elsewhere two before a weak category word,
+/// one before a strong one). `simple` holds the lower-cased Simplified lines.
 pub fn find_han_brands_breaking_words(
     lines: &[Vec<char>],
     simple: &[Vec<char>],
     lex: &Lexicons,
     seg: &Segmenter,
     taken: &[SpamSpan],
-    min_breaks: usize,
+    needed: BreaksNeeded,
 ) -> Vec<SpamSpan> {
     let mut cuts = CutCache::new(seg);
     let after: Vec<Vec<char>> = lex
@@ -230,18 +239,22 @@ pub fn find_han_brands_breaking_words(
         .map(|w| w.chars().collect())
         .collect();
     let overlaps = |line: usize, a: usize, b: usize| overlaps_any(taken, line, a, b);
-    // Each candidate string's places (line, start, end) and broken words.
-    type Places = (Vec<(usize, usize, usize)>, usize);
+    // Each candidate string's places (line, start, end), broken words and
+    // whether its category word is a strong one.
+    type Places = (Vec<(usize, usize, usize)>, usize, bool);
     let mut found: FxHashMap<Vec<char>, Places> = FxHashMap::default();
     // One-char category words (`彩`) sit inside too many words to be read
     // this way; most chars start no category word at all.
-    let terms: Vec<Vec<char>> = lex
+    let terms: Vec<(Vec<char>, bool)> = lex
         .gambling
         .iter()
-        .map(|(t, _)| t.chars().collect::<Vec<char>>())
-        .filter(|t| t.len() >= 2)
+        .map(|(t, strong)| (t.chars().collect::<Vec<char>>(), *strong))
+        .filter(|(t, _)| t.len() >= 2)
         .collect();
-    let starts: FxHashSet<char> = terms.iter().filter_map(|t| t.first().copied()).collect();
+    let starts: FxHashSet<char> = terms
+        .iter()
+        .filter_map(|(t, _)| t.first().copied())
+        .collect();
     for (li, low) in simple.iter().enumerate() {
         if lines.get(li).is_none_or(|l| l.len() != low.len()) {
             continue;
@@ -250,7 +263,7 @@ pub fn find_han_brands_breaking_words(
             if !starts.contains(&low[i]) {
                 continue;
             }
-            let Some(term) = terms.iter().find(|t| low[i..].starts_with(t)) else {
+            let Some((term, strong)) = terms.iter().find(|(t, _)| low[i..].starts_with(t)) else {
                 continue;
             };
             let end = i + term.len();
@@ -268,12 +281,15 @@ pub fn find_han_brands_breaking_words(
             let entry = found.entry(low[i - 2..end].to_vec()).or_default();
             entry.0.push((li, i - 2, end));
             entry.1 += usize::from(word_across_gap(&mut cuts, low, i - 2, end));
+            entry.2 = *strong;
         }
     }
     let mut out: Vec<SpamSpan> = found
         .into_iter()
-        .filter(|(_, (_, breaks))| *breaks >= min_breaks)
-        .flat_map(|(text, (occs, _))| {
+        .filter(|(_, (_, breaks, strong))| {
+            *breaks >= if *strong { needed.strong } else { needed.weak }
+        })
+        .flat_map(|(text, (occs, ..))| {
             let name: String = text.iter().collect();
             occs.into_iter().map(move |(line, start, end)| SpamSpan {
                 line,
@@ -825,6 +841,48 @@ pub fn find_latin_brands(
         });
     }
     out
+}
+
+/// Latin- and digit-named brands said once on a page without other spam,
+/// where the words after the name open with a gambling category word the
+/// lexicon lists and cutting the string out re-forms a word of the sentence
+/// (`在所|GDH体育|有`, `应予清|8体育平台|偿`). Either sign alone is common in
+/// ordinary text (`NBA体育频道`, `GDP增长`); together they are how spliced
+/// brands sit. A digit name still needs two broken words, as in
+/// [`find_latin_brands`]: a page has many numbers, and one breaks a word by
+/// chance more easily. `analysis` holds the lower-cased Simplified lines.
+pub fn find_categorised_latin_brands(
+    analysis: &[Vec<char>],
+    seg: &Segmenter,
+    lex: &Lexicons,
+) -> Vec<SpamSpan> {
+    let terms: Vec<Vec<char>> = lex
+        .gambling
+        .iter()
+        .filter(|(t, _)| t.chars().count() >= 2)
+        .map(|(t, _)| t.chars().collect())
+        .collect();
+    let mut cuts = CutCache::new(seg);
+    let mut found = find_latin_brands(analysis, seg, &[], LatinProof::SpamPage, &lex.suffix_chars);
+    found.retain(|b| {
+        let Some(line) = analysis.get(b.line) else {
+            return false;
+        };
+        let Some(span) = line.get(b.start..b.end) else {
+            return false;
+        };
+        let name = span
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        let words = &span[name..];
+        terms.iter().any(|t| words.starts_with(t))
+            && word_across_gap(&mut cuts, line, b.start, b.end)
+    });
+    for b in &mut found {
+        b.rule = format!("{LATIN_NAMED}, before a category word:{}", b.text);
+    }
+    found
 }
 
 /// Chars that follow a number as its unit or measure word (`500万元`,
@@ -4743,13 +4801,43 @@ mod tests {
     }
 
     #[test]
+    fn a_latin_name_before_a_category_word_goes_where_it_breaks_a_word() {
+        let lex = Lexicons::builtin();
+        let seg = property_segmenter();
+        let found = |lines: &[&str]| -> Vec<String> {
+            let low = lower(&chars(lines));
+            find_categorised_latin_brands(&low, seg, &lex)
+                .into_iter()
+                .map(|s| s.text)
+                .collect()
+        };
+        // Said once, breaking `所有` and `清偿`.
+        assert_eq!(
+            found(&["这一价格在所GDH体育有拍卖中位居第四。"]),
+            ["gdh体育"]
+        );
+        // A number breaks a word by chance more easily: once is not enough.
+        assert!(found(&["借款逾期未还，应予清8棋牌偿。"]).is_empty());
+        // A name before a category word that breaks nothing, a name that
+        // breaks a word before no category word: the text's own.
+        for line in [
+            "他每晚都看NBA体育新闻。",
+            "今年GDP增长了百分之六。",
+            "在所GDH有拍卖中位居第四。",
+        ] {
+            assert!(found(&[line]).is_empty(), "{line}");
+        }
+    }
+
+    #[test]
     fn han_named_brands_go_where_they_break_words() {
         let lex = Lexicons::builtin();
         let seg = property_segmenter();
-        let found = |lines: &[&str], min_breaks: usize| -> Vec<String> {
+        let found = |lines: &[&str], weak: usize| -> Vec<String> {
             let lines = chars(lines);
             let low = lower(&lines);
-            find_han_brands_breaking_words(&lines, &low, &lex, seg, &[], min_breaks)
+            let needed = BreaksNeeded { weak, strong: 1 };
+            find_han_brands_breaking_words(&lines, &low, &lex, seg, &[], needed)
                 .into_iter()
                 .map(|s| s.text)
                 .collect()
@@ -4763,6 +4851,20 @@ mod tests {
         // One, only on a page already showing spam.
         assert!(found(&twice[..1], 2).is_empty());
         assert_eq!(found(&twice[..1], 1), ["豪门体育"]);
+        // Before a strong category word one broken word will do (`引起`).
+        let strong = ["这座城墙再次引福星棋牌起人们的关注。"];
+        assert_eq!(found(&strong, 2), ["福星棋牌"]);
+        // Said without breaking a word, it needs a page showing spam.
+        assert!(found(&["消息传来，福星棋牌当地人士表示关注。"], 2).is_empty());
+        // Ordinary uses of strong category words break nothing.
+        for line in [
+            "这部电影由真人演出，不用特效。",
+            "渔民每天出海捕鱼，早出晚归。",
+            "警方查处了一个地下赌场。",
+            "他每期都去买彩票，从未中过大奖。",
+        ] {
+            assert!(found(&[line], 2).is_empty(), "{line}");
+        }
         // The sentence's own words: a name that ends a word begun before
         // it (`价|格为`), a category word going on (`体育总局`).
         assert!(found(
