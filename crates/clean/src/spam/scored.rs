@@ -66,6 +66,9 @@ features!(
     function_share,
     ln_page,
     max_line_share,
+    gap_pair_seen,
+    gap_pair_word,
+    side_pair_seen,
 );
 
 /// A run said three times or more on the live text, with its features.
@@ -208,6 +211,7 @@ fn cheap_features(
     let analysis = page.analysis;
     let (mut wedged, mut edge_any, mut edge_both, mut touch, mut near) = (0, 0, 0, 0, 0);
     let mut quoted = 0;
+    let (mut gap_seen, mut gap_word) = (0, 0);
     let mut lefts: Vec<char> = Vec::with_capacity(occs.len());
     let mut rights: Vec<char> = Vec::with_capacity(occs.len());
     // Occurrences come in text order: the most on one line is the longest
@@ -224,6 +228,12 @@ fn cheap_features(
         on_line = if o.line == line { on_line + 1 } else { 1 };
         line = o.line;
         max_line = max_line.max(on_line);
+        // What the run's place leaves once it is cut out: a pair the page
+        // says elsewhere, or a word, is text the splice broke apart.
+        if let (Side::Text(l), Side::Text(r)) = (left, right) {
+            gap_seen += usize::from(st.pair(l, r) > 0);
+            gap_word += usize::from(cuts.has_word(&[l, r]));
+        }
         if let Side::Text(c) = left {
             lefts.push(c);
         }
@@ -235,6 +245,18 @@ fn cheap_features(
         }
     }
     let (left_text, right_text) = (lefts.len(), rights.len());
+    // A side whose boundary pair (neighbour and the run's end char) the
+    // page says elsewhere than at the run's own places: a word of the
+    // text has its usual company.
+    let (first, last) = (gram[0], gram[len - 1]);
+    let side_seen = lefts
+        .iter()
+        .filter(|&&l| st.pair(l, first) > lefts.iter().filter(|&&m| m == l).count())
+        .count()
+        + rights
+            .iter()
+            .filter(|&&r| st.pair(last, r) > rights.iter().filter(|&&m| m == r).count())
+            .count();
     for seen in [&mut lefts, &mut rights] {
         seen.sort_unstable();
         seen.dedup();
@@ -282,6 +304,9 @@ fn cheap_features(
     set(F::function_share, function as f64 / len as f64);
     set(F::ln_page, (st.page_han.max(1) as f64).ln());
     set(F::max_line_share, share(max_line));
+    set(F::gap_pair_seen, share(gap_seen));
+    set(F::gap_pair_word, share(gap_word));
+    set(F::side_pair_seen, side_seen as f64 / (2.0 * n));
     x
 }
 
@@ -638,6 +663,58 @@ mod tests {
         let mut dead = live.clone();
         dead[0][4] = true;
         assert!(!same_neighbour_every_time(4, &tail, &lines, &dead));
+    }
+
+    #[test]
+    fn the_gap_and_side_pairs_tell_a_spliced_run_from_a_word_of_the_text() {
+        // `正品` cut into `支付` three times; `租金` the text's own word.
+        let lines: Vec<Vec<char>> = [
+            "原告应支正品付租金，被告每月租金三千元，按时支付。",
+            "被告拖欠租金未支正品付，月租房屋一套。",
+            "法院判决被告支正品付月租金及利息。",
+        ]
+        .iter()
+        .map(|l| l.chars().collect())
+        .collect();
+        let surnames = surnames();
+        let page = PageSoFar {
+            lines: &lines,
+            analysis: &lines,
+            surnames: &surnames,
+            brands: &[],
+            found: &[],
+        };
+        let seg = Segmenter::new();
+        let mut cuts = CutCache::new(&seg);
+        let st = page_stats(&page);
+        let features = |gram: &str, cuts: &mut CutCache<'_>| -> Vec<f64> {
+            let g: Vec<char> = gram.chars().collect();
+            let occs: Vec<Occurrence> = lines
+                .iter()
+                .enumerate()
+                .flat_map(|(line, l)| {
+                    let g = g.clone();
+                    (0..l.len())
+                        .filter(move |&k| l[k..].starts_with(&g))
+                        .map(move |start| Occurrence { line, start })
+                })
+                .collect();
+            cheap_features(&g, &occs, &page, &st, cuts)
+        };
+        let spliced = features("正品", &mut cuts);
+        // Every place rejoins `支|付`, a word the page says elsewhere.
+        assert_eq!(spliced[slot("gap_pair_seen")], 1.0);
+        assert_eq!(spliced[slot("gap_pair_word")], 1.0);
+        // `支正` and `品付` are said nowhere else.
+        assert_eq!(spliced[slot("side_pair_seen")], 0.0);
+        let word = features("租金", &mut cuts);
+        // `月|租` is said past the run's places too (`月租房`), and what is
+        // left where it is cut out (`欠未`, `月三`, `月及`) is no pair the
+        // page says.
+        assert_eq!(word[slot("side_pair_seen")], 0.25);
+        assert_eq!(word[slot("gap_pair_seen")], 0.0);
+        let m = model();
+        assert!(m.score(&spliced) > m.score(&word));
     }
 
     #[test]
