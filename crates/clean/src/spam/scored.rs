@@ -488,6 +488,17 @@ fn dumping() -> bool {
 /// choice: 16 pieces of 126, no other run.
 const ALONE_THRESHOLD: f64 = 5.0;
 
+/// The score from which [`find_scored`] takes a run on `page`: the fitted
+/// threshold where the page shows spam found, else [`ALONE_THRESHOLD`].
+fn bar(page: &PageSoFar<'_>) -> f64 {
+    let m = model();
+    if page.found.is_empty() && page.brands.is_empty() {
+        m.threshold.max(ALONE_THRESHOLD)
+    } else {
+        m.threshold
+    }
+}
+
 /// The final pass of [`find_fragments`]: every
 /// run of two to four Han chars still said three times or more is scored
 /// by a logistic model over weak evidence that no rule could use alone
@@ -498,16 +509,11 @@ const ALONE_THRESHOLD: f64 = 5.0;
 /// shows no other spam, [`ALONE_THRESHOLD`]).
 pub(super) fn find_scored(page: PageSoFar<'_>, cuts: &mut CutCache<'_>) -> Vec<SpamSpan> {
     let m = model();
-    let alone = page.found.is_empty() && page.brands.is_empty();
+    let threshold = bar(&page);
     // The rows for a refit come from pages that show spam, as before.
-    if alone && dumping() {
+    if threshold > m.threshold && dumping() {
         return Vec::new();
     }
-    let threshold = if alone {
-        m.threshold.max(ALONE_THRESHOLD)
-    } else {
-        m.threshold
-    };
     let (cands, mut dead) = candidates(page, cuts, dumping(), threshold);
     if dumping() {
         let mut out = String::from("#CALL\n");
@@ -736,6 +742,43 @@ mod tests {
         assert_eq!(word[slot("gap_pair_seen")], 0.0);
         let m = model();
         assert!(m.score(&spliced) > m.score(&word));
+    }
+
+    #[test]
+    fn a_page_showing_no_other_spam_needs_the_higher_score() {
+        let seg = Segmenter::new();
+        let lines: Vec<Vec<char>> = crate::spam::tests::SCORED_PAGE
+            .iter()
+            .map(|l| l.chars().collect())
+            .collect();
+        let surnames = surnames();
+        let alone = PageSoFar {
+            lines: &lines,
+            analysis: &lines,
+            surnames: &surnames,
+            brands: &[],
+            found: &[],
+        };
+        let m = model();
+        assert_eq!(bar(&alone), ALONE_THRESHOLD);
+        assert!(ALONE_THRESHOLD > m.threshold);
+        // Unfound, the brand and the other pieces leave `滋味` far from
+        // spam: it scores below either bar and nothing is taken.
+        let mut cuts = CutCache::new(&seg);
+        assert!(find_scored(alone, &mut cuts).is_empty());
+        let brand = [SpamSpan {
+            line: 0,
+            start: 4,
+            end: 11,
+            text: "AG超玩会入口".to_string(),
+            brand: true,
+            rule: "brand".to_string(),
+        }];
+        let shown = PageSoFar {
+            brands: &brand,
+            ..alone
+        };
+        assert_eq!(bar(&shown), m.threshold);
     }
 
     #[test]
