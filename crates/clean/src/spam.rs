@@ -843,10 +843,10 @@ pub fn find_latin_brands(
     out
 }
 
-/// Latin- and digit-named brands said once on a page without other spam,
-/// where the words after the name open with a gambling category word the
-/// lexicon lists and cutting the string out re-forms a word of the sentence
-/// (`在所|GDH体育|有`, `应予清|8体育平台|偿`). Either sign alone is common in
+/// Latin-named brands said once on a page without other spam, where the
+/// words after the name open with a gambling category word the lexicon
+/// lists and cutting the string out re-forms a word of the sentence
+/// (`在所|GDH体育|有`). Either sign alone is common in
 /// ordinary text (`NBA体育频道`, `GDP增长`); together they are how spliced
 /// brands sit. A digit name still needs two broken words, as in
 /// [`find_latin_brands`]: a page has many numbers, and one breaks a word by
@@ -4116,7 +4116,7 @@ mod tests {
             .collect()
     }
 
-    fn chars(lines: &[&str]) -> Vec<Vec<char>> {
+    pub(super) fn chars(lines: &[&str]) -> Vec<Vec<char>> {
         lines.iter().map(|l| l.chars().collect()).collect()
     }
 

@@ -560,6 +560,17 @@ pub(super) fn find_scored(page: PageSoFar<'_>, cuts: &mut CutCache<'_>) -> Vec<S
 mod tests {
     use super::*;
 
+    /// A page of `lines` (as written and as analysed) with nothing found.
+    fn bare_page<'a>(lines: &'a [Vec<char>], surnames: &'a HashSet<char>) -> PageSoFar<'a> {
+        PageSoFar {
+            lines,
+            analysis: lines,
+            surnames,
+            brands: &[],
+            found: &[],
+        }
+    }
+
     /// The slot of a feature in [`FEATURES`].
     fn slot(name: &str) -> usize {
         FEATURES
@@ -628,11 +639,9 @@ mod tests {
             .collect();
         let surnames = surnames();
         let page = PageSoFar {
-            lines: &lines,
-            analysis: &lines,
-            surnames: &surnames,
             brands: &brands,
             found: &found,
+            ..bare_page(&lines, &surnames)
         };
         let m = model();
         let passing = |all: bool| -> Vec<String> {
@@ -695,22 +704,13 @@ mod tests {
     #[test]
     fn the_gap_and_side_pairs_tell_a_spliced_run_from_a_word_of_the_text() {
         // `正品` cut into `支付` three times; `租金` the text's own word.
-        let lines: Vec<Vec<char>> = [
+        let lines = crate::spam::tests::chars(&[
             "原告应支正品付租金，被告每月租金三千元，按时支付。",
             "被告拖欠租金未支正品付，月租房屋一套。",
             "法院判决被告支正品付月租金及利息。",
-        ]
-        .iter()
-        .map(|l| l.chars().collect())
-        .collect();
+        ]);
         let surnames = surnames();
-        let page = PageSoFar {
-            lines: &lines,
-            analysis: &lines,
-            surnames: &surnames,
-            brands: &[],
-            found: &[],
-        };
+        let page = bare_page(&lines, &surnames);
         let seg = Segmenter::new();
         let mut cuts = CutCache::new(&seg);
         let st = page_stats(&page);
@@ -747,18 +747,9 @@ mod tests {
     #[test]
     fn a_page_showing_no_other_spam_needs_the_higher_score() {
         let seg = Segmenter::new();
-        let lines: Vec<Vec<char>> = crate::spam::tests::SCORED_PAGE
-            .iter()
-            .map(|l| l.chars().collect())
-            .collect();
+        let lines = crate::spam::tests::chars(crate::spam::tests::SCORED_PAGE);
         let surnames = surnames();
-        let alone = PageSoFar {
-            lines: &lines,
-            analysis: &lines,
-            surnames: &surnames,
-            brands: &[],
-            found: &[],
-        };
+        let alone = bare_page(&lines, &surnames);
         let m = model();
         assert_eq!(bar(&alone), ALONE_THRESHOLD);
         assert!(ALONE_THRESHOLD > m.threshold);
