@@ -571,6 +571,18 @@ mod tests {
         }
     }
 
+    /// The brand on the first line of `SCORED_PAGE`.
+    fn scored_page_brand() -> SpamSpan {
+        SpamSpan {
+            line: 0,
+            start: 4,
+            end: 11,
+            text: "AG超玩会入口".to_string(),
+            brand: true,
+            rule: "brand".to_string(),
+        }
+    }
+
     /// The slot of a feature in [`FEATURES`].
     fn slot(name: &str) -> usize {
         FEATURES
@@ -620,18 +632,8 @@ mod tests {
         // The runs of a spam page whose cheap features rule them out are
         // exactly those whose full score stays below the threshold.
         let seg = Segmenter::new();
-        let lines: Vec<Vec<char>> = crate::spam::tests::SCORED_PAGE
-            .iter()
-            .map(|l| l.chars().collect())
-            .collect();
-        let brands = vec![SpamSpan {
-            line: 0,
-            start: 4,
-            end: 11,
-            text: "AG超玩会入口".to_string(),
-            brand: true,
-            rule: "brand".to_string(),
-        }];
+        let lines = crate::spam::tests::chars(crate::spam::tests::SCORED_PAGE);
+        let brands = vec![scored_page_brand()];
         let found = find_fragments(&lines, &lines, &seg, &brands);
         let found: Vec<SpamSpan> = found
             .into_iter()
@@ -757,14 +759,7 @@ mod tests {
         // spam: it scores below either bar and nothing is taken.
         let mut cuts = CutCache::new(&seg);
         assert!(find_scored(alone, &mut cuts).is_empty());
-        let brand = [SpamSpan {
-            line: 0,
-            start: 4,
-            end: 11,
-            text: "AG超玩会入口".to_string(),
-            brand: true,
-            rule: "brand".to_string(),
-        }];
+        let brand = [scored_page_brand()];
         let shown = PageSoFar {
             brands: &brand,
             ..alone
