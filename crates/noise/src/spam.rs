@@ -297,12 +297,13 @@ mod tests {
         assert!(s == "好XX。" || s == "好。XX", "{s}");
     }
 
+    fn owned(pieces: &[&str]) -> Vec<String> {
+        pieces.iter().map(|s| s.to_string()).collect()
+    }
+
     #[test]
     fn pieces_take_distinct_places_when_the_text_has_enough() {
-        let pieces: Vec<String> = ["凝心", "聚力", "共谱", "新篇"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let pieces = owned(&["凝心", "聚力", "共谱", "新篇"]);
         let text = "国家统计局今天发布数据，居民收入稳步增长，消费需求持续回升。";
         for seed in 0..200 {
             let s = splice(text, &pieces, &mut Rng::new(seed));
@@ -316,10 +317,7 @@ mod tests {
 
     #[test]
     fn spliced_pieces_never_land_inside_each_other() {
-        let pieces: Vec<String> = ["金鼎娱乐", "凝心", "聚力", "共谱新篇"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let pieces = owned(&["金鼎娱乐", "凝心", "聚力", "共谱新篇"]);
         let spam_chars = pieces.concat();
         for seed in 0..100 {
             let mut r = Rng::new(seed);
