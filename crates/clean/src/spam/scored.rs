@@ -489,7 +489,9 @@ fn dumping() -> bool {
 const ALONE_THRESHOLD: f64 = 5.0;
 
 /// The score from which [`find_scored`] takes a run on `page`: the fitted
-/// threshold where the page shows spam found, else [`ALONE_THRESHOLD`].
+/// threshold where the page shows spam found, else [`ALONE_THRESHOLD`]
+/// (which [`pair_vouches`] may lower back to the fitted threshold once the
+/// runs are read).
 fn bar(page: &PageSoFar<'_>) -> f64 {
     let m = model();
     if page.found.is_empty() && page.brands.is_empty() {
@@ -499,6 +501,52 @@ fn bar(page: &PageSoFar<'_>) -> f64 {
     }
 }
 
+/// Whether two runs or more, unrelated to each other, reach `threshold` on
+/// a page where nothing else was found: a slogan is cut into several pieces
+/// and each is spliced in several times, so the pieces vouch for each
+/// other, while the words of a text that one run mimics rarely come two at
+/// once. Unrelated means neither run holds the other and no occurrence of
+/// one overlaps or touches one of the other (two runs of one longer
+/// repeated run are one piece of evidence, not two).
+///
+/// On dev seeds 1-3 of the harness (one page at a time, 1000 pages a
+/// kind), pages where nothing else was found showed two such runs scoring
+/// 0 or more 62 times, and of the 137 runs on them one was not a piece; on
+/// clean pages no two runs ever did. Taking them cut the spam strings
+/// leaked there by 138 (of 1260) for 16 more false removals; dev seeds 4
+/// and 5 and the held-out split, read only after the choice, gave 82 and
+/// 324 fewer leaks for 11 and 45 more false removals.
+fn pair_vouches(cands: &[Candidate<'_>], threshold: f64) -> bool {
+    let m = model();
+    let mut vouching: Vec<&Candidate<'_>> = Vec::new();
+    for c in cands.iter().filter(|c| m.score(&c.x) >= threshold) {
+        let related = vouching.iter().any(|v| runs_related(v, c));
+        if !related {
+            vouching.push(c);
+            if vouching.len() >= 2 {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Whether one run holds the other, or an occurrence of one overlaps or
+/// touches an occurrence of the other.
+fn runs_related(a: &Candidate<'_>, b: &Candidate<'_>) -> bool {
+    let holds = |long: &[char], short: &[char]| long.windows(short.len()).any(|w| w == short);
+    if holds(a.gram, b.gram) || holds(b.gram, a.gram) {
+        return true;
+    }
+    a.occs.iter().any(|x| {
+        b.occs.iter().any(|y| {
+            x.line == y.line
+                && x.start <= y.start + b.gram.len()
+                && y.start <= x.start + a.gram.len()
+        })
+    })
+}
+
 /// The final pass of [`find_fragments`]: every
 /// run of two to four Han chars still said three times or more is scored
 /// by a logistic model over weak evidence that no rule could use alone
@@ -506,7 +554,7 @@ fn bar(page: &PageSoFar<'_>) -> f64 {
 /// how near spam it stands, how much of its chars and pairs the rest of
 /// the text uses, its dictionary frequency, ...), and taken, longest
 /// first, where the score reaches the fitted threshold (on a page that
-/// shows no other spam, [`ALONE_THRESHOLD`]).
+/// shows no other spam, [`ALONE_THRESHOLD`], unless [`pair_vouches`]).
 pub(super) fn find_scored(page: PageSoFar<'_>, cuts: &mut CutCache<'_>) -> Vec<SpamSpan> {
     let m = model();
     let threshold = bar(&page);
@@ -514,7 +562,13 @@ pub(super) fn find_scored(page: PageSoFar<'_>, cuts: &mut CutCache<'_>) -> Vec<S
     if threshold > m.threshold && dumping() {
         return Vec::new();
     }
-    let (cands, mut dead) = candidates(page, cuts, dumping(), threshold);
+    let alone = threshold > m.threshold;
+    let (cands, mut dead) = candidates(page, cuts, dumping(), m.threshold);
+    let threshold = if alone && !pair_vouches(&cands, m.threshold) {
+        threshold
+    } else {
+        m.threshold
+    };
     if dumping() {
         let mut out = String::from("#CALL\n");
         for c in &cands {
@@ -765,6 +819,88 @@ mod tests {
             ..alone
         };
         assert_eq!(bar(&shown), m.threshold);
+    }
+
+    #[test]
+    fn two_unrelated_runs_on_a_page_with_nothing_found_vouch_for_each_other() {
+        // Two pieces of one slogan, each spliced three times into a
+        // judgment (`适|用`, `到|期` broken): alone, each scores under
+        // the bar for pages where nothing was found; together they are
+        // taken, and the words the judgment itself repeats are not.
+        let page: &[&str] = &[
+            "原告王某与被告李某民间借贷纠纷一案，本院受理后依法适珍爱生命用简易程序，公开开庭进行了审理。",
+            "原告诉称，被告于去年三月向原告借款五万元，约定半年内归还，到远离毒品期后经原告多次催要，被告珍爱生命至今未还。",
+            "被告辩称，借款属实，但因经营困难暂时无力偿还，远离毒品请求法院给予宽限。",
+            "本院认为，合法的借贷关系受法律保护。被告向原告借款后未按约定期限归还，应当承担还款责任珍爱生命。",
+            "原告要求被告偿还借款本金的诉讼请求，证据充分，本院予以支持。被告关于暂缓还款的意见，原告不同意，本院不予采纳远离毒品。",
+            "判决如下：被告于本判决生效之日起十日内偿还原告借款本金五万元。案件受理费减半收取，由被告负担。",
+        ];
+        let seg = Segmenter::new();
+        let surnames = surnames();
+        let taken = |lines: &[Vec<char>]| -> Vec<String> {
+            let mut cuts = CutCache::new(&seg);
+            let mut t: Vec<String> = find_scored(bare_page(lines, &surnames), &mut cuts)
+                .into_iter()
+                .map(|s| s.text)
+                .collect();
+            t.sort();
+            t.dedup();
+            t
+        };
+        let both = crate::spam::tests::chars(page);
+        assert_eq!(taken(&both), ["珍爱生命", "远离毒品"]);
+        let m = model();
+        for piece in ["珍爱生命", "远离毒品"] {
+            let without: Vec<String> = page.iter().map(|l| l.replace(piece, "")).collect();
+            let without: Vec<&str> = without.iter().map(String::as_str).collect();
+            let lines = crate::spam::tests::chars(&without);
+            let mut cuts = CutCache::new(&seg);
+            let (cands, _) = candidates(bare_page(&lines, &surnames), &mut cuts, true, m.threshold);
+            let other: String = ["珍爱生命", "远离毒品"]
+                .into_iter()
+                .find(|p| *p != piece)
+                .unwrap_or_default()
+                .to_string();
+            let score = cands
+                .iter()
+                .find(|c| c.gram.iter().collect::<String>() == other)
+                .map(|c| m.score(&c.x));
+            // The other piece would pass on a page showing spam, not alone.
+            assert!(
+                score.is_some_and(|s| s >= m.threshold && s < ALONE_THRESHOLD),
+                "{score:?}"
+            );
+            assert!(taken(&lines).is_empty(), "{piece}");
+        }
+    }
+
+    #[test]
+    fn runs_of_one_longer_run_are_related() {
+        fn run<'a>(gram: &'a [char], at: &[(usize, usize)]) -> Candidate<'a> {
+            Candidate {
+                gram,
+                occs: at
+                    .iter()
+                    .map(|&(line, start)| Occurrence { line, start })
+                    .collect(),
+                x: Vec::new(),
+            }
+        }
+        let chars = |s: &str| -> Vec<char> { s.chars().collect() };
+        let (slogan, tail, other) = (chars("远离毒品"), chars("毒品"), chars("珍爱"));
+        let whole = run(&slogan, &[(0, 3), (1, 8), (2, 0)]);
+        // Held inside the other run.
+        assert!(runs_related(&whole, &run(&tail, &[(4, 0), (5, 0), (6, 0)])));
+        // Touching it: `珍爱` right after `远离毒品` on line 1.
+        assert!(runs_related(
+            &whole,
+            &run(&other, &[(1, 12), (7, 0), (8, 0)])
+        ));
+        // Elsewhere on the same lines.
+        assert!(!runs_related(
+            &whole,
+            &run(&other, &[(1, 13), (0, 0), (9, 0)])
+        ));
     }
 
     #[test]
