@@ -490,8 +490,8 @@ const ALONE_THRESHOLD: f64 = 5.0;
 
 /// The score from which [`find_scored`] takes a run on `page`: the fitted
 /// threshold where the page shows spam found, else [`ALONE_THRESHOLD`]
-/// (which [`pair_vouches`] may lower back to the fitted threshold once the
-/// runs are read).
+/// (which [`pair_vouches`] may lower to [`PAIR_THRESHOLD`] once the runs
+/// are read).
 fn bar(page: &PageSoFar<'_>) -> f64 {
     let m = model();
     if page.found.is_empty() && page.brands.is_empty() {
@@ -501,6 +501,22 @@ fn bar(page: &PageSoFar<'_>) -> f64 {
     }
 }
 
+/// The score from which two runs unrelated to each other (see
+/// [`pair_vouches`]) are taken on a page where nothing else was found,
+/// with every other run reaching it. It is below the fitted threshold
+/// because the model was fitted on pages showing spam, where most pieces
+/// stand near spam found (`near`, weighing 3.6): on a page where nothing
+/// was found no run has that evidence, and a second piece stands in for it.
+///
+/// On dev seeds 1-3 of the harness (one page at a time, 1000 pages a
+/// kind), -1.0 is the lowest whole score at which no clean page had two
+/// such runs (at -2.0, 16 did); on the spam pages where nothing else was
+/// found, 83 pages had two, holding 186 pieces and 1 other run (at the
+/// fitted threshold: 63 pages, 139 pieces). Read after the choice: dev
+/// seeds 4 and 5 gave 126 pieces and 1 other run, the held-out seeds 1
+/// and 2 402 pieces and 8 other runs, and no clean page.
+const PAIR_THRESHOLD: f64 = -1.0;
+
 /// Whether two runs or more, unrelated to each other, reach `threshold` on
 /// a page where nothing else was found: a slogan is cut into several pieces
 /// and each is spliced in several times, so the pieces vouch for each
@@ -508,14 +524,6 @@ fn bar(page: &PageSoFar<'_>) -> f64 {
 /// once. Unrelated means neither run holds the other and no occurrence of
 /// one overlaps or touches one of the other (two runs of one longer
 /// repeated run are one piece of evidence, not two).
-///
-/// On dev seeds 1-3 of the harness (one page at a time, 1000 pages a
-/// kind), pages where nothing else was found showed two such runs scoring
-/// 0 or more 62 times, and of the 137 runs on them one was not a piece; on
-/// clean pages no two runs ever did. Taking them cut the spam strings
-/// leaked there by 138 (of 1260) for 16 more false removals; dev seeds 4
-/// and 5 and the held-out split, read only after the choice, gave 82 and
-/// 324 fewer leaks for 11 and 45 more false removals.
 fn pair_vouches(cands: &[Candidate<'_>], threshold: f64) -> bool {
     let m = model();
     let mut vouching: Vec<&Candidate<'_>> = Vec::new();
@@ -554,7 +562,8 @@ fn runs_related(a: &Candidate<'_>, b: &Candidate<'_>) -> bool {
 /// how near spam it stands, how much of its chars and pairs the rest of
 /// the text uses, its dictionary frequency, ...), and taken, longest
 /// first, where the score reaches the fitted threshold (on a page that
-/// shows no other spam, [`ALONE_THRESHOLD`], unless [`pair_vouches`]).
+/// shows no other spam, [`ALONE_THRESHOLD`], or [`PAIR_THRESHOLD`] where
+/// [`pair_vouches`]).
 pub(super) fn find_scored(page: PageSoFar<'_>, cuts: &mut CutCache<'_>) -> Vec<SpamSpan> {
     let m = model();
     let threshold = bar(&page);
@@ -563,11 +572,13 @@ pub(super) fn find_scored(page: PageSoFar<'_>, cuts: &mut CutCache<'_>) -> Vec<S
         return Vec::new();
     }
     let alone = threshold > m.threshold;
-    let (cands, mut dead) = candidates(page, cuts, dumping(), m.threshold);
-    let threshold = if alone && !pair_vouches(&cands, m.threshold) {
-        threshold
-    } else {
+    let (cands, mut dead) = candidates(page, cuts, dumping(), m.threshold.min(PAIR_THRESHOLD));
+    let threshold = if !alone {
         m.threshold
+    } else if pair_vouches(&cands, PAIR_THRESHOLD) {
+        PAIR_THRESHOLD
+    } else {
+        threshold
     };
     if dumping() {
         let mut out = String::from("#CALL\n");
