@@ -892,6 +892,46 @@ const NAME_LINE_MAX_CHARS: usize = 20;
 /// page's furniture: a headline's first clause can be longer.
 const ACCOUNT_NAME_MAX_CHARS: usize = 12;
 
+/// The candidate headline whose words the body repeats, where the rules
+/// of position took another line: a site's name, a menu row or a user
+/// name above or below the headline, which the body does not repeat. A
+/// candidate needs [`TITLE_ECHO_PAIRS`] pairs of Han chars for its echo to
+/// tell (a short name's few pairs are in the body by chance, or because
+/// its comments name the poster), an echo of [`TITLE_ECHO_MIN`], and
+/// [`TITLE_ECHO_LEAD`] more than the line taken where that line has the
+/// pairs to tell. It may stand above the line taken only when that line is
+/// too short to tell: an agency's name above a headline, often signed
+/// under the text again, may share words with it (see [`body_pairs`]).
+fn echoed_headline(lines: &[Line], candidates: &[usize], taken: usize) -> Option<usize> {
+    let limit = first_anchor(lines)?;
+    let echo = |i: usize| {
+        let own = &lines[i].simple;
+        title_echo(own, &body_pairs(lines, limit, own))
+    };
+    let tells = |i: usize| han_pairs(&lines[i].simple).len() >= TITLE_ECHO_PAIRS;
+    let (best, best_echo) = candidates
+        .iter()
+        .filter(|&&i| tells(i))
+        .map(|&i| (i, echo(i)))
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)))?;
+    let taken_tells = tells(taken);
+    let clears =
+        best_echo >= TITLE_ECHO_MIN && (!taken_tells || best_echo >= echo(taken) + TITLE_ECHO_LEAD);
+    (best != taken && clears && (best > taken || !taken_tells)).then_some(best)
+}
+
+/// Fewest pairs of adjacent Han chars a headline candidate needs for
+/// [`echoed_headline`] to read how much of it the body repeats.
+const TITLE_ECHO_PAIRS: usize = 10;
+
+/// Least share of a candidate's Han char pairs the body must repeat for
+/// [`echoed_headline`] to take it over the line position chose.
+const TITLE_ECHO_MIN: f64 = 0.2;
+
+/// How much more of its pairs the body must repeat for a candidate than for
+/// the line position chose, when that line is long enough to tell.
+const TITLE_ECHO_LEAD: f64 = 0.2;
+
 /// Strips a forum board prefix (`[远安] `) and trailing dashes from a title.
 fn tidy_title(t: &str) -> String {
     let t = t.trim();
@@ -1067,6 +1107,7 @@ fn decide_title(lines: &mut [Line]) -> Option<String> {
         (f, _) => f.copied(),
     }
     .or(candidates.first().copied())?;
+    let idx = echoed_headline(lines, &candidates, idx).unwrap_or(idx);
     for &i in candidates.iter().filter(|&&i| i < idx) {
         lines[i].class = Some(LineClass::Boilerplate(Reason::SiteChrome));
         lines[i].rule = Some("site name or tagline above the title".into());
@@ -1115,6 +1156,41 @@ fn decide_title(lines: &mut [Line]) -> Option<String> {
         }
     }
     Some(title)
+}
+
+/// The distinct pairs of adjacent Han chars of a line.
+fn han_pairs(simple: &str) -> HashSet<(char, char)> {
+    let chars: Vec<char> = simple.chars().collect();
+    chars
+        .windows(2)
+        .filter(|w| is_han(w[0]) && is_han(w[1]))
+        .map(|w| (w[0], w[1]))
+        .collect()
+}
+
+/// The pairs of adjacent Han chars (Simplified) of the lines from `from`
+/// on that no rule has called furniture, leaving out the lines that hold
+/// `own` whole: what the body says, beside repeating a line (a name signed
+/// under the text again is no echo of a headline; nor is a headline
+/// repeated in the text).
+fn body_pairs(lines: &[Line], from: usize, own: &str) -> HashSet<(char, char)> {
+    let own = own.trim();
+    lines
+        .iter()
+        .skip(from)
+        .filter(|l| matches!(l.class, None | Some(LineClass::Body)))
+        .filter(|l| own.is_empty() || !l.simple.contains(own))
+        .flat_map(|l| han_pairs(&l.simple))
+        .collect()
+}
+
+/// Share of a line's pairs of adjacent Han chars that the body says too.
+fn title_echo(simple: &str, body: &HashSet<(char, char)>) -> f64 {
+    let own = han_pairs(simple);
+    if own.is_empty() {
+        return 0.0;
+    }
+    own.iter().filter(|p| body.contains(p)).count() as f64 / own.len() as f64
 }
 
 /// A subtitle line under a headline (`——记某某`).
@@ -1864,6 +1940,59 @@ mod tests {
         // standing on the body, with no byline between them.
         let text = format!("转发了 river88 的微博：\n江城小猫的法治日常\n老城区改造后的第一个春天\n{BODY1}\n{BODY2}");
         assert_title_and_two_paragraphs(&text, "老城区改造后的第一个春天");
+    }
+
+    #[test]
+    fn the_headline_the_body_echoes_wins_over_a_site_row_above_it() {
+        // A row of the site's channel names above the breadcrumb is as long
+        // as the headline and also stands on furniture; the body repeats
+        // the headline's words (`政协`, `履职`, `平台`), not the row's.
+        let text = format!(
+            "手机客户端 江城日报 江城晚报 江城视频 江城发布
+江城新闻 > 本地 > 正文
+             市政协这一年履职平台活动超过五百场
+2024-01-05 08:30 来源：江城日报
+{BODY1}
+{BODY2}"
+        );
+        assert_title_and_two_paragraphs(&text, "市政协这一年履职平台活动超过五百场");
+        // A user name under the headline is too short to tell by its echo,
+        // whatever the body says of it.
+        let text = format!(
+            "江城论坛 » 城事杂谈
+市政协这一年履职平台活动超过五百场
+江城阿明 发表于 2023-04-02 21:15
+             江城阿明
+帖子 238 精华 2 积分 1054
+{BODY1}
+{BODY2}"
+        );
+        assert_title_and_two_paragraphs(&text, "市政协这一年履职平台活动超过五百场");
+        // An agency's name above the headline, signed under the text
+        // again, echoes more than the headline but stands above it.
+        let text = format!(
+            "江城市人民政协办公室主办网站
+市政协举办委员培训班
+2024-01-05 08:30
+             {BODY1}
+{BODY2}
+江城市人民政协办公室主办网站"
+        );
+        let d = clean_with(&text, None);
+        assert_eq!(
+            d.title.as_deref(),
+            Some("市政协举办委员培训班"),
+            "{}",
+            d.text
+        );
+    }
+
+    #[test]
+    fn title_echo_is_the_share_of_pairs_the_body_repeats() {
+        let body: HashSet<(char, char)> = han_pairs("市政协履职平台");
+        // 政协, 协履 said; 这一, 一年, 年政 not; Latin and marks make no pair.
+        assert_eq!(title_echo("这一年政协履", &body), 2.0 / 5.0);
+        assert_eq!(title_echo("ab，c", &body), 0.0);
     }
 
     #[test]
