@@ -46,9 +46,12 @@ fn labels() -> Vec<Label> {
         .collect()
 }
 
+/// Removed lines by 1-based line number, with the reason and rule.
+type Removed = BTreeMap<usize, (Reason, String)>;
+
 /// The lines of a cleaned page that left its text as whole lines, with the
 /// reason (spam cut out of a line leaves the line).
-fn removed_lines(doc: &Document) -> BTreeMap<usize, (Reason, String)> {
+fn removed_lines(doc: &Document) -> Removed {
     doc.removed
         .iter()
         .filter(|r| !matches!(r.reason, Reason::SpamBrand | Reason::SpamFragment))
@@ -62,8 +65,8 @@ fn removed_lines(doc: &Document) -> BTreeMap<usize, (Reason, String)> {
 fn report() -> String {
     let (seg, conv, cleaner) = (Segmenter::new(), ScriptConverter::new(), Cleaner::new());
     let labels = labels();
-    let mut pages: BTreeMap<String, (Vec<String>, BTreeMap<usize, (Reason, String)>)> =
-        BTreeMap::new();
+    // Each page's lines and the lines its cleaning removed.
+    let mut pages: BTreeMap<String, (Vec<String>, Removed)> = BTreeMap::new();
     for l in &labels {
         if pages.contains_key(&l.file) {
             continue;
