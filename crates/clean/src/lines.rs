@@ -101,6 +101,9 @@ pub enum Shape {
     /// A link to another post with an arrow at its outer edge
     /// (`← 某某的标题`, `某某的标题 →`).
     ArrowLink,
+    /// A reply's floor number, alone or before the poster's name
+    /// (`2楼`, `1樓`, `#5楼`, `[第3楼] 某某`, `12F`).
+    FloorLabel,
 }
 
 impl LineFeatures {
@@ -1174,6 +1177,9 @@ fn furniture_shape(text: &str, all: &[char], han: usize, has_date: bool) -> Opti
     if all.iter().any(|&c| is_sentence_mark(c)) {
         return None;
     }
+    if is_floor_label(text) {
+        return Some(Shape::FloorLabel);
+    }
     if is_handle_field(text) {
         return Some(Shape::FieldRow);
     }
@@ -1309,6 +1315,28 @@ fn is_arrow_link(text: &str) -> bool {
 /// An account's ID under a short label ending in `号` or `ID`
 /// (`微信号：abc123`, `公众号ID：abc_news`): the label, a colon and one
 /// Latin handle, nothing else.
+/// A forum reply's floor number, the line's first token: digits after an
+/// optional `#` or `第` and before `楼`/`樓` or `F`, in brackets or not; at
+/// most a short name may follow it (the poster's, no sentence). Threads
+/// number their replies so; prose writes floors as `三楼` or inside a
+/// sentence (`住在5楼的邻居说`), which has more after it.
+fn is_floor_label(text: &str) -> bool {
+    let t = text.trim();
+    let mut tokens = t.splitn(2, char::is_whitespace);
+    let first = tokens.next().unwrap_or("");
+    let rest = tokens.next().unwrap_or("").trim();
+    let inner = first
+        .trim_start_matches(['[', '【', '('])
+        .trim_end_matches([']', '】', ')'])
+        .trim_start_matches(['#', '＃'])
+        .trim_start_matches('第');
+    let digits = inner.chars().take_while(char::is_ascii_digit).count();
+    let floor = (1..=5).contains(&digits)
+        && matches!(&inner[digits..], "楼" | "樓" | "F" | "f" | "楼:" | "楼：");
+    let name_after = rest.chars().count() <= 16 && !rest.chars().any(is_sentence_mark);
+    floor && name_after
+}
+
 fn is_handle_field(text: &str) -> bool {
     let Some((label, value)) = text.trim().split_once(['：', ':', '|', '｜']) else {
         return false;
@@ -1656,8 +1684,16 @@ pub fn first_label(f: &LineFeatures, rel_pos: f64) -> Option<(LineClass, Option<
     // A full sentence (a subject and a predicate need about eight characters)
     // ending in `。` is prose even when it mentions a furniture word.
     let prose = f.chars >= 8 && f.han * 2 >= f.chars && text_ends_with_full_stop(f);
+    // A question or exclamation built of clauses is as much a sentence
+    // (`请问楼主说的是哪种，网上那种可以吗？`); one of two clauses or more
+    // and thirty chars is prose whatever furniture words it names
+    // (`文案被转发了两百多次，点赞的人很多，真来住的人很少。`), while the
+    // furniture that reads as a sentence is short or has one clause
+    // (`谢谢楼主分享！`, `转发、点赞、收藏，一键三连！`).
+    let clauses = f.chars >= 12 && f.han * 2 >= f.chars && f.ends_sentence && f.clause_marks >= 1;
+    let long_prose = clauses && f.chars >= 30 && f.clause_marks >= 2;
     let forum = f.hits_of(PhraseClass::ForumChrome);
-    if forum >= 2 || (forum == 1 && f.chars <= 60 && !prose) {
+    if (forum >= 2 && !long_prose) || (forum == 1 && f.chars <= 60 && !prose && !clauses) {
         return bp(
             Reason::ForumChrome,
             format!(
@@ -1667,7 +1703,7 @@ pub fn first_label(f: &LineFeatures, rel_pos: f64) -> Option<(LineClass, Option<
         );
     }
     let chrome = f.hits_of(PhraseClass::SiteChrome);
-    if chrome >= 2 || (chrome == 1 && f.chars <= 30 && !prose) {
+    if (chrome >= 2 && !long_prose) || (chrome == 1 && f.chars <= 30 && !prose && !clauses) {
         return bp(
             Reason::SiteChrome,
             format!(
@@ -1749,6 +1785,7 @@ pub fn first_label(f: &LineFeatures, rel_pos: f64) -> Option<(LineClass, Option<
             Shape::FieldRow => (Reason::SiteChrome, "field row"),
             Shape::DatedHeadline => (Reason::RelatedList, "headline with a bracketed date"),
             Shape::ArrowLink => (Reason::RelatedList, "arrow link to another post"),
+            Shape::FloorLabel => (Reason::ForumChrome, "floor number"),
         };
         return bp(reason, format!("shape:{rule}"));
     }
@@ -1852,6 +1889,36 @@ mod tests {
         ];
         for (line, want) in cases {
             assert_eq!(label(line), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_replys_floor_number_is_forum_chrome() {
+        for line in [
+            "2楼",
+            "1樓",
+            "#5楼",
+            "[第3楼] 同城老王",
+            "12F",
+            "第108楼 river_88",
+        ] {
+            assert_eq!(
+                labelled(line),
+                Some((
+                    LineClass::Boilerplate(Reason::ForumChrome),
+                    Some("shape:floor number".to_string())
+                )),
+                "{line}"
+            );
+        }
+        // Floors in prose, and numbers that are no floor.
+        for line in [
+            "住在5楼的邻居说，电梯又坏了。",
+            "5楼 的邻居每天早上六点就开始装修，吵得整栋楼都睡不着",
+            "2023年",
+            "三楼",
+        ] {
+            assert!(!is_floor_label(line), "{line}");
         }
     }
 
