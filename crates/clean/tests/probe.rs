@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use taojin_clean::Cleaner;
+use taojin_clean::clean_text;
 use taojin_core::{Document, Reason};
 use taojin_segment::view::ScriptConverter;
 use taojin_segment::Segmenter;
@@ -63,7 +63,7 @@ fn removed_lines(doc: &Document) -> Removed {
 }
 
 fn report() -> String {
-    let (seg, conv, cleaner) = (Segmenter::new(), ScriptConverter::new(), Cleaner::new());
+    let (seg, conv) = (Segmenter::new(), ScriptConverter::new());
     let labels = labels();
     // Each page's lines and the lines its cleaning removed.
     let mut pages: BTreeMap<String, (Vec<String>, Removed)> = BTreeMap::new();
@@ -73,15 +73,7 @@ fn report() -> String {
         }
         let text = std::fs::read_to_string(probe_dir().join("pages").join(&l.file))
             .unwrap_or_else(|e| panic!("{}: {e}", l.file));
-        let doc = cleaner.apply(
-            Document {
-                text: text.clone(),
-                ..Document::default()
-            },
-            &seg,
-            &conv,
-            None,
-        );
+        let doc = clean_text(&text, &seg, &conv);
         let lines = text.lines().map(str::to_string).collect();
         pages.insert(l.file.clone(), (lines, removed_lines(&doc)));
     }
