@@ -572,7 +572,13 @@ pub(super) fn find_scored(page: PageSoFar<'_>, cuts: &mut CutCache<'_>) -> Vec<S
         return Vec::new();
     }
     let alone = threshold > m.threshold;
-    let (cands, mut dead) = candidates(page, cuts, dumping(), m.threshold.min(PAIR_THRESHOLD));
+    // Where nothing else was found, runs down to the pair bar are read.
+    let reads_from = if alone {
+        m.threshold.min(PAIR_THRESHOLD)
+    } else {
+        m.threshold
+    };
+    let (cands, mut dead) = candidates(page, cuts, dumping(), reads_from);
     let threshold = if !alone {
         m.threshold
     } else if pair_vouches(&cands, PAIR_THRESHOLD) {
