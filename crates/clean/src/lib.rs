@@ -904,20 +904,29 @@ const ACCOUNT_NAME_MAX_CHARS: usize = 12;
 /// under the text again, may share words with it (see [`body_pairs`]).
 fn echoed_headline(lines: &[Line], candidates: &[usize], taken: usize) -> Option<usize> {
     let limit = first_anchor(lines)?;
-    let echo = |i: usize| {
-        let own = &lines[i].simple;
-        title_echo(own, &body_pairs(lines, limit, own))
-    };
-    let tells = |i: usize| han_pairs(&lines[i].simple).len() >= TITLE_ECHO_PAIRS;
-    let (best, best_echo) = candidates
+    // Each candidate's echo, where it has the pairs to tell, read once.
+    let echoes: Vec<(usize, Option<f64>)> = candidates
         .iter()
-        .filter(|&&i| tells(i))
-        .map(|&i| (i, echo(i)))
+        .map(|&i| {
+            let own = &lines[i].simple;
+            let tells = han_pairs(own).len() >= TITLE_ECHO_PAIRS;
+            (
+                i,
+                tells.then(|| title_echo(own, &body_pairs(lines, limit, own))),
+            )
+        })
+        .collect();
+    let (best, best_echo) = echoes
+        .iter()
+        .filter_map(|&(i, e)| e.map(|e| (i, e)))
         .max_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)))?;
-    let taken_tells = tells(taken);
+    let taken_echo = echoes
+        .iter()
+        .find(|(i, _)| *i == taken)
+        .and_then(|(_, e)| *e);
     let clears =
-        best_echo >= TITLE_ECHO_MIN && (!taken_tells || best_echo >= echo(taken) + TITLE_ECHO_LEAD);
-    (best != taken && clears && (best > taken || !taken_tells)).then_some(best)
+        best_echo >= TITLE_ECHO_MIN && taken_echo.is_none_or(|t| best_echo >= t + TITLE_ECHO_LEAD);
+    (best != taken && clears && (best > taken || taken_echo.is_none())).then_some(best)
 }
 
 /// Fewest pairs of adjacent Han chars a headline candidate needs for
