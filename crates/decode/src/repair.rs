@@ -63,15 +63,48 @@ impl Tally {
     }
 }
 
+/// Most rounds of [`repair_once`] that [`repair_text`] runs.
+const MOST_ROUNDS: usize = 4;
+
 /// Repairs mojibake and damaged double-byte runs in already-decoded text.
 /// Clean text comes back unchanged (and cheaply: a pre-filter skips lines
 /// with nothing suspicious).
+///
+/// Repairing is idempotent: what one round repairs can give the next the
+/// context it lacked (a run decoded whole votes on a guess beside it; a
+/// lost byte's neighbour, once decoded, no longer hides the run before it),
+/// so rounds of [`repair_once`] run until one changes nothing, at most
+/// [`MOST_ROUNDS`]; the counts and removals of all rounds are reported.
+pub fn repair_text(text: &str) -> Repaired {
+    let mut done = repair_once(text);
+    for _ in 1..MOST_ROUNDS {
+        if done.repairs.is_empty() {
+            break;
+        }
+        let again = repair_once(&done.text);
+        if again.text == done.text {
+            break;
+        }
+        for (kind, n) in again.repairs {
+            match done.repairs.iter_mut().find(|(k, _)| *k == kind) {
+                Some((_, total)) => *total += n,
+                None => done.repairs.push((kind, n)),
+            }
+        }
+        done.repairs.sort_by_key(|(k, _)| *k);
+        done.removed.extend(again.removed);
+        done.text = again.text;
+    }
+    done
+}
+
+/// One round of [`repair_text`].
 ///
 /// Two passes when bytes were lost: the first repairs every suspicious line
 /// and counts the characters it decoded whole; lines where a lost byte had
 /// to be guessed are then repaired again with those counts (and the
 /// characters of the page's clean lines) voting on the guesses.
-pub fn repair_text(text: &str) -> Repaired {
+fn repair_once(text: &str) -> Repaired {
     let pairs = crate::realign::DocPairs::new(text);
     let no_prior = Vocab::default();
     let mut seen = Vocab::default();

@@ -266,6 +266,15 @@ fn decode_errors_are_one_line_messages() {
     assert!(euc_tw.contains("EUC-TW"));
 }
 
+#[test]
+fn a_repair_that_gives_context_to_the_next_is_carried_through() {
+    // Found by `repair_is_idempotent_on_mojibake_like_text`: one round
+    // decoded the second `鍙斤�?` and left `鍙?`, which a second round,
+    // with that context, repaired. Repairing runs until nothing changes.
+    let once = repair_text("鍙?。竷?鍙斤�?").text;
+    assert_eq!(repair_text(&once).text, once);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
