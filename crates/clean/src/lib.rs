@@ -901,19 +901,23 @@ const ACCOUNT_NAME_MAX_CHARS: usize = 12;
 /// [`TITLE_ECHO_LEAD`] more than the line taken where that line has the
 /// pairs to tell. It may stand above the line taken only when that line is
 /// too short to tell: an agency's name above a headline, often signed
-/// under the text again, may share words with it (see [`body_pairs`]).
+/// under the text again, may share words with it. Body lines holding the
+/// candidate whole are not read (see [`body_pairs`]).
 fn echoed_headline(lines: &[Line], candidates: &[usize], taken: usize) -> Option<usize> {
     let limit = first_anchor(lines)?;
-    // Each candidate's echo, where it has the pairs to tell, read once.
+    // The body lines' pairs are read once; each candidate's echo once, where
+    // it has the pairs to tell.
+    let body: Vec<(&str, HashSet<(char, char)>)> = lines[limit..]
+        .iter()
+        .filter(|l| matches!(l.class, None | Some(LineClass::Body)))
+        .map(|l| (l.simple.as_str(), han_pairs(&l.simple)))
+        .collect();
     let echoes: Vec<(usize, Option<f64>)> = candidates
         .iter()
         .map(|&i| {
             let own = &lines[i].simple;
             let tells = han_pairs(own).len() >= TITLE_ECHO_PAIRS;
-            (
-                i,
-                tells.then(|| title_echo(own, &body_pairs(lines, limit, own))),
-            )
+            (i, tells.then(|| title_echo(own, &body_pairs(&body, own))))
         })
         .collect();
     let (best, best_echo) = echoes
@@ -1177,19 +1181,15 @@ fn han_pairs(simple: &str) -> HashSet<(char, char)> {
         .collect()
 }
 
-/// The pairs of adjacent Han chars (Simplified) of the lines from `from`
-/// on that no rule has called furniture, leaving out the lines that hold
-/// `own` whole: what the body says, beside repeating a line (a name signed
-/// under the text again is no echo of a headline; nor is a headline
-/// repeated in the text).
-fn body_pairs(lines: &[Line], from: usize, own: &str) -> HashSet<(char, char)> {
+/// The pairs of adjacent Han chars of the body's lines (their Simplified
+/// text with its pairs), leaving out the lines that hold `own` whole: what
+/// the body says, beside repeating a line (a name signed under the text
+/// again is no echo of a headline; nor is a headline repeated in the text).
+fn body_pairs(body: &[(&str, HashSet<(char, char)>)], own: &str) -> HashSet<(char, char)> {
     let own = own.trim();
-    lines
-        .iter()
-        .skip(from)
-        .filter(|l| matches!(l.class, None | Some(LineClass::Body)))
-        .filter(|l| own.is_empty() || !l.simple.contains(own))
-        .flat_map(|l| han_pairs(&l.simple))
+    body.iter()
+        .filter(|(text, _)| own.is_empty() || !text.contains(own))
+        .flat_map(|(_, pairs)| pairs.iter().copied())
         .collect()
 }
 
@@ -1978,7 +1978,8 @@ mod tests {
         );
         assert_title_and_two_paragraphs(&text, "市政协这一年履职平台活动超过五百场");
         // An agency's name above the headline, signed under the text
-        // again, echoes more than the headline but stands above it.
+        // again: the lines holding it are not read, and the one pair it
+        // shares with the body (`政协`) is no echo.
         let text = format!(
             "江城市人民政协办公室主办网站
 市政协举办委员培训班
