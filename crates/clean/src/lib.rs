@@ -1084,11 +1084,31 @@ fn decide_title(lines: &mut [Line]) -> Option<String> {
     // sits on top of its byline or date line: of several candidates, one
     // followed by furniture is the title. Without that shape (a
     // title, then a section heading leading into the body) the first is.
+    // A forum thread's headline has its poster's name between it and the
+    // post header (`headline` / `某某她妈` / `发表于 …`): an undecided
+    // name-sized line with a post header under it counts as furniture
+    // here. (Under other furniture such a line may be a button of a
+    // profile block, `关注他`, under the author's tagline, or the account
+    // a social post was reposted from, under the repost line.)
+    let furniture_at = |j: usize| {
+        let Some(n) = lines.get(j) else { return false };
+        match n.class {
+            Some(LineClass::Boilerplate(_)) => true,
+            None => {
+                n.f.chars <= NAME_SIZED_CHARS
+                    && n.f.clause_marks == 0
+                    && !n.f.ends_sentence
+                    && lines.get(j + 1).is_some_and(|m| {
+                        m.class == Some(LineClass::Boilerplate(Reason::ForumChrome))
+                    })
+            }
+            _ => false,
+        }
+    };
     let followed_by_furniture = |i: usize| {
-        lines[i + 1..]
-            .iter()
-            .find(|n| !is_subtitle(&n.text))
-            .is_some_and(|n| matches!(n.class, Some(LineClass::Boilerplate(_))))
+        (i + 1..lines.len())
+            .find(|&j| !is_subtitle(&lines[j].text))
+            .is_some_and(furniture_at)
     };
     // Among those, user names and taglines are shorter than headlines.
     let on_furniture = candidates
