@@ -19,7 +19,13 @@ pub enum NoiseKind {
     Gov,
     Blog,
     Social,
+    /// Spam spliced into the first paragraphs, densely (as in the seeds).
     Spam,
+    /// Spam spread through the page: each piece in a different paragraph
+    /// where there are enough, brands said once or twice, slogan pieces
+    /// two to four times (as on pages whose every paragraph got one
+    /// insertion).
+    Sparse,
     Punct,
     Ruby,
     Encoding,
@@ -29,7 +35,7 @@ pub enum NoiseKind {
 }
 
 impl NoiseKind {
-    pub const EVERY: [NoiseKind; 12] = [
+    pub const EVERY: [NoiseKind; 13] = [
         NoiseKind::Plain,
         NoiseKind::Portal,
         NoiseKind::Forum,
@@ -37,6 +43,7 @@ impl NoiseKind {
         NoiseKind::Blog,
         NoiseKind::Social,
         NoiseKind::Spam,
+        NoiseKind::Sparse,
         NoiseKind::Punct,
         NoiseKind::Ruby,
         NoiseKind::Encoding,
@@ -53,6 +60,7 @@ impl NoiseKind {
             NoiseKind::Blog => "blog",
             NoiseKind::Social => "social",
             NoiseKind::Spam => "spam",
+            NoiseKind::Sparse => "sparse",
             NoiseKind::Punct => "punct",
             NoiseKind::Ruby => "ruby",
             NoiseKind::Encoding => "encoding",
@@ -77,11 +85,24 @@ impl NoiseKind {
         }
     }
 
+    /// The kind's number in the seeds of its random streams: fixed, so that
+    /// adding a kind leaves the pages of the others as they were.
     fn index(self) -> u64 {
-        NoiseKind::EVERY
-            .iter()
-            .position(|&k| k == self)
-            .unwrap_or(0) as u64
+        match self {
+            NoiseKind::Plain => 0,
+            NoiseKind::Portal => 1,
+            NoiseKind::Forum => 2,
+            NoiseKind::Gov => 3,
+            NoiseKind::Blog => 4,
+            NoiseKind::Social => 5,
+            NoiseKind::Spam => 6,
+            NoiseKind::Punct => 7,
+            NoiseKind::Ruby => 8,
+            NoiseKind::Encoding => 9,
+            NoiseKind::Censor => 10,
+            NoiseKind::All => 11,
+            NoiseKind::Sparse => 12,
+        }
     }
 }
 
@@ -130,6 +151,9 @@ pub struct SiteKit {
 struct Plan {
     style: Option<Style>,
     spam: bool,
+    /// Spam spread through the page rather than packed into its first
+    /// paragraphs.
+    sparse: bool,
     punct: bool,
     ruby: bool,
     censor: bool,
@@ -210,6 +234,10 @@ impl<'c> Generator<'c> {
         };
         match kind {
             NoiseKind::Spam => p.spam = true,
+            NoiseKind::Sparse => {
+                p.spam = true;
+                p.sparse = true;
+            }
             NoiseKind::Punct => p.punct = true,
             NoiseKind::Ruby => p.ruby = true,
             NoiseKind::Censor => p.censor = true,
@@ -290,7 +318,11 @@ impl<'c> Generator<'c> {
 
         let mut injected: BTreeMap<String, usize> = BTreeMap::new();
         if plan.spam {
-            self.splice_spam(&mut lines, &kit.spam, &mut rng, &mut injected);
+            if plan.sparse {
+                self.spread_spam(&mut lines, &kit.spam, &mut rng, &mut injected);
+            } else {
+                self.splice_spam(&mut lines, &kit.spam, &mut rng, &mut injected);
+            }
         }
         let title = lines
             .iter()
@@ -403,6 +435,60 @@ impl<'c> Generator<'c> {
                     },
                 );
                 *injected.entry(b.clone()).or_insert(0) += 1;
+            }
+        }
+    }
+
+    /// Spreads the site's brands (each once or twice) and, on seven pages
+    /// in ten, its slogan's pieces (each two to four times) through the
+    /// content paragraphs, each insertion in the paragraph holding the
+    /// fewest so far (ties broken at random): the sparse spam of pages
+    /// that were spammed a sentence here and there.
+    fn spread_spam(
+        &self,
+        lines: &mut [Line],
+        kit: &SpamKit,
+        rng: &mut Rng,
+        injected: &mut BTreeMap<String, usize>,
+    ) {
+        let content: Vec<usize> = lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.role == Role::Content)
+            .map(|(i, _)| i)
+            .collect();
+        if content.is_empty() {
+            return;
+        }
+        let mut strings: Vec<&str> = Vec::new();
+        for b in &kit.brands {
+            for _ in 0..rng.range(1, 2) {
+                strings.push(b);
+            }
+        }
+        if rng.chance(0.7) {
+            for f in &kit.fragments {
+                for _ in 0..rng.range(2, 4) {
+                    strings.push(f);
+                }
+            }
+        }
+        let mut pieces: Vec<Vec<String>> = vec![Vec::new(); content.len()];
+        for s in strings {
+            let fewest = pieces.iter().map(Vec::len).min().unwrap_or(0);
+            let open: Vec<usize> = (0..pieces.len())
+                .filter(|&k| pieces[k].len() == fewest)
+                .collect();
+            if let Some(&k) = rng.pick(&open) {
+                pieces[k].push(s.to_string());
+                *injected.entry(s.to_string()).or_insert(0) += 1;
+            }
+        }
+        for (&at, p) in content.iter().zip(&pieces) {
+            if let Some(l) = lines.get_mut(at) {
+                if !p.is_empty() {
+                    l.text = spam::splice(&l.text, p, rng);
+                }
             }
         }
     }

@@ -181,6 +181,40 @@ fn spam_is_spliced_and_counted() {
 }
 
 #[test]
+fn sparse_spam_spreads_through_the_paragraphs() {
+    let conv = ScriptConverter::new();
+    let g = Generator::new(&conv).expect("parses");
+    let truth = paragraphs();
+    let mut spread = 0;
+    for i in 0..20 {
+        let d = generate(&g, NoiseKind::Sparse, Split::Dev, i, 8);
+        assert_eq!(d.truth, truth.join("\n"));
+        assert!(!d.spam.is_empty());
+        let injected: usize = d.spam.values().sum();
+        let lines: Vec<&str> = d.text.lines().collect();
+        // Every paragraph grew by the spam spliced into it, and the
+        // insertions differ by at most one between paragraphs.
+        let grown: Vec<usize> = lines
+            .iter()
+            .zip(&truth)
+            .map(|(l, t)| l.chars().count() - t.chars().count())
+            .collect();
+        let hit = grown.iter().filter(|&&n| n > 0).count();
+        assert_eq!(hit, injected.min(truth.len()), "{grown:?} for {injected}");
+        spread += usize::from(hit > 1);
+        for (piece, &n) in &d.spam {
+            assert!((1..=4).contains(&n), "{piece} said {n} times");
+            let on_page = d.text.matches(piece.as_str()).count();
+            assert!(on_page >= n, "{piece}: {on_page} on page, {n} injected");
+        }
+        let s = score(&d, &d.text, &conv);
+        assert_eq!(s.spam_leaked, s.spam_injected);
+    }
+    // Unlike the packed kind, most pages carry spam in several paragraphs.
+    assert!(spread >= 15, "{spread}");
+}
+
+#[test]
 fn ruby_and_big5_documents_are_traditional_with_the_same_simplified_truth() {
     let conv = ScriptConverter::new();
     let g = Generator::new(&conv).expect("parses");
