@@ -1,13 +1,15 @@
 #![allow(dead_code)] // each test crate that includes this module uses part of it
-//! The furniture probes' report, shared by `probe.rs` (the development
-//! probe, whose report lists every line it gets wrong) and
-//! `probe_heldout.rs` (the held-out probe, whose report gives counts only,
-//! so that reading it does not turn it into a development set).
+//! The probes' reports: furniture (`probe.rs`, `probe_heldout.rs`) and
+//! spliced spam (`spam_dev.rs`, `spam_heldout.rs`). A development probe's
+//! report lists every line or string it gets wrong; a held-out probe's
+//! gives counts only, so that reading it does not turn it into a
+//! development set.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use taojin_clean::clean_text;
 use taojin_core::{Document, Reason};
+use taojin_noise::{lcs_len, normalise};
 use taojin_segment::view::ScriptConverter;
 use taojin_segment::Segmenter;
 
@@ -156,4 +158,157 @@ pub fn figure(report: &str, prefix: &str) -> usize {
         .and_then(|rest| rest.split_whitespace().next())
         .and_then(|n| n.parse().ok())
         .unwrap_or(usize::MAX)
+}
+
+/// One inserted string of a page: its kind and how often it went in.
+struct Injection {
+    string: String,
+    brand: bool,
+    count: usize,
+}
+
+fn injections(dir: &Path) -> BTreeMap<String, Vec<Injection>> {
+    let text = std::fs::read_to_string(dir.join("injections.tsv")).expect("injections.tsv");
+    let mut by_page: BTreeMap<String, Vec<Injection>> = BTreeMap::new();
+    for row in text.lines().filter(|l| !l.trim().is_empty()) {
+        let f: Vec<&str> = row.split('\t').collect();
+        assert_eq!(f.len(), 4, "bad injection row: {row}");
+        by_page
+            .entry(f[0].to_string())
+            .or_default()
+            .push(Injection {
+                string: f[1].to_string(),
+                brand: match f[2] {
+                    "brand" => true,
+                    "slogan" => false,
+                    other => panic!("unknown kind {other}"),
+                },
+                count: f[3].parse().expect("count"),
+            });
+    }
+    by_page
+}
+
+/// Leaked and inserted occurrences, and the characters of truth kept and
+/// output, over a group of pages.
+#[derive(Default)]
+struct Tally {
+    pages: usize,
+    leaked: usize,
+    inserted: usize,
+    truth_chars: usize,
+    out_chars: usize,
+    common_chars: usize,
+}
+
+fn share(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+impl Tally {
+    fn leaks(&self, name: &str) -> String {
+        let rate = 100.0 * share(self.leaked, self.inserted);
+        format!(
+            "{name:14} {:5}  {:>5.1}% {:>8}\n",
+            self.pages,
+            rate,
+            format!("{}/{}", self.leaked, self.inserted)
+        )
+    }
+
+    fn content(&self, name: &str) -> String {
+        format!(
+            "{name:14} {:5}  {:>6.4} {:>6.4} {:>8}\n",
+            self.pages,
+            share(self.common_chars, self.truth_chars),
+            share(self.common_chars, self.out_chars),
+            self.truth_chars - self.common_chars,
+        )
+    }
+}
+
+/// The report on the spam probe in `dir`: spam strings leaked per kind,
+/// and the truth kept on pages with spam and on clean pages; with
+/// `Listing::Lines` also each leaked string and each run of truth lost.
+pub fn spam_report(dir: &Path, listing: Listing) -> String {
+    let (seg, conv) = (Segmenter::new(), ScriptConverter::new());
+    let injections = injections(dir);
+    let mut listed = String::new();
+    let mut false_removals = String::new();
+    let mut files: Vec<String> = std::fs::read_dir(dir.join("truth"))
+        .expect("truth/")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    let (mut brands, mut slogans, mut spam_pages, mut clean_pages) = Default::default();
+    for file in &files {
+        let read = |sub: &str| {
+            std::fs::read_to_string(dir.join(sub).join(file))
+                .unwrap_or_else(|e| panic!("{sub}/{file}: {e}"))
+        };
+        let (page, truth) = (read("pages"), read("truth"));
+        let doc = clean_text(&page, &seg, &conv);
+        let rows = injections.get(file.as_str()).map_or(&[][..], Vec::as_slice);
+        if listing == Listing::Lines {
+            for r in &doc.removed {
+                let inserted = rows.iter().any(|i| i.string.contains(r.text.as_str()));
+                if matches!(r.reason, Reason::SpamBrand | Reason::SpamFragment) && !inserted {
+                    let rule = r.rule.as_deref().unwrap_or("");
+                    false_removals.push_str(&format!("  {file} {}  <{rule}>\n", r.text));
+                }
+            }
+        }
+        // The record's text: its title field and its body.
+        let out = format!("{}\n{}", doc.title.as_deref().unwrap_or(""), doc.text);
+        for row in rows {
+            let tally: &mut Tally = if row.brand { &mut brands } else { &mut slogans };
+            let left = out.matches(row.string.as_str()).count();
+            let natural = truth.matches(row.string.as_str()).count();
+            let leaked = left.saturating_sub(natural).min(row.count);
+            tally.leaked += leaked;
+            tally.inserted += row.count;
+            if leaked > 0 && listing == Listing::Lines {
+                let kind = if row.brand { "brand" } else { "slogan" };
+                listed.push_str(&format!(
+                    "  {file} {kind} {} ({leaked} of {})\n",
+                    row.string, row.count
+                ));
+            }
+        }
+        let (t, o) = (normalise(&truth, &conv), normalise(&out, &conv));
+        let tally: &mut Tally = if rows.is_empty() {
+            &mut clean_pages
+        } else {
+            &mut spam_pages
+        };
+        tally.pages += 1;
+        tally.truth_chars += t.len();
+        tally.out_chars += o.len();
+        tally.common_chars += lcs_len(&t, &o);
+    }
+    brands.pages = injections
+        .values()
+        .filter(|rows| rows.iter().any(|r| r.brand))
+        .count();
+    slogans.pages = injections
+        .values()
+        .filter(|rows| rows.iter().any(|r| !r.brand))
+        .count();
+    let mut out = String::from("spam strings   pages  leaked\n");
+    out.push_str(&brands.leaks("brands"));
+    out.push_str(&slogans.leaks("slogan pieces"));
+    out.push_str("\ncontent        pages  recall   prec  lost chars\n");
+    out.push_str(&spam_pages.content("spam pages"));
+    out.push_str(&clean_pages.content("clean pages"));
+    if listing == Listing::Lines {
+        out.push_str("\nleaked:\n");
+        out.push_str(&listed);
+        out.push_str("\nremoved, not inserted:\n");
+        out.push_str(&false_removals);
+    }
+    out
 }
