@@ -309,7 +309,8 @@ pub fn find_han_brands_breaking_words(
 }
 
 /// Drops brands found by shape or by likeness to the page's others whose
-/// Han name is the end of a word of the text before it
+/// Han name is one dictionary word with the chars after it, or the end of
+/// a word of the text before it
 /// (`哈|尔滨国际|冰雪节`, `丰|富多彩`): the category word there is the
 /// sentence's own. Only a word of three chars or more across the name's
 /// start counts, since a spliced name meets a random char before it and two
@@ -327,6 +328,16 @@ pub fn drop_names_inside_words(spans: &mut Vec<SpamSpan>, analysis: &[Vec<char>]
         };
         if !chars.get(s.start).is_some_and(|&c| is_han(c)) {
             return true;
+        }
+        // A name that fuses with the category word after it into one
+        // dictionary word (`福利彩票`, `体育彩票`, `电子竞技`) is a term of
+        // the text, the lottery or the sport itself, not a brand's name.
+        let fused = chars
+            .get(s.start..s.end.min(chars.len()))
+            .and_then(|own| cuts.spans(own).first().copied())
+            .is_some_and(|(a, b)| a == 0 && b >= 3);
+        if fused {
+            return false;
         }
         let from = (s.start.saturating_sub(3)..s.start)
             .rev()
@@ -5820,6 +5831,23 @@ mod tests {
         drop_names_inside_words(&mut spans, &analysis, seg);
         let kept: Vec<&str> = spans.iter().map(|s| s.text.as_str()).collect();
         assert_eq!(kept, ["金鼎国际"]);
+    }
+
+    #[test]
+    fn a_name_fused_with_its_category_word_into_a_dictionary_word_is_text() {
+        let seg = property_segmenter();
+        let shape =
+            |line: usize, start: usize, text: &str| span_at(line, start, text, true, "brand shape");
+        let analysis: Vec<Vec<char>> = ["中奖者可登录福利彩票官网查询", "今天金鼎彩票官网开业"]
+            .iter()
+            .map(|l| l.chars().collect())
+            .collect();
+        // `福利彩票` is one word of the dictionary (the state lottery);
+        // `金鼎|彩票` is a name and a category word.
+        let mut spans = vec![shape(0, 6, "福利彩票官网"), shape(1, 2, "金鼎彩票官网")];
+        drop_names_inside_words(&mut spans, &analysis, seg);
+        let kept: Vec<&str> = spans.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(kept, ["金鼎彩票官网"]);
     }
 
     #[test]
