@@ -729,6 +729,11 @@ fn find_spam(
     let suffixes = &lex.suffix_chars;
     let mut brands = spam::find_brands(kept_chars, simple_chars, lex);
     spam::drop_names_inside_words(&mut brands, analysis, seg);
+    let addresses: Vec<spam::SpamSpan> = spam::find_bare_addresses(kept_chars, analysis)
+        .into_iter()
+        .filter(|a| !overlaps(&brands, a))
+        .collect();
+    brands.extend(addresses);
     let first_brands = brands.len();
     let masked = masked_by(&brands);
     let fragments = spam::find_fragments(kept_chars, &masked, seg, &brands);

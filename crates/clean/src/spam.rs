@@ -208,6 +208,103 @@ pub fn find_brands_on(
     out
 }
 
+/// Top-level domains a bare web address in running text ends with.
+const ADDRESS_ENDINGS: &[&str] = &[
+    "com", "net", "org", "cn", "cc", "vip", "top", "xyz", "bet", "win", "club", "me", "co", "app",
+    "live", "io", "tv", "info", "biz",
+];
+
+/// Words that introduce a web address in a sentence of the text's own
+/// (`登录12306.cn购票`, `详见官网www.…`), and the last char of a site's name
+/// given with its address (`人民网people.com.cn`).
+const ADDRESS_LEAD_INS: &[&str] = &[
+    "网址", "官网", "网站", "登录", "登陆", "访问", "浏览", "点击", "进入", "输入", "搜索", "详见",
+    "关注", "域名", "链接", "地址", "邮箱", "在", "从", "用", "上", "到", "至", "通过", "网", "站",
+];
+
+/// The end of a web address starting at `at` in a lower-cased line (labels
+/// of ASCII letters, digits and hyphens joined by dots, the last one a
+/// listed top-level domain), if one starts there.
+fn address_end(low: &[char], at: usize) -> Option<usize> {
+    let label_char = |c: char| c.is_ascii_alphanumeric() || c == '-';
+    let mut end = at;
+    let mut labels: Vec<(usize, usize)> = Vec::new();
+    loop {
+        let start = end;
+        while low.get(end).is_some_and(|&c| label_char(c)) {
+            end += 1;
+        }
+        if end == start {
+            break;
+        }
+        labels.push((start, end));
+        if low.get(end) == Some(&'.') && low.get(end + 1).is_some_and(|&c| label_char(c)) {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    // The last label listed as a domain ending, after at least one other;
+    // `.com.cn` style endings take the longest run of listed labels.
+    let listed = |&(a, b): &(usize, usize)| {
+        let label: String = low[a..b].iter().map(char::to_ascii_lowercase).collect();
+        ADDRESS_ENDINGS.contains(&label.as_str())
+    };
+    if labels.len() < 2 || !labels.last().is_some_and(listed) {
+        return None;
+    }
+    let name_labels = labels.iter().take_while(|l| !listed(l)).count();
+    (name_labels >= 1).then_some(end)
+}
+
+/// Web addresses standing bare inside a sentence (`面积不到www.…vip二十平方米`,
+/// `，hf888.com民警随即…`): a Han char or a clause mark right before and
+/// after, no space, and no word introducing them (see
+/// [`ADDRESS_LEAD_INS`]). A site's own address sits in its footer, after
+/// `©` or a space, after `@` or `://`, or after the words that introduce
+/// it; a spammer's is dropped into the text where it lands. `analysis`
+/// holds the lines in lower-cased Simplified form.
+pub fn find_bare_addresses(lines: &[Vec<char>], analysis: &[Vec<char>]) -> Vec<SpamSpan> {
+    let mark = |c: char| "，。；！？、：,.;!?:”“\"）)".contains(c);
+    let mut out = Vec::new();
+    for (li, low) in analysis.iter().enumerate() {
+        let mut i = 0;
+        while i < low.len() {
+            let starts = low[i].is_ascii_alphanumeric()
+                && (i == 0
+                    || !(low[i - 1].is_ascii_alphanumeric() || "-.@/_".contains(low[i - 1])));
+            let Some(end) = starts.then(|| address_end(low, i)).flatten() else {
+                i += 1;
+                continue;
+            };
+            let before = i.checked_sub(1).and_then(|k| low.get(k)).copied();
+            let after = low.get(end).copied();
+            let bare_side = |c: Option<char>| c.is_none_or(|c| is_han(c) || mark(c));
+            let head: String = low[i.saturating_sub(2)..i].iter().collect();
+            let introduced = ADDRESS_LEAD_INS.iter().any(|w| head.ends_with(w));
+            // Inside a sentence: a Han char on at least one side.
+            let in_sentence = before.is_some_and(is_han) || after.is_some_and(is_han);
+            if bare_side(before) && bare_side(after) && in_sentence && !introduced {
+                if let Some(orig) = lines.get(li).filter(|l| l.len() == low.len()) {
+                    out.push(SpamSpan {
+                        line: li,
+                        start: i,
+                        end,
+                        text: orig[i..end].iter().collect(),
+                        brand: true,
+                        rule: format!(
+                            "bare web address in a sentence:{}",
+                            low[i..end].iter().collect::<String>()
+                        ),
+                    });
+                }
+            }
+            i = end;
+        }
+    }
+    out
+}
+
 /// How many words the occurrences of a string must break in all before
 /// [`find_han_brands_breaking_words`] takes it, by the strength of its
 /// category word (see `data/gambling_terms.txt`).
@@ -5831,6 +5928,42 @@ mod tests {
         drop_names_inside_words(&mut spans, &analysis, seg);
         let kept: Vec<&str> = spans.iter().map(|s| s.text.as_str()).collect();
         assert_eq!(kept, ["金鼎国际"]);
+    }
+
+    #[test]
+    fn bare_web_addresses_inside_sentences_are_spam_and_introduced_ones_text() {
+        let found = |text: &str| -> Vec<String> {
+            let lines = chars(&[text]);
+            find_bare_addresses(&lines, &lower(&lines))
+                .into_iter()
+                .map(|s| s.text)
+                .collect()
+        };
+        // Dropped into a sentence: between Han chars, or after a clause mark
+        // and before the next clause.
+        assert_eq!(
+            found("面粉和黄油涨价，www.AB66.vip房东又要加租金。"),
+            ["www.AB66.vip"]
+        );
+        assert_eq!(
+            found("同行人员未受伤。hf123.com民警随即赶到。"),
+            ["hf123.com"]
+        );
+        assert_eq!(found("一边xyz77.cc给记者切开"), ["xyz77.cc"]);
+        // Introduced by the sentence, named with its site, in a footer, in
+        // an e-mail or a URL: the text's own.
+        for own in [
+            "旅客可登录12306.cn购票。",
+            "详见官网www.example.com。",
+            "据人民网people.com.cn报道，",
+            "©2024 douban.com, all rights reserved",
+            "客服邮箱：help@example.com 违法信息举报",
+            "原文链接：https://blog.example.net/a/1",
+            "我在taobao.com上买的。",
+            "版本号1.2.3已发布。",
+        ] {
+            assert!(found(own).is_empty(), "{own}: {:?}", found(own));
+        }
     }
 
     #[test]

@@ -29,12 +29,16 @@ fn heldout_spam_counts_match_snapshot() {
             .and_then(|n| n.parse().ok())
             .unwrap_or(usize::MAX)
     };
-    // The figures when the probe was first measured, at the start of
-    // session 17 (commit 22beef8): a change that makes them worse fails
-    // here even if its snapshot is accepted carelessly.
-    assert!(figure("brands ") <= 48, "{report}");
+    // Bounds a change must not cross unnoticed even if its snapshot is
+    // accepted carelessly. First measured at the start of session 17
+    // (commit 22beef8): brands 48, slogan pieces 168, truth lost on spam
+    // pages 83 chars and on clean pages 36. The figures now: taking bare
+    // web addresses took 10 more brand strings and, on the pages it showed
+    // to be spam, 14 more chars of their text (the scorer's bar falls
+    // there), a trade the bound on spam pages was moved for.
+    assert!(figure("brands ") <= 38, "{report}");
     assert!(figure("slogan pieces ") <= 162, "{report}");
-    assert!(figure("spam pages ") <= 83, "{report}");
+    assert!(figure("spam pages ") <= 97, "{report}");
     assert!(figure("clean pages ") <= 36, "{report}");
     insta::with_settings!({
         snapshot_path => "../../../snapshots",
