@@ -436,6 +436,12 @@ pub fn drop_names_inside_words(spans: &mut Vec<SpamSpan>, analysis: &[Vec<char>]
         if fused {
             return false;
         }
+        // A two-char name that is a verb, adjective or function
+        // word of the dictionary (`购买|彩票`, `开设|赌场`, `正规|投注`) makes
+        // the category word its object or head: a phrase of the text.
+        if name_is_not_a_name(chars, s.start, seg) {
+            return false;
+        }
         let from = (s.start.saturating_sub(3)..s.start)
             .rev()
             .take_while(|&k| chars.get(k).is_some_and(|&c| is_han(c)))
@@ -454,6 +460,23 @@ pub fn drop_names_inside_words(spans: &mut Vec<SpamSpan>, analysis: &[Vec<char>]
             .iter()
             .any(|&(a, b)| a < at && b > at && b - a >= 3)
     });
+}
+
+/// Whether the two Han chars at `start` form one dictionary word whose
+/// part of speech a name does not have (verb, adjective, adverb,
+/// preposition, conjunction, pronoun, numeral, measure word, particle,
+/// locality word).
+fn name_is_not_a_name(chars: &[char], start: usize, seg: &Segmenter) -> bool {
+    let Some(name) = chars.get(start..start + 2) else {
+        return false;
+    };
+    if !name.iter().all(|&c| is_han(c)) {
+        return false;
+    }
+    let text: String = name.iter().collect();
+    let tags = seg.tag(&text);
+    matches!(tags.as_slice(), [(word, tag)] if *word == text
+        && matches!(tag.as_str(), "v" | "vd" | "a" | "ad" | "d" | "p" | "c" | "r" | "m" | "q" | "u" | "f"))
 }
 
 /// Length in chars of the call-to-action words at `at`: up to two in a row
@@ -5967,17 +5990,28 @@ mod tests {
     }
 
     #[test]
-    fn a_name_fused_with_its_category_word_into_a_dictionary_word_is_text() {
+    fn a_name_fused_with_its_category_word_or_a_verb_before_it_is_text() {
         let seg = property_segmenter();
         let shape =
             |line: usize, start: usize, text: &str| span_at(line, start, text, true, "brand shape");
-        let analysis: Vec<Vec<char>> = ["中奖者可登录福利彩票官网查询", "今天金鼎彩票官网开业"]
-            .iter()
-            .map(|l| l.chars().collect())
-            .collect();
+        let analysis: Vec<Vec<char>> = [
+            "中奖者可登录福利彩票官网查询",
+            "今天金鼎彩票官网开业",
+            "他每周都去购买彩票",
+            "警方查明其开设赌场",
+        ]
+        .iter()
+        .map(|l| l.chars().collect())
+        .collect();
         // `福利彩票` is one word of the dictionary (the state lottery);
-        // `金鼎|彩票` is a name and a category word.
-        let mut spans = vec![shape(0, 6, "福利彩票官网"), shape(1, 2, "金鼎彩票官网")];
+        // `金鼎|彩票` is a name and a category word; `购买` and `开设` are
+        // verbs, whose object the category word is.
+        let mut spans = vec![
+            shape(0, 6, "福利彩票官网"),
+            shape(1, 2, "金鼎彩票官网"),
+            shape(2, 5, "购买彩票"),
+            shape(3, 5, "开设赌场"),
+        ];
         drop_names_inside_words(&mut spans, &analysis, seg);
         let kept: Vec<&str> = spans.iter().map(|s| s.text.as_str()).collect();
         assert_eq!(kept, ["金鼎彩票官网"]);

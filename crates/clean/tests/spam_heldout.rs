@@ -35,11 +35,13 @@ fn heldout_spam_counts_match_snapshot() {
     // pages 83 chars and on clean pages 36. The figures now: taking bare
     // web addresses took 10 more brand strings and, on the pages it showed
     // to be spam, 14 more chars of their text (the scorer's bar falls
-    // there), a trade the bound on spam pages was moved for.
+    // there), a trade the bound on spam pages was moved for; names that
+    // are verbs or adjectives (`购买|彩票`) no longer count as brands, and
+    // the clean pages lose 20 chars, not 36.
     assert!(figure("brands ") <= 38, "{report}");
     assert!(figure("slogan pieces ") <= 162, "{report}");
     assert!(figure("spam pages ") <= 97, "{report}");
-    assert!(figure("clean pages ") <= 36, "{report}");
+    assert!(figure("clean pages ") <= 20, "{report}");
     insta::with_settings!({
         snapshot_path => "../../../snapshots",
         prepend_module_to_snapshot => false,
