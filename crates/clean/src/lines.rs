@@ -1670,7 +1670,17 @@ pub fn first_label(f: &LineFeatures, rel_pos: f64) -> Option<(LineClass, Option<
         return bp(Reason::Byline, "date/time line".into());
     }
     let legal = f.hits_of(PhraseClass::Legal);
-    if legal >= 2 || (legal == 1 && !long_body && (f.chars <= 60 || rel_pos >= 0.6)) {
+    // A sentence of clauses naming one legal word (`主办单位`, `举报电话`)
+    // is the article's own unless it stands where footers do or opens on a
+    // label (`版权声明：本文为博主原创文章，…`).
+    let clause_sentence = !f.labelled
+        && f.chars >= 30
+        && f.han * 2 >= f.chars
+        && f.ends_sentence
+        && f.clause_marks >= 2;
+    let legal_one =
+        legal == 1 && !long_body && ((f.chars <= 60 && !clause_sentence) || rel_pos >= 0.6);
+    if legal >= 2 || legal_one {
         return bp(
             Reason::Legal,
             format!(
@@ -1836,6 +1846,21 @@ mod tests {
 
     fn label(line: &str) -> Option<LineClass> {
         labelled(line).map(|(c, _)| c)
+    }
+
+    #[test]
+    fn a_sentence_of_clauses_naming_one_legal_word_is_body_mid_page() {
+        let legal = Some(LineClass::Boilerplate(Reason::Legal));
+        assert_ne!(
+            label("通知强调，要畅通群众反映问题渠道，公布监督举报电话，及时回应群众诉求。"),
+            legal
+        );
+        // Opening on its label, or short, it is the footer's.
+        assert_eq!(
+            label("版权声明：本文为博主原创文章，遵循 CC 4.0 BY-SA 版权协议，转载请附上原文出处链接和本声明。"),
+            legal
+        );
+        assert_eq!(label("举报电话：12345"), legal);
     }
 
     #[test]
