@@ -383,6 +383,7 @@ impl Cleaner {
             None => decide_title(&mut lines),
         };
         mark_bullet_runs(&mut lines);
+        mark_poster_names(&mut lines);
         mark_footer(&mut lines);
         smooth(&mut lines);
 
@@ -1232,6 +1233,108 @@ fn is_subtitle(text: &str) -> bool {
     text.starts_with('—') || text.starts_with("--")
 }
 
+/// Forum chrome lines a page needs before [`mark_poster_names`] reads it
+/// as a thread: the post header and buttons of a few posts.
+const THREAD_CHROME_LINES: usize = 3;
+
+/// In a forum thread (a page with [`THREAD_CHROME_LINES`] forum chrome
+/// lines or more), the poster's name stands alone between a post's header
+/// (its floor and date, or its buttons, naming no one) and the reply (`#5 2024-04-11
+/// 22:16` / `夜航船` / `每天活跃度满了送两张，够用。`): an undecided line of
+/// at most [`NAME_SIZED_CHARS`] letters and digits, right under such a
+/// header and right over text. A
+/// short reply of the thread's own (`顶`, `谢谢楼主`) has the next post's
+/// header under it, not text.
+fn mark_poster_names(lines: &mut [Line]) {
+    let forum = lines
+        .iter()
+        .filter(|l| l.class == Some(LineClass::Boilerplate(Reason::ForumChrome)))
+        .count();
+    if forum < THREAD_CHROME_LINES {
+        return;
+    }
+    // A header that names its poster already (`路过的书生 发表于 …`, or a
+    // handle or name line in the block, `tiger257`) has the reply right
+    // under it, whatever its first line. So the header line over the
+    // candidate, less its furniture words and floor marks, holds no Han
+    // char, and no line of the furniture block over it holds a run of four
+    // Latin letters, a date beside Han words of its own, or was taken as a
+    // name.
+    let leftover = |l: &Line| {
+        let mut rest = l.simple.clone();
+        for (_, phrase) in &l.f.hits {
+            rest = rest.replace(phrase.as_str(), "");
+        }
+        rest
+    };
+    // An undecided name-sized line in the block over a candidate is a name
+    // (`16# xiaoyu522 …` / `小小老李` / `注册时间 …`): the post has its
+    // poster already.
+    let short_name =
+        |l: &Line| l.f.chars <= NAME_SIZED_CHARS && l.f.clause_marks == 0 && !l.f.ends_sentence;
+    let han_left = |l: &Line| {
+        leftover(l)
+            .chars()
+            .any(|c| is_han(c) && !"楼层".contains(c))
+    };
+    let names_someone = |l: &Line| {
+        let mut letters = 0;
+        let handle = leftover(l).chars().any(|c| {
+            letters = if c.is_ascii_alphabetic() {
+                letters + 1
+            } else {
+                0
+            };
+            letters >= 4
+        });
+        // A dated header line with words of its own beside the furniture
+        // words is the poster's (`楼主 北漂石头 发表于 2021/9/13`).
+        let dated_name = l.f.has_date && han_left(l);
+        handle || dated_name || l.rule.as_deref().is_some_and(|r| r.contains("name"))
+    };
+    let header_over = |i: usize| {
+        let over = &lines[i - 1];
+        let post_header = matches!(
+            over.class,
+            Some(LineClass::Boilerplate(Reason::ForumChrome | Reason::Byline))
+        );
+        post_header
+            && !han_left(over)
+            && !lines[..i]
+                .iter()
+                .rev()
+                .take_while(|l| match l.class {
+                    Some(LineClass::Boilerplate(_)) => true,
+                    None => short_name(l),
+                    _ => false,
+                })
+                .any(|l| l.class.is_none() || names_someone(l))
+    };
+    let text = |l: &Line| match l.class {
+        Some(LineClass::Body) => true,
+        None => l.f.ends_sentence || l.f.clause_marks > 0,
+        _ => false,
+    };
+    let names: Vec<usize> = (1..lines.len().saturating_sub(1))
+        .filter(|&i| {
+            let l = &lines[i];
+            let name_like = l.class.is_none()
+                && l.f.chars <= NAME_SIZED_CHARS
+                && l.f.han > 0
+                && !l.f.bullet
+                && l.text
+                    .trim()
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || "_-·・".contains(c));
+            name_like && text(&lines[i + 1]) && header_over(i)
+        })
+        .collect();
+    for i in names {
+        lines[i].class = Some(LineClass::Boilerplate(Reason::ForumChrome));
+        lines[i].rule = Some("poster's name between a post header and its text".into());
+    }
+}
+
 /// Two or more consecutive bullet lines shaped like headlines are a list of
 /// links to other articles.
 fn mark_bullet_runs(lines: &mut [Line]) {
@@ -1440,6 +1543,43 @@ mod tests {
         assert_eq!(d.title.as_deref(), Some(title), "{}", d.text);
         assert_eq!(d.text, format!("{BODY1}\n{BODY2}"));
         d
+    }
+
+    #[test]
+    fn a_posters_name_between_a_bare_post_header_and_the_reply_is_chrome() {
+        let thread = "\
+求助：新手开荒卡在二十五级怎么办？
+楼主 2024-04-11 21:10
+级别： 新兵 声望： 3 发帖： 52
+材料本可以攒到周末双倍再刷，平时体力优先换经验书。
+回复 引用 举报 赞 18
+#2 2024-04-11 21:32
+不吃香菜的阿木
+楼上正解。另外突破材料可以去商店用周常代币换，每周限购三个。
+回复 引用 举报 赞 9
+#3 2024-04-11 22:04
+夜航船
+洗练这块确实坑，我的建议是紫装别洗，等橙装毕业再说。
+回复 引用 举报";
+        let d = clean_with(thread, None);
+        assert!(!d.text.contains("不吃香菜的阿木"), "{}", d.text);
+        assert!(!d.text.contains("夜航船"), "{}", d.text);
+        assert!(d.text.contains("每周限购三个"));
+        // A header naming its poster has the post's own first line under
+        // it, a heading here.
+        let named = "\
+小区停车位怎么分配的？
+北漂石头 发表于 2021/9/13 10:13 | 只看该作者
+注册时间 2015/10/25
+二期车位
+二期的车位是摇号分配的，每户最多一个，剩下的对外出租。
+回复 引用 举报
+北漂石头 发表于 2021/9/13 10:40 | 只看该作者
+租金
+租金每月三百，物业统一收取，合同一年一签。
+回复 引用 举报";
+        let d = clean_with(named, None);
+        assert!(d.text.contains("二期车位"), "{}", d.text);
     }
 
     const BODY1: &str = "市政协牢记政协组织是政治组织，始终把旗帜鲜明讲政治作为政协工作的生命线，把政治建设摆在首要位置。";

@@ -18,11 +18,12 @@ use common::{figure, probe_dir, report, Listing};
 fn heldout_probe_counts_match_snapshot() {
     let report = report(&probe_dir("probe-heldout"), Listing::CountsOnly);
     println!("{report}");
-    // The figures when the probe was first measured, at the start of
-    // session 17 (commit 22beef8): a change that makes them worse fails
-    // here even if its snapshot is accepted carelessly.
+    // A change that makes the figures worse fails here even if its
+    // snapshot is accepted carelessly. First measured at the start of
+    // session 17 (commit 22beef8): 42 furniture lines leaked, 35 body lines
+    // lost; the poster-name rule took the leaks to 40.
     assert!(
-        figure(&report, "furniture lines leaked: ") <= 42,
+        figure(&report, "furniture lines leaked: ") <= 40,
         "{report}"
     );
     assert!(figure(&report, "body lines lost: ") <= 35, "{report}");
