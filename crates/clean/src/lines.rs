@@ -104,6 +104,10 @@ pub enum Shape {
     /// A reply's floor number, alone or before the poster's name
     /// (`2楼`, `1樓`, `#5楼`, `[第3楼] 某某`, `12F`).
     FloorLabel,
+    /// A post's age alone (`7 年前`, `发布于3天前`, `2小時前`).
+    RelativeTime,
+    /// A user's level badge alone (`Lv 6`, `LV.12`).
+    UserLevel,
 }
 
 impl LineFeatures {
@@ -1180,6 +1184,12 @@ fn furniture_shape(text: &str, all: &[char], han: usize, has_date: bool) -> Opti
     if is_floor_label(text) {
         return Some(Shape::FloorLabel);
     }
+    if is_relative_time(text) {
+        return Some(Shape::RelativeTime);
+    }
+    if is_user_level(text) {
+        return Some(Shape::UserLevel);
+    }
     if is_handle_field(text) {
         return Some(Shape::FieldRow);
     }
@@ -1335,6 +1345,42 @@ fn is_floor_label(text: &str) -> bool {
         && matches!(&inner[digits..], "楼" | "樓" | "F" | "f" | "楼:" | "楼：");
     let name_after = rest.chars().count() <= 16 && !rest.chars().any(is_sentence_mark);
     floor && name_after
+}
+
+/// A post's age and nothing else: an optional `发布于`/`发表于`/`更新于`,
+/// a number of units, `前` (`7 年前`, `发布于3天前`, `2小時前`,
+/// `5 minutes ago` is left to the Latin rules). Prose says it inside a
+/// sentence (`三天前他来过`), with more around it.
+fn is_relative_time(text: &str) -> bool {
+    let t = text.trim();
+    let t = ["发布于", "发表于", "發佈於", "發表於", "更新于", "更新於"]
+        .iter()
+        .find_map(|p| t.strip_prefix(p))
+        .unwrap_or(t)
+        .trim_start_matches(['：', ':'])
+        .trim();
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    let Some(rest) = t.get(digits..).map(str::trim) else {
+        return false;
+    };
+    let units = [
+        "秒", "分钟", "分鐘", "小时", "小時", "天", "周", "週", "个月", "個月", "月", "年",
+    ];
+    (1..=3).contains(&digits)
+        && rest
+            .strip_suffix('前')
+            .is_some_and(|u| units.contains(&u.trim()))
+}
+
+/// A user's level badge alone: `Lv`/`LV`/`Level`, an optional dot or
+/// space, one to three digits.
+fn is_user_level(text: &str) -> bool {
+    let t = text.trim().to_ascii_lowercase();
+    let Some(rest) = t.strip_prefix("level").or_else(|| t.strip_prefix("lv")) else {
+        return false;
+    };
+    let n = rest.trim_start_matches(['.', ' ', '：', ':']);
+    (1..=3).contains(&n.len()) && n.chars().all(|c| c.is_ascii_digit())
 }
 
 fn is_handle_field(text: &str) -> bool {
@@ -1796,6 +1842,8 @@ pub fn first_label(f: &LineFeatures, rel_pos: f64) -> Option<(LineClass, Option<
             Shape::DatedHeadline => (Reason::RelatedList, "headline with a bracketed date"),
             Shape::ArrowLink => (Reason::RelatedList, "arrow link to another post"),
             Shape::FloorLabel => (Reason::ForumChrome, "floor number"),
+            Shape::RelativeTime => (Reason::Byline, "post age"),
+            Shape::UserLevel => (Reason::ForumChrome, "user level"),
         };
         return bp(reason, format!("shape:{rule}"));
     }
@@ -1846,6 +1894,38 @@ mod tests {
 
     fn label(line: &str) -> Option<LineClass> {
         labelled(line).map(|(c, _)| c)
+    }
+
+    #[test]
+    fn a_posts_age_and_a_users_level_alone_are_furniture() {
+        for line in ["7 年前", "发布于3天前", "2小時前", "更新于 12 分钟前"] {
+            assert_eq!(
+                labelled(line).and_then(|(_, r)| r).as_deref(),
+                Some("shape:post age"),
+                "{line}"
+            );
+        }
+        for line in ["Lv 6", "LV.12", "level 3"] {
+            assert_eq!(
+                labelled(line).and_then(|(_, r)| r).as_deref(),
+                Some("shape:user level"),
+                "{line}"
+            );
+        }
+        for line in [
+            "三天前他来过这里。",
+            "7年前的今天",
+            "Lv 6级会员可以发帖",
+            "lvmh",
+        ] {
+            let rule = labelled(line).and_then(|(_, r)| r);
+            assert!(
+                !rule
+                    .as_deref()
+                    .is_some_and(|r| r.ends_with("post age") || r.ends_with("user level")),
+                "{line}: {rule:?}"
+            );
+        }
     }
 
     #[test]
