@@ -986,9 +986,33 @@ fn decide_title(lines: &mut [Line]) -> Option<String> {
     // Display names, handles and place or topic lines stand above a post;
     // they are no headline, and with no headline at all they still go. A
     // line with a subtitle under it is a headline, whatever its shape.
+    // A breadcrumb ends on the page's own headline (`首页 > 某书 > 第十章
+    // 夜渡`): a line above the body repeating one of its later steps is the
+    // headline, however short or name-like.
+    let trail_steps: HashSet<&str> = lines[..limit]
+        .iter()
+        .filter(|l| l.class == Some(LineClass::Boilerplate(Reason::Navigation)))
+        .filter(|l| l.text.contains(['>', '＞', '›', '»']))
+        .flat_map(|l| {
+            l.text
+                .split(['>', '＞', '›', '»'])
+                .map(str::trim)
+                .skip(1)
+                .filter(|s| s.chars().count() >= 2)
+        })
+        .collect();
+    let in_trail_at: Vec<bool> = lines
+        .iter()
+        .map(|l| trail_steps.contains(l.text.trim()))
+        .collect();
+    drop(trail_steps);
+    let in_trail = |i: usize| in_trail_at.get(i).copied().unwrap_or(false);
     let name_line = |i: usize| {
         let subtitled = lines.get(i + 1).is_some_and(|n| is_subtitle(&n.text));
-        lines[i].class.is_none() && !subtitled && lines::is_name_like(&lines[i].text)
+        lines[i].class.is_none()
+            && !subtitled
+            && !in_trail(i)
+            && lines::is_name_like(&lines[i].text)
     };
     let mut names: Vec<usize> = (0..limit).filter(|&i| name_line(i)).collect();
     // Names stack: an account's name sits on the user name, pin or badge
@@ -1080,7 +1104,7 @@ fn decide_title(lines: &mut [Line]) -> Option<String> {
             let l = &lines[i];
             l.class.is_none()
                 && !l.f.bullet
-                && (5..=80).contains(&l.f.chars)
+                && ((5..=80).contains(&l.f.chars) || (in_trail(i) && l.f.chars >= 2))
                 && l.f.han_share() >= 0.4
                 && !ends_clause(&l.text)
                 && !is_subtitle(&l.text)
@@ -1543,6 +1567,32 @@ mod tests {
         assert_eq!(d.title.as_deref(), Some(title), "{}", d.text);
         assert_eq!(d.text, format!("{BODY1}\n{BODY2}"));
         d
+    }
+
+    #[test]
+    fn a_line_repeating_a_later_step_of_the_breadcrumb_is_the_title() {
+        let page = "\
+笔趣文学
+笔趣文学 > 山河旧梦 > 第一百二十七章 夜渡
+第一百二十七章 夜渡
+作者：青灯夜雨 | 更新时间：2024-03-09 23:58
+沈砚把斗笠往下压了压，蹲在船头，看着对岸那点若有若无的灯火。
+阿蘅抱着那只木匣坐在船舱里，一路上一句话也没说。";
+        let d = clean_with(page, None);
+        assert_eq!(
+            d.title.as_deref(),
+            Some("第一百二十七章 夜渡"),
+            "{:?}",
+            d.removed
+        );
+        let travel = "\
+携程攻略 > 某省 > 某市 > 景点 > 某某古镇 > 点评
+某某古镇
+4.6分 · 3215条点评 · 开放时间：全天
+五一前带孩子来的，避开了人潮，整体体验很好。
+古镇不收门票，里面的几个老宅院单独收费，二十元一个。";
+        let d = clean_with(travel, None);
+        assert_eq!(d.title.as_deref(), Some("某某古镇"), "{:?}", d.removed);
     }
 
     #[test]
