@@ -21,9 +21,10 @@ fn heldout_probe_counts_match_snapshot() {
     // A change that makes the figures worse fails here even if its
     // snapshot is accepted carelessly. First measured at the start of
     // session 17 (commit 22beef8): 42 furniture lines leaked, 35 body lines
-    // lost; the poster-name rule took the leaks to 40.
+    // lost; the poster-name rule and the interface wording of session 17
+    // took the leaks to 39.
     assert!(
-        figure(&report, "furniture lines leaked: ") <= 40,
+        figure(&report, "furniture lines leaked: ") <= 39,
         "{report}"
     );
     assert!(figure(&report, "body lines lost: ") <= 35, "{report}");
