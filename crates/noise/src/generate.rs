@@ -390,12 +390,7 @@ impl<'c> Generator<'c> {
         rng: &mut Rng,
         injected: &mut BTreeMap<String, usize>,
     ) {
-        let content: Vec<usize> = lines
-            .iter()
-            .enumerate()
-            .filter(|(_, l)| l.role == Role::Content)
-            .map(|(i, _)| i)
-            .collect();
+        let content = content_lines(lines);
         if content.is_empty() {
             return;
         }
@@ -451,12 +446,7 @@ impl<'c> Generator<'c> {
         rng: &mut Rng,
         injected: &mut BTreeMap<String, usize>,
     ) {
-        let content: Vec<usize> = lines
-            .iter()
-            .enumerate()
-            .filter(|(_, l)| l.role == Role::Content)
-            .map(|(i, _)| i)
-            .collect();
+        let content = content_lines(lines);
         if content.is_empty() {
             return;
         }
@@ -492,4 +482,14 @@ impl<'c> Generator<'c> {
             }
         }
     }
+}
+
+/// The indices of a page's content lines, in order.
+fn content_lines(lines: &[Line]) -> Vec<usize> {
+    lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.role == Role::Content)
+        .map(|(i, _)| i)
+        .collect()
 }
