@@ -983,9 +983,6 @@ fn decide_title(lines: &mut [Line]) -> Option<String> {
     // A title needs body after it: a document of short lines only (a post,
     // a list) keeps them all as text rather than losing its first one.
     let limit = first_anchor(lines)?;
-    // Display names, handles and place or topic lines stand above a post;
-    // they are no headline, and with no headline at all they still go. A
-    // line with a subtitle under it is a headline, whatever its shape.
     // A breadcrumb ends on the page's own headline (`首页 > 某书 > 第十章
     // 夜渡`): a line above the body repeating one of its later steps is the
     // headline, however short or name-like.
@@ -1005,8 +1002,10 @@ fn decide_title(lines: &mut [Line]) -> Option<String> {
         .iter()
         .map(|l| trail_steps.contains(l.text.trim()))
         .collect();
-    drop(trail_steps);
     let in_trail = |i: usize| in_trail_at.get(i).copied().unwrap_or(false);
+    // Display names, handles and place or topic lines stand above a post;
+    // they are no headline, and with no headline at all they still go. A
+    // line with a subtitle under it is a headline, whatever its shape.
     let name_line = |i: usize| {
         let subtitled = lines.get(i + 1).is_some_and(|n| is_subtitle(&n.text));
         lines[i].class.is_none()
@@ -1263,12 +1262,11 @@ const THREAD_CHROME_LINES: usize = 3;
 
 /// In a forum thread (a page with [`THREAD_CHROME_LINES`] forum chrome
 /// lines or more), the poster's name stands alone between a post's header
-/// (its floor and date, or its buttons, naming no one) and the reply (`#5 2024-04-11
-/// 22:16` / `夜航船` / `每天活跃度满了送两张，够用。`): an undecided line of
-/// at most [`NAME_SIZED_CHARS`] letters and digits, right under such a
-/// header and right over text. A
-/// short reply of the thread's own (`顶`, `谢谢楼主`) has the next post's
-/// header under it, not text.
+/// (its floor and date, or its buttons, naming no one) and the reply
+/// (`#5 2024-04-11 22:16` / `夜航船` / `每天活跃度满了送两张，够用。`): an
+/// undecided line of at most [`NAME_SIZED_CHARS`] letters and digits, right
+/// under such a header and right over text. A short reply of the thread's
+/// own (`顶`, `谢谢楼主`) has the next post's header under it, not text.
 fn mark_poster_names(lines: &mut [Line]) {
     let forum = lines
         .iter()
@@ -1302,8 +1300,9 @@ fn mark_poster_names(lines: &mut [Line]) {
             .any(|c| is_han(c) && !"楼层".contains(c))
     };
     let names_someone = |l: &Line| {
+        let rest = leftover(l);
         let mut letters = 0;
-        let handle = leftover(l).chars().any(|c| {
+        let handle = rest.chars().any(|c| {
             letters = if c.is_ascii_alphabetic() {
                 letters + 1
             } else {
@@ -1313,7 +1312,7 @@ fn mark_poster_names(lines: &mut [Line]) {
         });
         // A dated header line with words of its own beside the furniture
         // words is the poster's (`楼主 北漂石头 发表于 2021/9/13`).
-        let dated_name = l.f.has_date && han_left(l);
+        let dated_name = l.f.has_date && rest.chars().any(|c| is_han(c) && !"楼层".contains(c));
         handle || dated_name || l.rule.as_deref().is_some_and(|r| r.contains("name"))
     };
     let header_over = |i: usize| {
