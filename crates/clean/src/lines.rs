@@ -1348,9 +1348,8 @@ fn is_floor_label(text: &str) -> bool {
 }
 
 /// A post's age and nothing else: an optional `发布于`/`发表于`/`更新于`,
-/// a number of units, `前` (`7 年前`, `发布于3天前`, `2小時前`,
-/// `5 minutes ago` is left to the Latin rules). Prose says it inside a
-/// sentence (`三天前他来过`), with more around it.
+/// a number of units, `前` (`7 年前`, `发布于3天前`, `2小時前`). Prose says
+/// it inside a sentence (`三天前他来过`), with more around it.
 fn is_relative_time(text: &str) -> bool {
     let t = text.trim();
     let t = ["发布于", "发表于", "發佈於", "發表於", "更新于", "更新於"]

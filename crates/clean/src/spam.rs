@@ -260,7 +260,7 @@ fn address_end(low: &[char], at: usize) -> Option<usize> {
 /// Web addresses standing bare inside a sentence (`面积不到www.…vip二十平方米`,
 /// `，hf888.com民警随即…`): a Han char or a clause mark right before and
 /// after, no space, and no word introducing them (see
-/// [`ADDRESS_LEAD_INS`]). A site's own address sits in its footer, after
+/// `ADDRESS_LEAD_INS`). A site's own address sits in its footer, after
 /// `©` or a space, after `@` or `://`, or after the words that introduce
 /// it; a spammer's is dropped into the text where it lands. `analysis`
 /// holds the lines in lower-cased Simplified form.

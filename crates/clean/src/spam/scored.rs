@@ -1,5 +1,6 @@
 //! A learned combiner of weak evidence for slogan pieces said three times or
-//! more on a page that already shows spam.
+//! more on a page that already shows spam (and, from a higher bar, twice;
+//! see [`TWICE_THRESHOLD`]).
 //!
 //! The pieces the rules of [`find_fragments`] leave are mostly dictionary
 //! words landing on word boundaries: each sign of a splice they show (a new
