@@ -62,6 +62,10 @@ pub struct Lexicons {
     pub gambling: Vec<(String, bool)>,
     /// Words that, after a weak category word, show an ordinary use.
     pub gambling_after: Vec<String>,
+    /// English words Latin brand names are built from (`bet`, `lucky`).
+    pub gambling_latin: Vec<String>,
+    /// Latin runs holding one of those words that are no brand (`alphabet`).
+    pub gambling_latin_not: Vec<String>,
     /// Verbs that open a prompt to the reader (`关注`, `订阅`).
     pub prompt_verbs: Vec<String>,
     /// What such a prompt points at (`上方`, `公众号`).
@@ -202,11 +206,15 @@ impl Lexicons {
         let brand_matcher = build_matcher(&brands, MatchKind::LeftmostLongest);
         let mut gambling = Vec::new();
         let mut gambling_after = Vec::new();
+        let mut gambling_latin = Vec::new();
+        let mut gambling_latin_not = Vec::new();
         for l in data_lines(GAMBLING_TERMS) {
             match l.split_once('\t') {
                 Some(("strong", w)) => gambling.push((w.trim().to_string(), true)),
                 Some(("weak", w)) => gambling.push((w.trim().to_string(), false)),
                 Some(("after", w)) => gambling_after.push(w.trim().to_string()),
+                Some(("latin", w)) => gambling_latin.push(w.trim().to_lowercase()),
+                Some(("not_latin", w)) => gambling_latin_not.push(w.trim().to_lowercase()),
                 _ => {}
             }
         }
@@ -261,6 +269,8 @@ impl Lexicons {
             suffixes,
             gambling,
             gambling_after,
+            gambling_latin,
+            gambling_latin_not,
             phrase_matcher,
             brand_matcher,
         }

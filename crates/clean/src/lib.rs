@@ -735,6 +735,12 @@ fn find_spam(
         .filter(|a| !overlaps(&brands, a))
         .collect();
     brands.extend(addresses);
+    let latin_named: Vec<spam::SpamSpan> =
+        spam::find_latin_gambling_names(kept_chars, simple_chars, lex)
+            .into_iter()
+            .filter(|a| !overlaps(&brands, a))
+            .collect();
+    brands.extend(latin_named);
     let first_brands = brands.len();
     let masked = masked_by(&brands);
     let fragments = spam::find_fragments(kept_chars, &masked, seg, &brands);

@@ -305,6 +305,139 @@ pub fn find_bare_addresses(lines: &[Vec<char>], analysis: &[Vec<char>]) -> Vec<S
     out
 }
 
+/// Latin brand names built from an English word of gambling advertising
+/// (`latin` in `data/gambling_terms.txt`) and spliced into Chinese text
+/// with no Han category word after them (`追回QXBET被盗电动车`,
+/// `已经准备WinPlus找消协了`). The word must be one of the name's parts as
+/// its letters show them (see [`gambling_latin_word`]). The name stands in
+/// Chinese text: a Han char on one side and a Han char, a mark or the
+/// line's edge on the other, on a line with more Han chars than other
+/// Latin letters. A call to action after it goes with it. `simple` holds the
+/// lower-cased Simplified lines.
+pub fn find_latin_gambling_names(
+    lines: &[Vec<char>],
+    simple: &[Vec<char>],
+    lex: &Lexicons,
+) -> Vec<SpamSpan> {
+    let mark = |c: char| "，。；！？、：,;!?”“\"）)（(《》【】「」…".contains(c);
+    let mut out = Vec::new();
+    for (li, (orig, low)) in lines.iter().zip(simple).enumerate() {
+        if orig.len() != low.len() || !orig.iter().any(|c| c.is_ascii_alphabetic()) {
+            continue;
+        }
+        let han = orig.iter().filter(|&&c| is_han(c)).count();
+        let letters = orig.iter().filter(|c| c.is_ascii_alphabetic()).count();
+        for (start, end) in latin_runs(orig) {
+            let own = orig[start..end]
+                .iter()
+                .filter(|c| c.is_ascii_alphabetic())
+                .count();
+            if han <= letters - own {
+                continue;
+            }
+            let Some(word) = gambling_latin_word(&orig[start..end], lex) else {
+                continue;
+            };
+            let before = start.checked_sub(1).and_then(|k| orig.get(k)).copied();
+            let after = orig.get(end).copied();
+            let side_ok = |c: Option<char>| c.is_none_or(|c| is_han(c) || mark(c));
+            let in_sentence = before.is_some_and(is_han) || after.is_some_and(is_han);
+            if !(side_ok(before) && side_ok(after) && in_sentence) {
+                continue;
+            }
+            let stop = end + suffix_len(low, end, &lex.suffix_chars);
+            out.push(SpamSpan {
+                line: li,
+                start,
+                end: stop,
+                text: orig[start..stop].iter().collect(),
+                brand: true,
+                rule: format!(
+                    "gambling word in a Latin name:{} ({word})",
+                    orig[start..end].iter().collect::<String>().to_lowercase()
+                ),
+            });
+        }
+    }
+    out
+}
+
+/// The gambling word (`latin` in `data/gambling_terms.txt`) that a Latin
+/// run is built on, if any: a capitalised part of a mixed-case name
+/// (`Win|Plus`, `Power|Bet`), or the start or the end of an all-capitals
+/// one (`LUCKY|DRAGON`, `ACE|WIN`, `LUCKY8`). Three-letter words (`bet`,
+/// `win`) count only at the end of capitals with letters before them, as
+/// `BETTER`, `WINDOWS` and `WIN10` start with one; a part that is the word
+/// and digits only counts for longer words. Lower-case runs are mostly
+/// English words of the text (`alphabet`, `darwin`) and never count, and
+/// the names listed as `not_latin` are products or words of their own.
+fn gambling_latin_word<'l>(name: &[char], lex: &'l Lexicons) -> Option<&'l str> {
+    if !(4..=16).contains(&name.len()) {
+        return None;
+    }
+    let lower: String = name.iter().collect::<String>().to_lowercase();
+    let upper = name.iter().any(|c| c.is_ascii_uppercase());
+    let lowercase = name.iter().any(|c| c.is_ascii_lowercase());
+    if !upper {
+        return None;
+    }
+    // The letters between any leading and trailing digits.
+    let core_start = name.iter().take_while(|c| c.is_ascii_digit()).count();
+    let core_end = name.len() - name.iter().rev().take_while(|c| c.is_ascii_digit()).count();
+    let core: String = lower.chars().take(core_end).skip(core_start).collect();
+    if lex
+        .gambling_latin_not
+        .iter()
+        .any(|w| *w == lower || *w == core)
+    {
+        return None;
+    }
+    let has_digits = core_start > 0 || core_end < name.len();
+    if lowercase {
+        // Mixed case: the parts start at a capital after a small letter,
+        // at the last capital of a run followed by a small letter (`ACE|Win`)
+        // and where letters and digits meet.
+        let mut parts: Vec<String> = Vec::new();
+        for (i, &c) in name.iter().enumerate() {
+            let prev = i.checked_sub(1).map(|k| name[k]);
+            let next = name.get(i + 1).copied();
+            let new_part = match prev {
+                None => true,
+                Some(p) => {
+                    (c.is_ascii_uppercase() && p.is_ascii_lowercase())
+                        || (c.is_ascii_digit() != p.is_ascii_digit())
+                        || (c.is_ascii_uppercase()
+                            && p.is_ascii_uppercase()
+                            && next.is_some_and(|n| n.is_ascii_lowercase()))
+                }
+            };
+            if new_part {
+                parts.push(String::new());
+            }
+            if let Some(last) = parts.last_mut() {
+                last.push(c.to_ascii_lowercase());
+            }
+        }
+        let letter_parts = parts
+            .iter()
+            .filter(|p| p.chars().any(|c| c.is_ascii_alphabetic()))
+            .count();
+        return lex.gambling_latin.iter().map(String::as_str).find(|w| {
+            parts.iter().any(|p| p == w) && (letter_parts >= 2 || (has_digits && w.len() >= 5))
+        });
+    }
+    if !core.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    lex.gambling_latin.iter().map(String::as_str).find(|w| {
+        if core == *w {
+            has_digits && w.len() >= 5
+        } else {
+            core.ends_with(w) || (w.len() >= 5 && core.starts_with(w))
+        }
+    })
+}
+
 /// How many words the occurrences of a string must break in all before
 /// [`find_han_brands_breaking_words`] takes it, by the strength of its
 /// category word (see `data/gambling_terms.txt`).
@@ -5984,6 +6117,47 @@ mod tests {
             "原文链接：https://blog.example.net/a/1",
             "我在taobao.com上买的。",
             "版本号1.2.3已发布。",
+        ] {
+            assert!(found(own).is_empty(), "{own}: {:?}", found(own));
+        }
+    }
+
+    #[test]
+    fn latin_names_built_on_a_gambling_word_are_brands_and_english_words_are_not() {
+        let lex = Lexicons::builtin();
+        let found = |text: &str| -> Vec<String> {
+            let lines = chars(&[text]);
+            find_latin_gambling_names(&lines, &lower(&lines), &lex)
+                .into_iter()
+                .map(|s| s.text)
+                .collect()
+        };
+        // Capitals ending on `BET` or `WIN`, or opening with a longer word;
+        // a mixed-case name with the word as one of its parts; the word and
+        // a digit. A call to action goes with the name.
+        assert_eq!(found("警方追回MKBET被盗车辆十余辆。"), ["MKBET"]);
+        assert_eq!(found("师傅说下周，TOPWIN一定来。"), ["TOPWIN"]);
+        assert_eq!(found("我们准备RichWin找消协投诉。"), ["RichWin"]);
+        assert_eq!(found("汤汁浓稠LUCKYTIGER发亮。"), ["LUCKYTIGER"]);
+        assert_eq!(found("冰糖三十克，LUCKY7生姜一块。"), ["LUCKY7"]);
+        assert_eq!(
+            found("每道菜都有留样POKERKING官网下载。"),
+            ["POKERKING官网下载"]
+        );
+        // English words, products and names holding such a word; acronyms;
+        // lower-case runs; the word alone; a line of English.
+        for own in [
+            "他用WINDOWS系统办公。",
+            "电脑装的是WIN10系统。",
+            "请用WinRAR解压文件。",
+            "进化论由DARWIN提出。",
+            "学生背诵ALPHABET字母表。",
+            "西藏的英文是Tibet，",
+            "这部剧叫TWIN PEAKS。",
+            "他的小狗名叫LUCKY，很可爱。",
+            "运营商推出BET套餐。",
+            "the alphabet is learned, not born; luckybet是什么？",
+            "公司总部设在VEGAS IS GREAT BETWEEN TOWNS HERE。",
         ] {
             assert!(found(own).is_empty(), "{own}: {:?}", found(own));
         }

@@ -1,6 +1,6 @@
 //! A learned combiner of weak evidence for slogan pieces said three times or
-//! more on a page that already shows spam (and, from a higher bar, twice;
-//! see [`TWICE_THRESHOLD`]).
+//! more on a page that already shows spam, and of pieces said twice there by
+//! a second model (see [`model_for`]).
 //!
 //! The pieces the rules of [`find_fragments`] leave are mostly dictionary
 //! words landing on word boundaries: each sign of a splice they show (a new
@@ -97,19 +97,13 @@ impl PageStats<'_> {
     }
 }
 
-/// The score from which a run said only twice is taken (on a page showing
-/// spam; see [`fewest_said`]). The model was fitted on runs said three
-/// times or more, and read at its threshold it takes nearly as many words
-/// of the text said twice as pieces. On the dev split of the harness (seeds
-/// 1-3, 1000 pages a kind, every run of every page showing spam), 4.5 is
-/// the lowest half-point score at which at most 10% of the runs said twice
-/// that it takes are not pieces: 428 pieces of 1516, 39 other runs.
-const TWICE_THRESHOLD: f64 = 4.5;
-
-/// The bar for a run said `said` times, where `threshold` is the page's.
+/// The bar for a run said `said` times, where `threshold` is the page's
+/// (for runs said three times or more): a run said twice is read by its
+/// own model, against that model's threshold (runs said twice are weighed
+/// only on pages showing spam, see [`fewest_said`]).
 fn said_bar(said: usize, threshold: f64) -> f64 {
     if said < 3 {
-        threshold.max(TWICE_THRESHOLD)
+        twice_model().threshold
     } else {
         threshold
     }
@@ -172,7 +166,6 @@ pub(super) fn candidates<'a>(
 ) -> (Vec<Candidate<'a>>, Vec<Vec<bool>>) {
     let mut st = page_stats(&page);
     let runs = std::mem::take(&mut st.runs);
-    let m = model();
     let fewest = fewest_said(&page);
     let mut out = Vec::new();
     for (gram, occs) in runs {
@@ -203,12 +196,13 @@ pub(super) fn candidates<'a>(
             continue;
         }
         let threshold = said_bar(occs.len(), threshold);
+        let m = model_for(occs.len());
         let mut x = cheap_features(gram, &occs, &page, &st, cuts);
         if !all && m.score(&x) + m.most_added < threshold {
             continue;
         }
         let bar = (!all).then_some(threshold);
-        if costly_features(&mut x, gram, &occs, &page, &st, cuts, bar) {
+        if costly_features(&mut x, gram, &occs, &page, &st, cuts, (m, bar)) {
             out.push(Candidate { gram, occs, x });
         }
     }
@@ -350,7 +344,8 @@ fn cheap_features(
 /// chains with a piece found, names a party or mostly stands beside the
 /// same char. Read in three steps, from the widest range of scores to the
 /// narrowest; given a `bar`, it stops (false) as soon as the run is shown
-/// unable to reach it, with the rest left at zero.
+/// unable to reach it under the model `m` it is read by, with the rest left
+/// at zero.
 fn costly_features(
     x: &mut [f64],
     gram: &[char],
@@ -358,7 +353,7 @@ fn costly_features(
     page: &PageSoFar<'_>,
     st: &PageStats,
     cuts: &mut CutCache<'_>,
-    bar: Option<f64>,
+    (m, bar): (&Model, Option<f64>),
 ) -> bool {
     let len = gram.len();
     let n = occs.len() as f64;
@@ -403,7 +398,6 @@ fn costly_features(
     x[F::glued as usize] = share(glued);
     x[F::swallowed as usize] = share(swallowed);
     x[F::free as usize] = share(free);
-    let m = model();
     let hopeless = |x: &[f64], rest: f64| bar.is_some_and(|t| m.score(x) + rest < t);
     if hopeless(x, m.after_windows) {
         return false;
@@ -439,9 +433,36 @@ struct Model {
 
 const WEIGHTS: &str = include_str!("../../data/scored_weights.txt");
 
+/// The model for runs said twice (`data/scored_twice_weights.txt`), fitted
+/// the same way on the runs said twice alone.
+const WEIGHTS_TWICE: &str = include_str!("../../data/scored_twice_weights.txt");
+
+/// The model for runs said three times or more.
 fn model() -> &'static Model {
     static MODEL: std::sync::OnceLock<Model> = std::sync::OnceLock::new();
     MODEL.get_or_init(|| parse_model(WEIGHTS))
+}
+
+/// The model for runs said twice. With half the places to read, a run said
+/// twice shows each sign of a splice (new neighbours, broken words) far
+/// more often by chance than one said three times: read by the other
+/// model, from the bar at which at most one run in ten it took was not a
+/// piece (4.5 on dev seeds 1-3 of the harness, session 17), it took 428
+/// pieces of 1516 and 39 other runs; this model, at its threshold (at most
+/// one run in twenty not a piece), takes 610 of 1585 out of fold, and 32
+/// other runs (see the weights file).
+fn twice_model() -> &'static Model {
+    static MODEL: std::sync::OnceLock<Model> = std::sync::OnceLock::new();
+    MODEL.get_or_init(|| parse_model(WEIGHTS_TWICE))
+}
+
+/// The model a run said `said` times is read by.
+fn model_for(said: usize) -> &'static Model {
+    if said < 3 {
+        twice_model()
+    } else {
+        model()
+    }
 }
 
 /// Reads `name value` lines; a feature the file does not weigh counts
@@ -555,9 +576,11 @@ const PAIR_THRESHOLD: f64 = -1.0;
 /// one overlaps or touches one of the other (two runs of one longer
 /// repeated run are one piece of evidence, not two).
 fn pair_vouches(cands: &[Candidate<'_>], threshold: f64) -> bool {
-    let m = model();
     let mut vouching: Vec<&Candidate<'_>> = Vec::new();
-    for c in cands.iter().filter(|c| m.score(&c.x) >= threshold) {
+    for c in cands
+        .iter()
+        .filter(|c| model_for(c.occs.len()).score(&c.x) >= threshold)
+    {
         let related = vouching.iter().any(|v| runs_related(v, c));
         if !related {
             vouching.push(c);
@@ -631,7 +654,7 @@ pub(super) fn find_scored(page: PageSoFar<'_>, cuts: &mut CutCache<'_>) -> Vec<S
     }
     let mut out = Vec::new();
     for c in &cands {
-        let score = m.score(&c.x);
+        let score = model_for(c.occs.len()).score(&c.x);
         if score < said_bar(c.occs.len(), threshold) {
             continue;
         }
@@ -694,17 +717,24 @@ mod tests {
     }
 
     #[test]
-    fn the_weights_file_weighs_every_feature_and_sets_a_threshold() {
-        let named: Vec<&str> = WEIGHTS
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| l.split_whitespace().next())
-            .collect();
-        for f in FEATURES.iter().chain(&["bias", "threshold"]) {
-            assert!(named.contains(f), "{f} has no weight");
+    fn the_weights_files_weigh_every_feature_and_set_a_threshold() {
+        for file in [WEIGHTS, WEIGHTS_TWICE] {
+            let named: Vec<&str> = file
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .filter_map(|l| l.split_whitespace().next())
+                .collect();
+            for f in FEATURES.iter().chain(&["bias", "threshold"]) {
+                assert!(named.contains(f), "{f} has no weight");
+            }
+            assert_eq!(named.len(), FEATURES.len() + 2, "{named:?}");
         }
-        assert_eq!(named.len(), FEATURES.len() + 2, "{named:?}");
         assert!(model().threshold.is_finite());
+        assert!(twice_model().threshold.is_finite());
+        // Each count of places is read by its own model.
+        assert!(std::ptr::eq(model_for(2), twice_model()));
+        assert!(std::ptr::eq(model_for(3), model()));
+        assert!(std::ptr::eq(model_for(7), model()));
     }
 
     /// The features [`costly_features`] reads; [`Model::most_added`] bounds them.
@@ -753,7 +783,9 @@ mod tests {
             candidates(page, &mut cuts, all, m.threshold)
                 .0
                 .iter()
-                .filter(|c| m.score(&c.x) >= m.threshold)
+                .filter(|c| {
+                    model_for(c.occs.len()).score(&c.x) >= said_bar(c.occs.len(), m.threshold)
+                })
                 .map(|c| c.gram.iter().collect())
                 .collect()
         };
@@ -768,7 +800,8 @@ mod tests {
                 assert_eq!(x[slot(f)], 0.0, "{f}");
             }
             let before = x.clone();
-            costly_features(&mut x, c.gram, &c.occs, &page, &st, &mut cuts, None);
+            let read_by = (model_for(c.occs.len()), None);
+            costly_features(&mut x, c.gram, &c.occs, &page, &st, &mut cuts, read_by);
             for (k, (a, b)) in before.iter().zip(&x).enumerate() {
                 if a != b {
                     seen_costly[k] = true;
