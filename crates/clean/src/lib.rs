@@ -792,6 +792,9 @@ fn find_spam(
             spam::drop_names_inside_words(&mut brands, analysis, seg);
         }
         if brands.is_empty() {
+            brands = spam::find_offtopic_brand_shapes(kept_chars, simple_chars, analysis, lex, seg);
+        }
+        if brands.is_empty() {
             brands = spam::find_repeated_unlisted(kept_chars, analysis, seg, &[], false);
             spam::drop_names_inside_words(&mut brands, analysis, seg);
         }

@@ -438,6 +438,84 @@ fn gambling_latin_word<'l>(name: &[char], lex: &'l Lexicons) -> Option<&'l str> 
     })
 }
 
+/// Brand shapes that otherwise need a page shown to carry spam (a Han
+/// name before a strong category word, `某某娱乐城`, `某某真人`), taken on a
+/// page where nothing else was found when the page has no business of its
+/// own with gambling: no strong category word and no `赌` stands anywhere
+/// outside the shapes themselves. A report on gambling or the lottery says
+/// its words all through (`赌博`, `福利彩票`, `投注站`), and the shapes it
+/// holds are its own terms; a spliced brand is the only gambling on a page
+/// about something else. `simple` holds the lower-cased Simplified lines,
+/// `analysis` the lines the spans index.
+pub fn find_offtopic_brand_shapes(
+    lines: &[Vec<char>],
+    simple: &[Vec<char>],
+    analysis: &[Vec<char>],
+    lex: &Lexicons,
+    seg: &Segmenter,
+) -> Vec<SpamSpan> {
+    let strong: Vec<Vec<char>> = lex
+        .gambling
+        .iter()
+        .filter(|(w, strong)| *strong && !w.is_empty())
+        .map(|(w, _)| w.chars().collect())
+        .collect();
+    let holds_strong = |chars: &[char]| {
+        strong
+            .iter()
+            .any(|t| chars.windows(t.len()).any(|w| w == t.as_slice()))
+    };
+    let mut shapes = find_brands_on(lines, simple, lex, true);
+    drop_names_inside_words(&mut shapes, analysis, seg);
+    let mut cuts = CutCache::new(seg);
+    shapes.retain(|s| {
+        let Some(low) = simple.get(s.line) else {
+            return false;
+        };
+        // The category word must end where a word of the text ends: in
+        // `文化|娱乐场所` it is the head of a longer word, not a brand's.
+        let inside_longer = strong.iter().any(|t| {
+            (s.start..s.end).any(|k| {
+                low[k..].starts_with(t) && {
+                    let window = &low[k..(k + t.len() + 2).min(low.len())];
+                    cuts.spans(window)
+                        .first()
+                        .is_some_and(|&(_, e)| e > t.len())
+                }
+            })
+        });
+        s.rule.starts_with("brand shape:")
+            && !inside_longer
+            && low.get(s.start..s.end).is_some_and(holds_strong)
+    });
+    if shapes.is_empty() {
+        return shapes;
+    }
+    let outside: Vec<Vec<char>> = simple
+        .iter()
+        .enumerate()
+        .map(|(li, low)| {
+            let mut low = low.clone();
+            for s in shapes.iter().filter(|s| s.line == li) {
+                if let Some(m) = low.get_mut(s.start..s.end) {
+                    m.fill(' ');
+                }
+            }
+            low
+        })
+        .collect();
+    let on_topic = outside
+        .iter()
+        .any(|low| low.contains(&'赌') || holds_strong(low));
+    if on_topic {
+        return Vec::new();
+    }
+    for s in &mut shapes {
+        s.rule = format!("{} (the page's only gambling)", s.rule);
+    }
+    shapes
+}
+
 /// How many words the occurrences of a string must break in all before
 /// [`find_han_brands_breaking_words`] takes it, by the strength of its
 /// category word (see `data/gambling_terms.txt`).
@@ -6120,6 +6198,44 @@ mod tests {
         ] {
             assert!(found(own).is_empty(), "{own}: {:?}", found(own));
         }
+    }
+
+    #[test]
+    fn a_han_named_brand_shape_is_taken_where_the_page_has_no_gambling_of_its_own() {
+        let lex = Lexicons::builtin();
+        let seg = property_segmenter();
+        let found = |page: &[&str]| -> Vec<String> {
+            let lines = chars(page);
+            let low = lower(&lines);
+            find_offtopic_brand_shapes(&lines, &low, &low, &lex, &seg)
+                .into_iter()
+                .map(|s| s.text)
+                .collect()
+        };
+        // A road report with one casino name spliced in.
+        let road = [
+            "新建的快速路北起高铁站，南至会展中心，全程约二十公里。",
+            "沿线设置八座立交，金樽娱乐城预计明年五月建成通车。",
+        ];
+        assert_eq!(found(&road), ["金樽娱乐城"]);
+        // A police report on an illegal casino says its words elsewhere
+        // (`赌场`, `赌资`): its shapes are its own terms.
+        let police = [
+            "警方捣毁一处地下赌场，现场查获赌资十余万元。",
+            "据查，该团伙以金樽娱乐城为名招揽赌客。",
+        ];
+        assert!(found(&police).is_empty());
+        // The state lottery and a verb before the category word are no
+        // shapes, and they make the page one about the lottery.
+        let lottery = [
+            "市福利彩票发行中心介绍，本期销量创新高。",
+            "一位彩民的机选彩票中了二等奖，他每周都去购买彩票。",
+        ];
+        assert!(found(&lottery).is_empty());
+        // A weak category word (`体育`) is not enough on its own, nor a
+        // strong one heading a longer word (`娱乐场所`).
+        assert!(found(&["周末金樽体育举办了一场篮球比赛。"]).is_empty());
+        assert!(found(&["全市清理整顿文化娱乐场所三百余家。"]).is_empty());
     }
 
     #[test]

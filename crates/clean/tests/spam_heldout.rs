@@ -37,10 +37,13 @@ fn heldout_spam_counts_match_snapshot() {
     // to be spam, 14 more chars of their text (the scorer's bar falls
     // there), a trade the bound on spam pages was moved for; names that
     // are verbs or adjectives (`购买|彩票`) no longer count as brands, and
-    // the clean pages lose 20 chars, not 36.
-    assert!(figure("brands ") <= 38, "{report}");
-    assert!(figure("slogan pieces ") <= 162, "{report}");
-    assert!(figure("spam pages ") <= 97, "{report}");
+    // the clean pages lose 20 chars, not 36. Session 18: Han-named brand
+    // shapes on pages with no gambling of their own took 7 more brand
+    // strings and, with them, 3 slogan pieces and 19 more chars of text on
+    // the pages they showed to be spam (the same trade as before).
+    assert!(figure("brands ") <= 31, "{report}");
+    assert!(figure("slogan pieces ") <= 159, "{report}");
+    assert!(figure("spam pages ") <= 116, "{report}");
     assert!(figure("clean pages ") <= 20, "{report}");
     insta::with_settings!({
         snapshot_path => "../../../snapshots",
