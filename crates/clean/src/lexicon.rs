@@ -117,6 +117,15 @@ pub struct Lexicons {
     pub stamp_words: Vec<String>,
     pub stamp_alone: Vec<String>,
     pub stamp_units: Vec<String>,
+    /// Disclaiming phrases (`不代表…观点`): `(head, tail)`, the tail empty
+    /// for a phrase of one piece.
+    pub disclaimers: Vec<(String, String)>,
+    /// What a site's disclaimer speaks of (`本文`, `本站`, `用户`).
+    pub disclaim_subjects: Vec<String>,
+    /// The labels a site's notices open on (`温馨提示`, `免责声明`).
+    pub disclaim_labels: Vec<String>,
+    /// Disclaiming phrases that count only on a notice's line (`仅供参考`).
+    pub disclaimers_on_notice: Vec<String>,
     /// Words that ask the reader for something (`记得`, `请`) and the prompt
     /// verbs such a request ends on (`关注`, `在看`).
     pub requests: Vec<String>,
@@ -263,6 +272,16 @@ impl Lexicons {
             stamp_words: longest_first(words_of("stamp_word")),
             stamp_alone: longest_first(words_of("stamp_alone")),
             stamp_units: longest_first(words_of("stamp_unit")),
+            disclaimers: words_of("disclaimer")
+                .into_iter()
+                .map(|w| match w.split_once('…') {
+                    Some((head, tail)) => (head.to_string(), tail.to_string()),
+                    None => (w, String::new()),
+                })
+                .collect(),
+            disclaim_subjects: words_of("disclaim_subject"),
+            disclaim_labels: words_of("disclaim_label"),
+            disclaimers_on_notice: words_of("disclaimer_on_notice"),
             phrases,
             brands,
             suffix_chars: suffixes.iter().map(|s| s.chars().collect()).collect(),

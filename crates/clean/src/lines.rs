@@ -153,8 +153,14 @@ const BULLETS: &[char] = &[
 const CAPTION_MARKERS: &[char] = &['▲', '△', '▼', '↑', '↓'];
 
 /// Whether a line ends a sentence: its last character, ignoring closing
-/// quotes and brackets, is a sentence-final mark.
+/// quotes and brackets and a wire story's end mark, is a sentence-final mark.
 fn ends_sentence(text: &str) -> bool {
+    // A wire story's end mark after its last sentence (`…志愿者。（完）`).
+    let text = text.trim_end();
+    let text = ["（完）", "(完)", "【完】", "[完]"]
+        .iter()
+        .find_map(|m| text.strip_suffix(m))
+        .unwrap_or(text);
     let last = text
         .chars()
         .rev()
@@ -311,11 +317,20 @@ pub fn features(text: &str, simple_lower: &str, lex: &Lexicons) -> LineFeatures 
             .nth(1)
             .is_some_and(|c| c == ' ' || is_han(c) || c.is_ascii_alphabetic());
     let caption_marker = first.is_some_and(|c| CAPTION_MARKERS.contains(&c));
-    let hits = lex
+    let labelled = {
+        let label = all.iter().take_while(|&&c| is_han(c)).count();
+        (2..=6).contains(&label) && all.get(label).is_some_and(|&c| matches!(c, '：' | ':'))
+    };
+    let mut hits: Vec<(PhraseClass, String)> = lex
         .hits(simple_lower)
         .into_iter()
         .map(|(c, p)| (c, p.to_string()))
         .collect();
+    for phrase in disclaimers(simple_lower, lex) {
+        if !hits.iter().any(|(_, p)| phrase.contains(p.as_str())) {
+            hits.push((PhraseClass::Legal, phrase));
+        }
+    }
     LineFeatures {
         chars,
         han,
@@ -335,10 +350,7 @@ pub fn features(text: &str, simple_lower: &str, lex: &Lexicons) -> LineFeatures 
         has_date,
         bullet,
         caption_marker,
-        labelled: {
-            let label = all.iter().take_while(|&&c| is_han(c)).count();
-            (2..=6).contains(&label) && all.get(label).is_some_and(|&c| matches!(c, '：' | ':'))
-        },
+        labelled,
         has_alnum: text.chars().any(char::is_alphanumeric),
         shape: furniture_shape(text, &all, han, has_date),
         worded: worded_furniture(text, simple_lower, lex),
@@ -351,6 +363,61 @@ pub fn features(text: &str, simple_lower: &str, lex: &Lexicons) -> LineFeatures 
                 .any(|w| simple_lower.contains(w.as_str())),
         hits,
     }
+}
+
+/// The disclaiming phrases of a line (`data/worded_furniture.txt`,
+/// `disclaimer`), as found (`不代表凤凰网观点`), where the line names what a
+/// site's disclaimer speaks of (`disclaim_subject`: `本文`, `用户`) or opens
+/// on a notice's label (`disclaim_label`: `温馨提示：`), and on such a line
+/// the phrases an author also says of their own advice
+/// (`disclaimer_on_notice`: `仅供参考`). Each counts as a legal phrase of
+/// the line.
+fn disclaimers(simple_lower: &str, lex: &Lexicons) -> Vec<String> {
+    let notice = lex.disclaim_labels.iter().any(|l| {
+        simple_lower
+            .strip_prefix(l.as_str())
+            .is_some_and(|rest| rest.starts_with(['：', ':']))
+    });
+    let speaks_of_site = notice
+        || lex
+            .disclaim_subjects
+            .iter()
+            .any(|w| simple_lower.contains(w.as_str()));
+    if !speaks_of_site {
+        return Vec::new();
+    }
+    let chars: Vec<char> = simple_lower.chars().collect();
+    let mut found: Vec<String> = Vec::new();
+    if notice {
+        found.extend(
+            lex.disclaimers_on_notice
+                .iter()
+                .filter(|p| simple_lower.contains(p.as_str()))
+                .cloned(),
+        );
+    }
+    for (head, tail) in &lex.disclaimers {
+        let head: Vec<char> = head.chars().collect();
+        let tail: Vec<char> = tail.chars().collect();
+        let Some(at) = (0..chars.len()).find(|&k| chars[k..].starts_with(&head)) else {
+            continue;
+        };
+        let after = at + head.len();
+        if tail.is_empty() {
+            found.push(head.iter().collect());
+            continue;
+        }
+        // The tail within twelve chars of the head, in the same sentence.
+        let end = (after + 12 + tail.len()).min(chars.len());
+        let reach = chars[after..end]
+            .iter()
+            .position(|c| matches!(c, '。' | '！' | '？'))
+            .map_or(end, |p| after + p);
+        if let Some(t) = (after..reach).find(|&k| chars[k..reach].starts_with(&tail)) {
+            found.push(chars[at..t + tail.len()].iter().collect());
+        }
+    }
+    found
 }
 
 /// Longest line, in chars, that may be a post's sign-off.
@@ -1940,6 +2007,45 @@ mod tests {
             legal
         );
         assert_eq!(label("举报电话：12345"), legal);
+    }
+
+    #[test]
+    fn a_sites_disclaimer_in_its_own_wording_is_legal_and_a_speakers_is_not() {
+        let legal = Some(LineClass::Boilerplate(Reason::Legal));
+        let footer = |line: &str| {
+            let lex = Lexicons::builtin();
+            let f = features(line, &line.to_lowercase(), &lex);
+            first_label(&f, 0.9).map(|(c, _)| c)
+        };
+        // Each site names itself in its disclaimer: no fixed phrase of the
+        // boilerplate list holds them all.
+        for line in [
+            "本文仅作科普，不构成任何医疗建议。",
+            "以上内容仅代表作者个人观点，不代表某某网立场。",
+            "温馨提示：论坛帖子仅供参考，请以官方公告为准。",
+            "本站刊载的所有稿件，不代表本站及其运营方的观点，版权归原作者所有。",
+        ] {
+            assert_eq!(footer(line), legal, "{line}");
+        }
+        // A speaker's disclaimer in a story names no site or text, a line
+        // opening on a person is no notice, and an advice of one's own is
+        // no disclaimer.
+        for line in [
+            "他强调，这只是个人看法，不代表公司立场。",
+            "王某同志：“这些意见仅供参考”的说法不对。",
+            "说几个对我有用的小办法，仅供参考，严重的一定要去医院。",
+            "以上几种做法是我自己的经验，内容仅供参考。",
+        ] {
+            assert_ne!(label(line), legal, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_wire_storys_end_mark_follows_its_last_sentence() {
+        assert!(ends_sentence("现在已经有四十多名队员。（完）"));
+        assert!(ends_sentence("记者从会上获悉此事。(完)"));
+        assert!(!ends_sentence("完"));
+        assert!(!ends_sentence("社会新闻精选（完）"));
     }
 
     #[test]

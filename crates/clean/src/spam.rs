@@ -6207,7 +6207,7 @@ mod tests {
         let found = |page: &[&str]| -> Vec<String> {
             let lines = chars(page);
             let low = lower(&lines);
-            find_offtopic_brand_shapes(&lines, &low, &low, &lex, &seg)
+            find_offtopic_brand_shapes(&lines, &low, &low, &lex, seg)
                 .into_iter()
                 .map(|s| s.text)
                 .collect()

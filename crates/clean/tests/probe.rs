@@ -16,9 +16,10 @@ fn probe_report_matches_snapshot() {
     println!("{report}");
     // Beside the pinned report, bounds a change must not cross unnoticed
     // even if its snapshot is accepted carelessly: the figures in session
-    // 17, with pages 61-90 joined.
+    // 17, with pages 61-90 joined (99 leaked), and with session 18's site
+    // disclaimers in their own wording (87).
     assert!(
-        figure(&report, "furniture lines leaked: ") <= 99,
+        figure(&report, "furniture lines leaked: ") <= 87,
         "{report}"
     );
     assert!(figure(&report, "body lines lost: ") <= 52, "{report}");
