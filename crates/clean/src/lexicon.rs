@@ -126,6 +126,8 @@ pub struct Lexicons {
     pub disclaim_labels: Vec<String>,
     /// Disclaiming phrases that count only on a notice's line (`仅供参考`).
     pub disclaimers_on_notice: Vec<String>,
+    /// The label over a table of contents (`目录`), lower-cased.
+    pub toc_labels: Vec<String>,
     /// Words that ask the reader for something (`记得`, `请`) and the prompt
     /// verbs such a request ends on (`关注`, `在看`).
     pub requests: Vec<String>,
@@ -282,6 +284,10 @@ impl Lexicons {
             disclaim_subjects: words_of("disclaim_subject"),
             disclaim_labels: words_of("disclaim_label"),
             disclaimers_on_notice: words_of("disclaimer_on_notice"),
+            toc_labels: words_of("toc_label")
+                .into_iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
             phrases,
             brands,
             suffix_chars: suffixes.iter().map(|s| s.chars().collect()).collect(),

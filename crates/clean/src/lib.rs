@@ -383,6 +383,7 @@ impl Cleaner {
             None => decide_title(&mut lines),
         };
         mark_bullet_runs(&mut lines);
+        mark_table_of_contents(&mut lines, &self.lex.toc_labels);
         mark_poster_names(&mut lines);
         mark_footer(&mut lines);
         smooth(&mut lines);
@@ -1391,6 +1392,140 @@ fn mark_bullet_runs(lines: &mut [Line]) {
     }
 }
 
+/// A line's text without a list number before it (`1 `, `2.3 `, `第2页：`,
+/// `（三）`, `四、`), trimmed: what a table of contents and the heading it
+/// points at share.
+fn without_list_number(text: &str) -> &str {
+    let t = text.trim();
+    const HAN_DIGITS: &str = "一二三四五六七八九十";
+    let digits = |s: &str| {
+        s.char_indices()
+            .find(|&(_, c)| !(c.is_ascii_digit() || c == '.'))
+            .map_or(s.len(), |(k, _)| k)
+    };
+    let rest = if let Some(r) = t.strip_prefix('第') {
+        // `第2页：`, `第三章 `
+        let n = r
+            .char_indices()
+            .find(|&(_, c)| !(c.is_ascii_digit() || HAN_DIGITS.contains(c)))
+            .map_or(r.len(), |(k, _)| k);
+        let r2 = &r[n..];
+        match r2.chars().next() {
+            Some(c) if n > 0 && "页章节部分篇".contains(c) => &r2[c.len_utf8()..],
+            _ => t,
+        }
+    } else if let Some(r) = t.strip_prefix(['（', '(']) {
+        let n = r
+            .char_indices()
+            .find(|&(_, c)| !(c.is_ascii_digit() || HAN_DIGITS.contains(c)))
+            .map_or(r.len(), |(k, _)| k);
+        match r[n..].strip_prefix(['）', ')']) {
+            Some(r2) if n > 0 => r2,
+            _ => t,
+        }
+    } else if t.starts_with(|c: char| HAN_DIGITS.contains(c)) {
+        let n = t
+            .char_indices()
+            .find(|&(_, c)| !HAN_DIGITS.contains(c))
+            .map_or(t.len(), |(k, _)| k);
+        t[n..].strip_prefix(['、', '.', '．']).unwrap_or(t)
+    } else {
+        // A number is a list number only with a mark or a space after it
+        // (`1 铺设工艺`, `2.`, `3、`), not before a unit (`2024年`).
+        let n = digits(t);
+        let marked = t[n..].starts_with(['、', '.', '．', '：', ':', ' ', '\u{3000}']);
+        if n > 0 && n <= 5 && (marked || t[..n].ends_with('.')) {
+            &t[n..]
+        } else {
+            t
+        }
+    };
+    rest.trim_start_matches(['、', '.', '．', '：', ':', ' ', '\u{3000}'])
+        .trim()
+}
+
+/// A table of contents: a run of two short lines or more, each naming (after
+/// its list number) a heading that stands elsewhere on the page on a line
+/// of its own (`1 铺设工艺` … then `铺设工艺` over its section; or a review's
+/// `第2页：屏幕表现` after the page). The headings themselves are spread
+/// through the text, one over each section, while the table lists them
+/// together; a run whose other copies stand together too (a menu printed
+/// at the top and the bottom) is left to the other rules. A label right
+/// before the run (`目录`, `toc_label` in `data/worded_furniture.txt`) goes
+/// with it.
+fn mark_table_of_contents(lines: &mut [Line], labels: &[String]) {
+    let entry = |l: &Line| -> Option<String> {
+        let e = without_list_number(&l.text);
+        let n = e.chars().count();
+        let usable = (2..=30).contains(&n)
+            && e.chars().any(is_han)
+            && !l.f.ends_sentence
+            && matches!(
+                l.class,
+                None | Some(LineClass::Body) | Some(LineClass::Title)
+            );
+        usable.then(|| e.to_string())
+    };
+    let entries: Vec<Option<String>> = lines.iter().map(entry).collect();
+
+    let mut by_entry: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        if let Some(e) = e {
+            by_entry.entry(e.as_str()).or_default().push(i);
+        }
+    }
+    let listed = |i: usize| {
+        entries[i]
+            .as_deref()
+            .and_then(|e| by_entry.get(e))
+            .is_some_and(|at| at.len() >= 2)
+    };
+    let mut i = 0;
+    while i < lines.len() {
+        if !listed(i) {
+            i += 1;
+            continue;
+        }
+        // A table names each heading once: the run stops where an entry
+        // comes again (the first heading right after the table).
+        let mut named: HashSet<&str> = HashSet::new();
+        let run = (i..lines.len())
+            .take_while(|&k| listed(k) && entries[k].as_deref().is_some_and(|e| named.insert(e)))
+            .count();
+        let range = i..i + run;
+        // Each entry's other copies: outside the run, none beside another.
+        let mut others: Vec<usize> = Vec::new();
+        for k in range.clone() {
+            if let Some(at) = entries[k].as_deref().and_then(|e| by_entry.get(e)) {
+                others.extend(at.iter().copied().filter(|j| !range.contains(j)));
+            }
+        }
+        others.sort_unstable();
+        others.dedup();
+        let spread = others.windows(2).all(|w| w[1] > w[0] + 1);
+        let every_entry_elsewhere = range.clone().all(|k| {
+            entries[k]
+                .as_deref()
+                .and_then(|e| by_entry.get(e))
+                .is_some_and(|at| at.iter().any(|j| !range.contains(j)))
+        });
+        if run >= 2 && spread && every_entry_elsewhere && !others.is_empty() {
+            for l in &mut lines[range.clone()] {
+                l.class = Some(LineClass::Boilerplate(Reason::Navigation));
+                l.rule = Some("table of contents: names headings of the page".into());
+            }
+            if let Some(label) = i.checked_sub(1).and_then(|k| lines.get_mut(k)) {
+                let text = label.simple.trim().replace([' ', '\u{3000}'], "");
+                if labels.contains(&text) {
+                    label.class = Some(LineClass::Boilerplate(Reason::Navigation));
+                    label.rule = Some("label of a table of contents".into());
+                }
+            }
+        }
+        i += run;
+    }
+}
+
 /// The footer starts after the last real paragraph (60+ chars with clause
 /// structure, or a full sentence), at the first boilerplate line or at a
 /// block of three lines or more of which none is a sentence. What is left
@@ -1575,6 +1710,62 @@ mod tests {
         assert_eq!(d.title.as_deref(), Some(title), "{}", d.text);
         assert_eq!(d.text, format!("{BODY1}\n{BODY2}"));
         d
+    }
+
+    #[test]
+    fn list_numbers_come_off_a_line() {
+        assert_eq!(without_list_number("1 铺设工艺"), "铺设工艺");
+        assert_eq!(without_list_number("2.3 保护现状"), "保护现状");
+        assert_eq!(without_list_number("第2页：屏幕表现"), "屏幕表现");
+        assert_eq!(without_list_number("第三章 夜渡"), "夜渡");
+        assert_eq!(without_list_number("（四）监督检查"), "监督检查");
+        assert_eq!(without_list_number("五、附则"), "附则");
+        // No list number: the line as it is.
+        assert_eq!(without_list_number("2024年工作总结"), "2024年工作总结");
+        assert_eq!(without_list_number("第一书记"), "第一书记");
+        assert_eq!(without_list_number("三亚的海"), "三亚的海");
+    }
+
+    #[test]
+    fn a_table_of_contents_names_the_headings_of_the_page() {
+        let page = "\
+石拱桥
+石拱桥是用天然石料砌成拱券的桥梁，在我国有悠久的历史，各地都有保存完好的古桥。
+目录
+1 建造方法
+2 著名古桥
+建造方法
+工匠先搭起木拱架，再从两端向中间逐块砌筑拱石，合龙之后拆去拱架，拱券便能自己站住。
+著名古桥
+河北的赵州桥建于隋代，是现存最早的敞肩石拱桥之一，至今仍能通行。";
+        let d = clean_with(page, None);
+        let toc: Vec<&str> = d
+            .removed
+            .iter()
+            .filter(|r| r.reason == Reason::Navigation)
+            .map(|r| r.text.as_str())
+            .collect();
+        assert_eq!(toc, ["目录", "1 建造方法", "2 著名古桥"], "{:?}", d.removed);
+        // The headings over their sections stay.
+        assert!(d.text.contains("建造方法\n工匠先搭起木拱架"), "{}", d.text);
+        assert!(d.text.contains("著名古桥\n河北的赵州桥"), "{}", d.text);
+        // Two headings that come together again are no table: a repeated
+        // pair of short lines with nothing between the copies' neighbours.
+        let repeated = "\
+石拱桥是用天然石料砌成拱券的桥梁，在我国有悠久的历史，各地都有保存完好的古桥。
+上一篇
+下一篇
+工匠先搭起木拱架，再从两端向中间逐块砌筑拱石，合龙之后拆去拱架，拱券便能自己站住。
+上一篇
+下一篇";
+        let d = clean_with(repeated, None);
+        assert!(
+            !removal_rules(&d)
+                .iter()
+                .any(|r| r.starts_with("table of contents")),
+            "{:?}",
+            d.removed
+        );
     }
 
     #[test]
