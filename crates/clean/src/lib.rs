@@ -730,7 +730,32 @@ fn find_spam(
     };
     let suffixes = &lex.suffix_chars;
     let mut brands = spam::find_brands(kept_chars, simple_chars, lex);
+    let found = brands.clone();
     spam::drop_names_inside_words(&mut brands, analysis, seg);
+    if brands.len() < found.len() {
+        // A shape dropped as a term of the text (`福利彩票官网`) must not
+        // have shown the page to be spam to the shapes that need that
+        // (`机选彩票`): look again with it out of the way.
+        let dropped: Vec<spam::SpamSpan> = found
+            .into_iter()
+            .filter(|f| {
+                !brands
+                    .iter()
+                    .any(|b| b.line == f.line && b.start == f.start)
+            })
+            .collect();
+        let mut simple_without = simple_chars.to_vec();
+        for s in &dropped {
+            if let Some(m) = simple_without
+                .get_mut(s.line)
+                .and_then(|l| l.get_mut(s.start..s.end))
+            {
+                m.fill(' ');
+            }
+        }
+        brands = spam::find_brands(kept_chars, &simple_without, lex);
+        spam::drop_names_inside_words(&mut brands, analysis, seg);
+    }
     let addresses: Vec<spam::SpamSpan> = spam::find_bare_addresses(kept_chars, analysis)
         .into_iter()
         .filter(|a| !overlaps(&brands, a))
@@ -1710,6 +1735,26 @@ mod tests {
         assert_eq!(d.title.as_deref(), Some(title), "{}", d.text);
         assert_eq!(d.text, format!("{BODY1}\n{BODY2}"));
         d
+    }
+
+    #[test]
+    fn a_shape_dropped_as_a_term_of_the_text_shows_no_spam_to_the_others() {
+        // `福利彩票官网` is brand-shaped (a name, a category word, a call to
+        // action) but `福利彩票` is the state lottery, a word of the text; it
+        // once showed the page to be spam to `机选彩票` and `中奖彩票`.
+        let page = "\
+本市彩民喜中双色球二等奖
+记者从市福利彩票发行中心获悉，一位彩民用一张机选彩票命中二等奖，奖金二十余万元。
+中心提醒，中奖彩票须在六十日内兑奖，开奖信息可在中国福利彩票官网查询。";
+        let d = clean_with(page, None);
+        let spam: Vec<&str> = d
+            .removed
+            .iter()
+            .filter(|r| matches!(r.reason, Reason::SpamBrand | Reason::SpamFragment))
+            .map(|r| r.text.as_str())
+            .collect();
+        assert!(spam.is_empty(), "{spam:?}");
+        assert!(d.text.contains("一张机选彩票命中"), "{}", d.text);
     }
 
     #[test]
