@@ -238,21 +238,13 @@ impl Cleaner {
                 }
             }
             let brands = spam::find_brands(&lines, &lines, &self.lex);
-            let mut masked = lines.clone();
-            for s in &brands {
-                if let Some(m) = masked
-                    .get_mut(s.line)
-                    .and_then(|l| l.get_mut(s.start..s.end))
-                {
-                    m.fill(' ');
-                }
-            }
+            let without_brands = masked(&lines, &brands);
             // Latin- and digit-named brands said once or twice a page: over
             // the pages together the same brand string recurs and breaks a
             // word here and there, the proof a page without other spam
             // asks for (`的|500T游戏|确` on one page, `500T游戏` on another).
             let latin = spam::find_latin_brands(
-                &masked,
+                &without_brands,
                 seg,
                 &brands,
                 spam::LatinProof::Repeated,
@@ -263,7 +255,7 @@ impl Cleaner {
                     found.entry(b.text).or_default().insert(d);
                 }
             }
-            for f in spam::find_fragments(&lines, &masked, seg, &brands) {
+            for f in spam::find_fragments(&lines, &without_brands, seg, &brands) {
                 // A dictionary word recurring over many pages breaks a word
                 // here and there by chance (`政|协商|议`); only what is no
                 // word is evidence at this scale. Nor is the slogan-piece
@@ -693,6 +685,18 @@ fn cut_spans(
     cut
 }
 
+/// `lines` with the chars of `spans` blanked out (same lengths, so that
+/// offsets still agree).
+fn masked(lines: &[Vec<char>], spans: &[spam::SpamSpan]) -> Vec<Vec<char>> {
+    let mut out = lines.to_vec();
+    for s in spans {
+        if let Some(m) = out.get_mut(s.line).and_then(|l| l.get_mut(s.start..s.end)) {
+            m.fill(' ');
+        }
+    }
+    out
+}
+
 fn find_spam(
     kept_chars: &[Vec<char>],
     simple_chars: &[Vec<char>],
@@ -705,18 +709,7 @@ fn find_spam(
             .iter()
             .any(|t| t.line == b.line && t.start < b.end && b.start < t.end)
     };
-    let masked_by = |brands: &[spam::SpamSpan]| {
-        let mut masked = analysis.to_vec();
-        for s in brands {
-            if let Some(m) = masked
-                .get_mut(s.line)
-                .and_then(|l| l.get_mut(s.start..s.end))
-            {
-                m.fill(' ');
-            }
-        }
-        masked
-    };
+    let masked_by = |brands: &[spam::SpamSpan]| masked(analysis, brands);
     // Brand shapes that need a page shown to carry spam, outside the spans
     // already taken.
     let spam_page_shapes = |taken: &[spam::SpamSpan]| {
@@ -744,16 +737,7 @@ fn find_spam(
                     .any(|b| b.line == f.line && b.start == f.start)
             })
             .collect();
-        let mut simple_without = simple_chars.to_vec();
-        for s in &dropped {
-            if let Some(m) = simple_without
-                .get_mut(s.line)
-                .and_then(|l| l.get_mut(s.start..s.end))
-            {
-                m.fill(' ');
-            }
-        }
-        brands = spam::find_brands(kept_chars, &simple_without, lex);
+        brands = spam::find_brands(kept_chars, &masked(simple_chars, &dropped), lex);
         spam::drop_names_inside_words(&mut brands, analysis, seg);
     }
     let addresses: Vec<spam::SpamSpan> = spam::find_bare_addresses(kept_chars, analysis)
