@@ -238,7 +238,7 @@ impl Cleaner {
                 }
             }
             let brands = spam::find_brands(&lines, &lines, &self.lex);
-            let without_brands = masked(&lines, &brands);
+            let without_brands = spam::blanked(&lines, &brands);
             // Latin- and digit-named brands said once or twice a page: over
             // the pages together the same brand string recurs and breaks a
             // word here and there, the proof a page without other spam
@@ -685,18 +685,6 @@ fn cut_spans(
     cut
 }
 
-/// `lines` with the chars of `spans` blanked out (same lengths, so that
-/// offsets still agree).
-fn masked(lines: &[Vec<char>], spans: &[spam::SpamSpan]) -> Vec<Vec<char>> {
-    let mut out = lines.to_vec();
-    for s in spans {
-        if let Some(m) = out.get_mut(s.line).and_then(|l| l.get_mut(s.start..s.end)) {
-            m.fill(' ');
-        }
-    }
-    out
-}
-
 fn find_spam(
     kept_chars: &[Vec<char>],
     simple_chars: &[Vec<char>],
@@ -709,7 +697,6 @@ fn find_spam(
             .iter()
             .any(|t| t.line == b.line && t.start < b.end && b.start < t.end)
     };
-    let masked_by = |brands: &[spam::SpamSpan]| masked(analysis, brands);
     // Brand shapes that need a page shown to carry spam, outside the spans
     // already taken.
     let spam_page_shapes = |taken: &[spam::SpamSpan]| {
@@ -737,7 +724,7 @@ fn find_spam(
                     .any(|b| b.line == f.line && b.start == f.start)
             })
             .collect();
-        brands = spam::find_brands(kept_chars, &masked(simple_chars, &dropped), lex);
+        brands = spam::find_brands(kept_chars, &spam::blanked(simple_chars, &dropped), lex);
         spam::drop_names_inside_words(&mut brands, analysis, seg);
     }
     let addresses: Vec<spam::SpamSpan> = spam::find_bare_addresses(kept_chars, analysis)
@@ -752,7 +739,7 @@ fn find_spam(
             .collect();
     brands.extend(latin_named);
     let first_brands = brands.len();
-    let masked = masked_by(&brands);
+    let masked = spam::blanked(analysis, &brands);
     let fragments = spam::find_fragments(kept_chars, &masked, seg, &brands);
     // Spliced fragments show this is a spam page: brand shapes that need
     // such evidence (a Han name before a gambling word) get a second look.
@@ -824,7 +811,7 @@ fn find_spam(
     spam::drop_names_inside_words(&mut more, analysis, seg);
     taken.extend(more);
     let more = spam::find_latin_brands(
-        &masked_by(&brands),
+        &spam::blanked(analysis, &brands),
         seg,
         &taken,
         spam::LatinProof::SpamPage,
@@ -849,11 +836,15 @@ fn find_spam(
     if all_brands.len() == first_brands {
         return taken;
     }
-    let fragments: Vec<spam::SpamSpan> =
-        spam::find_fragments(kept_chars, &masked_by(&all_brands), seg, &all_brands)
-            .into_iter()
-            .filter(|f| !overlaps(&all_brands, f))
-            .collect();
+    let fragments: Vec<spam::SpamSpan> = spam::find_fragments(
+        kept_chars,
+        &spam::blanked(analysis, &all_brands),
+        seg,
+        &all_brands,
+    )
+    .into_iter()
+    .filter(|f| !overlaps(&all_brands, f))
+    .collect();
     all_brands.extend(fragments);
     all_brands
 }

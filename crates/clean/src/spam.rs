@@ -491,20 +491,7 @@ pub fn find_offtopic_brand_shapes(
     if shapes.is_empty() {
         return shapes;
     }
-    let outside: Vec<Vec<char>> = simple
-        .iter()
-        .enumerate()
-        .map(|(li, low)| {
-            let mut low = low.clone();
-            for s in shapes.iter().filter(|s| s.line == li) {
-                if let Some(m) = low.get_mut(s.start..s.end) {
-                    m.fill(' ');
-                }
-            }
-            low
-        })
-        .collect();
-    let on_topic = outside
+    let on_topic = blanked(simple, &shapes)
         .iter()
         .any(|low| low.contains(&'赌') || holds_strong(low));
     if on_topic {
@@ -2684,6 +2671,18 @@ fn remove_occurrences(
             brand: false,
             rule: rule.to_string(),
         });
+    }
+    out
+}
+
+/// `lines` with the chars of `spans` blanked out (same lengths, so that
+/// offsets still agree).
+pub fn blanked(lines: &[Vec<char>], spans: &[SpamSpan]) -> Vec<Vec<char>> {
+    let mut out = lines.to_vec();
+    for s in spans {
+        if let Some(m) = out.get_mut(s.line).and_then(|l| l.get_mut(s.start..s.end)) {
+            m.fill(' ');
+        }
     }
     out
 }
