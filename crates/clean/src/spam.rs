@@ -4450,7 +4450,7 @@ mod tests {
     use super::*;
 
     /// Lines lower-cased, as the brand passes read them.
-    fn lower(lines: &[Vec<char>]) -> Vec<Vec<char>> {
+    pub(super) fn lower(lines: &[Vec<char>]) -> Vec<Vec<char>> {
         lines
             .iter()
             .map(|l| l.iter().flat_map(|c| c.to_lowercase()).collect())
@@ -5680,13 +5680,14 @@ mod tests {
 
     #[test]
     fn two_runs_each_breaking_one_word_in_one_sentence_go_together() {
-        // No brand on the page, and neither run breaks two words: `西|选好物|北`
+        // No brand on the page, and neither run breaks two words: `西|乐无边|北`
         // re-forms `西北` and `北|天低价|京` re-forms `北京`, the other places
         // sit between words. Together, in the same sentences, they are two
-        // pieces of one injection.
+        // pieces of one injection. (Neither run is in the register of stock
+        // slogans and shop copy, which would be evidence of its own.)
         let seg = property_segmenter();
         let lines = chars(&[
-            "去年冬天，来自西选好物北的学生在北天低价京参加了冬令营活动，大家在天低价雪地里选好物堆起雪人，老师选好物带着孩子们参观了天低价博物馆。",
+            "去年冬天，来自西乐无边北的学生在北天低价京参加了冬令营活动，大家在天低价雪地里乐无边堆起雪人，老师乐无边带着孩子们参观了天低价博物馆。",
             "冬令营为期一周，学生们每天都写日记。",
         ]);
         let spans = find_fragments(&lines, &lines, seg, &[]);
@@ -5694,12 +5695,12 @@ mod tests {
         texts.sort_unstable();
         assert_eq!(
             texts,
-            ["天低价", "天低价", "天低价", "选好物", "选好物", "选好物"],
+            ["乐无边", "乐无边", "乐无边", "天低价", "天低价", "天低价"],
             "{spans:?}"
         );
         // Either run alone, with its one broken word, is no proof of spam.
         let alone = chars(&[
-            "去年冬天，来自西选好物北的学生在北京参加了冬令营活动，大家在雪地里选好物堆起雪人，老师选好物带着孩子们参观了博物馆。",
+            "去年冬天，来自西乐无边北的学生在北京参加了冬令营活动，大家在雪地里乐无边堆起雪人，老师乐无边带着孩子们参观了博物馆。",
             "冬令营为期一周，学生们每天都写日记。",
         ]);
         let spans = find_fragments(&alone, &alone, seg, &[]);
@@ -5739,11 +5740,11 @@ mod tests {
     #[test]
     fn passes_needing_a_found_fragment_run_again_after_the_scorer_finds_one() {
         // Brands alone mark no line as carrying spam; the scorer takes
-        // `美好时光`, and only then is `从现在开始` (a phrase of dictionary
+        // `美好时光` (it breaks `第二` once), and only then is `从现在开始` (a phrase of dictionary
         // words, on word boundaries or touching spam at every place)
         // confined to the lines that carry spam.
         let page = [
-            "第三季度美好时光从现在开始从现在开始以365真人来，大盘跌豪门棋牌幅居前的板块从现在开始中，有五只被机构重仓持有。某家美好时光基金旗下365真人有六只偏股从现在开始产品不幸从现在开始踩中，是涉及产品数量最多的公司。另一家美好时光红利基金踩中四只股票，排美好时光在第二位。",
+            "第三季度美好时光从现在开始从现在开始以365真人来，大盘跌豪门棋牌幅居前的板块从现在开始中，有五只被机构重仓持有。某家美好时光基金旗下365真人有六只偏股从现在开始产品不幸从现在开始踩中，是涉及产品数量最多的公司。另一家美好时光红利基金踩中四只股票，排在第美好时光二位。",
             "分析人士认为，机构在三季度普遍加仓了周期板块，而消费板块的持仓比例有所下降。",
         ];
         let lines = chars(&page);
@@ -5877,6 +5878,12 @@ mod tests {
             "被告北龙腾竞猜京某酒店管理有限公司未到庭。",
             "被告应支付利息直至全龙腾竞猜部欠款还清为止。",
             "原告要求被告龙腾竞猜承担诉讼费用。",
+            // The rest of the judgment: the slogan-piece scorer reads a run
+            // against the size of its page, and a page of four short lines
+            // would make three places count for more than they do on a
+            // real one.
+            "本院认为，原告与被告之间的借款关系合法有效，被告应当按照约定偿还借款本金及利息。",
+            "依照《中华人民共和国合同法》第二百零六条的规定，判决如下：被告于本判决生效之日起十日内偿还原告借款本金五万元。",
         ];
         let found = find_fragments(&chars(&spliced), &chars(&spliced), seg, &[]);
         let texts: Vec<&str> = found.iter().map(|s| s.text.as_str()).collect();

@@ -41,9 +41,12 @@ fn heldout_spam_counts_match_snapshot() {
     // shapes on pages with no gambling of their own took 7 more brand
     // strings and, with them, 3 slogan pieces and 19 more chars of text on
     // the pages they showed to be spam (the same trade as before).
+    // Session 19: the scorer's register features (runs in the register of
+    // stock slogans and shop promotion) took 39 more slogan pieces, and 18
+    // more chars of text on spam pages.
     assert!(figure("brands ") <= 31, "{report}");
-    assert!(figure("slogan pieces ") <= 159, "{report}");
-    assert!(figure("spam pages ") <= 116, "{report}");
+    assert!(figure("slogan pieces ") <= 120, "{report}");
+    assert!(figure("spam pages ") <= 134, "{report}");
     assert!(figure("clean pages ") <= 20, "{report}");
     insta::with_settings!({
         snapshot_path => "../../../snapshots",

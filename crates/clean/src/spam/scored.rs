@@ -9,7 +9,11 @@
 //! and each was tried and dropped as a rule. Here they are weighed together
 //! by a logistic model, `data/scored_weights.txt`, fitted on the dev split
 //! of the cleaning harness only (`scripts/fit_scored.py`). No feature reads
-//! where a line stands on the page, and no list of harness words is used.
+//! where a line stands on the page. The one word list read,
+//! `data/slogan_register.txt` (the register of stock slogans and shop
+//! copy), is written from that register, not copied from the harness; it
+//! was written after reading which dev pieces leaked, and the held-out and
+//! blind splits, whose slogans were never read, measure it.
 //! With `TAOJIN_SCORED_DUMP` set, the pass writes its rows to stderr and
 //! takes nothing (for refitting).
 
@@ -70,6 +74,8 @@ features!(
     gap_pair_seen,
     gap_pair_word,
     side_pair_seen,
+    register,
+    register_all,
 );
 
 /// A run said three times or more on the live text, with its features.
@@ -334,7 +340,51 @@ fn cheap_features(
     set(F::gap_pair_seen, share(gap_seen));
     set(F::gap_pair_word, share(gap_word));
     set(F::side_pair_seen, side_seen as f64 / (2.0 * n));
+    let register = register_share(gram);
+    set(F::register, register);
+    set(F::register_all, flag(register >= 1.0));
     x
+}
+
+const SLOGAN_REGISTER: &str = include_str!("../../data/slogan_register.txt");
+
+/// The entries of `data/slogan_register.txt` and every run of three chars
+/// or more inside one (a slogan is cut into pieces at any char).
+fn slogan_register() -> &'static FxHashSet<Vec<char>> {
+    static SET: std::sync::OnceLock<FxHashSet<Vec<char>>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        let mut set = FxHashSet::default();
+        for entry in SLOGAN_REGISTER
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            let chars: Vec<char> = entry.chars().collect();
+            set.insert(chars.clone());
+            for from in 0..chars.len() {
+                for to in from + 3..=chars.len() {
+                    set.insert(chars[from..to].to_vec());
+                }
+            }
+        }
+        set
+    })
+}
+
+/// The share of a run's chars covered by stretches of two chars or more
+/// that [`slogan_register`] holds: how far the run reads as a piece of a
+/// stock slogan or of shop promotion copy.
+fn register_share(gram: &[char]) -> f64 {
+    let set = slogan_register();
+    let mut covered = vec![false; gram.len()];
+    for from in 0..gram.len() {
+        for to in from + 2..=gram.len() {
+            if set.contains(&gram[from..to]) {
+                covered[from..to].iter_mut().for_each(|c| *c = true);
+            }
+        }
+    }
+    covered.iter().filter(|&&c| c).count() as f64 / gram.len().max(1) as f64
 }
 
 /// The features [`cheap_features`] leaves at zero: how each occurrence's window cuts (a word
@@ -449,8 +499,9 @@ fn model() -> &'static Model {
 /// model, from the bar at which at most one run in ten it took was not a
 /// piece (4.5 on dev seeds 1-3 of the harness, session 17), it took 428
 /// pieces of 1516 and 39 other runs; this model, at its threshold (at most
-/// one run in twenty not a piece), takes 610 of 1585 out of fold, and 32
-/// other runs (see the weights file).
+/// one run in twenty not a piece), took 610 of 1585 out of fold, and 32
+/// other runs; with the register features (session 19), 1042 of 1634 and
+/// 54 other runs (see the weights file).
 fn twice_model() -> &'static Model {
     static MODEL: std::sync::OnceLock<Model> = std::sync::OnceLock::new();
     MODEL.get_or_init(|| parse_model(WEIGHTS_TWICE))
@@ -533,10 +584,12 @@ fn dumping() -> bool {
 /// nothing else was found. The model was fitted on pages showing spam, and
 /// on the others nearly every run it would take is a word of the text: on
 /// the clean pages of dev seeds 1-3 (1000 pages a kind each), 5.0 is the
-/// lowest whole score at which it took no run that is not a piece, and it
-/// took 14 of the 161 slogan pieces said three times or more on spam pages
-/// where nothing else was found. Dev seeds 4 and 5, read only after the
-/// choice: 16 pieces of 126, no other run.
+/// lowest whole score at which it took no run that is not a piece (at 4.0
+/// it took 15), and it took 201 of the 615 slogan pieces said three times
+/// or more on spam pages where nothing else was found. Dev seeds 4 and 5,
+/// read only after the choice: 178 pieces of 414, no other run. (Checked
+/// again when the register features were added, session 19; before them
+/// the model took 14 pieces of 161 here.)
 const ALONE_THRESHOLD: f64 = 5.0;
 
 /// The score from which [`find_scored`] takes a run on `page`: the fitted
@@ -556,17 +609,18 @@ fn bar(page: &PageSoFar<'_>) -> f64 {
 /// [`pair_vouches`]) are taken on a page where nothing else was found,
 /// with every other run reaching it. It is below the fitted threshold
 /// because the model was fitted on pages showing spam, where most pieces
-/// stand near spam found (`near`, weighing 3.6): on a page where nothing
+/// stand near spam found (`near`, weighing 2.1): on a page where nothing
 /// was found no run has that evidence, and a second piece stands in for it.
 ///
 /// On dev seeds 1-3 of the harness (one page at a time, 1000 pages a
-/// kind), -1.0 is the lowest whole score at which no clean page had two
-/// such runs (at -2.0, 16 did); on the spam pages where nothing else was
-/// found, 83 pages had two, holding 186 pieces and 1 other run (at the
-/// fitted threshold: 63 pages, 139 pieces). Read after the choice: dev
-/// seeds 4 and 5 gave 126 pieces and 1 other run, the held-out seeds 1
-/// and 2 402 pieces and 8 other runs, and no clean page.
-const PAIR_THRESHOLD: f64 = -1.0;
+/// kind), 0.0 is the lowest whole score at which no clean page had two
+/// such runs (at -1.0, 13 did); on the spam pages where nothing else was
+/// found, 134 pages had two, holding 320 pieces and 2 other runs. Read
+/// after the choice: dev seeds 4 and 5 gave 217 pieces and 1 other run,
+/// the held-out seeds 1 and 2 615 pieces and 8 other runs, and no clean
+/// page. (Chosen again when the register features were added, session 19:
+/// the model's scores moved; it was -1.0 before.)
+const PAIR_THRESHOLD: f64 = 0.0;
 
 /// Whether two runs or more, unrelated to each other, reach `threshold` on
 /// a page where nothing else was found: a slogan is cut into several pieces
@@ -879,6 +933,63 @@ mod tests {
         assert_eq!(word[slot("gap_pair_seen")], 0.0);
         let m = model();
         assert!(m.score(&spliced) > m.score(&word));
+    }
+
+    #[test]
+    fn the_register_share_counts_entries_and_three_char_parts_of_them() {
+        let share = |g: &str| register_share(&g.chars().collect::<Vec<char>>());
+        // Whole entries, and pieces cut out of one at any char.
+        assert_eq!(share("包邮"), 1.0);
+        assert_eq!(share("乡村振"), 1.0);
+        assert_eq!(share("村振兴"), 1.0);
+        assert_eq!(share("凝心聚力"), 1.0);
+        // A piece straddling two slogans' words: `好物` covers two of three.
+        assert!((share("选好物") - 2.0 / 3.0).abs() < 1e-9);
+        // Two-char parts of longer entries are words of any text.
+        assert_eq!(share("村振"), 0.0);
+        assert_eq!(share("经济"), 0.0);
+        // Stock verbs of official prose are not in the register, nor runs
+        // that read across two words (`认为|民`).
+        assert_eq!(share("助力"), 0.0);
+        assert_eq!(share("认为民"), 0.0);
+        assert_eq!(share("原告"), 0.0);
+    }
+
+    #[test]
+    fn a_slogan_piece_said_twice_on_word_boundaries_goes_where_the_page_shows_spam() {
+        // `凝心聚力` spliced twice into a judgment at clause edges breaks no
+        // word; the judgment's own words said twice (`被告`, `借款`) stay.
+        let page = [
+            "原告诉称，被告向其借款五万元，凝心聚力约定一年内归还。",
+            "被告辩称，借款已部分归还，凝心聚力剩余款项无力偿还。",
+            "本院认为，双方借贷关系明确，被告应当偿还剩余借款。",
+            "欢迎访问AG超玩会入口",
+        ];
+        let lines = crate::spam::tests::chars(&page);
+        let low = crate::spam::tests::lower(&lines);
+        let brands = find_brands(&lines, &low, &crate::lexicon::Lexicons::builtin());
+        assert_eq!(brands.len(), 1, "{brands:?}");
+        let seg = Segmenter::new();
+        let spans = find_fragments(&lines, &lines, &seg, &brands);
+        let texts: Vec<&str> = spans.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(texts, ["凝心聚力", "凝心聚力"], "{spans:?}");
+        assert!(spans
+            .iter()
+            .all(|s| s.rule.starts_with("scored repeated run")));
+        // Without the brand the page shows no spam, a run said twice is not
+        // weighed at all, and nothing is taken.
+        let spans = find_fragments(&lines[..3], &lines[..3], &seg, &[]);
+        assert!(spans.is_empty(), "{spans:?}");
+        // A phrase outside the register, spliced the same way, shows no
+        // other sign of a splice and stays: the register is the evidence.
+        let other: Vec<String> = page
+            .iter()
+            .map(|l| l.replace("凝心聚力", "春暖花开"))
+            .collect();
+        let other: Vec<&str> = other.iter().map(String::as_str).collect();
+        let lines = crate::spam::tests::chars(&other);
+        let spans = find_fragments(&lines, &lines, &seg, &brands);
+        assert!(spans.is_empty(), "{spans:?}");
     }
 
     #[test]
