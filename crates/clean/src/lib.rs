@@ -2640,6 +2640,32 @@ mod tests {
     }
 
     #[test]
+    fn a_closing_call_to_follow_or_share_starts_the_footer_after_the_article() {
+        for call in [
+            "更多精彩内容，请关注我们的公众号。",
+            "你怎么看？欢迎在留言区告诉我们。",
+            "如果你也喜欢这里，记得把这篇文章分享给身边的朋友哦~",
+            "欢迎关注、点赞、转发，你的支持是我们最大的动力！",
+        ] {
+            let text = format!("{BODY1}\n{BODY2}\n{call}\n江城生活圈");
+            let d = clean_with(&text, None);
+            assert_eq!(d.text, format!("{BODY1}\n{BODY2}"), "{call}");
+            assert_eq!(
+                removal_rules(&d),
+                ["from the sign-off after the article"; 2],
+                "{call}"
+            );
+            // Between paragraphs the same words are the story's.
+            let text = format!("{BODY1}\n{call}\n{BODY2}");
+            assert_eq!(clean_with(&text, None).text, text, "{call}");
+        }
+        // A closing line of news with a request but nothing of the account
+        // or its screen stays.
+        let text = format!("{BODY1}\n{BODY2}\n活动将持续到月底，欢迎市民前往参观。");
+        assert_eq!(clean_with(&text, None).text, text);
+    }
+
+    #[test]
     fn a_short_sentence_under_the_title_opens_the_body() {
         // A tagline above, a tag line between it and the headline, and a
         // short sentence under the headline: the sentence is the body's first.

@@ -355,12 +355,15 @@ pub fn features(text: &str, simple_lower: &str, lex: &Lexicons) -> LineFeatures 
         shape: furniture_shape(text, &all, han, has_date),
         worded: worded_furniture(text, simple_lower, lex),
         post_link: is_post_link(simple_lower, &lex.link_prefixes),
-        signoff: chars <= SIGNOFF_MAX_CHARS
+        signoff: (chars <= SIGNOFF_MAX_CHARS
             && clause_marks <= 2
             && lex
                 .signoffs
                 .iter()
-                .any(|w| simple_lower.contains(w.as_str())),
+                .any(|w| simple_lower.contains(w.as_str())))
+            || (chars <= ENGAGEMENT_MAX_CHARS
+                && clause_marks <= 4
+                && is_engagement_call(simple_lower, lex)),
         hits,
     }
 }
@@ -422,6 +425,36 @@ fn disclaimers(simple_lower: &str, lex: &Lexicons) -> Vec<String> {
 
 /// Longest line, in chars, that may be a post's sign-off.
 const SIGNOFF_MAX_CHARS: usize = 30;
+
+/// Longest line, in chars, that may be a closing call to the reader.
+const ENGAGEMENT_MAX_CHARS: usize = 40;
+
+/// A closing call to the reader to act on the account, worded as a
+/// sentence (`更多精彩内容，请关注我们的公众号。`, `你怎么看？欢迎在留言区
+/// 告诉我们。`, `欢迎关注、点赞、转发，你的支持是我们最大的动力！`): a request
+/// word, and either a cue of the account or its screen (`公众号`, `留言区`,
+/// `身边的朋友`) or two verbs of following and sharing. It counts as a
+/// sign-off, so it acts only after the article (see `mark_footer`): the
+/// same words between paragraphs are the story's.
+fn is_engagement_call(simple_lower: &str, lex: &Lexicons) -> bool {
+    let has = |words: &[String]| words.iter().any(|w| simple_lower.contains(w.as_str()));
+    if !has(&lex.requests) {
+        return false;
+    }
+    let verbs = lex
+        .prompt_verbs
+        .iter()
+        .chain(&lex.tail_verbs)
+        .filter(|v| v.chars().count() >= 2 && !lex.requests.contains(v))
+        .filter(|v| simple_lower.contains(v.as_str()))
+        .map(String::as_str)
+        .collect::<std::collections::BTreeSet<&str>>()
+        .len();
+    let screen = ["留言区", "评论区"]
+        .iter()
+        .any(|c| simple_lower.contains(c));
+    (has(&lex.prompt_cues) && (verbs >= 1 || screen)) || verbs >= 2
+}
 
 /// Short furniture recognised by its words and their order, on a line that
 /// is no sentence (a sentence that opens with `关注`, `关注民生，是政府的
