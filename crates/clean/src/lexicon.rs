@@ -92,6 +92,10 @@ pub struct Lexicons {
     /// Endings of a personal site's name after `的` or a dash
     /// (`某某的技术博客`, `某某 - 博客园`).
     pub site_suffixes: Vec<String>,
+    /// Verbs of a site's welcome banner (`欢迎访问`) and the kinds of site
+    /// it names (`网站`, `论坛`).
+    pub welcome_verbs: Vec<String>,
+    pub welcome_places: Vec<String>,
     /// Words that open a link to another post (`上一篇`, `previous`, `re`).
     pub link_prefixes: Vec<String>,
     /// Words that mark the end of a post when set off by decoration
@@ -250,6 +254,8 @@ impl Lexicons {
             counter_words: words_of("counter"),
             device_words: words_of("device"),
             site_suffixes: words_of("site_suffix"),
+            welcome_verbs: words_of("welcome"),
+            welcome_places: words_of("welcome_place"),
             link_prefixes: words_of("link_prefix"),
             end_markers: words_of("end_marker"),
             field_labels: longest_first(words_of("field_label")),

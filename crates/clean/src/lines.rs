@@ -423,6 +423,33 @@ fn disclaimers(simple_lower: &str, lex: &Lexicons) -> Vec<String> {
     found
 }
 
+/// A site's welcome banner: a welcome verb opening the line, a clause of
+/// at most 30 chars after it ending on a kind of site (`欢迎访问某某市人民政府
+/// 门户网站！`, `欢迎光临本站`), and at most 30 chars after that clause (the
+/// day's date, `今天是：2023年6月15日 星期四`). A sentence inviting readers to
+/// a site to do something (`欢迎访问我们的网站了解更多信息。`) does not end
+/// its clause on the site.
+fn is_welcome_banner(simple_lower: &str, lex: &Lexicons) -> bool {
+    let line = simple_lower.trim();
+    let Some(rest) = lex
+        .welcome_verbs
+        .iter()
+        .find_map(|v| line.strip_prefix(v.as_str()))
+    else {
+        return false;
+    };
+    let clause_end = rest
+        .find(['！', '!', '。', '，', ',', '；', ' ', '　'])
+        .unwrap_or(rest.len());
+    let (clause, after) = rest.split_at(clause_end);
+    (1..=30).contains(&clause.chars().count())
+        && lex
+            .welcome_places
+            .iter()
+            .any(|p| clause.ends_with(p.as_str()))
+        && after.chars().count() <= 31
+}
+
 /// Longest line, in chars, that may be a post's sign-off.
 const SIGNOFF_MAX_CHARS: usize = 30;
 
@@ -478,6 +505,9 @@ fn worded_furniture(
     }
     if let Some(found) = labelled_field(simple_lower, lex) {
         return Some(found);
+    }
+    if is_welcome_banner(simple_lower, lex) {
+        return Some((Reason::SiteChrome, "welcome banner"));
     }
     let trimmed = simple_lower
         .trim_start_matches(|c: char| !c.is_alphanumeric())
@@ -2812,6 +2842,24 @@ mod tests {
             "大家都在关注",
             "他在评论区写下长长的留言",
             "朋友，你在关注什么",
+        ]);
+    }
+
+    #[test]
+    fn a_sites_welcome_banner_goes_but_an_invitation_in_prose_stays() {
+        assert_rules(&[
+            (
+                "欢迎访问临川市人民政府门户网站！ 今天是：2023年6月15日 星期四",
+                "shape:welcome banner",
+            ),
+            ("欢迎光临石桥镇政府网站！", "shape:welcome banner"),
+            ("欢迎来到江城钓鱼论坛", "shape:welcome banner"),
+            ("欢迎您访问本站", "shape:welcome banner"),
+        ]);
+        assert_not_boilerplate(&[
+            "欢迎访问我们的网站了解更多信息。",
+            "欢迎来到江城，这里的春天比别处来得早。",
+            "欢迎光临的顾客络绎不绝，店主忙得顾不上吃饭。",
         ]);
     }
 }
