@@ -2846,6 +2846,19 @@ mod tests {
     }
 
     #[test]
+    fn font_size_switches_and_shop_buttons_are_button_rows() {
+        assert_rules(&[
+            ("字号", "shape:button words"),
+            ("小字号", "shape:button words"),
+            ("字号 大 中 小", "lexicon:大 中 小"),
+            ("加入购物车 立即购买", "shape:button words"),
+            ("订阅专栏", "shape:button words"),
+            ("我要提问", "shape:button words"),
+        ]);
+        assert_not_boilerplate(&["他在课堂上向老师提问", "老字号的招牌已经挂了一百年"]);
+    }
+
+    #[test]
     fn a_sites_welcome_banner_goes_but_an_invitation_in_prose_stays() {
         assert_rules(&[
             (
