@@ -160,7 +160,8 @@ pub struct Lexicons {
     brand_matcher: Option<AhoCorasick>,
 }
 
-fn data_lines(text: &str) -> impl Iterator<Item = &str> {
+/// The entries of a data file: its lines, less blank lines and `#` comments.
+pub(crate) fn data_lines(text: &str) -> impl Iterator<Item = &str> {
     text.lines()
         .map(|l| l.trim_end_matches('\r'))
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))

@@ -354,12 +354,8 @@ fn slogan_register() -> &'static FxHashSet<Vec<char>> {
     static SET: std::sync::OnceLock<FxHashSet<Vec<char>>> = std::sync::OnceLock::new();
     SET.get_or_init(|| {
         let mut set = FxHashSet::default();
-        for entry in SLOGAN_REGISTER
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        {
-            let chars: Vec<char> = entry.chars().collect();
+        for entry in crate::lexicon::data_lines(SLOGAN_REGISTER) {
+            let chars: Vec<char> = entry.trim().chars().collect();
             set.insert(chars.clone());
             for from in 0..chars.len() {
                 for to in from + 3..=chars.len() {
