@@ -2663,6 +2663,10 @@ mod tests {
         // or its screen stays.
         let text = format!("{BODY1}\n{BODY2}\n活动将持续到月底，欢迎市民前往参观。");
         assert_eq!(clean_with(&text, None).text, text);
+        // One verb read twice (`分享` inside `分享给`) is one verb: a request
+        // to share with someone named is the story's.
+        let text = format!("{BODY1}\n{BODY2}\n他请我把照片分享给远方的家人。");
+        assert_eq!(clean_with(&text, None).text, text);
     }
 
     #[test]

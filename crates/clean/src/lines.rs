@@ -468,15 +468,19 @@ fn is_engagement_call(simple_lower: &str, lex: &Lexicons) -> bool {
     if !has(&lex.requests) {
         return false;
     }
-    let verbs = lex
+    let found: std::collections::BTreeSet<&str> = lex
         .prompt_verbs
         .iter()
         .chain(&lex.tail_verbs)
         .filter(|v| v.chars().count() >= 2 && !lex.requests.contains(v))
         .filter(|v| simple_lower.contains(v.as_str()))
         .map(String::as_str)
-        .collect::<std::collections::BTreeSet<&str>>()
-        .len();
+        .collect();
+    // A verb inside another one found (`分享` in `分享给`) is the same word.
+    let verbs = found
+        .iter()
+        .filter(|v| !found.iter().any(|w| w != *v && w.contains(**v)))
+        .count();
     let screen = ["留言区", "评论区"]
         .iter()
         .any(|c| simple_lower.contains(c));
