@@ -2863,6 +2863,15 @@ mod tests {
     }
 
     #[test]
+    fn search_suggestions_are_link_fields() {
+        assert_rules(&[
+            ("大家正在搜：春季过敏高发", "shape:link field"),
+            ("猜你想搜：老街改造", "shape:link field"),
+        ]);
+        assert_not_boilerplate(&["大家正在搜寻失踪的登山者，直到深夜才找到他。"]);
+    }
+
+    #[test]
     fn a_sites_welcome_banner_goes_but_an_invitation_in_prose_stays() {
         assert_rules(&[
             (
