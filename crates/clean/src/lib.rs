@@ -1544,7 +1544,8 @@ fn mark_footer(lines: &mut [Line]) {
             && ((l.f.chars >= 60 && l.f.clause_marks >= 2)
                 || (l.f.chars >= 12 && l.f.ends_full_stop && l.f.han_share() >= 0.5))
     };
-    let last_paragraph = lines.iter().rposition(is_paragraph).unwrap_or(first_body);
+    let paragraph = lines.iter().rposition(is_paragraph);
+    let last_paragraph = paragraph.unwrap_or(first_body);
     // Page furniture no lexicon knows starts the footer too: after the last
     // paragraph, a block of three lines or more in which no line is a
     // sentence (blogroll names, headlines of other articles, archive links)
@@ -1567,7 +1568,22 @@ fn mark_footer(lines: &mut [Line]) {
         .rposition(|l| !no_sentence(l))
         .map_or(0, |k| k + 1)
         .max(last_paragraph + 1);
-    let unknown_tail = lines.len().saturating_sub(tail_start) >= 3;
+    // Unless the block talks: a post written in short unpunctuated lines
+    // (`全车都笑了`) ends the same way, and headlines rarely say `我` or end
+    // on `了` (see `lines::is_spoken`); two in three of its lines must.
+    let open_lines: Vec<&Line> = lines[tail_start.min(known_footer)..known_footer]
+        .iter()
+        .filter(|l| matches!(l.class, None | Some(LineClass::Body)))
+        .collect();
+    let spoken = open_lines.iter().filter(|l| l.f.spoken).count();
+    // A numbered line (`24、某地…`) makes the block a list of headlines,
+    // whatever its heading says (`看过本文的人还看了`).
+    let numbered = open_lines.iter().any(|l| lines::starts_enumerated(&l.text));
+    // Only on a page with no paragraph: after an article's paragraphs, a
+    // talking block is more often its readers' comments.
+    let talks =
+        paragraph.is_none() && spoken >= 2 && spoken * 3 >= open_lines.len() * 2 && !numbered;
+    let unknown_tail = lines.len().saturating_sub(tail_start) >= 3 && !talks;
     // A caption or photo credit sits inside the article as often as at its
     // end: the short lines after one are the article's own.
     let footer = (last_paragraph + 1..lines.len()).find(|&i| match lines[i].class {
@@ -1610,6 +1626,9 @@ fn mark_footer(lines: &mut [Line]) {
 /// lines a short line is a heading; between boilerplate lines it is
 /// boilerplate; a headline-like line that leads into body is a heading.
 fn smooth(lines: &mut [Line]) {
+    if first_anchor(lines).is_none() {
+        mark_spoken_runs(lines);
+    }
     let decided: Vec<Option<LineClass>> = lines.iter().map(|l| l.class).collect();
     let anchor = first_anchor(lines);
     // The title, and captions (which sit inside the article as often as
@@ -1658,6 +1677,50 @@ fn smooth(lines: &mut [Line]) {
         lines[i].class = Some(class);
         if !class.is_kept() {
             lines[i].rule = Some(rule.to_string());
+        }
+    }
+}
+
+/// On a page with no paragraph, the run of three undecided lines or more
+/// in which the most lines talk (two at least; see `lines::is_spoken`) is
+/// its text: a diary or a microblog post written line by line, with no
+/// sentence long enough to anchor the body (`我没有回头看那个考场` /
+/// `走出校门` / `什么也没问`). Without this, the furniture above such a post
+/// (its author and date) takes every line after it as "boilerplate before
+/// the body". One run only: a page holds one post, and other talking runs
+/// are its sidebars and comments. A sign-off (`以上就是今天的全部内容啦~`)
+/// ends a run: it talks, but it is the account's.
+fn mark_spoken_runs(lines: &mut [Line]) {
+    // (start, length, talking lines) of the best run so far.
+    let mut best: Option<(usize, usize, usize)> = None;
+    let mut i = 0;
+    while i < lines.len() {
+        let run = lines[i..]
+            .iter()
+            .take_while(|l| l.class.is_none() && l.f.han_share() >= 0.5 && !l.f.signoff)
+            .count();
+        let spoken = lines[i..i + run].iter().filter(|l| l.f.spoken).count();
+        if run >= 3 && spoken >= 2 && best.is_none_or(|b| (spoken, run) > (b.2, b.1)) {
+            best = Some((i, run, spoken));
+        }
+        i += run.max(1);
+    }
+    let Some((start, run, _)) = best else { return };
+    for l in &mut lines[start..start + run] {
+        l.class = Some(LineClass::Body);
+    }
+    // What is left from a sign-off right after the post on is the
+    // account's, as after an article (see `mark_footer`).
+    if lines
+        .get(start + run)
+        .is_some_and(|l| l.class.is_none() && l.f.signoff)
+    {
+        for l in lines[start + run..]
+            .iter_mut()
+            .filter(|l| l.class.is_none())
+        {
+            l.class = Some(LineClass::Boilerplate(Reason::SiteChrome));
+            l.rule = Some("from the sign-off after the post".into());
         }
     }
 }
@@ -2685,5 +2748,56 @@ mod tests {
         let d = clean_with(&text, None);
         assert_eq!(d.title.as_deref(), Some("老城墙下的最后一家铁匠铺"));
         assert_eq!(d.text, format!("{BODY1}\n{BODY2}"));
+    }
+
+    #[test]
+    fn a_post_written_in_short_lines_is_kept_on_a_page_with_no_paragraph() {
+        // No line is long enough or closed by a full stop to anchor the
+        // body; the author and date above it used to take every line.
+        let text = "晴天°\n2019年6月9日 17:32\n最后一门英语交卷的时候\n我没有回头看那个考场\n\
+                    走出校门\n看到我妈站在对面树底下\n什么也没问\n就这样结束了\n\
+                    浏览(1024)\n赞(89)  评论(23)  转发";
+        let d = clean_with(text, None);
+        assert_eq!(
+            d.text,
+            "最后一门英语交卷的时候\n我没有回头看那个考场\n走出校门\n看到我妈站在对面树底下\n什么也没问\n就这样结束了"
+        );
+        // A sign-off after such a post is the account's.
+        let signed = "晴天°\n2019年6月9日 17:32\n我没有回头看那个考场\n走出校门\n\
+                      看到我妈站在对面树底下\n以上就是今天的全部内容啦~\n关注我们的公众号";
+        let d = clean_with(signed, None);
+        assert_eq!(
+            d.text,
+            "我没有回头看那个考场\n走出校门\n看到我妈站在对面树底下"
+        );
+        // Short lines that do not talk (a sidebar of channel names) are no
+        // post.
+        let menu = "晴天°\n2019年6月9日 17:32\n国内新闻\n国际新闻\n体育频道\n财经频道";
+        assert_eq!(clean_with(menu, None).text, "");
+    }
+
+    #[test]
+    fn a_talking_block_ends_a_post_without_paragraphs_but_not_an_article() {
+        // A microblog post in unpunctuated lines: its last lines talk.
+        let post = "tw.leafy_\n14 小時\n台北今天這場雨真的太誇張\n\
+                    公車站牌前面的水淹到腳踝，一位阿嬤直接脫鞋拎在手上走過去，超帥\n\
+                    後來公車遲到二十五分鐘，大家只好站在雨裡等\n全車都笑了\n我覺得是有點可愛的一天啦\n\
+                    ♡ 2,418   💬 136";
+        let d = clean_with(post, None);
+        assert!(
+            d.text.ends_with("全車都笑了\n我覺得是有點可愛的一天啦"),
+            "{}",
+            d.text
+        );
+        // A numbered line makes the block a list of other posts.
+        let listed = post.replace("全車都笑了", "24、全車都笑了");
+        let d = clean_with(&listed, None);
+        assert!(!d.text.contains("全車都笑了"), "{}", d.text);
+        // After an article's paragraphs, a talking block is its readers'.
+        let article = "台北今天這場雨真的太誇張，公車站牌前面的水淹到腳踝，一位阿嬤直接脫鞋拎在手上走過去。\n\
+                       後來公車遲到二十五分鐘，大家只好站在雨裡等，司機說前面路口積水太深。\n\
+                       看哭了我\n你也太可愛了吧\n我也想去啊";
+        let d = clean_with(article, None);
+        assert!(!d.text.contains("我也想去啊"), "{}", d.text);
     }
 }

@@ -18,13 +18,18 @@ fn social_probe_report_matches_snapshot() {
     let report = report(&probe_dir("probe-social"), Listing::Lines);
     println!("{report}");
     // Bounds a change must not cross unnoticed even if its snapshot is
-    // accepted carelessly: the figures when the pages joined (session 20,
-    // before any rule was written from them).
+    // accepted carelessly. When the pages joined (session 20, before any
+    // rule was written from them): 28 leaked, 49 lost; with the rules for
+    // posts written in short talking lines and four more button words: 22
+    // and 21.
     assert!(
         figure(&report, "furniture lines leaked: ") <= LEAKED_BOUND,
         "{report}"
     );
-    assert!(figure(&report, "body lines lost: ") <= LOST_BOUND, "{report}");
+    assert!(
+        figure(&report, "body lines lost: ") <= LOST_BOUND,
+        "{report}"
+    );
     insta::with_settings!({
         snapshot_path => "../../../snapshots",
         prepend_module_to_snapshot => false,
@@ -34,5 +39,5 @@ fn social_probe_report_matches_snapshot() {
     });
 }
 
-const LEAKED_BOUND: usize = 28;
-const LOST_BOUND: usize = 49;
+const LEAKED_BOUND: usize = 22;
+const LOST_BOUND: usize = 21;

@@ -23,7 +23,10 @@ fn social_heldout_probe_counts_match_snapshot() {
         figure(&report, "furniture lines leaked: ") <= LEAKED_BOUND,
         "{report}"
     );
-    assert!(figure(&report, "body lines lost: ") <= LOST_BOUND, "{report}");
+    assert!(
+        figure(&report, "body lines lost: ") <= LOST_BOUND,
+        "{report}"
+    );
     insta::with_settings!({
         snapshot_path => "../../../snapshots",
         prepend_module_to_snapshot => false,
