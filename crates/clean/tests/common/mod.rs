@@ -312,3 +312,24 @@ pub fn spam_report(dir: &Path, listing: Listing) -> String {
     }
     out
 }
+
+/// Cleans the probe in `tests/<dir>`, prints its report, checks it against
+/// the bounds a change must not cross unnoticed (even if its snapshot were
+/// accepted carelessly), and pins it as `snapshots/<snapshot>.snap`.
+pub fn check_probe(dir: &str, listing: Listing, snapshot: &str, leaked: usize, lost: usize) {
+    let report = report(&probe_dir(dir), listing);
+    println!("{report}");
+    assert!(
+        figure(&report, "furniture lines leaked: ") <= leaked,
+        "{report}"
+    );
+    assert!(figure(&report, "body lines lost: ") <= lost, "{report}");
+    insta::with_settings!({
+        // Relative to this file, one directory below `tests/`.
+        snapshot_path => "../../../../snapshots",
+        prepend_module_to_snapshot => false,
+        omit_expression => true,
+    }, {
+        insta::assert_snapshot!(snapshot, report);
+    });
+}
