@@ -154,6 +154,10 @@ pub struct Lexicons {
     pub badges: Vec<String>,
     /// Closing formulas of a post (`就到这里`, `下期再见`), lower-case.
     pub signoffs: Vec<String>,
+    /// Nouns a comments section is headed by (`评论`, `留言`), lower-case.
+    pub comments_words: Vec<String>,
+    /// What opens a comments header before the noun (`全部`, `写`).
+    pub comments_qualifiers: Vec<String>,
     /// Bracketed media placeholders and emoticon codes (`图片`, `赞`).
     pub placeholders: Vec<String>,
     phrase_matcher: Option<AhoCorasick>,
@@ -275,6 +279,8 @@ impl Lexicons {
             edit_verbs: words_of("edit_verb"),
             badges: longest_first(words_of("badge")),
             signoffs: words_of("signoff"),
+            comments_words: words_of("comments_word"),
+            comments_qualifiers: words_of("comments_qualifier"),
             placeholders: words_of("placeholder"),
             requests: words_of("request"),
             tail_verbs: words_of("tail_verb"),

@@ -1544,7 +1544,19 @@ fn mark_footer(lines: &mut [Line]) {
             && ((l.f.chars >= 60 && l.f.clause_marks >= 2)
                 || (l.f.chars >= 12 && l.f.ends_full_stop && l.f.han_share() >= 0.5))
     };
-    let paragraph = lines.iter().rposition(is_paragraph);
+    // Readers' comments are written in sentences as the article is, so the
+    // last paragraph is sought before the comments section: a furniture
+    // line naming the comments (`留言 58`, `全部评论`) after a paragraph
+    // opens it. Before the first paragraph such a line is a post's counter
+    // row (`评论 12 | 阅读 300`).
+    let comments = (first_body..lines.len()).find(|&i| {
+        lines[i].f.names_comments
+            && matches!(lines[i].class, Some(LineClass::Boilerplate(_)))
+            && lines[first_body..i].iter().any(is_paragraph)
+    });
+    let paragraph = lines[..comments.unwrap_or(lines.len())]
+        .iter()
+        .rposition(is_paragraph);
     let last_paragraph = paragraph.unwrap_or(first_body);
     // Page furniture no lexicon knows starts the footer too: after the last
     // paragraph, a block of three lines or more in which no line is a
@@ -2700,6 +2712,25 @@ mod tests {
         // A one-line post that is a sign-off has no article to close.
         let d = clean_with("今天的分享就到这里，我们下期再见！", None);
         assert_eq!(d.text, "今天的分享就到这里，我们下期再见！");
+    }
+
+    #[test]
+    fn readers_comments_after_a_comments_header_go_with_the_footer() {
+        // Comments are written in sentences as the article is: after the
+        // header that names them, they are the footer's, not more paragraphs.
+        let comment = "我家也是这样做的，汤一直很清，味道也好。";
+        let text = format!("{BODY1}\n{BODY2}\n阅读原文\n留言 58\n阿杏\n{comment}");
+        let d = clean_with(&text, None);
+        assert_eq!(d.text, format!("{BODY1}\n{BODY2}"));
+        assert!(
+            d.removed.iter().any(|r| r.text == comment),
+            "{:?}",
+            d.removed
+        );
+        // An answer's comment button does not open a comments section: a
+        // second answer after it is text (a Q&A page).
+        let text = format!("{BODY1}\n赞 7 | 评论 | 赞赏\n{BODY2}");
+        assert_eq!(clean_with(&text, None).text, format!("{BODY1}\n{BODY2}"));
     }
 
     #[test]

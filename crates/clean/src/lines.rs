@@ -66,6 +66,10 @@ pub struct LineFeatures {
     /// in short unpunctuated lines (a diary, a poem, a microblog) talk;
     /// headlines of related articles rarely do.
     pub spoken: bool,
+    /// A short line naming the readers' comments (`留言 58`, `312 则留言`,
+    /// `全部评论`): once classed as furniture after the article's
+    /// paragraphs, it opens the comments section (see `mark_footer`).
+    pub names_comments: bool,
     pub hits: Vec<(PhraseClass, String)>,
 }
 
@@ -370,9 +374,56 @@ pub fn features(text: &str, simple_lower: &str, lex: &Lexicons) -> LineFeatures 
                 && clause_marks <= 4
                 && is_engagement_call(simple_lower, lex)),
         spoken: is_spoken(simple_lower),
+        names_comments: chars <= COMMENTS_HEADER_MAX_CHARS && is_comments_header(simple_lower, lex),
         hits,
     }
 }
+
+/// Whether a short line heads the readers' comments: a comments noun
+/// counted (`留言 58`, `312 则留言`, `评论(12)`) or after a qualifier that
+/// opens the line (`全部评论`, `写留言`, `查看全部 58 条评论`). The noun alone
+/// or among other buttons (`赞 7 | 评论 | 赞赏`) is an answer's button.
+fn is_comments_header(simple_lower: &str, lex: &Lexicons) -> bool {
+    let compact: String = simple_lower
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, ':' | '：' | '(' | ')' | '（' | '）' | ','))
+        .collect();
+    lex.comments_words.iter().any(|w| {
+        let Some(at) = compact.find(w.as_str()) else {
+            return false;
+        };
+        let (head, tail) = (&compact[..at], &compact[at + w.len()..]);
+        // Nothing after the noun but its count (`留言58`, `评论12条`).
+        let tail_count = !tail.is_empty()
+            && tail.starts_with(|c: char| c.is_ascii_digit())
+            && tail
+                .chars()
+                .all(|c| c.is_ascii_digit() || UNITS.contains(&c) || c == '.');
+        // Before it a qualifier, then at most a count and its unit
+        // (`查看全部58则留言`, `312则留言`, `全部评论`).
+        // Qualifiers may stack (`查看全部`).
+        let mut rest = head;
+        while let Some(r) = lex
+            .comments_qualifiers
+            .iter()
+            .find_map(|q| rest.strip_prefix(q.as_str()))
+        {
+            rest = r;
+        }
+        let qualified = rest.len() < head.len();
+        let counted_head = rest
+            .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
+            .chars()
+            .all(|c| UNITS.contains(&c) || c == '则');
+        let head_count = rest.starts_with(|c: char| c.is_ascii_digit());
+        (tail.is_empty() && counted_head && (qualified || head_count))
+            || (head.is_empty() && tail_count)
+    })
+}
+
+/// The longest line taken for a comments section's header
+/// (`查看全部 1,038 条评论` is 16).
+const COMMENTS_HEADER_MAX_CHARS: usize = 16;
 
 /// First- and second-person pronouns (`我` `你` and their colloquial
 /// forms): a line that says them talks to or about its writer. Not the
@@ -2977,6 +3028,37 @@ mod tests {
             "走出校门",
         ] {
             assert!(!is_spoken(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_comments_header_counts_or_qualifies_the_comments() {
+        let lex = Lexicons::builtin();
+        for line in [
+            "留言 58",
+            "312 则留言",
+            "评论(12)",
+            "全部评论",
+            "写留言",
+            "查看全部 58 则留言",
+            "共23条评论",
+            "精选留言",
+            "comments (4)",
+        ] {
+            assert!(is_comments_header(line, &lex), "{line}");
+        }
+        for line in [
+            // an answer's buttons
+            "留言",
+            "赞 7 | 评论 | 赞赏",
+            "评论 收起",
+            // a counter row naming other counts too
+            "转发 12 评论 34 赞 56",
+            // prose
+            "网友评论说这家店的面很好吃",
+            "他写留言给老师",
+        ] {
+            assert!(!is_comments_header(line, &lex), "{line}");
         }
     }
 }

@@ -18,9 +18,10 @@ fn probe_report_matches_snapshot() {
     // even if its snapshot is accepted carelessly: the figures in session
     // 17, with pages 61-90 joined (99 leaked), and with session 18's site
     // disclaimers in their own wording (87), tables of contents (80) and
-    // reprint notices in their own wording (78).
+    // reprint notices in their own wording (78); session 21's comments
+    // header (64: comments after an article's end go with its footer).
     assert!(
-        figure(&report, "furniture lines leaked: ") <= 78,
+        figure(&report, "furniture lines leaked: ") <= 64,
         "{report}"
     );
     assert!(figure(&report, "body lines lost: ") <= 52, "{report}");

@@ -22,12 +22,15 @@ fn heldout_probe_counts_match_snapshot() {
     // snapshot is accepted carelessly. First measured at the start of
     // session 17 (commit 22beef8): 42 furniture lines leaked, 35 body lines
     // lost; the poster-name rule and the interface wording of session 17
-    // took the leaks to 39.
+    // took the leaks to 39. Session 21's comments header (readers' comments
+    // after `留言 58` go with the footer) took them to 37 and lost one body
+    // line more (36): a trade read from these counts alone, kept because
+    // the development probes gained 11 lines and lost none.
     assert!(
-        figure(&report, "furniture lines leaked: ") <= 39,
+        figure(&report, "furniture lines leaked: ") <= 37,
         "{report}"
     );
-    assert!(figure(&report, "body lines lost: ") <= 35, "{report}");
+    assert!(figure(&report, "body lines lost: ") <= 36, "{report}");
     insta::with_settings!({
         snapshot_path => "../../../snapshots",
         prepend_module_to_snapshot => false,

@@ -15,12 +15,14 @@ use common::{check_probe, Listing};
 fn social_heldout_probe_counts_match_snapshot() {
     // Bounds: the figures when the pages joined (session 20, before any
     // rule was written from the probe's other half): 14 furniture lines
-    // leaked, 11 body lines lost.
+    // leaked, 11 body lines lost. Session 21's comments header (comments
+    // after `留言 58` go with the footer): 13 leaked, 12 lost, a trade read
+    // from these counts alone and disclosed with the change.
     check_probe(
         "probe-social-heldout",
         Listing::CountsOnly,
         "probe_social_heldout",
-        14,
-        11,
+        13,
+        12,
     );
 }
