@@ -374,6 +374,7 @@ impl Cleaner {
             Some(t) => Some(t),
             None => decide_title(&mut lines),
         };
+        mark_chapter_lists(&mut lines);
         mark_bullet_runs(&mut lines);
         mark_table_of_contents(&mut lines, &self.lex.toc_labels);
         mark_poster_names(&mut lines);
@@ -1370,13 +1371,97 @@ fn mark_poster_names(lines: &mut [Line]) {
 
 /// Two or more consecutive bullet lines shaped like headlines are a list of
 /// links to other articles.
+/// A video's chapter list (`00:00 开场` / `01:12 第一次看房` / ...): three
+/// lines or more, each a timestamp and a short label, the first at zero
+/// and each later than the one before. It is the player's navigation,
+/// not the description's text. A schedule in a story (`08:30 集合`) does
+/// not start at midnight. A short heading right above it (`章节`) goes with
+/// it.
+fn mark_chapter_lists(lines: &mut [Line]) {
+    let mut i = 0;
+    while i < lines.len() {
+        let stamps: Vec<u32> = lines[i..]
+            .iter()
+            .map_while(|l| {
+                if l.class.is_some() {
+                    return None;
+                }
+                chapter_stamp(&l.text)
+            })
+            .collect();
+        let rising = stamps.windows(2).all(|w| w[0] < w[1]);
+        if stamps.len() >= CHAPTER_LIST_MIN && stamps.first() == Some(&0) && rising {
+            let run = stamps.len();
+            let heading = i.checked_sub(1).filter(|&h| {
+                let l = &lines[h];
+                l.class.is_none() && l.f.chars <= 4 && l.f.clause_marks == 0
+            });
+            for l in &mut lines[heading.unwrap_or(i)..i + run] {
+                l.class = Some(LineClass::Boilerplate(Reason::Navigation));
+                l.rule = Some("video chapter list".into());
+            }
+            i += run;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// The fewest lines taken for a chapter list.
+const CHAPTER_LIST_MIN: usize = 3;
+
+/// The seconds of a chapter line's timestamp (`01:12 第一次看房`,
+/// `1:02:03 尾声`): `m:ss` or `h:mm:ss`, a space, then a label of at most
+/// [`CHAPTER_LABEL_MAX`] chars with no sentence mark.
+fn chapter_stamp(text: &str) -> Option<u32> {
+    let (stamp, label) = text.trim().split_once(char::is_whitespace)?;
+    let label = label.trim();
+    if label.is_empty()
+        || label.chars().count() > CHAPTER_LABEL_MAX
+        || label.contains(['。', '，', '；', '！', '？'])
+    {
+        return None;
+    }
+    let parts: Vec<&str> = stamp.split(':').collect();
+    if !(2..=3).contains(&parts.len())
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || p.len() > 2 || !p.bytes().all(|b| b.is_ascii_digit()))
+        || parts[1..].iter().any(|p| p.len() != 2)
+    {
+        return None;
+    }
+    let mut seconds = 0u32;
+    for p in &parts {
+        seconds = seconds * 60 + p.parse::<u32>().ok()?;
+    }
+    // Minutes and seconds after the first field stay under 60.
+    if parts[1..]
+        .iter()
+        .any(|p| p.parse::<u32>().map_or(true, |v| v >= 60))
+    {
+        return None;
+    }
+    Some(seconds)
+}
+
+/// The longest label of a chapter line.
+const CHAPTER_LABEL_MAX: usize = 20;
+
 fn mark_bullet_runs(lines: &mut [Line]) {
     let mut i = 0;
     while i < lines.len() {
         // Lines already classed (forum stats, chrome) keep their class.
-        let is_item = |l: &Line| {
-            l.f.bullet && l.f.is_headline_like() && matches!(l.class, None | Some(LineClass::Body))
-        };
+        let open_bullet = |l: &Line| l.f.bullet && matches!(l.class, None | Some(LineClass::Body));
+        let is_item = |l: &Line| open_bullet(l) && l.f.is_headline_like();
+        // A list whose items end on a clause mark or a full stop
+        // (`- 早上七点到十一点，专业课；` / `- 晚上只复习错题。`) is the text's
+        // own: headlines end on no such mark (a question mark they may).
+        let bullets = lines[i..].iter().take_while(|l| open_bullet(l)).count();
+        if bullets >= 2 && lines[i..i + bullets].iter().any(|l| ends_clause(&l.text)) {
+            i += bullets;
+            continue;
+        }
         if is_item(&lines[i]) {
             let run = lines[i..].iter().take_while(|l| is_item(l)).count();
             if run >= 2 {
@@ -1953,6 +2038,36 @@ mod tests {
                 Reason::RelatedList
             ]
         );
+    }
+
+    #[test]
+    fn a_bulleted_list_whose_items_end_on_clause_marks_is_the_texts() {
+        // Items ending on `；` or `。` are a list inside the text, even when
+        // two of them are as short as headlines.
+        let list = "- 早上七点到十一点，专业课；\n- 下午一点到五点，英语和政治；\n- 晚上只复习错题，十点前必须睡。";
+        let text = format!("{BODY1}\n{list}\n{BODY2}");
+        assert_eq!(clean_with(&text, None).text, text);
+        // Bulleted headlines with no such mark are a list of links.
+        let text = format!("{BODY1}\n- 某地举办春季招聘会\n- 高速公路清明出行指引发布\n{BODY2}");
+        assert_eq!(clean_with(&text, None).text, format!("{BODY1}\n{BODY2}"));
+    }
+
+    #[test]
+    fn a_video_chapter_list_goes_but_a_schedule_stays() {
+        let chapters = "章节\n00:00 开场\n01:12 第一次看房\n05:40 拆天花板\n1:02:03 尾声";
+        let text = format!("{BODY1}\n{chapters}\n{BODY2}");
+        let d = clean_with(&text, None);
+        assert_eq!(d.text, format!("{BODY1}\n{BODY2}"));
+        assert_eq!(removal_rules(&d), ["video chapter list"; 5]);
+        // A day's schedule in a story starts in the morning, not at zero.
+        let schedule = "08:30 集合\n09:15 参观展馆\n11:40 午餐";
+        let text = format!("{BODY1}\n{schedule}\n{BODY2}");
+        assert_eq!(clean_with(&text, None).text, text);
+        // A stamp reads as a clock; a label with a sentence mark is text.
+        assert_eq!(chapter_stamp("01:12 第一次看房"), Some(72));
+        assert_eq!(chapter_stamp("1:02:03 尾声"), Some(3723));
+        assert_eq!(chapter_stamp("01:75 开场"), None);
+        assert_eq!(chapter_stamp("00:00 他走进来，坐下。"), None);
     }
 
     #[test]
