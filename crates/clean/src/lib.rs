@@ -370,6 +370,7 @@ impl Cleaner {
         }
         // A document that already has a title (cleaned before, or given one
         // by its source) keeps it: its first line is body, not a title.
+        mark_emoji_lists(&mut lines);
         let mut title = match doc.title.take() {
             Some(t) => Some(t),
             None => decide_title(&mut lines),
@@ -1371,6 +1372,31 @@ fn mark_poster_names(lines: &mut [Line]) {
 
 /// Two or more consecutive bullet lines shaped like headlines are a list of
 /// links to other articles.
+/// A list led by emoji (`1️⃣ 看房一定要白天去一次` / `2️⃣ 打开所有水龙头`,
+/// `🧥 洋葱式穿法` / `💧 水带一千毫升`), three items or more in a row, is a
+/// social post's text: that is how such posts write their points, and no
+/// related list or menu leads its headlines with a different picture each.
+/// Marked before the title is chosen, so the line above the list, not its
+/// last item, is taken for the headline.
+fn mark_emoji_lists(lines: &mut [Line]) {
+    let mut i = 0;
+    while i < lines.len() {
+        let run = lines[i..]
+            .iter()
+            .take_while(|l| l.f.emoji_item && matches!(l.class, None | Some(LineClass::Body)))
+            .count();
+        if run >= EMOJI_LIST_MIN {
+            for l in &mut lines[i..i + run] {
+                l.class = Some(LineClass::Body);
+            }
+        }
+        i += run.max(1);
+    }
+}
+
+/// The fewest items taken for a list led by emoji.
+const EMOJI_LIST_MIN: usize = 3;
+
 /// A video's chapter list (`00:00 开场` / `01:12 第一次看房` / ...): three
 /// lines or more, each a timestamp and a short label, the first at zero
 /// and each later than the one before. It is the player's navigation,
@@ -1648,7 +1674,10 @@ fn mark_footer(lines: &mut [Line]) {
     // sentence (blogroll names, headlines of other articles, archive links)
     // is not the article's. A sentence after it (dialogue, a short closing
     // line) keeps the block in the article.
+    // An item of a list led by emoji is the post's own (see
+    // `mark_emoji_lists`), as a sentence is.
     let no_sentence = |l: &Line| match l.class {
+        Some(LineClass::Body) if l.f.emoji_item => false,
         None | Some(LineClass::Body) | Some(LineClass::Heading) => !l.f.ends_sentence,
         _ => true,
     };
@@ -2068,6 +2097,24 @@ mod tests {
         assert_eq!(chapter_stamp("1:02:03 尾声"), Some(3723));
         assert_eq!(chapter_stamp("01:75 开场"), None);
         assert_eq!(chapter_stamp("00:00 他走进来，坐下。"), None);
+    }
+
+    #[test]
+    fn a_list_led_by_emoji_is_the_posts_text() {
+        let list = "1️⃣ 看房一定要白天去一次、晚上去一次\n2️⃣ 打开所有水龙头，看水压和热水要多久\n3️⃣ 手机在每个房间测一下信号";
+        // Under the headline: the headline is the line above the list, not
+        // the list's last item.
+        let text = format!("图文\n第一次租房的避坑清单，看完少花冤枉钱\n{list}\n{BODY1}");
+        let d = clean_with(&text, None);
+        assert_eq!(
+            d.title.as_deref(),
+            Some("第一次租房的避坑清单，看完少花冤枉钱")
+        );
+        assert_eq!(d.text, format!("{list}\n{BODY1}"));
+        // After the text, with no full stop in it: still the post's.
+        let tips = "给第一次爬的朋友：\n🧥 洋葱式穿法，山上比平地冷十度以上\n💧 水带一千毫升以上\n🍫 巧克力、香蕉都很好用";
+        let text = format!("{BODY1}\n{tips}");
+        assert_eq!(clean_with(&text, None).text, text);
     }
 
     #[test]

@@ -70,6 +70,10 @@ pub struct LineFeatures {
     /// `全部评论`): once classed as furniture after the article's
     /// paragraphs, it opens the comments section (see `mark_footer`).
     pub names_comments: bool,
+    /// An item of a list led by emoji (`1️⃣ 看房一定要白天去一次`,
+    /// `🧥 洋葱式穿法，山上比平地冷十度以上`), as social posts write lists;
+    /// see [`is_emoji_item`].
+    pub emoji_item: bool,
     pub hits: Vec<(PhraseClass, String)>,
 }
 
@@ -375,6 +379,7 @@ pub fn features(text: &str, simple_lower: &str, lex: &Lexicons) -> LineFeatures 
                 && is_engagement_call(simple_lower, lex)),
         spoken: is_spoken(simple_lower),
         names_comments: chars <= COMMENTS_HEADER_MAX_CHARS && is_comments_header(simple_lower, lex),
+        emoji_item: is_emoji_item(text),
         hits,
     }
 }
@@ -420,6 +425,44 @@ fn is_comments_header(simple_lower: &str, lex: &Lexicons) -> bool {
             || (head.is_empty() && tail_count)
     })
 }
+
+/// Whether a char is an emoji a list may be led by: a pictograph (food,
+/// objects, symbols) or the keycap mark of `1️⃣`. The geometric shapes
+/// (`▶`, `◆`, `★`) are bullets (see `BULLETS`), not counted here.
+fn is_emoji(c: char) -> bool {
+    matches!(c as u32, 0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B50 | 0x2B55 | 0x20E3)
+}
+
+/// Whether a line is an item of a list led by emoji: an emoji (or a keycap
+/// number, `1️⃣`) first, then a phrase of [`EMOJI_ITEM_MIN_HAN`] Han chars
+/// or more with no separator. Counter rows led by emoji (`❤️ 2.3w 💬 486`)
+/// have no such phrase; menus (`🔥 热门 | 📢 公告`) have separators.
+pub fn is_emoji_item(text: &str) -> bool {
+    let t = text.trim_start();
+    let mut chars = t.chars().peekable();
+    // A keycap number: a digit, an optional variation selector, U+20E3.
+    let keycap = {
+        let mut it = t.chars();
+        matches!(it.next(), Some(c) if c.is_ascii_digit())
+            && it
+                .find(|&c| c != '\u{FE0F}')
+                .is_some_and(|c| c == '\u{20E3}')
+    };
+    if !keycap && !chars.peek().is_some_and(|&c| is_emoji(c)) {
+        return false;
+    }
+    let rest: String = chars
+        .skip_while(|&c| {
+            c.is_ascii_digit()
+                || is_emoji(c)
+                || matches!(c, '\u{FE0F}' | '\u{200D}' | ' ' | '\u{3000}')
+        })
+        .collect();
+    rest.chars().filter(|&c| is_han(c)).count() >= EMOJI_ITEM_MIN_HAN && !rest.contains(SEPARATORS)
+}
+
+/// The fewest Han chars after the emoji of a list item.
+const EMOJI_ITEM_MIN_HAN: usize = 6;
 
 /// The longest line taken for a comments section's header
 /// (`查看全部 1,038 条评论` is 16).
@@ -1623,6 +1666,30 @@ fn is_relative_time(text: &str) -> bool {
 /// space, one to three digits.
 fn is_user_level(text: &str) -> bool {
     let t = text.trim().to_ascii_lowercase();
+    if is_level_badge(&t) {
+        return true;
+    }
+    // After a poster's name, as a microblog or video site prints it
+    // (`某某的铲屎官 LV.9`): a short name with no clause mark, then the badge.
+    ["lv", "level"].iter().any(|b| {
+        t.rfind(b).is_some_and(|at| {
+            let (name, badge) = t.split_at(at);
+            let spaced = name.ends_with(char::is_whitespace);
+            let name = name.trim();
+            spaced
+                && !name.is_empty()
+                && name.chars().count() <= POSTER_NAME_MAX_CHARS
+                && !name.contains(['，', '。', '；', '！', '？', ',', ';'])
+                && is_level_badge(badge)
+        })
+    })
+}
+
+/// The longest poster's name read before a level badge.
+const POSTER_NAME_MAX_CHARS: usize = 16;
+
+/// A level badge alone (`lv 6`, `lv.12`, `level 3`), lower-cased.
+fn is_level_badge(t: &str) -> bool {
     let Some(rest) = t.strip_prefix("level").or_else(|| t.strip_prefix("lv")) else {
         return false;
     };
@@ -2144,7 +2211,7 @@ mod tests {
     }
 
     #[test]
-    fn a_posts_age_and_a_users_level_alone_are_furniture() {
+    fn a_posts_age_and_a_users_level_are_furniture() {
         for line in ["7 年前", "发布于3天前", "2小時前", "更新于 12 分钟前"] {
             assert_eq!(
                 labelled(line).and_then(|(_, r)| r).as_deref(),
@@ -2152,7 +2219,13 @@ mod tests {
                 "{line}"
             );
         }
-        for line in ["Lv 6", "LV.12", "level 3"] {
+        for line in [
+            "Lv 6",
+            "LV.12",
+            "level 3",
+            "团子和年糕的铲屎官 LV.9",
+            "某某 Lv 6",
+        ] {
             assert_eq!(
                 labelled(line).and_then(|(_, r)| r).as_deref(),
                 Some("shape:user level"),
@@ -2164,6 +2237,8 @@ mod tests {
             "7年前的今天",
             "Lv 6级会员可以发帖",
             "lvmh",
+            // a sentence before the badge is no poster's name
+            "我终于升到了，真不容易 LV.9",
         ] {
             let rule = labelled(line).and_then(|(_, r)| r);
             assert!(
@@ -3059,6 +3134,28 @@ mod tests {
             "他写留言给老师",
         ] {
             assert!(!is_comments_header(line, &lex), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_list_item_led_by_emoji_holds_a_phrase() {
+        for line in [
+            "1️⃣ 看房一定要白天去一次、晚上去一次",
+            "🧥 洋蔥式穿法，山上比平地冷十度以上",
+            "⛑ 不舒服就下山，山一直都在",
+            "💧水带一千毫升以上",
+        ] {
+            assert!(is_emoji_item(line), "{line}");
+        }
+        for line in [
+            "❤️ 2.3w 💬 486 ⭐ 1.1w",
+            "🔥 热门推荐 | 📢 最新公告",
+            "📌 置顶",
+            "1. 看房一定要白天去一次",
+            "▶ 某地举办春季招聘会活动",
+            "看房一定要白天去一次 1️⃣",
+        ] {
+            assert!(!is_emoji_item(line), "{line}");
         }
     }
 }

@@ -20,6 +20,7 @@ fn social_probe_report_matches_snapshot() {
     // lost; with the rules for posts written in short talking lines and
     // five more button words, 22 and 21; with session 21's comments header
     // (comments after `留言 58` go with the footer), 16 and 21; with video
-    // chapter lists and bulleted lists ending on clause marks, 10 and 19.
-    check_probe("probe-social", Listing::Lines, "probe_social", 10, 19);
+    // chapter lists and bulleted lists ending on clause marks, 10 and 19;
+    // with lists led by emoji and level badges after a poster's name, 9 and 6.
+    check_probe("probe-social", Listing::Lines, "probe_social", 9, 6);
 }
