@@ -1240,26 +1240,31 @@ pub enum LatinProof {
     Repeated,
 }
 
-/// Whether cutting `start..end` out of `line` lets a dictionary word form
-/// across the gap, reading up to four Han chars on each side
-/// (`统|XQZ竞猜网页版|计局` -> `统计局`).
-fn word_across_gap(cuts: &mut CutCache<'_>, line: &[char], start: usize, end: usize) -> bool {
+/// The Han chars on each side of `line[start..end]`, up to `reach` each,
+/// stopping at the first char that is not Han; `None` when a side has
+/// none.
+fn seam_sides(line: &[char], start: usize, end: usize, reach: usize) -> Option<(&[char], &[char])> {
     let han = |k: &usize| line.get(*k).is_some_and(|&c| is_han(c));
-    let left_from = (start.saturating_sub(4)..start)
+    let left_from = (start.saturating_sub(reach)..start)
         .rev()
         .take_while(han)
         .last()
         .unwrap_or(start);
-    let right_to = (end..(end + 4).min(line.len()))
+    let right_to = (end..(end + reach).min(line.len()))
         .take_while(han)
         .last()
         .map_or(end, |k| k + 1);
-    let (Some(left), Some(right)) = (line.get(left_from..start), line.get(end..right_to)) else {
+    let (left, right) = (line.get(left_from..start)?, line.get(end..right_to)?);
+    (!left.is_empty() && !right.is_empty()).then_some((left, right))
+}
+
+/// Whether cutting `start..end` out of `line` lets a dictionary word form
+/// across the gap, reading up to four Han chars on each side
+/// (`统|XQZ竞猜网页版|计局` -> `统计局`).
+fn word_across_gap(cuts: &mut CutCache<'_>, line: &[char], start: usize, end: usize) -> bool {
+    let Some((left, right)) = seam_sides(line, start, end, 4) else {
         return false;
     };
-    if left.is_empty() || right.is_empty() {
-        return false;
-    }
     let seam = left.len();
     let joined: Vec<char> = left.iter().chain(right).copied().collect();
     cuts.spans(&joined)
@@ -1284,27 +1289,12 @@ fn echo_across_gap(
     start: usize,
     end: usize,
 ) -> bool {
-    let Some(line) = lines.get(li) else {
+    let Some((left, right)) = lines
+        .get(li)
+        .and_then(|line| seam_sides(line, start, end, 3))
+    else {
         return false;
     };
-    let left: Vec<char> = line[..start.min(line.len())]
-        .iter()
-        .rev()
-        .take_while(|&&c| is_han(c))
-        .take(3)
-        .copied()
-        .collect::<Vec<char>>()
-        .into_iter()
-        .rev()
-        .collect();
-    let right: Vec<char> = line
-        .get(end..)
-        .unwrap_or_default()
-        .iter()
-        .take_while(|&&c| is_han(c))
-        .take(3)
-        .copied()
-        .collect();
     for k in 1..=left.len() {
         for m in 1..=right.len() {
             let (l, r) = (&left[left.len() - k..], &right[..m]);
