@@ -389,9 +389,9 @@ pub fn features(text: &str, simple_lower: &str, lex: &Lexicons) -> LineFeatures 
 /// opens the line (`全部评论`, `写留言`, `查看全部 58 条评论`). The noun alone
 /// or among other buttons (`赞 7 | 评论 | 赞赏`) is an answer's button.
 fn is_comments_header(simple_lower: &str, lex: &Lexicons) -> bool {
-    let compact: String = simple_lower
+    let compact: String = compact_count(simple_lower)
         .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, ':' | '：' | '(' | ')' | '（' | '）' | ','))
+        .filter(|c| !matches!(c, ':' | '：' | '(' | ')' | '（' | '）'))
         .collect();
     lex.comments_words.iter().any(|w| {
         let Some(at) = compact.find(w.as_str()) else {
@@ -439,19 +439,18 @@ fn is_emoji(c: char) -> bool {
 /// have no such phrase; menus (`🔥 热门 | 📢 公告`) have separators.
 pub fn is_emoji_item(text: &str) -> bool {
     let t = text.trim_start();
-    let mut chars = t.chars().peekable();
-    // A keycap number: a digit, an optional variation selector, U+20E3.
-    let keycap = {
-        let mut it = t.chars();
-        matches!(it.next(), Some(c) if c.is_ascii_digit())
-            && it
-                .find(|&c| c != '\u{FE0F}')
-                .is_some_and(|c| c == '\u{20E3}')
+    let mut head = t.chars();
+    let led = match head.next() {
+        // A keycap number: a digit, an optional variation selector, U+20E3.
+        Some(c) if c.is_ascii_digit() => head.find(|&c| c != '\u{FE0F}') == Some('\u{20E3}'),
+        Some(c) => is_emoji(c),
+        None => false,
     };
-    if !keycap && !chars.peek().is_some_and(|&c| is_emoji(c)) {
+    if !led {
         return false;
     }
-    let rest: String = chars
+    let rest: String = t
+        .chars()
         .skip_while(|&c| {
             c.is_ascii_digit()
                 || is_emoji(c)
