@@ -2361,6 +2361,8 @@ pub fn find_fragments(
     // Fragments shown to break a word in one place: two of them meeting in
     // one stretch of text pool their evidence (see `keep_cooccurring`).
     let mut broke_once: HashSet<String> = HashSet::new();
+    // Loose runs accepted without one broken word.
+    let mut seamless: FxHashSet<&[char]> = FxHashSet::default();
     // Candidates judged and rejected in an earlier round stay rejected:
     // masking a splice elsewhere rarely turns a term into a fragment.
     let mut rejected: FxHashSet<&[char]> = FxHashSet::default();
@@ -2430,6 +2432,9 @@ pub fn find_fragments(
                             gram.iter().collect::<String>()
                         ));
                     }
+                    if shape == Shape::Loose && seams == 0 && gram.len() <= TERM_LONGEST {
+                        seamless.insert(gram);
+                    }
                     if seams >= 2 {
                         strong.insert(format!(
                             "repeated fragment:{}",
@@ -2465,6 +2470,7 @@ pub fn find_fragments(
         drop_masked(&mut counts, &dead, &rejected, 3);
     }
     let kept = keep_cooccurring(removed, brands, &strong, &broke_once);
+    let (kept, held_back) = keep_seamless_chained(kept, analysis, &seamless, &mut cuts);
     let mut kept = extend_to_adjacent(kept, lines, analysis, brands);
     let page = PageSoFar {
         lines,
@@ -2505,7 +2511,102 @@ pub fn find_fragments(
             break;
         }
     }
+    // A piece held back may chain to one the passes found after it.
+    let free: Vec<SpamSpan> = held_back
+        .into_iter()
+        .filter(|h| {
+            !kept
+                .iter()
+                .any(|k| k.line == h.line && k.start < h.end && h.start < k.end)
+        })
+        .collect();
+    if !free.is_empty() {
+        let n = kept.len();
+        let all: Vec<SpamSpan> = kept.iter().chain(&free).cloned().collect();
+        let chained = chained_seamless(&all, analysis, &seamless, &mut cuts);
+        kept.extend(free.into_iter().filter(|s| {
+            analysis
+                .get(s.line)
+                .and_then(|c| c.get(s.start..s.end))
+                .is_some_and(|g| chained.contains(g))
+        }));
+        if kept.len() > n {
+            kept = extend_to_adjacent(kept, lines, analysis, brands);
+        }
+    }
     kept
+}
+
+/// The longest loose run [`keep_seamless_chained`] holds back: the names
+/// and abbreviations a text repeats are mostly two to four chars (`丘亚葵`,
+/// `海合会`), while a longer run said verbatim in three places without a
+/// dictionary word spanning it, such as a whole slogan piece set at clause
+/// edges (`，党建得民党走这里`, seed 001), is spam far more often.
+const TERM_LONGEST: usize = 4;
+
+/// Holds back the loose runs of two to [`TERM_LONGEST`] chars that never
+/// broke a word unless each reads as
+/// a chop of the same slogan as another piece found: joined to it, a word
+/// of the dictionary crosses their seam (`诚信经|营顾客`: `经营`). Loose runs
+/// are what the dictionary does not know, and a run the dictionary does
+/// not know repeated in varied places without breaking a word is as often
+/// a name or term of the text (`海合会`, `丘亚葵`, `答辩人`) as a slogan
+/// chop landing on word boundaries. A chop is loose because it cut a word
+/// of its slogan, and that word re-forms when it meets the next chop.
+/// Returns the spans kept and those held back; a run held back is still a
+/// candidate for the passes after (the scorer weighs it with all its
+/// evidence), and goes after all if it chains to a piece they find.
+///
+/// Measured on the harness, one page at a time (dev seed 1, 1000 pages of
+/// each spam kind): spam removals that took no injected text fell from
+/// 2621 to 1970 strings, leaked strings rose from 1035 to 1051.
+fn keep_seamless_chained(
+    spans: Vec<SpamSpan>,
+    analysis: &[Vec<char>],
+    seamless: &FxHashSet<&[char]>,
+    cuts: &mut CutCache<'_>,
+) -> (Vec<SpamSpan>, Vec<SpamSpan>) {
+    if seamless.is_empty() {
+        return (spans, Vec::new());
+    }
+    let chained = chained_seamless(&spans, analysis, seamless, cuts);
+    spans.into_iter().partition(|s| {
+        analysis
+            .get(s.line)
+            .and_then(|c| c.get(s.start..s.end))
+            .is_none_or(|g| !seamless.contains(g) || chained.contains(g))
+    })
+}
+
+/// The seamless runs that chain to another fragment among `spans`.
+fn chained_seamless<'a>(
+    spans: &[SpamSpan],
+    analysis: &[Vec<char>],
+    seamless: &FxHashSet<&'a [char]>,
+    cuts: &mut CutCache<'_>,
+) -> FxHashSet<&'a [char]> {
+    let mut pieces: Vec<&[char]> = Vec::new();
+    for s in spans.iter().filter(|s| !s.brand) {
+        if let Some(g) = analysis.get(s.line).and_then(|c| c.get(s.start..s.end)) {
+            if !pieces.contains(&g) {
+                pieces.push(g);
+            }
+        }
+    }
+    seamless
+        .iter()
+        .copied()
+        .filter(|g| pieces.iter().any(|p| p != g && meets_in_a_word(cuts, g, p)))
+        .collect()
+}
+
+/// Whether some dictionary word crosses the seam where `piece` meets
+/// `other`, read in either order.
+fn meets_in_a_word(cuts: &mut CutCache<'_>, piece: &[char], other: &[char]) -> bool {
+    [(piece, other), (other, piece)].iter().any(|&(a, b)| {
+        let joined: Vec<char> = a.iter().chain(b).copied().collect();
+        cuts.word_crosses(&joined, a.len())
+    })
 }
 
 /// One of the passes after the rounds of repeated runs.
@@ -4893,6 +4994,40 @@ mod tests {
         );
         // 贴心人 is a word: that occurrence is kept.
         assert!(spans.iter().all(|s| !(s.line == 1 && s.start > 20)));
+    }
+
+    /// A loose run said in varied places on a page with spam, but never
+    /// breaking a word, is a term of the text unless it chains to another
+    /// piece: the abbreviation `渔合社` (no dictionary word) is not taken as
+    /// a repeated fragment, while
+    /// `营顾客`, a chop of `诚信经营顾客至上`, goes with `诚信经` (the two
+    /// re-form `经营` where they meet).
+    #[test]
+    fn seamless_loose_runs_go_only_when_they_chain() {
+        let seg = property_segmenter();
+        let page = [
+            "欢迎访问AG超玩会入口",
+            "去年，沿海六个渔村成立渔合社，统一收购和销售渔获。",
+            "诚信经渔合社的章程规定，社员按出资比例分红，营顾客年底公开账目。",
+            "今年春汛，营顾客渔合社组织船队出海，诚信经收获比往年多出两成。",
+            "村民说，有了渔合社，诚信经价格不再被压，营顾客日子越过越好。",
+            "乡里打算明年把渔合社的经验推广到内河渔民中去。",
+        ];
+        let lines = chars(&page);
+        let low = lower(&lines);
+        let brands = find_brands(&lines, &low, &Lexicons::builtin());
+        assert_eq!(brands.len(), 1);
+        let spans = find_fragments(&lines, &lines, seg, &brands);
+        // The rule's own verdicts (the scorer after it weighs what it holds
+        // back, on this small page dense with spam at a bar it just passes).
+        let rules: HashSet<&str> = spans.iter().map(|s| s.rule.as_str()).collect();
+        assert!(!rules.contains("repeated fragment:渔合社"), "{spans:?}");
+        assert!(rules.contains("repeated fragment:营顾客"), "{spans:?}");
+        assert!(rules.contains("repeated fragment:诚信经"), "{spans:?}");
+        let mut cuts = CutCache::new(seg);
+        let c = |t: &str| t.chars().collect::<Vec<char>>();
+        assert!(meets_in_a_word(&mut cuts, &c("营顾客"), &c("诚信经")));
+        assert!(!meets_in_a_word(&mut cuts, &c("渔合社"), &c("营顾客")));
     }
 
     /// A page with a brand, two loose pieces and `滋味`, a dictionary word

@@ -43,10 +43,13 @@ fn heldout_spam_counts_match_snapshot() {
     // the pages they showed to be spam (the same trade as before).
     // Session 19: the scorer's register features (runs in the register of
     // stock slogans and shop promotion) took 39 more slogan pieces, and 18
-    // more chars of text on spam pages.
+    // more chars of text on spam pages. Session 22: loose runs that never
+    // break a word must chain to another piece (`keep_seamless_chained`),
+    // so names and terms of the text said near spam stay: 39 fewer chars
+    // lost on spam pages (134 -> 95), 3 more slogan pieces leaked.
     assert!(figure("brands ") <= 31, "{report}");
-    assert!(figure("slogan pieces ") <= 120, "{report}");
-    assert!(figure("spam pages ") <= 134, "{report}");
+    assert!(figure("slogan pieces ") <= 123, "{report}");
+    assert!(figure("spam pages ") <= 95, "{report}");
     assert!(figure("clean pages ") <= 20, "{report}");
     insta::with_settings!({
         snapshot_path => "../../../snapshots",

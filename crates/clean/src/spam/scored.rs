@@ -78,6 +78,9 @@ features!(
     register_all,
 );
 
+/// The count past which [`F::ln_n`] stops growing.
+const HANDFUL: f64 = 5.0;
+
 /// A run said three times or more on the live text, with its features.
 pub(super) struct Candidate<'a> {
     pub gram: &'a [char],
@@ -310,7 +313,14 @@ fn cheap_features(
     let mut set = |f: F, v: f64| x[f as usize] = v;
     set(F::len2, flag(len == 2));
     set(F::len3, flag(len == 3));
-    set(F::ln_n, n.ln());
+    // Past a handful the count adds no evidence: a spammer splices a piece
+    // a few times per page (three to five in the seed pages), and a run said
+    // again and again is a term of the text (`赵某` forty times in a
+    // judgment), which an uncapped log-count read as ever stronger evidence
+    // (the fit saw no piece said more than five times, so it could not
+    // learn the slope stops). Capping only lowers the scores of runs said
+    // more than five times, so the weights needed no refit.
+    set(F::ln_n, n.min(HANDFUL).ln());
     set(F::n_over5, flag(occs.len() > 5));
     set(F::word, flag(cuts.has_word(gram)));
     set(F::wedged, share(wedged));
@@ -986,6 +996,38 @@ mod tests {
         let lines = crate::spam::tests::chars(&other);
         let spans = find_fragments(&lines, &lines, &seg, &brands);
         assert!(spans.is_empty(), "{spans:?}");
+    }
+
+    #[test]
+    fn a_run_said_past_a_handful_of_times_reads_no_stronger_than_five() {
+        // `赵某`, the party of a judgment, said eight times beside a brand:
+        // its count feature stops at five places, so forty places could not
+        // outweigh everything else the run shows.
+        let page: &[&str] = &[
+            "欢迎访问AG超玩会入口",
+            "原告赵某诉称，赵某于去年借给被告三万元，被告至今未还。",
+            "被告辩称，赵某所述借款属实，但赵某曾同意延期归还。",
+            "本院认为，赵某提交的借条真实有效，赵某的诉讼请求应予支持。",
+            "判决被告于十日内偿还赵某借款，赵某预交的受理费由被告负担。",
+        ];
+        let seg = Segmenter::new();
+        let lines = crate::spam::tests::chars(page);
+        let surnames = surnames();
+        let brand = [scored_page_brand()];
+        let shown = PageSoFar {
+            brands: &brand,
+            ..bare_page(&lines, &surnames)
+        };
+        let mut cuts = CutCache::new(&seg);
+        let (found, _) = candidates(shown, &mut cuts, true, f64::NEG_INFINITY);
+        let zhao: Vec<char> = "赵某".chars().collect();
+        let run = found.iter().find(|c| c.gram == zhao.as_slice());
+        let Some(run) = run else {
+            panic!("赵某 is no candidate");
+        };
+        assert_eq!(run.occs.len(), 8);
+        assert_eq!(run.x[slot("ln_n")], HANDFUL.ln());
+        assert_eq!(run.x[slot("n_over5")], 1.0);
     }
 
     #[test]
