@@ -2524,12 +2524,10 @@ pub fn find_fragments(
         let n = kept.len();
         let all: Vec<SpamSpan> = kept.iter().chain(&free).cloned().collect();
         let chained = chained_seamless(&all, analysis, &seamless, &mut cuts);
-        kept.extend(free.into_iter().filter(|s| {
-            analysis
-                .get(s.line)
-                .and_then(|c| c.get(s.start..s.end))
-                .is_some_and(|g| chained.contains(g))
-        }));
+        kept.extend(
+            free.into_iter()
+                .filter(|s| span_text(analysis, s).is_some_and(|g| chained.contains(g))),
+        );
         if kept.len() > n {
             kept = extend_to_adjacent(kept, lines, analysis, brands);
         }
@@ -2571,10 +2569,7 @@ fn keep_seamless_chained(
     }
     let chained = chained_seamless(&spans, analysis, seamless, cuts);
     spans.into_iter().partition(|s| {
-        analysis
-            .get(s.line)
-            .and_then(|c| c.get(s.start..s.end))
-            .is_none_or(|g| !seamless.contains(g) || chained.contains(g))
+        span_text(analysis, s).is_none_or(|g| !seamless.contains(g) || chained.contains(g))
     })
 }
 
@@ -2585,14 +2580,7 @@ fn chained_seamless<'a>(
     seamless: &FxHashSet<&'a [char]>,
     cuts: &mut CutCache<'_>,
 ) -> FxHashSet<&'a [char]> {
-    let mut pieces: Vec<&[char]> = Vec::new();
-    for s in spans.iter().filter(|s| !s.brand) {
-        if let Some(g) = analysis.get(s.line).and_then(|c| c.get(s.start..s.end)) {
-            if !pieces.contains(&g) {
-                pieces.push(g);
-            }
-        }
-    }
+    let pieces = distinct_pieces(analysis, spans);
     seamless
         .iter()
         .copied()
@@ -2632,20 +2620,32 @@ impl PageSoFar<'_> {
 
     /// The distinct texts (analysis form) of the fragments found so far.
     fn found_pieces(&self) -> Vec<Vec<char>> {
-        let mut pieces: Vec<Vec<char>> = Vec::new();
-        for s in self.found.iter().filter(|s| !s.brand) {
-            if let Some(g) = self
-                .analysis
-                .get(s.line)
-                .and_then(|c| c.get(s.start..s.end))
-            {
-                if !pieces.iter().any(|p| p == g) {
-                    pieces.push(g.to_vec());
-                }
-            }
-        }
-        pieces
+        distinct_pieces(self.analysis, self.found)
+            .into_iter()
+            .map(<[char]>::to_vec)
+            .collect()
     }
+}
+
+/// The text of a span in `analysis`, the Simplified form it was found in.
+fn span_text<'a>(analysis: &'a [Vec<char>], s: &SpamSpan) -> Option<&'a [char]> {
+    analysis.get(s.line).and_then(|c| c.get(s.start..s.end))
+}
+
+/// The distinct texts (analysis form) of the fragments among `spans`, in
+/// the order first found.
+fn distinct_pieces<'a>(analysis: &'a [Vec<char>], spans: &[SpamSpan]) -> Vec<&'a [char]> {
+    let mut pieces: Vec<&[char]> = Vec::new();
+    for g in spans
+        .iter()
+        .filter(|s| !s.brand)
+        .filter_map(|s| span_text(analysis, s))
+    {
+        if !pieces.contains(&g) {
+            pieces.push(g);
+        }
+    }
+    pieces
 }
 
 /// Whether `piece` read next to `other` (on either side) forms a word of
