@@ -217,6 +217,14 @@ def main():
         rows, pages = dump("dev")
     source = (f"seeds {','.join(map(str, seeds))}, 1000 pages each" if seeds
               else "seed 20240601")
+    # FIT_SKIP_KINDS=phrase,sparse leaves those kinds' pages out of the fit.
+    skip = [k for k in os.environ.get("FIT_SKIP_KINDS", "").split(",") if k]
+    if skip:
+        def kind(page):
+            return page.split(":")[-1].split("-")[0]
+        rows = [r for r in rows if kind(r[0]) not in skip]
+        pages = {p: v for p, v in pages.items() if kind(p) not in skip}
+        source += ", without the " + " and ".join(skip) + " pages"
     # Two models: one for runs said three times or more, one for runs said
     # twice (dumped only where the page shows spam). A run said twice has
     # half the evidence of place and neighbours, and one model for both

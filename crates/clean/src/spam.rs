@@ -3004,6 +3004,14 @@ fn find_confined(page: PageSoFar<'_>, cuts: &mut CutCache<'_>) -> Vec<SpamSpan> 
     if spam_lines.is_empty() || page.found.is_empty() {
         return Vec::new();
     }
+    let han = |l: &Vec<char>| l.iter().filter(|&&c| is_han(c)).count();
+    let total: usize = page.analysis.iter().map(han).sum();
+    let in_spam_lines: usize = spam_lines
+        .iter()
+        .filter_map(|&l| page.analysis.get(l))
+        .map(han)
+        .sum();
+    let spam_share = in_spam_lines as f64 / total.max(1) as f64;
     let mut dead = page.dead();
     let mut out = Vec::new();
     // As in `find_fragments`: counted once, brought up to date by masking,
@@ -3023,7 +3031,8 @@ fn find_confined(page: PageSoFar<'_>, cuts: &mut CutCache<'_>) -> Vec<SpamSpan> 
             let shape = *shapes
                 .entry(gram)
                 .or_insert_with(|| fragment_shape(gram, cuts, page.surnames));
-            let ok = occs.iter().all(|o| spam_lines.contains(&o.line))
+            let ok = by_chance(spam_share, occs.len()) <= CONFINED_CHANCE
+                && occs.iter().all(|o| spam_lines.contains(&o.line))
                 && !matches!(shape, Shape::None | Shape::Named)
                 && confined_evidence(gram, occs, page.analysis, &dead, cuts);
             if ok {
@@ -3040,6 +3049,18 @@ fn find_confined(page: PageSoFar<'_>, cuts: &mut CutCache<'_>) -> Vec<SpamSpan> 
         drop_masked(&mut counts, &dead, &rejected, 3);
     }
     out
+}
+
+/// The most likely a run of the text may be to fall wholly inside the
+/// spam lines by chance for [`find_confined`] to read its being there as
+/// evidence: with the spam lines holding half the page's text, a run said
+/// three times lands only there one time in eight.
+const CONFINED_CHANCE: f64 = 0.125;
+
+/// How likely `said` occurrences placed at random in a page's text all land
+/// in the share `share` of it.
+fn by_chance(share: f64, said: usize) -> f64 {
+    share.powi(i32::try_from(said).unwrap_or(i32::MAX))
 }
 
 /// Brings the counts of [`count_runs`] up to date after more of the text
@@ -5096,7 +5117,9 @@ mod tests {
         // word boundaries, one breaks `社区`. On its own that is too little,
         // but every occurrence lies in lines that carry other spam, in
         // contexts that never repeat. `工作` recurs there too, but also in
-        // a clean line, and stays.
+        // a clean line, and stays. (The spam lines hold most of this short
+        // page, so confinement alone is weak here: since session 23 the
+        // scorer, reading all the evidence, is what takes `携手`.)
         let lines = chars(&[
             "车上的心人乘客一边打量眼前的携手新图景，众跟正是心人全市工作组织系统的党员干部。",
             "他们走进社携手区，心人考察贫困村，众跟让广大委员甘当工作基层群众的贴心人。",
@@ -5105,17 +5128,54 @@ mod tests {
             "欢迎访问AG超玩会入口",
         ]);
         let spans = fragments_with_lexicon_brands(&lines);
-        let confined: Vec<(usize, &str)> = spans
+        let gone: Vec<(usize, &str)> = spans
             .iter()
-            .filter(|s| s.rule.starts_with("confined"))
+            .filter(|s| s.text == "携手")
             .map(|s| (s.line, s.text.as_str()))
             .collect();
         assert_eq!(
-            confined,
+            gone,
             vec![(0, "携手"), (1, "携手"), (2, "携手")],
             "{spans:?}"
         );
         assert!(spans.iter().all(|s| s.text != "工作"), "{spans:?}");
+        // Where the spam lines are a small share of the page, confinement
+        // is evidence on its own: the same three spam lines among eight
+        // clean ones, and `携手` goes by that rule.
+        let mut long: Vec<&str> = vec![
+            "车上的心人乘客一边打量眼前的携手新图景，众跟正是心人全市工作组织系统的党员干部。",
+            "他们走进社携手区，心人考察贫困村，众跟让广大委员甘当工作基层群众的贴心人。",
+            "党建工作越抓越严，心人越抓越细，众跟走访居民区，干部携手考察。",
+            "欢迎访问AG超玩会入口",
+        ];
+        long.extend([
+            "提高人民群众生活质量，让人民群众满意，做好基层工作。",
+            "会议指出，要进一步加强社区治理，完善服务体系，把各项措施落到实处。",
+            "各地区各部门要结合实际，研究制定具体办法，确保任务按期完成。",
+            "街道办事处组织志愿者开展环境整治，清理楼道杂物，修补破损路面。",
+            "居民代表在座谈会上提出意见建议，涉及停车、养老、托幼等方面。",
+            "相关部门表示，将建立台账逐项销号，定期向居民通报办理进度。",
+            "下一步还将推进老旧小区改造，增设电梯和无障碍设施，改善居住条件。",
+            "区里安排专项资金支持试点，总结经验后在全区推广。",
+        ]);
+        let spans = fragments_with_lexicon_brands(&chars(&long));
+        let confined = spans
+            .iter()
+            .filter(|s| s.text == "携手" && s.rule.starts_with("confined"))
+            .count();
+        assert_eq!(confined, 3, "{spans:?}");
+    }
+
+    #[test]
+    fn confinement_means_little_where_spam_lines_are_most_of_the_page() {
+        // Three places of a word all landing in spam lines that hold 90% of
+        // the text is what any word of it does (the dev spam probe's
+        // recipe, spammed on every line, lost `小火` and `锅盖` so: see
+        // its snapshot); in lines holding 30% of it, one time in thirty-seven.
+        assert!(by_chance(0.9, 3) > CONFINED_CHANCE);
+        assert!(by_chance(0.5, 3) <= CONFINED_CHANCE);
+        assert!(by_chance(0.5, 2) > CONFINED_CHANCE);
+        assert!((by_chance(0.3, 3) - 0.027).abs() < 1e-9);
     }
 
     #[test]

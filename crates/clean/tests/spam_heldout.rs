@@ -47,8 +47,10 @@ fn heldout_spam_counts_match_snapshot() {
     // break a word must chain to another piece (`keep_seamless_chained`),
     // so names and terms of the text said near spam stay: 39 fewer chars
     // lost on spam pages (134 -> 95), 3 more slogan pieces leaked.
+    // Session 23: the scorer reads runs of five and six chars too (pieces
+    // of slogans cut where their words meet): 3 fewer slogan pieces leaked.
     assert!(figure("brands ") <= 31, "{report}");
-    assert!(figure("slogan pieces ") <= 123, "{report}");
+    assert!(figure("slogan pieces ") <= 120, "{report}");
     assert!(figure("spam pages ") <= 95, "{report}");
     assert!(figure("clean pages ") <= 20, "{report}");
     insta::with_settings!({

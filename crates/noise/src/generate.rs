@@ -26,6 +26,12 @@ pub enum NoiseKind {
     /// two to four times (as on pages whose every paragraph got one
     /// insertion).
     Sparse,
+    /// Spam spread as for [`NoiseKind::Sparse`], but with the slogan cut at
+    /// word boundaries into pieces that are words or phrases of their own
+    /// (`优化营商|环境激发|市场活力`), as hand-made spam often is, and with
+    /// the site's brands on only half the pages: no piece breaks a word of
+    /// its slogan, and many pages show no brand to give the spam away.
+    Phrase,
     Punct,
     Ruby,
     Encoding,
@@ -35,7 +41,7 @@ pub enum NoiseKind {
 }
 
 impl NoiseKind {
-    pub const EVERY: [NoiseKind; 13] = [
+    pub const EVERY: [NoiseKind; 14] = [
         NoiseKind::Plain,
         NoiseKind::Portal,
         NoiseKind::Forum,
@@ -44,6 +50,7 @@ impl NoiseKind {
         NoiseKind::Social,
         NoiseKind::Spam,
         NoiseKind::Sparse,
+        NoiseKind::Phrase,
         NoiseKind::Punct,
         NoiseKind::Ruby,
         NoiseKind::Encoding,
@@ -61,6 +68,7 @@ impl NoiseKind {
             NoiseKind::Social => "social",
             NoiseKind::Spam => "spam",
             NoiseKind::Sparse => "sparse",
+            NoiseKind::Phrase => "phrase",
             NoiseKind::Punct => "punct",
             NoiseKind::Ruby => "ruby",
             NoiseKind::Encoding => "encoding",
@@ -102,6 +110,7 @@ impl NoiseKind {
             NoiseKind::Censor => 10,
             NoiseKind::All => 11,
             NoiseKind::Sparse => 12,
+            NoiseKind::Phrase => 13,
         }
     }
 }
@@ -154,6 +163,9 @@ struct Plan {
     /// Spam spread through the page rather than packed into its first
     /// paragraphs.
     sparse: bool,
+    /// Brands on only half the pages and the slogan on every one (see
+    /// [`NoiseKind::Phrase`]).
+    phrase: bool,
     punct: bool,
     ruby: bool,
     censor: bool,
@@ -214,7 +226,10 @@ impl<'c> Generator<'c> {
             }
             None => Default::default(),
         };
-        let spam = spam::kit(&self.vocab, split, &mut rng);
+        let mut spam = spam::kit(&self.vocab, split, &mut rng);
+        if kind == NoiseKind::Phrase {
+            spam.fragments = spam::phrase_fragments(&spam.slogan, &mut rng);
+        }
         SiteKit {
             site: Site {
                 key: format!("{}-{}-site{index}", kind.name(), split.name()),
@@ -237,6 +252,11 @@ impl<'c> Generator<'c> {
             NoiseKind::Sparse => {
                 p.spam = true;
                 p.sparse = true;
+            }
+            NoiseKind::Phrase => {
+                p.spam = true;
+                p.sparse = true;
+                p.phrase = true;
             }
             NoiseKind::Punct => p.punct = true,
             NoiseKind::Ruby => p.ruby = true,
@@ -319,7 +339,7 @@ impl<'c> Generator<'c> {
         let mut injected: BTreeMap<String, usize> = BTreeMap::new();
         if plan.spam {
             if plan.sparse {
-                self.spread_spam(&mut lines, &kit.spam, &mut rng, &mut injected);
+                self.spread_spam(&mut lines, &kit.spam, plan.phrase, &mut rng, &mut injected);
             } else {
                 self.splice_spam(&mut lines, &kit.spam, &mut rng, &mut injected);
             }
@@ -438,11 +458,13 @@ impl<'c> Generator<'c> {
     /// in ten, its slogan's pieces (each two to four times) through the
     /// content paragraphs, each insertion in the paragraph holding the
     /// fewest so far (ties broken at random): the sparse spam of pages
-    /// that were spammed a sentence here and there.
+    /// that were spammed a sentence here and there. With `phrase`, the
+    /// brands come on half the pages and the slogan on every one.
     fn spread_spam(
         &self,
         lines: &mut [Line],
         kit: &SpamKit,
+        phrase: bool,
         rng: &mut Rng,
         injected: &mut BTreeMap<String, usize>,
     ) {
@@ -451,12 +473,17 @@ impl<'c> Generator<'c> {
             return;
         }
         let mut strings: Vec<&str> = Vec::new();
-        for b in &kit.brands {
+        let brands: &[String] = if phrase && rng.chance(0.5) {
+            &[]
+        } else {
+            &kit.brands
+        };
+        for b in brands {
             for _ in 0..rng.range(1, 2) {
                 strings.push(b);
             }
         }
-        if rng.chance(0.7) {
+        if phrase || rng.chance(0.7) {
             for f in &kit.fragments {
                 for _ in 0..rng.range(2, 4) {
                     strings.push(f);

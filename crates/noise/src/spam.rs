@@ -85,6 +85,41 @@ pub fn fragments(slogan: &str, rng: &mut Rng) -> Vec<String> {
     out
 }
 
+/// The longest piece [`phrase_fragments`] makes: a slogan's longest
+/// phrases (`从这里开始`, `错过再等一年` cut after `错过`) run to five or
+/// six chars.
+const PHRASE_LONGEST: usize = 6;
+
+/// Cuts a slogan at word boundaries only, into pieces of two chars or
+/// more that are words or phrases of their own (`优化营商|环境激发`): the
+/// slogan's words (jieba's cut, standing in for where a person cuts a
+/// phrase) are taken one after another into a piece until it holds two to
+/// four chars (drawn at random) or the next word would take it past
+/// [`PHRASE_LONGEST`]. A last word of one char joins the piece before it.
+/// Unlike [`fragments`], no piece breaks a word of its slogan, so no seam
+/// between two pieces re-forms a word when they meet.
+pub fn phrase_fragments(slogan: &str, rng: &mut Rng) -> Vec<String> {
+    static JIEBA: std::sync::OnceLock<jieba_rs::Jieba> = std::sync::OnceLock::new();
+    let words = JIEBA.get_or_init(jieba_rs::Jieba::new).cut(slogan, false);
+    let mut out: Vec<String> = Vec::new();
+    let mut piece = String::new();
+    let mut want = rng.range(2, 4);
+    for w in words.iter().map(|t| t.word) {
+        let (len, add) = (piece.chars().count(), w.chars().count());
+        if len >= 2 && (len >= want || len + add > PHRASE_LONGEST) {
+            out.push(std::mem::take(&mut piece));
+            want = rng.range(2, 4);
+        }
+        piece.push_str(w);
+    }
+    match out.last_mut() {
+        Some(last) if piece.chars().count() < 2 => last.push_str(&piece),
+        _ if !piece.is_empty() => out.push(piece),
+        _ => {}
+    }
+    out
+}
+
 /// A spam site's kit: 1-3 brands and one slogan cut into fragments.
 pub fn kit(vocab: &Vocab, split: Split, rng: &mut Rng) -> SpamKit {
     let brands = (0..rng.range(1, 3))
@@ -258,6 +293,39 @@ mod tests {
                 assert!((2..=5).contains(&n), "{piece}");
             }
         }
+    }
+
+    #[test]
+    fn phrase_fragments_cut_only_where_words_meet() {
+        let slogan = "垃圾分类人人有责";
+        let mut seen = std::collections::BTreeSet::new();
+        for seed in 0..50 {
+            let mut r = Rng::new(seed);
+            let f = phrase_fragments(slogan, &mut r);
+            assert_eq!(f.concat(), slogan);
+            for piece in &f {
+                let n = piece.chars().count();
+                assert!((2..=PHRASE_LONGEST).contains(&n), "{piece}");
+                seen.insert(piece.clone());
+            }
+        }
+        // jieba reads the slogan as 垃圾 | 分类 | 人人有责: every piece starts
+        // on one of those words, and none on a char inside one.
+        let starts = ["垃圾", "分类", "人人有责"];
+        for p in &seen {
+            assert!(starts.iter().any(|w| p.starts_with(w)), "{p} in {seen:?}");
+        }
+        assert!(
+            seen.contains("垃圾分类") && seen.contains("人人有责"),
+            "{seen:?}"
+        );
+        let one = phrase_fragments("知识改变命运", &mut Rng::new(1));
+        assert_eq!(one.concat(), "知识改变命运");
+        assert!(
+            one.iter()
+                .all(|p| ["知识", "改变", "命运"].iter().any(|w| p.starts_with(w))),
+            "{one:?}"
+        );
     }
 
     #[test]

@@ -40,6 +40,7 @@ macro_rules! features {
 features!(
     len2,
     len3,
+    len5,
     ln_n,
     n_over5,
     word,
@@ -78,6 +79,11 @@ features!(
     register_all,
 );
 
+/// The longest run the scorer reads. Pieces of slogans cut where their
+/// words meet run to five or six chars (`从这里开始`, `错过再等一年`), and
+/// are said as few times as the shorter ones.
+const SCORED_LONGEST: usize = 6;
+
 /// The count past which [`F::ln_n`] stops growing.
 const HANDFUL: f64 = 5.0;
 
@@ -94,7 +100,8 @@ struct PageStats<'a> {
     chars: FxHashMap<char, usize>,
     /// Pairs of adjacent live Han chars, keyed by [`pair_key`].
     pairs: FxHashMap<u64, u32>,
-    /// The runs of 2 to 4 chars said three times or more.
+    /// The runs of 2 to [`SCORED_LONGEST`] chars said as often as
+    /// [`fewest_said`] asks or more.
     runs: FxHashMap<&'a [char], Vec<Occurrence>>,
     pieces: Vec<Vec<char>>,
     page_han: usize,
@@ -135,7 +142,8 @@ fn page_stats<'a>(page: &PageSoFar<'a>) -> PageStats<'a> {
     let dead = page.dead();
     let stretches = live_runs(page.analysis, &dead);
     let pairs = bigram_counts(page.analysis, &stretches);
-    let runs = runs_along::<4>(page.analysis, &stretches, &pairs, fewest_said(page) as u32);
+    let runs =
+        runs_along::<SCORED_LONGEST>(page.analysis, &stretches, &pairs, fewest_said(page) as u32);
     let mut chars: FxHashMap<char, usize> = FxHashMap::default();
     let mut page_han = 0;
     for (line, d) in page.analysis.iter().zip(&dead) {
@@ -178,7 +186,7 @@ pub(super) fn candidates<'a>(
     let fewest = fewest_said(&page);
     let mut out = Vec::new();
     for (gram, occs) in runs {
-        if !(2..=4).contains(&gram.len()) {
+        if !(2..=SCORED_LONGEST).contains(&gram.len()) {
             continue;
         }
         let mut free_from = (usize::MAX, 0);
@@ -194,6 +202,16 @@ pub(super) fn candidates<'a>(
             })
             .collect();
         if occs.len() < fewest {
+            continue;
+        }
+        // A run holding a piece found (`民航新征程` around `航新征程`) is
+        // that piece where the earlier rules chose to leave it, as part of
+        // a phrase of the text (`民航`): the scorer does not undo that.
+        if st
+            .pieces
+            .iter()
+            .any(|p| p.len() < gram.len() && gram.windows(p.len()).any(|w| w == p.as_slice()))
+        {
             continue;
         }
         // A run said with the same live char beside it every time is part
@@ -313,6 +331,7 @@ fn cheap_features(
     let mut set = |f: F, v: f64| x[f as usize] = v;
     set(F::len2, flag(len == 2));
     set(F::len3, flag(len == 3));
+    set(F::len5, flag(len >= 5));
     // Past a handful the count adds no evidence: a spammer splices a piece
     // a few times per page (three to five in the seed pages), and a run said
     // again and again is a term of the text (`赵某` forty times in a
@@ -459,6 +478,15 @@ fn costly_features(
         return false;
     }
     let shape = fragment_shape(gram, cuts, page.surnames);
+    // The model was fitted on runs of two to four chars, where a name's
+    // shape (`Shape::None`: an anonymised party, a role word) is weighed
+    // with the rest. Runs of five or six are read as four-char ones
+    // (`len5` weighs nothing until a refit shows it should), and a name
+    // that long (`延吉市某小学`) is left out, as the rules of
+    // `find_fragments` leave out every name.
+    if len > 4 && shape == Shape::None {
+        return false;
+    }
     let text: String = gram.iter().collect();
     let freq = cuts.seg.jieba().suggest_freq(&text).max(1) as f64;
     x[F::loose as usize] = flag(shape == Shape::Loose);
