@@ -460,11 +460,7 @@ pub fn find_offtopic_brand_shapes(
         .filter(|(w, strong)| *strong && !w.is_empty())
         .map(|(w, _)| w.chars().collect())
         .collect();
-    let holds_strong = |chars: &[char]| {
-        strong
-            .iter()
-            .any(|t| chars.windows(t.len()).any(|w| w == t.as_slice()))
-    };
+    let holds_strong = |chars: &[char]| strong.iter().any(|t| holds(chars, t));
     let mut shapes = find_brands_on(lines, simple, lex, true);
     drop_names_inside_words(&mut shapes, analysis, seg);
     let mut cuts = CutCache::new(seg);
@@ -1306,10 +1302,7 @@ fn echo_across_gap(
                 .chain(&right[..m])
                 .copied()
                 .collect();
-            if lines
-                .iter()
-                .any(|l| l.windows(joined.len()).any(|w| w == joined.as_slice()))
-            {
+            if lines.iter().any(|l| holds(l, &joined)) {
                 return true;
             }
         }
@@ -2625,6 +2618,11 @@ impl PageSoFar<'_> {
             .map(<[char]>::to_vec)
             .collect()
     }
+}
+
+/// Whether `short` occurs in `long` (an empty `short` does).
+fn holds(long: &[char], short: &[char]) -> bool {
+    short.is_empty() || long.windows(short.len()).any(|w| w == short)
 }
 
 /// The text of a span in `analysis`, the Simplified form it was found in.

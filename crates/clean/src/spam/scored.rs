@@ -210,7 +210,7 @@ pub(super) fn candidates<'a>(
         if st
             .pieces
             .iter()
-            .any(|p| p.len() < gram.len() && gram.windows(p.len()).any(|w| w == p.as_slice()))
+            .any(|p| p.len() < gram.len() && holds(gram, p))
         {
             continue;
         }
@@ -683,7 +683,6 @@ fn pair_vouches(cands: &[Candidate<'_>], threshold: f64) -> bool {
 /// Whether one run holds the other, or an occurrence of one overlaps or
 /// touches an occurrence of the other.
 fn runs_related(a: &Candidate<'_>, b: &Candidate<'_>) -> bool {
-    let holds = |long: &[char], short: &[char]| long.windows(short.len()).any(|w| w == short);
     if holds(a.gram, b.gram) || holds(b.gram, a.gram) {
         return true;
     }
