@@ -84,6 +84,10 @@ features!(
 /// are said as few times as the shorter ones.
 const SCORED_LONGEST: usize = 6;
 
+/// The longest run the weights were fitted on: longer ones (up to
+/// [`SCORED_LONGEST`]) are read as runs of this length, `len5` weighing 0.
+const FITTED_LONGEST: usize = 4;
+
 /// The count past which [`F::ln_n`] stops growing.
 const HANDFUL: f64 = 5.0;
 
@@ -331,7 +335,7 @@ fn cheap_features(
     let mut set = |f: F, v: f64| x[f as usize] = v;
     set(F::len2, flag(len == 2));
     set(F::len3, flag(len == 3));
-    set(F::len5, flag(len >= 5));
+    set(F::len5, flag(len > FITTED_LONGEST));
     // Past a handful the count adds no evidence: a spammer splices a piece
     // a few times per page (three to five in the seed pages), and a run said
     // again and again is a term of the text (`赵某` forty times in a
@@ -484,7 +488,7 @@ fn costly_features(
     // (`len5` weighs nothing until a refit shows it should), and a name
     // that long (`延吉市某小学`) is left out, as the rules of
     // `find_fragments` leave out every name.
-    if len > 4 && shape == Shape::None {
+    if len > FITTED_LONGEST && shape == Shape::None {
         return false;
     }
     let text: String = gram.iter().collect();
