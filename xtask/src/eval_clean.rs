@@ -33,7 +33,8 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 use taojin_core::{Config, Document, RawContent, RawInput};
 use taojin_noise::{
-    score, scored_output, DocScore, Generated, Generator, NoiseKind, Rng, Split, Tally,
+    score, score_meta, scored_output, DocScore, Generated, Generator, MetaScore, NoiseKind, Rng,
+    Split, Tally,
 };
 use taojin_pipeline::input::Record;
 use taojin_pipeline::Pipeline;
@@ -269,6 +270,13 @@ struct Row {
     brand_leaked: usize,
     censored_runs: usize,
     censored_kept: usize,
+    title_pages: usize,
+    title_right: usize,
+    title_missed: usize,
+    date_pages: usize,
+    date_right: usize,
+    date_missed: usize,
+    date_spurious: usize,
 }
 
 impl Row {
@@ -291,7 +299,43 @@ impl Row {
             brand_leaked: t.brand_leaked,
             censored_runs: t.censored_runs,
             censored_kept: t.censored_kept,
+            title_pages: t.title_pages,
+            title_right: t.title_right,
+            title_missed: t.title_missed,
+            date_pages: t.date_pages,
+            date_right: t.date_right,
+            date_missed: t.date_missed,
+            date_spurious: t.date_spurious,
         }
+    }
+
+    /// The metadata line: titles and publication dates right, missed and
+    /// wrong, over the pages that have one.
+    fn print_meta(&self) {
+        let share = |right: usize, of: usize| {
+            if of == 0 {
+                "-".to_string()
+            } else {
+                format!(
+                    "{:5.1}% {right:>4}/{of:<4}",
+                    100.0 * right as f64 / of as f64
+                )
+            }
+        };
+        let title_wrong = self.title_pages - self.title_right - self.title_missed;
+        let date_wrong = self.date_pages - self.date_right - self.date_missed;
+        println!(
+            "{:<9} {:<9} {:<16} {:>6} {:>6}   {:<16} {:>6} {:>6} {:>8}",
+            self.split,
+            self.kind,
+            share(self.title_right, self.title_pages),
+            self.title_missed,
+            title_wrong,
+            share(self.date_right, self.date_pages),
+            self.date_missed,
+            date_wrong,
+            self.date_spurious
+        );
     }
 
     fn print(&self) {
@@ -488,6 +532,10 @@ pub fn run(args: &[String]) -> Result<()> {
             (g, d, score(g, &out, conv))
         })
         .collect();
+    let meta: Vec<MetaScore> = scored
+        .par_iter()
+        .map(|(g, d, _)| score_meta(g, d.title.as_deref(), d.metadata.date.as_deref(), conv))
+        .collect();
     let score_time = t3.elapsed();
 
     if opts.show > 0 {
@@ -505,7 +553,10 @@ pub fn run(args: &[String]) -> Result<()> {
                         kind.name()
                     );
                     println!("---- generated page\n{}", g.text);
-                    println!("---- cleaned text (title: {:?})\n{}", d.title, d.text);
+                    println!(
+                        "---- cleaned text (title: {:?}; date {:?}, page dated {:?})\n{}",
+                        d.title, d.metadata.date, g.published, d.text
+                    );
                     println!("---- injected spam {:?}", g.spam.keys().collect::<Vec<_>>());
                     println!("---- removed ({})", d.removed.len());
                     for r in &d.removed {
@@ -530,11 +581,13 @@ pub fn run(args: &[String]) -> Result<()> {
     for &split in &opts.splits {
         for &kind in &opts.kinds {
             let mut t = Tally::default();
-            for (_, d, s) in scored
+            for ((_, d, s), m) in scored
                 .iter()
-                .filter(|(g, _, _)| g.kind == kind && g.split == split)
+                .zip(&meta)
+                .filter(|((g, _, _), _)| g.kind == kind && g.split == split)
             {
                 t.add(s);
+                t.add_meta(m);
                 t.failed += usize::from(d.is_failed());
             }
             rows.push(Row::new(split.name(), kind.name(), &t));
@@ -577,6 +630,31 @@ pub fn run(args: &[String]) -> Result<()> {
             frag_leaked,
             frag_injected
         );
+    }
+    let meta_rows: Vec<&Row> = rows
+        .iter()
+        .filter(|r| r.title_pages + r.date_pages > 0)
+        .collect();
+    if !meta_rows.is_empty() {
+        println!(
+            "\nmetadata: the title as the page had it before spam, and its publication date (the day)"
+        );
+        println!(
+            "{:<9} {:<9} {:<16} {:>6} {:>6}   {:<16} {:>6} {:>6} {:>8}",
+            "split",
+            "kind",
+            "title right",
+            "missed",
+            "wrong",
+            "date right",
+            "missed",
+            "wrong",
+            "spurious"
+        );
+        for r in meta_rows {
+            r.print_meta();
+        }
+        println!();
     }
     println!(
         "targets: F1 >= {TARGET_F1}, boilerplate leaked <= {:.0}%, spam leaked <= {:.0}%; mode: {}; seed {}",

@@ -134,6 +134,14 @@ pub struct Generated {
     /// The page's title line, when it has one (not content, not counted as
     /// boilerplate: the cleaner should move it to `title`).
     pub title: Option<String>,
+    /// The title line as it was before spam was spliced into it: what the
+    /// cleaner's `title` should read.
+    pub clean_title: Option<String>,
+    /// The page's publication date as `YYYY-MM-DD`, when a line dates the
+    /// page (its byline, first post header, meta or origin line). Other
+    /// dates on the page (a poster's join date, an edit note, a footer's
+    /// clock, related headlines) are drawn apart from it.
+    pub published: Option<String>,
     /// Every injected boilerplate line.
     pub boilerplate: Vec<String>,
     /// Injected spam strings and how many times each was injected.
@@ -221,6 +229,7 @@ impl<'c> Generator<'c> {
                     style,
                     base: &base,
                     headlines: self.headlines(split),
+                    published: None,
                 };
                 page::site_fixed(&filler, s, &mut rng)
             }
@@ -296,9 +305,22 @@ impl<'c> Generator<'c> {
             style: plan.style,
             base: &kit.site.base,
             headlines: self.headlines(split),
+            published: None,
         };
+        // The publication date comes from a stream of its own, so that the
+        // pages are what they were before dates were scored.
+        let (y, m, d) = filler.date_parts(&mut Rng::derive(
+            seed,
+            &[4, kind.index(), split as u64, index as u64],
+        ));
+        let mut published = None;
         let mut lines: Vec<Line> = match plan.style {
-            Some(style) => page::page(&filler, &kit.site, style, paragraphs, &mut rng),
+            Some(style) => {
+                let shown = filler.format_date(y, m, d);
+                let built = page::page(&filler, &kit.site, style, paragraphs, &shown, &mut rng);
+                published = built.dated.then(|| format!("{y}-{m:02}-{d:02}"));
+                built.lines
+            }
             None => paragraphs
                 .iter()
                 .map(|p| Line {
@@ -336,6 +358,10 @@ impl<'c> Generator<'c> {
         let truth = truth.join("\n");
         let censored_runs = transform::star_runs(&truth);
 
+        let clean_title = lines
+            .iter()
+            .find(|l| l.role == Role::Title)
+            .map(|l| l.text.clone());
         let mut injected: BTreeMap<String, usize> = BTreeMap::new();
         if plan.spam {
             if plan.sparse {
@@ -389,6 +415,8 @@ impl<'c> Generator<'c> {
             bytes,
             truth,
             title,
+            clean_title,
+            published,
             boilerplate,
             spam_brands: if plan.spam {
                 kit.spam.brands.iter().cloned().collect()

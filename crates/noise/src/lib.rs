@@ -21,6 +21,6 @@ pub mod vocab;
 
 pub use generate::{Generated, Generator, NoiseKind, SiteKit};
 pub use rng::Rng;
-pub use score::{lcs_len, normalise, score, scored_output, DocScore, Tally};
+pub use score::{lcs_len, normalise, score, score_meta, scored_output, DocScore, MetaScore, Tally};
 pub use transform::ByteEncoding;
 pub use vocab::{Split, Vocab};

@@ -114,6 +114,10 @@ pub struct Filler<'a> {
     pub base: &'a SiteBase,
     /// Real headlines to draw `{headline}` from; composed ones when empty.
     pub headlines: &'a [String],
+    /// The page's publication date in the site's format: when set, every
+    /// `{date}` becomes it (the publication lines of a page agree on one
+    /// date, which is the truth the metadata is scored against).
+    pub published: Option<&'a str>,
 }
 
 impl Filler<'_> {
@@ -183,7 +187,12 @@ impl Filler<'_> {
             }
             "name" => self.person(rng),
             "user" => self.user(rng),
-            "date" => self.date(rng),
+            "date" => {
+                // The draws are made either way, so that a page with a
+                // publication date keeps the random stream of one without.
+                let drawn = self.date(rng);
+                self.published.map_or(drawn, str::to_string)
+            }
             "time" => format!("{:02}:{:02}", rng.range(6, 23), rng.below(60)),
             "year" => b.year.to_string(),
             "since" => rng.range(1998, 2015).to_string(),
@@ -257,14 +266,37 @@ impl Filler<'_> {
 
     /// A date in the site's own format.
     pub fn date(&self, rng: &mut Rng) -> String {
+        let (y, m, d) = self.date_parts(rng);
+        self.format_date(y, m, d)
+    }
+
+    /// A year, month and day within the site's last two years.
+    pub fn date_parts(&self, rng: &mut Rng) -> (u32, usize, usize) {
         let y = self.base.year.saturating_sub(rng.below(2) as u32);
-        let (m, d) = (rng.range(1, 12), rng.range(1, 28));
+        (y, rng.range(1, 12), rng.range(1, 28))
+    }
+
+    /// A date written in the site's own format.
+    pub fn format_date(&self, y: u32, m: usize, d: usize) -> String {
         match self.base.date_style % 5 {
             0 => format!("{y}-{m:02}-{d:02}"),
             1 => format!("{y}年{m:02}月{d:02}日"),
             2 => format!("{y}/{m}/{d}"),
             3 => format!("{y}.{m:02}.{d:02}"),
             _ => format!("{y}年{m}月{d}日"),
+        }
+    }
+
+    /// This filler with every `{date}` written as `published`: for the
+    /// lines that date the page (byline, first post header, document meta).
+    pub fn publishing<'p>(&'p self, published: &'p str) -> Filler<'p> {
+        Filler {
+            vocab: self.vocab,
+            split: self.split,
+            style: self.style,
+            base: self.base,
+            headlines: self.headlines,
+            published: Some(published),
         }
     }
 
@@ -306,6 +338,7 @@ pub fn site_base(vocab: &Vocab, style: Option<Style>, split: Split, rng: &mut Rn
         style,
         base: &base,
         headlines: &[],
+        published: None,
     };
     let name = match style {
         Some(_) => filler.pick(rng, "site"),
@@ -395,15 +428,29 @@ pub fn site_fixed(
     fixed
 }
 
+/// One built page: its lines, and whether a line dates the page with the
+/// publication date it was given.
+pub struct BuiltPage {
+    pub lines: Vec<Line>,
+    pub dated: bool,
+}
+
 /// Builds one page: the site's furniture around `paragraphs` (in order).
+/// `published` is the page's publication date in the site's format; the
+/// line that dates the page (byline, first post header, document meta,
+/// post line, origin line) writes its dates as that one.
 pub fn page(
     filler: &Filler<'_>,
     site: &Site,
     style: Style,
     paragraphs: &[String],
+    published: &str,
     rng: &mut Rng,
-) -> Vec<Line> {
-    let mut p = Page::default();
+) -> BuiltPage {
+    let mut p = Page {
+        published: published.to_string(),
+        ..Page::default()
+    };
     let title = filler.headline(rng);
     match style {
         Style::Portal => portal(&mut p, filler, site, &title, paragraphs, rng),
@@ -412,12 +459,17 @@ pub fn page(
         Style::Blog => blog(&mut p, filler, site, &title, paragraphs, rng),
         Style::Social => social(&mut p, filler, site, &title, paragraphs, rng),
     }
-    p.lines
+    BuiltPage {
+        lines: p.lines,
+        dated: p.dated,
+    }
 }
 
 #[derive(Default)]
 struct Page {
     lines: Vec<Line>,
+    published: String,
+    dated: bool,
 }
 
 impl Page {
@@ -425,6 +477,16 @@ impl Page {
         if !text.trim().is_empty() {
             self.lines.push(Line::new(text, Role::Boilerplate));
         }
+    }
+    /// A line of `slot` that dates the page: its dates are the page's
+    /// publication date.
+    fn dating(&mut self, f: &Filler<'_>, slot: &str, rng: &mut Rng) {
+        let published = self.published.clone();
+        let text = f.publishing(&published).pick(rng, slot);
+        if !published.is_empty() && text.contains(&published) {
+            self.dated = true;
+        }
+        self.bp(text);
     }
     fn bps(&mut self, texts: &[String]) {
         for t in texts {
@@ -471,7 +533,7 @@ fn portal(p: &mut Page, f: &Filler<'_>, site: &Site, title: &str, paras: &[Strin
     }
     p.bp(crumb);
     p.title(title);
-    p.bp(f.pick(rng, "byline"));
+    p.dating(f, "byline", rng);
     if let Some(c) = site.fixed("chrome").first() {
         if rng.chance(0.7) {
             p.bp(c.clone());
@@ -502,8 +564,7 @@ fn forum(p: &mut Page, f: &Filler<'_>, site: &Site, title: &str, paras: &[String
     p.bp(f.pick(rng, "counter"));
     p.title(title);
     let poster = f.user(rng);
-    let head = f.pick(rng, "post_head");
-    p.bp(head);
+    p.dating(f, "post_head", rng);
     if rng.chance(0.5) {
         p.bp(poster.clone());
     }
@@ -537,7 +598,7 @@ fn gov(p: &mut Page, f: &Filler<'_>, site: &Site, title: &str, paras: &[String],
     }
     p.title(title);
     for _ in 0..rng.range(1, 2) {
-        p.bp(f.pick(rng, "meta"));
+        p.dating(f, "meta", rng);
     }
     if let Some(c) = site.fixed("chrome").first() {
         p.bp(c.clone());
@@ -563,7 +624,7 @@ fn blog(p: &mut Page, f: &Filler<'_>, site: &Site, title: &str, paras: &[String]
     }
     p.bps(site.fixed("menu"));
     p.title(title);
-    p.bp(f.pick(rng, "posted"));
+    p.dating(f, "posted", rng);
     p.content(paras);
     if rng.chance(0.8) {
         p.bp(f.pick(rng, "tags"));
@@ -589,7 +650,7 @@ fn social(p: &mut Page, f: &Filler<'_>, site: &Site, title: &str, paras: &[Strin
         p.bps(site.fixed("follow"));
     }
     if rng.chance(0.8) {
-        p.bp(f.pick(rng, "origin"));
+        p.dating(f, "origin", rng);
     }
     if rng.chance(0.5) {
         p.bp(f.pick(rng, "hashtag"));
@@ -701,6 +762,7 @@ mod tests {
             style: Some(Style::Portal),
             base: &base,
             headlines: &[],
+            published: None,
         };
         let mut rng = Rng::new(1);
         let s = f.fill(&mut rng, "Copyright © {year} {site} {nope} {n}号 {");
@@ -743,6 +805,7 @@ mod tests {
                     style: Some(style),
                     base: &base,
                     headlines: &[],
+                    published: None,
                 };
                 let fixed = site_fixed(&f, style, &mut rng);
                 let site = Site {
@@ -752,7 +815,8 @@ mod tests {
                     base: base.clone(),
                     fixed,
                 };
-                let lines = page(&f, &site, style, &paras, &mut rng);
+                let built = page(&f, &site, style, &paras, "2020-05-06", &mut rng);
+                let lines = built.lines;
                 let content: Vec<&str> = lines
                     .iter()
                     .filter(|l| l.role == Role::Content)

@@ -166,6 +166,70 @@ pub fn score(doc: &Generated, output: &str, conv: &ScriptConverter) -> DocScore 
     s
 }
 
+/// How the cleaner's title and publication date compare with a page's.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MetaScore {
+    /// The page has a title line.
+    pub title_page: bool,
+    /// ... and the cleaner's title reads as it did before spam was spliced
+    /// in (after normalisation).
+    pub title_right: bool,
+    /// ... or the cleaner found no title.
+    pub title_missed: bool,
+    /// The page has a publication date.
+    pub date_page: bool,
+    /// ... and the cleaner's date is that day (a time after it is not
+    /// scored).
+    pub date_right: bool,
+    /// ... or the cleaner found no date.
+    pub date_missed: bool,
+    /// The page has no publication date but the cleaner gave one.
+    pub date_spurious: bool,
+}
+
+impl MetaScore {
+    /// A date found but not the page's: wrong, where neither right nor
+    /// missed.
+    pub fn date_wrong(&self) -> bool {
+        self.date_page && !self.date_right && !self.date_missed
+    }
+
+    pub fn title_wrong(&self) -> bool {
+        self.title_page && !self.title_right && !self.title_missed
+    }
+}
+
+/// Scores the cleaner's `title` and `date` (as `YYYY-MM-DD`, a time may
+/// follow) against the page's.
+pub fn score_meta(
+    doc: &Generated,
+    title: Option<&str>,
+    date: Option<&str>,
+    conv: &ScriptConverter,
+) -> MetaScore {
+    let mut m = MetaScore::default();
+    if let Some(truth) = &doc.clean_title {
+        m.title_page = true;
+        match title {
+            Some(t) => m.title_right = normalise(t, conv) == normalise(truth, conv),
+            None => m.title_missed = true,
+        }
+    }
+    match (&doc.published, date) {
+        (Some(truth), Some(d)) => {
+            m.date_page = true;
+            m.date_right = d.get(..10) == Some(truth.as_str());
+        }
+        (Some(_), None) => {
+            m.date_page = true;
+            m.date_missed = true;
+        }
+        (None, Some(_)) => m.date_spurious = true,
+        (None, None) => {}
+    }
+    m
+}
+
 /// Micro-averaged totals over documents.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Tally {
@@ -182,6 +246,13 @@ pub struct Tally {
     pub brand_leaked: usize,
     pub censored_runs: usize,
     pub censored_kept: usize,
+    pub title_pages: usize,
+    pub title_right: usize,
+    pub title_missed: usize,
+    pub date_pages: usize,
+    pub date_right: usize,
+    pub date_missed: usize,
+    pub date_spurious: usize,
 }
 
 fn ratio(a: usize, b: usize, empty: f64) -> f64 {
@@ -208,6 +279,16 @@ impl Tally {
         self.censored_kept += s.censored_kept;
     }
 
+    pub fn add_meta(&mut self, m: &MetaScore) {
+        self.title_pages += usize::from(m.title_page);
+        self.title_right += usize::from(m.title_right);
+        self.title_missed += usize::from(m.title_missed);
+        self.date_pages += usize::from(m.date_page);
+        self.date_right += usize::from(m.date_right);
+        self.date_missed += usize::from(m.date_missed);
+        self.date_spurious += usize::from(m.date_spurious);
+    }
+
     pub fn merge(&mut self, o: &Tally) {
         self.docs += o.docs;
         self.failed += o.failed;
@@ -222,6 +303,13 @@ impl Tally {
         self.brand_leaked += o.brand_leaked;
         self.censored_runs += o.censored_runs;
         self.censored_kept += o.censored_kept;
+        self.title_pages += o.title_pages;
+        self.title_right += o.title_right;
+        self.title_missed += o.title_missed;
+        self.date_pages += o.date_pages;
+        self.date_right += o.date_right;
+        self.date_missed += o.date_missed;
+        self.date_spurious += o.date_spurious;
     }
 
     /// Share of output characters that are truth (1 for an empty output).

@@ -329,3 +329,46 @@ fn a_promoted_first_paragraph_is_not_lost_but_a_promoted_footer_leaks() {
     let s = score(&page, &out, &conv);
     assert!(s.boilerplate_leaked.contains(&footer), "{out}");
 }
+
+/// The page's publication date is on the page, in the site's format, on
+/// every line that dates it; the other dates of a forum page (join dates,
+/// edit notes, the footer's clock) are drawn apart from it.
+#[test]
+fn dated_pages_show_their_publication_date() {
+    let conv = ScriptConverter::new();
+    let g = Generator::new(&conv).expect("parses");
+    let mut dated = 0;
+    for kind in [
+        NoiseKind::Portal,
+        NoiseKind::Forum,
+        NoiseKind::Gov,
+        NoiseKind::Blog,
+        NoiseKind::Social,
+    ] {
+        for index in 0..12 {
+            let d = generate(&g, kind, Split::Dev, index, 5);
+            let Some(day) = &d.published else { continue };
+            dated += 1;
+            let (y, rest) = day.split_at(4);
+            let m: u32 = rest[1..3].parse().expect("month");
+            let dd: u32 = rest[4..6].parse().expect("day");
+            let shown = [
+                day.clone(),
+                format!("{y}年{m:02}月{dd:02}日"),
+                format!("{y}/{m}/{dd}"),
+                format!("{y}.{m:02}.{dd:02}"),
+                format!("{y}年{m}月{dd}日"),
+            ];
+            assert!(
+                shown.iter().any(|s| d.text.contains(s.as_str())),
+                "{kind:?} {index}: {day} not on the page\n{}",
+                d.text
+            );
+        }
+    }
+    assert!(dated >= 40, "only {dated} of 60 pages dated");
+    // Pages without furniture have no date to find.
+    assert!(generate(&g, NoiseKind::Plain, Split::Dev, 0, 5)
+        .published
+        .is_none());
+}

@@ -88,3 +88,35 @@ fn tally_micro_averages_over_documents() {
     assert_eq!(empty.f1(), 1.0, "nothing to find, nothing found");
     assert_eq!(empty.boilerplate_leak_rate(), 0.0);
 }
+
+#[test]
+fn metadata_is_scored_against_the_clean_title_and_the_day() {
+    use taojin_noise::{score_meta, Generator, NoiseKind, Split};
+    let conv = ScriptConverter::new();
+    let g = Generator::new(&conv).expect("parses");
+    let paras = vec!["国家统计局今天发布数据，居民收入平稳增长。".to_string()];
+    // A portal page always has a title line and a byline.
+    let (doc, title, day) = (0..20)
+        .find_map(|i| {
+            let kit = g.site(NoiseKind::Portal, Split::Dev, 0, 3);
+            let d = g.document(NoiseKind::Portal, &kit, i, &paras, 3);
+            let (t, p) = (d.clean_title.clone()?, d.published.clone()?);
+            Some((d, t, p))
+        })
+        .expect("a dated portal page");
+    let right = score_meta(&doc, Some(&title), Some(&format!("{day} 08:30")), &conv);
+    assert!(right.title_right && right.date_right, "{right:?}");
+    assert!(!right.title_wrong() && !right.date_wrong());
+    // The title in Traditional, with other punctuation, is the same title.
+    let trad = conv.convert(&title, "s2t").expect("converts");
+    assert!(score_meta(&doc, Some(&format!("{trad}！")), None, &conv).title_right);
+    let wrong = score_meta(&doc, Some("网站首页"), Some("1999-01-01"), &conv);
+    assert!(wrong.title_wrong() && wrong.date_wrong(), "{wrong:?}");
+    let missed = score_meta(&doc, None, None, &conv);
+    assert!(missed.title_missed && missed.date_missed && !missed.date_wrong());
+    // A page with no date: any date given is spurious.
+    let kit = g.site(NoiseKind::Plain, Split::Dev, 0, 3);
+    let plain = g.document(NoiseKind::Plain, &kit, 0, &paras, 3);
+    assert!(score_meta(&plain, None, Some("2020-01-01"), &conv).date_spurious);
+    assert!(!score_meta(&plain, None, None, &conv).date_spurious);
+}
