@@ -205,6 +205,11 @@ pub struct Cleaner {
     lex: Lexicons,
 }
 
+/// Chars of a kept paragraph that show the body has begun, for
+/// telling a page's head (its byline, meta, first post header) from what
+/// follows the body (replies, comments): longer than a headline.
+const BODY_BEGUN: usize = 40;
+
 /// Documents per batch of [`Cleaner::source_fragments`]: enough pages for
 /// a brand spliced once or twice per page to recur, few enough that the
 /// search stays cheap on a large source.
@@ -533,6 +538,12 @@ impl Cleaner {
         let mut paragraphs: Vec<String> = Vec::new();
         let mut paragraph_lines: Vec<usize> = Vec::new();
         let mut removed: Vec<Removal> = Vec::new();
+        // The best publication date seen so far: ((after the body began,
+        // rank), value), first of the best in page order. The dates in the
+        // page's head (byline, meta, first post header) come before those
+        // after its body has begun (replies, end bylines); within each, the
+        // rank of `meta::date_candidates`.
+        let mut published: Option<((bool, u8), String)> = None;
         let (mut boiler_chars, mut spam_chars, mut lines_removed) = (0u64, 0u64, 0u64);
         for (i, line) in lines.iter().enumerate() {
             let class = line.class.unwrap_or(LineClass::Body);
@@ -598,6 +609,25 @@ impl Cleaner {
                     {
                         meta::parse_byline(&line.text, &line.simple, &mut doc.metadata);
                     }
+                    // A related list's dates are its headlines' own.
+                    if line.f.has_date && reason != Reason::RelatedList {
+                        // A kept headline (a title not recognised as one)
+                        // does not start the body: a paragraph does, or a
+                        // second line (dialogue runs in short lines).
+                        let in_body = paragraphs.len() >= 2
+                            || paragraphs.iter().any(|p| p.chars().count() >= BODY_BEGUN);
+                        for (rank, value) in meta::date_candidates(&line.text, &line.simple) {
+                            // After the body, a reply's or an edit's date
+                            // says nothing of when the page was published.
+                            if in_body && rank == meta::LATER {
+                                continue;
+                            }
+                            let key = (in_body, rank);
+                            if published.as_ref().is_none_or(|(k, _)| key < *k) {
+                                published = Some((key, value));
+                            }
+                        }
+                    }
                     removed.push(Removal {
                         text: line.text.clone(),
                         reason,
@@ -611,6 +641,9 @@ impl Cleaner {
         removed.sort_by_key(|r| r.line.unwrap_or(0));
 
         doc.title = title;
+        if doc.metadata.date.is_none() {
+            doc.metadata.date = published.map(|(_, value)| value);
+        }
         doc.text = paragraphs.join("\n");
         doc.paragraph_lines = paragraph_lines;
         doc.removed = removed;
@@ -2693,6 +2726,35 @@ mod tests {
             "老城区改造后的第一个春天\n2023-04-02 21:15 | 分类：城市漫步\n{BODY1}\n{BODY2}"
         );
         assert_title_and_two_paragraphs(&text, "老城区改造后的第一个春天");
+    }
+
+    #[test]
+    fn the_publication_date_is_the_posts_not_a_members_or_a_replys() {
+        // A Discuz thread: the poster's panel (check-in and join dates)
+        // above the post header, replies and the forum's clock after the
+        // post.
+        let text = format!(
+            "远安论坛\n• 最近打卡：2025-12-21 16:04:15\n注册时间 2019-03-13\n\
+             雪莲 发表于 2021-1-13 09:17 | 显示全部楼层\n{BODY1}\n{BODY2}\n\
+             壮志未酬 发表于 2021-1-13 13:34 | 显示全部楼层\n回复\nGMT+8, 2025-12-22 16:20"
+        );
+        let d = clean_with(&text, None);
+        assert_eq!(d.metadata.date.as_deref(), Some("2021-01-13 09:17"));
+        // An edit stamp stands in when the page shows nothing better; a
+        // reply's date after the body never does.
+        let edited = format!("本帖最后由 阿飞 于 2019/1/21 13:49 编辑\n{BODY1}\n{BODY2}");
+        assert_eq!(
+            clean_with(&edited, None).metadata.date.as_deref(),
+            Some("2019-01-21 13:49")
+        );
+        let replied = format!("{BODY1}\n{BODY2}\n#43楼 老李 2024.04.15 20:05");
+        assert_eq!(clean_with(&replied, None).metadata.date, None);
+        // A government page's meta line, removed as site chrome, dates it.
+        let gov = format!("发布时间：2012年09月22日　阅读次数：3324\n{BODY1}\n{BODY2}");
+        assert_eq!(
+            clean_with(&gov, None).metadata.date.as_deref(),
+            Some("2012-09-22")
+        );
     }
 
     #[test]

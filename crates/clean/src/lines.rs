@@ -181,68 +181,92 @@ fn ends_sentence(text: &str) -> bool {
     matches!(last, Some('。' | '！' | '？' | '…' | '!' | '?' | '.'))
 }
 
-/// Whether a string has a date (`2025-01-09`, `2021年1月13日`, `2021/1/13`).
+/// Whether a string has a date (`2025-01-09`, `2021年1月13日`, `2021/1/13`):
+/// the first one, as `YYYY-MM-DD`, with `HH:MM[:SS]` when a time follows.
 pub fn find_date(s: &str) -> Option<String> {
+    dates(s).into_iter().next().map(|d| d.value)
+}
+
+/// A date found in a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundDate {
+    /// Char offset where the year starts.
+    pub at: usize,
+    /// Char offset after the date and any time after it.
+    pub end: usize,
+    /// `YYYY-MM-DD`, with ` HH:MM[:SS]` when a time follows.
+    pub value: String,
+}
+
+/// Every date in a string, in order.
+pub fn dates(s: &str) -> Vec<FoundDate> {
     let chars: Vec<char> = s.chars().collect();
+    let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
         if chars[i].is_ascii_digit() && (i == 0 || !chars[i - 1].is_ascii_digit()) {
-            let y: String = chars[i..]
-                .iter()
-                .take_while(|c| c.is_ascii_digit())
-                .collect();
-            if y.len() == 4 && (y.starts_with("19") || y.starts_with("20")) {
-                let mut j = i + 4;
-                let sep = chars.get(j).copied();
-                if matches!(sep, Some('-' | '/' | '.' | '年')) {
-                    j += 1;
-                    let m: String = chars[j.min(chars.len())..]
-                        .iter()
-                        .take_while(|c| c.is_ascii_digit())
-                        .collect();
-                    if (1..=2).contains(&m.len()) {
-                        j += m.len();
-                        let sep2 = chars.get(j).copied();
-                        let expected = match sep {
-                            Some('年') => '月',
-                            Some(c) => c,
-                            None => '-',
-                        };
-                        if sep2 == Some(expected) {
-                            j += 1;
-                            let d: String = chars[j.min(chars.len())..]
-                                .iter()
-                                .take_while(|c| c.is_ascii_digit())
-                                .collect();
-                            let (mn, dn) =
-                                (m.parse::<u32>().unwrap_or(0), d.parse::<u32>().unwrap_or(0));
-                            if (1..=2).contains(&d.len())
-                                && (1..=12).contains(&mn)
-                                && (1..=31).contains(&dn)
-                            {
-                                let mut out = format!("{y}-{mn:02}-{dn:02}");
-                                j += d.len();
-                                if chars.get(j) == Some(&'日') {
-                                    j += 1;
-                                }
-                                // An optional time straight after.
-                                let rest: String = chars[j.min(chars.len())..].iter().collect();
-                                if let Some(t) = find_time(rest.trim_start()) {
-                                    if rest.trim_start().starts_with(&t) {
-                                        out.push(' ');
-                                        out.push_str(&t);
-                                    }
-                                }
-                                return Some(out);
-                            }
-                        }
-                    }
-                }
+            if let Some((value, end)) = date_at(&chars, i) {
+                out.push(FoundDate { at: i, end, value });
+                i = end;
+                continue;
             }
         }
         i += 1;
     }
-    None
+    out
+}
+
+/// The date starting at `i` (a four-digit year from 1900 to 2099, a month
+/// and a day under one separator, `年月日` or `-` `/` `.`), and the offset
+/// after it and any time that follows.
+fn date_at(chars: &[char], i: usize) -> Option<(String, usize)> {
+    let digits_from = |j: usize| -> String {
+        chars[j.min(chars.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .collect()
+    };
+    let y = digits_from(i);
+    if y.len() != 4 || !(y.starts_with("19") || y.starts_with("20")) {
+        return None;
+    }
+    let mut j = i + 4;
+    let sep = chars.get(j).copied();
+    if !matches!(sep, Some('-' | '/' | '.' | '年')) {
+        return None;
+    }
+    j += 1;
+    let m = digits_from(j);
+    if !(1..=2).contains(&m.len()) {
+        return None;
+    }
+    j += m.len();
+    let expected = if sep == Some('年') { '月' } else { sep? };
+    if chars.get(j) != Some(&expected) {
+        return None;
+    }
+    j += 1;
+    let d = digits_from(j);
+    let (mn, dn) = (m.parse::<u32>().unwrap_or(0), d.parse::<u32>().unwrap_or(0));
+    if !(1..=2).contains(&d.len()) || !(1..=12).contains(&mn) || !(1..=31).contains(&dn) {
+        return None;
+    }
+    let mut out = format!("{y}-{mn:02}-{dn:02}");
+    j += d.len();
+    if chars.get(j) == Some(&'日') {
+        j += 1;
+    }
+    // An optional time straight after.
+    let rest: String = chars[j.min(chars.len())..].iter().collect();
+    let lead = rest.chars().count() - rest.trim_start().chars().count();
+    if let Some(t) = find_time(rest.trim_start()) {
+        if rest.trim_start().starts_with(&t) {
+            out.push(' ');
+            out.push_str(&t);
+            j += lead + t.chars().count();
+        }
+    }
+    Some((out, j))
 }
 
 /// A clock time `HH:MM` or `HH:MM:SS` (ASCII or full-width colon).

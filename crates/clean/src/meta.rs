@@ -1,6 +1,6 @@
 //! Metadata from byline, source and date lines.
 
-use crate::lines::find_date;
+use crate::lines::dates;
 use taojin_core::{is_han, Metadata};
 
 /// Role words that introduce a person's name, by the field they fill.
@@ -33,15 +33,123 @@ fn name_after(orig: &[char], simple: &[char], role_end: usize) -> Option<String>
         .then(|| orig[i..i + n].iter().collect())
 }
 
+/// Words before a date that say it is not when the page was published: a
+/// member's join, login or check-in dates and a forum's clock (Discuz and
+/// phpwind user panels and footers), and the validity dates of a
+/// government document (its `有效期`, `生效日期`, `截止`). Matched anywhere
+/// in the line before the date, Simplified and lower-cased.
+const NOT_PUBLISHED: &[&str] = &[
+    "注册", "登录", "登陆", "打卡", "签到", "入坛", "加入", "访问", "在线", "现在", "当前", "gmt",
+    "时区", "截止", "有效", "生效", "失效", "到期", "废止", "出生",
+];
+
+/// Words before a date that say it is later than publication: edit notes,
+/// update stamps and reply headers (`本帖最后由…于…编辑`, `更新时间`,
+/// `回复于`). Such a date stands in when the page shows no other.
+/// A floor number (`#43楼`, `第5楼`, `沙发`, `板凳`) heads a reply; the thread's
+/// first post is its `楼主`, which is set aside before matching.
+const LATER_THAN_PUBLISHED: &[&str] = &[
+    "编辑", "修改", "更新", "回复", "回帖", "最后", "楼", "沙发", "板凳",
+];
+
+/// Words in the label just before a date that say it is the publication
+/// date (`发布时间：`, `发表于`, `发稿时间`, `成文日期`, `时间：`, `于`,
+/// `posted @`): the labels of news-site bylines, forum post headers,
+/// government-site document meta and blog post lines.
+const PUBLISHED: &[&str] = &[
+    "发布", "发表", "发帖", "发稿", "发文", "首发", "时间", "日期", "于", "@",
+];
+
+/// Words just after a date that make it an edit stamp.
+const EDITED_AFTER: &[&str] = &["编辑", "修改"];
+
+/// Chars after a date read for [`EDITED_AFTER`].
+const EDIT_WINDOW: usize = 8;
+
+/// The rank of a date later than publication (an edit, an update, a
+/// reply): a stand-in, read only in a page's head.
+pub const LATER: u8 = 2;
+
+/// How surely a date on a removed furniture line is the page's
+/// publication date: 0 labelled as such, 1 unlabelled, 2 an edit, update
+/// or reply stamp; `None` for the dates that are never it (see
+/// [`NOT_PUBLISHED`]). `simple` is the line's Simplified form; `at` is the
+/// date's char offset in it and `end` the offset after it (and its time),
+/// `from` where the text that labels it starts (the line's start, or the
+/// end of the date before it) and `to` where the text after it that may
+/// still describe it ends (the next date, or the line's end).
+fn date_rank(simple: &[char], from: usize, at: usize, end: usize, to: usize) -> Option<u8> {
+    let text = |a: usize, b: usize| -> String {
+        simple
+            .get(a.min(b)..b.min(simple.len()))
+            .unwrap_or_default()
+            .iter()
+            .collect::<String>()
+            .to_lowercase()
+    };
+    let before = text(from, at).replace("楼主", "");
+    if NOT_PUBLISHED.iter().any(|w| before.contains(w)) {
+        return None;
+    }
+    // An edit note names its act just after the date (`此帖由…在 {date}
+    // 重新编辑过`, `本帖最后由…于 {date} 编辑`), before any separator.
+    let after: String = text(end, to)
+        .chars()
+        .take_while(|c| !matches!(c, '|' | '｜'))
+        .take(EDIT_WINDOW)
+        .collect();
+    if LATER_THAN_PUBLISHED.iter().any(|w| before.contains(w))
+        || EDITED_AFTER.iter().any(|w| after.contains(w))
+    {
+        return Some(LATER);
+    }
+    // The label is the last word before the date, past any colon or
+    // space between them (`发表于 2021-1-13`, `时间：2020-05-06`).
+    let label: String = before
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '：' | ':' | '｜' | '|'))
+        .chars()
+        .rev()
+        .take_while(|c| !c.is_whitespace() && !matches!(c, '｜' | '|' | '，' | ',' | '·'))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if PUBLISHED.iter().any(|w| label.contains(w)) {
+        Some(0)
+    } else {
+        Some(1)
+    }
+}
+
+/// The publication date candidates of one removed furniture line, as
+/// `(rank, value)` (see [`date_rank`]); `orig` is the line as kept and
+/// `simple` its Simplified form.
+pub fn date_candidates(orig: &str, simple: &str) -> Vec<(u8, String)> {
+    let sc: Vec<char> = simple.chars().collect();
+    // Dates are read from the line as kept (digits and the date's own
+    // chars are the same in both scripts); labels from the Simplified form
+    // when the two align char for char.
+    let aligned = sc.len() == orig.chars().count();
+    let lc: Vec<char> = if aligned { sc } else { orig.chars().collect() };
+    let found = dates(orig);
+    let mut from = 0;
+    let mut out = Vec::new();
+    for (k, d) in found.iter().enumerate() {
+        let to = found.get(k + 1).map_or(lc.len(), |n| n.at);
+        if let Some(rank) = date_rank(&lc, from, d.at, d.end, to) {
+            out.push((rank, d.value.clone()));
+        }
+        from = d.end;
+    }
+    out
+}
+
 /// Fills metadata from one byline-like line. `orig` is the line as kept,
 /// `simple` its Simplified form (same char count, else matching is skipped
 /// for names). Earlier values win: the first byline names the author.
 pub fn parse_byline(orig: &str, simple: &str, meta: &mut Metadata) {
     let oc: Vec<char> = orig.chars().collect();
     let sc: Vec<char> = simple.chars().collect();
-    if meta.date.is_none() {
-        meta.date = find_date(orig);
-    }
     if oc.len() != sc.len() {
         return;
     }
@@ -93,8 +201,71 @@ mod tests {
         m
     }
 
+    /// The candidates of one line as (rank, day).
+    fn ranked(line: &str) -> Vec<(u8, String)> {
+        date_candidates(line, line)
+            .into_iter()
+            .map(|(r, v)| (r, v[..10].to_string()))
+            .collect()
+    }
+
     #[test]
-    fn reporters_editors_sources_and_dates() {
+    fn dates_are_ranked_by_what_labels_them() {
+        let day = |r: u8, d: &str| vec![(r, d.to_string())];
+        // Labelled as publication, or not labelled at all.
+        assert_eq!(
+            ranked("雪莲 发表于 2021-1-13 09:17 | 显示全部楼层"),
+            day(0, "2021-01-13")
+        );
+        assert_eq!(
+            ranked("发布时间：2012年09月22日　阅读次数：3324"),
+            day(0, "2012-09-22")
+        );
+        assert_eq!(
+            ranked("2025-01-09 09:14:15 来源：浙江政协同心苑"),
+            day(1, "2025-01-09")
+        );
+        // Edits, updates and replies stand in only.
+        assert_eq!(
+            ranked("本帖最后由 阿飞 于 2019/1/21 13:49 编辑"),
+            day(LATER, "2019-01-21")
+        );
+        assert_eq!(
+            ranked("此帖由 老周 在 2016年4月12日 22:02 重新编辑过"),
+            day(LATER, "2016-04-12")
+        );
+        assert_eq!(
+            ranked("#43楼 老李 2024.04.15 20:05"),
+            day(LATER, "2024-04-15")
+        );
+        // The thread starter's header is the first post, not a reply.
+        assert_eq!(
+            ranked("楼主 书生 发表于 2018年06月13日 17:43"),
+            day(0, "2018-06-13")
+        );
+        // A member's dates, a forum's clock, a document's validity: never.
+        for line in [
+            "• 最近打卡：2025-12-21 16:04:15",
+            "注册时间 2019/8/16",
+            "GMT+8, 2025-12-22 16:20",
+            "当前时区 GMT+8, 现在时间是 2016-03-20 21:26",
+            "文号：太原府〔2021〕92号  生效日期：2021.01.17",
+        ] {
+            assert!(ranked(line).is_empty(), "{line}");
+        }
+        // Each date of a line is labelled by the text since the one before.
+        assert_eq!(
+            ranked("成文日期：2020-01-02　有效期至：2025-01-02"),
+            day(0, "2020-01-02")
+        );
+        assert_eq!(
+            ranked("注册于 2019-03-04　发表于 2020-05-06"),
+            day(0, "2020-05-06")
+        );
+    }
+
+    #[test]
+    fn reporters_editors_and_sources() {
         let m = parse(&[
             "（通讯员 楼敏 记者 鲍蔓华）",
             "编辑：实习生 李军（辅导老师：李敏杰）",
@@ -105,7 +276,6 @@ mod tests {
             "2025-01-09 09:14:15 来源：浙江政协同心苑",
             "标签：政协责任编辑：庞舒青",
         ]);
-        assert_eq!(m.date.as_deref(), Some("2025-01-09 09:14:15"));
         assert_eq!(m.source_site.as_deref(), Some("浙江政协同心苑"));
         assert_eq!(m.editor.as_deref(), Some("庞舒青"));
         let m = parse(&["雅安日报/北纬网记者 唐小未"]);

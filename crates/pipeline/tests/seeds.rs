@@ -93,7 +93,11 @@ fn seeds_are_clean() {
         assert!(!d.text.contains(bp), "003: {bp} left in text");
     }
     assert_eq!(d.metadata.editor.as_deref(), Some("庞舒青"));
+    assert_eq!(d.metadata.date.as_deref(), Some("2025-01-09 09:14:15"));
     let d = by_prefix("004");
+    // The thread's date is its first post's, not the poster's last
+    // check-in above it nor the forum's clock below.
+    assert_eq!(d.metadata.date.as_deref(), Some("2021-01-13 09:17"));
     for bp in [
         "找回密码",
         "立即注册",
