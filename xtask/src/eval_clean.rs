@@ -554,8 +554,8 @@ pub fn run(args: &[String]) -> Result<()> {
                     );
                     println!("---- generated page\n{}", g.text);
                     println!(
-                        "---- cleaned text (title: {:?}; date {:?}, page dated {:?})\n{}",
-                        d.title, d.metadata.date, g.published, d.text
+                        "---- cleaned text (title: {:?}; date {:?}, page dated {:?}; page title {:?})\n{}",
+                        d.title, d.metadata.date, g.published, g.clean_title, d.text
                     );
                     println!("---- injected spam {:?}", g.spam.keys().collect::<Vec<_>>());
                     println!("---- removed ({})", d.removed.len());

@@ -205,6 +205,10 @@ pub struct Cleaner {
     lex: Lexicons,
 }
 
+/// Longest headline read as one though it ends in `？` or `！`
+/// ([`asking_headline`]): news headlines run to about 30 chars.
+const ASKING_HEADLINE_MAX_CHARS: usize = 40;
+
 /// Chars of a kept paragraph that show the body has begun, for
 /// telling a page's head (its byline, meta, first post header) from what
 /// follows the body (replies, comments): longer than a headline.
@@ -1015,6 +1019,28 @@ fn tidy_title(t: &str) -> String {
 /// Whether a line ends on a full stop, a comma or a colon, Chinese or
 /// folded to ASCII after Han (`说起.`, `如何﹐`, `说道︰`): a sentence or a
 /// clause of the body, never a headline.
+/// Whether the body line at `i` is a headline ending in a question or an
+/// exclamation mark: headline-sized, without a comma's clause inside, with
+/// furniture (a byline, a date line, a post header) right under it and the
+/// body after that.
+fn asking_headline(lines: &[Line], i: usize) -> bool {
+    let Some(l) = lines.get(i) else { return false };
+    let last = l
+        .text
+        .trim_end()
+        .chars()
+        .rev()
+        .find(|c| !matches!(c, '”' | '’' | '」' | '』' | '"'));
+    matches!(last, Some('？' | '！' | '?' | '!'))
+        && l.f.chars <= ASKING_HEADLINE_MAX_CHARS
+        && lines
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.class, Some(LineClass::Boilerplate(_))))
+        && lines[i + 2..]
+            .iter()
+            .any(|n| n.class == Some(LineClass::Body))
+}
+
 fn ends_clause(text: &str) -> bool {
     let mut rev = text.trim_end().chars().rev();
     match (rev.next(), rev.next()) {
@@ -1027,7 +1053,14 @@ fn ends_clause(text: &str) -> bool {
 fn decide_title(lines: &mut [Line]) -> Option<String> {
     // A title needs body after it: a document of short lines only (a post,
     // a list) keeps them all as text rather than losing its first one.
-    let limit = first_anchor(lines)?;
+    let mut limit = first_anchor(lines)?;
+    // A headline may ask or exclaim (`谁来管？`, `哥不要！`), and so read as
+    // a sentence; on top of its byline or post header, with the body
+    // after, it is the headline.
+    if asking_headline(lines, limit) {
+        lines[limit].class = None;
+        limit = first_anchor(lines)?;
+    }
     // A breadcrumb ends on the page's own headline (`首页 > 某书 > 第十章
     // 夜渡`): a line above the body repeating one of its later steps is the
     // headline, however short or name-like.
@@ -2726,6 +2759,39 @@ mod tests {
             "老城区改造后的第一个春天\n2023-04-02 21:15 | 分类：城市漫步\n{BODY1}\n{BODY2}"
         );
         assert_title_and_two_paragraphs(&text, "老城区改造后的第一个春天");
+    }
+
+    #[test]
+    fn a_headline_that_asks_or_exclaims_is_the_title_on_its_byline() {
+        // The ASCII mark after Han text comes out full-width.
+        for (headline, title) in [
+            ("买处方药像买菜谁给的方便？", "买处方药像买菜谁给的方便？"),
+            (
+                "周鸿祎见董明珠：联手对抗敌人?",
+                "周鸿祎见董明珠：联手对抗敌人？",
+            ),
+            (
+                "年终成绩单：半数房企未达标！",
+                "年终成绩单：半数房企未达标！",
+            ),
+        ] {
+            let text =
+                format!("首页 > 财经 > 正文\n{headline}\n作者：刘宇  2017/5/6\n{BODY1}\n{BODY2}");
+            assert_title_and_two_paragraphs(&text, title);
+            // A forum thread's, on its post header.
+            let text = format!(
+                "查看: 8272|回复: 27\n{headline}\n楼主 sunny185 发表于 2016.04.22 22:25\n{BODY1}\n{BODY2}"
+            );
+            assert_title_and_two_paragraphs(&text, title);
+        }
+        // A question opening the body, with no furniture under it, stays.
+        let text = format!("首页 > 财经 > 正文\n飞地园区飞跃发展，靠的是什么？\n{BODY1}\n{BODY2}");
+        let d = clean_with(&text, None);
+        assert!(
+            d.text.starts_with("飞地园区飞跃发展，靠的是什么？"),
+            "{:?}",
+            d.title
+        );
     }
 
     #[test]
