@@ -16,6 +16,15 @@ fn paragraphs() -> Vec<String> {
     .collect()
 }
 
+/// The kinds that wrap the truth in one site style's furniture.
+const FURNISHED: [NoiseKind; 5] = [
+    NoiseKind::Portal,
+    NoiseKind::Forum,
+    NoiseKind::Gov,
+    NoiseKind::Blog,
+    NoiseKind::Social,
+];
+
 fn generate(
     g: &Generator<'_>,
     kind: NoiseKind,
@@ -65,13 +74,7 @@ fn plain_documents_are_the_truth_and_score_perfectly() {
 fn site_styles_wrap_the_truth_and_record_their_lines() {
     let conv = ScriptConverter::new();
     let g = Generator::new(&conv).expect("parses");
-    for kind in [
-        NoiseKind::Portal,
-        NoiseKind::Forum,
-        NoiseKind::Gov,
-        NoiseKind::Blog,
-        NoiseKind::Social,
-    ] {
+    for kind in FURNISHED {
         for split in Split::BOTH {
             for i in 0..10 {
                 let d = generate(&g, kind, split, i, 5);
@@ -338,13 +341,7 @@ fn dated_pages_show_their_publication_date() {
     let conv = ScriptConverter::new();
     let g = Generator::new(&conv).expect("parses");
     let mut dated = 0;
-    for kind in [
-        NoiseKind::Portal,
-        NoiseKind::Forum,
-        NoiseKind::Gov,
-        NoiseKind::Blog,
-        NoiseKind::Social,
-    ] {
+    for kind in FURNISHED {
         for index in 0..12 {
             let d = generate(&g, kind, Split::Dev, index, 5);
             let Some(day) = &d.published else { continue };
