@@ -36,14 +36,16 @@ fn name_after(orig: &[char], simple: &[char], role_end: usize) -> Option<String>
 /// Words before a date that say it is not when the page was published: a
 /// member's join, login or check-in dates and a forum's clock (Discuz and
 /// phpwind user panels and footers), and the validity dates of a
-/// government document (its `有效期`, `生效日期`, `截止`). Matched anywhere
-/// in the line before the date, Simplified and lower-cased.
+/// government document (its `有效期`, `生效日期`, `截止`). Matched in the
+/// date's own field before it (see [`date_rank`]), Simplified and
+/// lower-cased.
 const NOT_PUBLISHED: &[&str] = &[
     "注册", "登录", "登陆", "打卡", "签到", "入坛", "加入", "访问", "在线", "现在", "当前", "gmt",
     "时区", "截止", "有效", "生效", "失效", "到期", "废止", "出生",
 ];
 
-/// Words before a date that say it is later than publication: edit notes,
+/// Words before a date, in its field, that say it is later than
+/// publication: edit notes,
 /// update stamps and reply headers (`本帖最后由…于…编辑`, `更新时间`,
 /// `回复于`). Such a date stands in when the page shows no other.
 /// A floor number (`#43楼`, `第5楼`, `沙发`, `板凳`) heads a reply; the thread's
@@ -87,7 +89,17 @@ fn date_rank(simple: &[char], from: usize, at: usize, end: usize, to: usize) -> 
             .collect::<String>()
             .to_lowercase()
     };
-    let before = text(from, at).replace("楼主", "");
+    // The words that label a date are those of its own field: a line
+    // holds several (`来源：某网  访问量：123  发布时间：2020-05-06`),
+    // set off by a bar, an ideographic space or two spaces.
+    let line_before = text(from, at);
+    let trimmed = line_before.trim_end();
+    let field_start = ["|", "｜", "　", "  "]
+        .iter()
+        .filter_map(|sep| trimmed.rfind(sep).map(|k| k + sep.len()))
+        .max()
+        .unwrap_or(0);
+    let before = trimmed[field_start..].replace("楼主", "");
     if NOT_PUBLISHED.iter().any(|w| before.contains(w)) {
         return None;
     }
@@ -261,6 +273,15 @@ mod tests {
         assert_eq!(
             ranked("注册于 2019-03-04　发表于 2020-05-06"),
             day(0, "2020-05-06")
+        );
+        // A counter's field before the date's own says nothing of it.
+        assert_eq!(
+            ranked("来源：某某网  访问量：123  发布时间：2020-05-06"),
+            day(0, "2020-05-06")
+        );
+        assert_eq!(
+            ranked("在线人数 88 | 2020-05-06 08:00"),
+            day(1, "2020-05-06")
         );
     }
 
