@@ -1025,13 +1025,7 @@ fn tidy_title(t: &str) -> String {
 /// body after that.
 fn asking_headline(lines: &[Line], i: usize) -> bool {
     let Some(l) = lines.get(i) else { return false };
-    let last = l
-        .text
-        .trim_end()
-        .chars()
-        .rev()
-        .find(|c| !matches!(c, '”' | '’' | '」' | '』' | '"'));
-    matches!(last, Some('？' | '！' | '?' | '!'))
+    matches!(lines::final_mark(&l.text), Some('？' | '！' | '?' | '!'))
         && l.f.chars <= ASKING_HEADLINE_MAX_CHARS
         && lines
             .get(i + 1)

@@ -168,17 +168,23 @@ const CAPTION_MARKERS: &[char] = &['▲', '△', '▼', '↑', '↓'];
 /// Whether a line ends a sentence: its last character, ignoring closing
 /// quotes and brackets and a wire story's end mark, is a sentence-final mark.
 fn ends_sentence(text: &str) -> bool {
-    // A wire story's end mark after its last sentence (`…志愿者。（完）`).
+    matches!(
+        final_mark(text),
+        Some('。' | '！' | '？' | '…' | '!' | '?' | '.')
+    )
+}
+
+/// A line's last character, ignoring closing quotes and brackets and a
+/// wire story's end mark (`…志愿者。（完）`): the mark that ends it.
+pub fn final_mark(text: &str) -> Option<char> {
     let text = text.trim_end();
     let text = ["（完）", "(完)", "【完】", "[完]"]
         .iter()
         .find_map(|m| text.strip_suffix(m))
         .unwrap_or(text);
-    let last = text
-        .chars()
+    text.chars()
         .rev()
-        .find(|c| !matches!(c, '”' | '’' | '」' | '』' | '）' | ')' | '"' | '\'' | '】'));
-    matches!(last, Some('。' | '！' | '？' | '…' | '!' | '?' | '.'))
+        .find(|c| !matches!(c, '”' | '’' | '」' | '』' | '）' | ')' | '"' | '\'' | '】'))
 }
 
 /// Whether a string has a date (`2025-01-09`, `2021年1月13日`, `2021/1/13`):
