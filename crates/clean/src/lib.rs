@@ -542,12 +542,7 @@ impl Cleaner {
         let mut paragraphs: Vec<String> = Vec::new();
         let mut paragraph_lines: Vec<usize> = Vec::new();
         let mut removed: Vec<Removal> = Vec::new();
-        // The best publication date seen so far: ((after the body began,
-        // rank), value), first of the best in page order. The dates in the
-        // page's head (byline, meta, first post header) come before those
-        // after its body has begun (replies, end bylines); within each, the
-        // rank of `meta::date_candidates`.
-        let mut published: Option<((bool, u8), String)> = None;
+        let mut published = meta::PublishedDate::default();
         let (mut boiler_chars, mut spam_chars, mut lines_removed) = (0u64, 0u64, 0u64);
         for (i, line) in lines.iter().enumerate() {
             let class = line.class.unwrap_or(LineClass::Body);
@@ -620,17 +615,7 @@ impl Cleaner {
                         // second line (dialogue runs in short lines).
                         let in_body = paragraphs.len() >= 2
                             || paragraphs.iter().any(|p| p.chars().count() >= BODY_BEGUN);
-                        for (rank, value) in meta::date_candidates(&line.text, &line.simple) {
-                            // After the body, a reply's or an edit's date
-                            // says nothing of when the page was published.
-                            if in_body && rank == meta::LATER {
-                                continue;
-                            }
-                            let key = (in_body, rank);
-                            if published.as_ref().is_none_or(|(k, _)| key < *k) {
-                                published = Some((key, value));
-                            }
-                        }
+                        published.offer(&line.text, &line.simple, in_body);
                     }
                     removed.push(Removal {
                         text: line.text.clone(),
@@ -646,7 +631,7 @@ impl Cleaner {
 
         doc.title = title;
         if doc.metadata.date.is_none() {
-            doc.metadata.date = published.map(|(_, value)| value);
+            doc.metadata.date = published.into_date();
         }
         doc.text = paragraphs.join("\n");
         doc.paragraph_lines = paragraph_lines;
@@ -1020,8 +1005,7 @@ fn tidy_title(t: &str) -> String {
 /// folded to ASCII after Han (`说起.`, `如何﹐`, `说道︰`): a sentence or a
 /// clause of the body, never a headline.
 /// Whether the body line at `i` is a headline ending in a question or an
-/// exclamation mark: headline-sized, without a comma's clause inside, with
-/// furniture (a byline, a date line, a post header) right under it and the
+/// exclamation mark: headline-sized, with furniture (a byline, a date line, a post header) right under it and the
 /// body after that.
 fn asking_headline(lines: &[Line], i: usize) -> bool {
     let Some(l) = lines.get(i) else { return false };

@@ -70,7 +70,42 @@ const EDIT_WINDOW: usize = 8;
 
 /// The rank of a date later than publication (an edit, an update, a
 /// reply): a stand-in, read only in a page's head.
-pub const LATER: u8 = 2;
+const LATER: u8 = 2;
+
+/// The page's publication date, chosen among the dates of its furniture
+/// lines as they come in page order: the dates in the page's head
+/// (byline, meta, first post header) before those after its body has
+/// begun (replies, end bylines), and within each the best rank of
+/// [`date_candidates`], the first of equals.
+#[derive(Debug, Default)]
+pub struct PublishedDate {
+    /// ((after the body began, rank), value) of the best so far.
+    best: Option<((bool, u8), String)>,
+}
+
+impl PublishedDate {
+    /// Offers the dates of one removed furniture line (`orig` as kept,
+    /// `simple` its Simplified form); `in_body` says whether the body has
+    /// begun above it.
+    pub fn offer(&mut self, orig: &str, simple: &str, in_body: bool) {
+        for (rank, value) in date_candidates(orig, simple) {
+            // After the body, a reply's or an edit's date says nothing of
+            // when the page was published.
+            if in_body && rank == LATER {
+                continue;
+            }
+            let key = (in_body, rank);
+            if self.best.as_ref().is_none_or(|(k, _)| key < *k) {
+                self.best = Some((key, value));
+            }
+        }
+    }
+
+    /// The date chosen, if any line offered one.
+    pub fn into_date(self) -> Option<String> {
+        self.best.map(|(_, value)| value)
+    }
+}
 
 /// How surely a date on a removed furniture line is the page's
 /// publication date: 0 labelled as such, 1 unlabelled, 2 an edit, update
@@ -136,7 +171,7 @@ fn date_rank(simple: &[char], from: usize, at: usize, end: usize, to: usize) -> 
 /// The publication date candidates of one removed furniture line, as
 /// `(rank, value)` (see [`date_rank`]); `orig` is the line as kept and
 /// `simple` its Simplified form.
-pub fn date_candidates(orig: &str, simple: &str) -> Vec<(u8, String)> {
+fn date_candidates(orig: &str, simple: &str) -> Vec<(u8, String)> {
     let sc: Vec<char> = simple.chars().collect();
     // Dates are read from the line as kept (digits and the date's own
     // chars are the same in both scripts); labels from the Simplified form
