@@ -33,8 +33,8 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 use taojin_core::{Config, Document, RawContent, RawInput};
 use taojin_noise::{
-    score, score_meta, scored_output, DocScore, Generated, Generator, MetaScore, NoiseKind, Rng,
-    Split, Tally,
+    score, score_meta, scored_output, DocScore, FoundMeta, Generated, Generator, MetaScore,
+    MetaTally, NoiseKind, Rng, Split, Tally,
 };
 use taojin_pipeline::input::Record;
 use taojin_pipeline::Pipeline;
@@ -270,13 +270,7 @@ struct Row {
     brand_leaked: usize,
     censored_runs: usize,
     censored_kept: usize,
-    title_pages: usize,
-    title_right: usize,
-    title_missed: usize,
-    date_pages: usize,
-    date_right: usize,
-    date_missed: usize,
-    date_spurious: usize,
+    meta: MetaTally,
 }
 
 impl Row {
@@ -299,43 +293,26 @@ impl Row {
             brand_leaked: t.brand_leaked,
             censored_runs: t.censored_runs,
             censored_kept: t.censored_kept,
-            title_pages: t.title_pages,
-            title_right: t.title_right,
-            title_missed: t.title_missed,
-            date_pages: t.date_pages,
-            date_right: t.date_right,
-            date_missed: t.date_missed,
-            date_spurious: t.date_spurious,
+            meta: t.meta,
         }
     }
 
-    /// The metadata line: titles and publication dates right, missed and
-    /// wrong, over the pages that have one.
+    /// The metadata line: for each field, the share right over the pages
+    /// that have it, and how many were missed, wrong and spurious.
     fn print_meta(&self) {
-        let share = |right: usize, of: usize| {
-            if of == 0 {
-                "-".to_string()
+        print!("{:<9} {:<9}", self.split, self.kind);
+        for (_, f) in self.meta.fields() {
+            if f.pages == 0 {
+                print!(" {:>6} {:>13}", "-", format!("0/0/{}", f.spurious));
             } else {
-                format!(
-                    "{:5.1}% {right:>4}/{of:<4}",
-                    100.0 * right as f64 / of as f64
-                )
+                print!(
+                    " {:>5.1}% {:>13}",
+                    100.0 * f.right as f64 / f.pages as f64,
+                    format!("{}/{}/{}", f.missed, f.wrong(), f.spurious)
+                );
             }
-        };
-        let title_wrong = self.title_pages - self.title_right - self.title_missed;
-        let date_wrong = self.date_pages - self.date_right - self.date_missed;
-        println!(
-            "{:<9} {:<9} {:<16} {:>6} {:>6}   {:<16} {:>6} {:>6} {:>8}",
-            self.split,
-            self.kind,
-            share(self.title_right, self.title_pages),
-            self.title_missed,
-            title_wrong,
-            share(self.date_right, self.date_pages),
-            self.date_missed,
-            date_wrong,
-            self.date_spurious
-        );
+        }
+        println!();
     }
 
     fn print(&self) {
@@ -405,8 +382,50 @@ fn clip(s: &str, n: usize) -> String {
     out
 }
 
-fn print_failures(kind: NoiseKind, scored: &[(&Generated, &Document, DocScore)], n: usize) {
+fn print_failures(
+    kind: NoiseKind,
+    scored: &[(&Generated, &Document, DocScore)],
+    meta: &[MetaScore],
+    n: usize,
+) {
     let mut bp: BTreeMap<String, usize> = BTreeMap::new();
+    let mut credits: BTreeMap<String, usize> = BTreeMap::new();
+    for ((g, d, _), m) in scored
+        .iter()
+        .zip(meta)
+        .filter(|((g, _, _), _)| g.kind == kind)
+    {
+        let fields = [
+            ("author", &m.author, &g.credits.author, &d.metadata.author),
+            (
+                "source",
+                &m.source,
+                &g.credits.source,
+                &d.metadata.source_site,
+            ),
+        ];
+        for (name, score, truth, found) in fields {
+            let how = if score.missed {
+                "missed"
+            } else if score.wrong() {
+                "wrong"
+            } else if score.spurious {
+                "spurious"
+            } else {
+                continue;
+            };
+            // The furniture line that names the truth, or the value found.
+            let shown = truth.as_deref().or(found.as_deref()).unwrap_or_default();
+            let line = g
+                .boilerplate
+                .iter()
+                .find(|l| !shown.is_empty() && l.contains(shown))
+                .map_or("(no line)".to_string(), |l| pattern(l));
+            *credits
+                .entry(format!("{name} {how}: {line}  -> {found:?}"))
+                .or_default() += 1;
+        }
+    }
     let mut spam: BTreeMap<String, usize> = BTreeMap::new();
     let mut lost: BTreeMap<String, usize> = BTreeMap::new();
     let mut failed: BTreeMap<String, usize> = BTreeMap::new();
@@ -434,6 +453,7 @@ fn print_failures(kind: NoiseKind, scored: &[(&Generated, &Document, DocScore)],
         ("leaked spam", spam),
         ("lost paragraphs", lost),
         ("failed documents", failed),
+        ("author and source", credits),
     ] {
         let t = top(counts, n);
         if t.is_empty() {
@@ -534,7 +554,15 @@ pub fn run(args: &[String]) -> Result<()> {
         .collect();
     let meta: Vec<MetaScore> = scored
         .par_iter()
-        .map(|(g, d, _)| score_meta(g, d.title.as_deref(), d.metadata.date.as_deref(), conv))
+        .map(|(g, d, _)| {
+            let found = FoundMeta {
+                title: d.title.as_deref(),
+                date: d.metadata.date.as_deref(),
+                author: d.metadata.author.as_deref(),
+                source: d.metadata.source_site.as_deref(),
+            };
+            score_meta(g, &found, conv)
+        })
         .collect();
     let score_time = t3.elapsed();
 
@@ -554,8 +582,16 @@ pub fn run(args: &[String]) -> Result<()> {
                     );
                     println!("---- generated page\n{}", g.text);
                     println!(
-                        "---- cleaned text (title: {:?}; date {:?}, page dated {:?}; page title {:?})\n{}",
-                        d.title, d.metadata.date, g.published, g.clean_title, d.text
+                        "---- cleaned text (title {:?}, page's {:?}; date {:?}, page's {:?}; author {:?}, page's {:?}; source {:?}, page's {:?})\n{}",
+                        d.title,
+                        g.clean_title,
+                        d.metadata.date,
+                        g.published,
+                        d.metadata.author,
+                        g.credits.author,
+                        d.metadata.source_site,
+                        g.credits.source,
+                        d.text
                     );
                     println!("---- injected spam {:?}", g.spam.keys().collect::<Vec<_>>());
                     println!("---- removed ({})", d.removed.len());
@@ -633,24 +669,18 @@ pub fn run(args: &[String]) -> Result<()> {
     }
     let meta_rows: Vec<&Row> = rows
         .iter()
-        .filter(|r| r.title_pages + r.date_pages > 0)
+        .filter(|r| r.meta.fields().iter().any(|(_, f)| f.pages > 0))
         .collect();
     if !meta_rows.is_empty() {
         println!(
-            "\nmetadata: the title as the page had it before spam, and its publication date (the day)"
+            "\nmetadata: share right of the pages that have the field, then missed/wrong/spurious \
+             (title: as the page had it before spam; date: the day)"
         );
-        println!(
-            "{:<9} {:<9} {:<16} {:>6} {:>6}   {:<16} {:>6} {:>6} {:>8}",
-            "split",
-            "kind",
-            "title right",
-            "missed",
-            "wrong",
-            "date right",
-            "missed",
-            "wrong",
-            "spurious"
-        );
+        print!("{:<9} {:<9}", "split", "kind");
+        for (name, _) in MetaTally::default().fields() {
+            print!(" {:>6} {:>13}", name, "m/w/s");
+        }
+        println!();
         for r in meta_rows {
             r.print_meta();
         }
@@ -674,7 +704,7 @@ pub fn run(args: &[String]) -> Result<()> {
 
     if opts.failures > 0 {
         for &kind in &opts.kinds {
-            print_failures(kind, &scored, opts.failures);
+            print_failures(kind, &scored, &meta, opts.failures);
         }
     }
     if let Some(path) = &opts.json {

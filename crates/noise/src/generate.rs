@@ -1,7 +1,7 @@
 //! Noise kinds and the generator that turns clean paragraphs into a noisy
 //! document with its truth and its record of what was injected.
 
-use crate::page::{self, Filler, Line, Role, Site, Style};
+use crate::page::{self, Credits, Filler, Line, Role, Site, Style};
 use crate::rng::Rng;
 use crate::spam::{self, SpamKit};
 use crate::transform::{self, ByteEncoding, RubyStyle};
@@ -142,6 +142,9 @@ pub struct Generated {
     /// dates on the page (a poster's join date, an edit note, a footer's
     /// clock, related headlines) are drawn apart from it.
     pub published: Option<String>,
+    /// The author and the source site the page's furniture credits (its
+    /// byline, document meta, post line or origin line), when one does.
+    pub credits: Credits,
     /// Every injected boilerplate line.
     pub boilerplate: Vec<String>,
     /// Injected spam strings and how many times each was injected.
@@ -230,6 +233,7 @@ impl<'c> Generator<'c> {
                     base: &base,
                     headlines: self.headlines(split),
                     published: None,
+                    credits: None,
                 };
                 page::site_fixed(&filler, s, &mut rng)
             }
@@ -306,6 +310,7 @@ impl<'c> Generator<'c> {
             base: &kit.site.base,
             headlines: self.headlines(split),
             published: None,
+            credits: None,
         };
         // The publication date comes from a stream of its own, so that the
         // pages are what they were before dates were scored.
@@ -314,11 +319,13 @@ impl<'c> Generator<'c> {
             &[4, kind.index(), split as u64, index as u64],
         ));
         let mut published = None;
+        let mut credits = Credits::default();
         let mut lines: Vec<Line> = match plan.style {
             Some(style) => {
                 let shown = filler.format_date(y, m, d);
                 let built = page::page(&filler, &kit.site, style, paragraphs, &shown, &mut rng);
                 published = built.dated.then(|| format!("{y}-{m:02}-{d:02}"));
+                credits = built.credits;
                 built.lines
             }
             None => paragraphs
@@ -417,6 +424,7 @@ impl<'c> Generator<'c> {
             title,
             clean_title,
             published,
+            credits,
             boilerplate,
             spam_brands: if plan.spam {
                 kit.spam.brands.iter().cloned().collect()

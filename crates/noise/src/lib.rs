@@ -20,7 +20,11 @@ pub mod transform;
 pub mod vocab;
 
 pub use generate::{Generated, Generator, NoiseKind, SiteKit};
+pub use page::Credits;
 pub use rng::Rng;
-pub use score::{lcs_len, normalise, score, score_meta, scored_output, DocScore, MetaScore, Tally};
+pub use score::{
+    lcs_len, normalise, score, score_meta, scored_output, DocScore, FieldScore, FieldTally,
+    FoundMeta, MetaScore, MetaTally, Tally,
+};
 pub use transform::ByteEncoding;
 pub use vocab::{Split, Vocab};

@@ -8,6 +8,7 @@
 
 use crate::rng::Rng;
 use crate::vocab::{Split, Vocab};
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 /// The five site styles.
@@ -118,7 +119,25 @@ pub struct Filler<'a> {
     /// `{date}` becomes it (the publication lines of a page agree on one
     /// date, which is the truth the metadata is scored against).
     pub published: Option<&'a str>,
+    /// The page's credits, when lines of one page are being filled: a
+    /// placeholder tagged `@author` or `@source` (`{name@author}`,
+    /// `{media@source}`) records its value there, or, when the page has
+    /// already named one, repeats it (a page credits one author and one
+    /// source).
+    pub credits: Option<&'a RefCell<Credits>>,
 }
+
+/// Who and what a page credits: the author and source named by its tagged
+/// placeholders, the truth the cleaner's `author` and `source_site` are
+/// scored against.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Credits {
+    pub author: Option<String>,
+    pub source: Option<String>,
+}
+
+/// The longest placeholder name read between braces (`{account@source}`).
+const PLACEHOLDER_MAX: usize = 16;
 
 impl Filler<'_> {
     /// Entries of a slot: the style's own file first, then `common`.
@@ -150,7 +169,7 @@ impl Filler<'_> {
             out.push_str(&rest[..open]);
             let after = &rest[open + 1..];
             match after.find('}') {
-                Some(close) if close <= 12 => {
+                Some(close) if close <= PLACEHOLDER_MAX => {
                     let name = &after[..close];
                     match self.value(rng, name) {
                         Some(v) => out.push_str(&v),
@@ -173,6 +192,25 @@ impl Filler<'_> {
     }
 
     fn value(&self, rng: &mut Rng, name: &str) -> Option<String> {
+        if let Some((kind, tag)) = name.split_once('@') {
+            // The value is drawn either way, so that tagging a placeholder
+            // leaves the page's random stream as it was.
+            let drawn = self.value(rng, kind)?;
+            let Some(credits) = self.credits else {
+                return Some(drawn);
+            };
+            let mut credits = credits.borrow_mut();
+            let slot = match tag {
+                "author" => &mut credits.author,
+                "source" => &mut credits.source,
+                _ => return None,
+            };
+            return Some(slot.get_or_insert(drawn).clone());
+        }
+        if let Some(literal) = name.strip_prefix('=') {
+            // A fixed value that a tag may credit (`{=知乎@source}`).
+            return Some(literal.to_string());
+        }
         let b = self.base;
         Some(match name {
             "n" => rng.range(1, 99).to_string(),
@@ -297,6 +335,7 @@ impl Filler<'_> {
             base: self.base,
             headlines: self.headlines,
             published: Some(published),
+            credits: self.credits,
         }
     }
 
@@ -339,6 +378,7 @@ pub fn site_base(vocab: &Vocab, style: Option<Style>, split: Split, rng: &mut Rn
         base: &base,
         headlines: &[],
         published: None,
+        credits: None,
     };
     let name = match style {
         Some(_) => filler.pick(rng, "site"),
@@ -428,11 +468,13 @@ pub fn site_fixed(
     fixed
 }
 
-/// One built page: its lines, and whether a line dates the page with the
-/// publication date it was given.
+/// One built page: its lines, whether a line dates the page with the
+/// publication date it was given, and the author and source its lines
+/// credit.
 pub struct BuiltPage {
     pub lines: Vec<Line>,
     pub dated: bool,
+    pub credits: Credits,
 }
 
 /// Builds one page: the site's furniture around `paragraphs` (in order).
@@ -451,17 +493,23 @@ pub fn page(
         published: published.to_string(),
         ..Page::default()
     };
-    let title = filler.headline(rng);
+    let credits = RefCell::new(Credits::default());
+    let f = &Filler {
+        credits: Some(&credits),
+        ..*filler
+    };
+    let title = f.headline(rng);
     match style {
-        Style::Portal => portal(&mut p, filler, site, &title, paragraphs, rng),
-        Style::Forum => forum(&mut p, filler, site, &title, paragraphs, rng),
-        Style::Gov => gov(&mut p, filler, site, &title, paragraphs, rng),
-        Style::Blog => blog(&mut p, filler, site, &title, paragraphs, rng),
-        Style::Social => social(&mut p, filler, site, &title, paragraphs, rng),
+        Style::Portal => portal(&mut p, f, site, &title, paragraphs, rng),
+        Style::Forum => forum(&mut p, f, site, &title, paragraphs, rng),
+        Style::Gov => gov(&mut p, f, site, &title, paragraphs, rng),
+        Style::Blog => blog(&mut p, f, site, &title, paragraphs, rng),
+        Style::Social => social(&mut p, f, site, &title, paragraphs, rng),
     }
     BuiltPage {
         lines: p.lines,
         dated: p.dated,
+        credits: credits.into_inner(),
     }
 }
 
@@ -582,8 +630,13 @@ fn forum(p: &mut Page, f: &Filler<'_>, site: &Site, title: &str, paras: &[String
         p.bp(f.pick(rng, "signature"));
     }
     p.bps(site.fixed("buttons"));
+    // A reply's header names its replier, not the thread's author.
+    let replies = Filler {
+        credits: None,
+        ..*f
+    };
     for _ in 0..rng.range(0, 4) {
-        p.bp(f.pick(rng, "post_head"));
+        p.bp(replies.pick(rng, "post_head"));
         p.bp(f.pick(rng, "reply"));
         p.bps(site.fixed("buttons"));
     }
@@ -763,12 +816,75 @@ mod tests {
             base: &base,
             headlines: &[],
             published: None,
+            credits: None,
         };
         let mut rng = Rng::new(1);
         let s = f.fill(&mut rng, "Copyright © {year} {site} {nope} {n}号 {");
         assert!(s.starts_with("Copyright © 2020 测试新闻网 {nope} "), "{s}");
         assert!(s.ends_with("号 {"), "{s}");
         assert!(!f.fill(&mut rng, "{date}").contains('{'));
+    }
+
+    #[test]
+    fn tagged_placeholders_record_the_page_credits_and_repeat_them() {
+        let v = vocab();
+        let base = SiteBase {
+            name: "测试新闻网".into(),
+            city: "杭州".into(),
+            year: 2020,
+            ..SiteBase::default()
+        };
+        let bare = Filler {
+            vocab: &v,
+            split: Split::Dev,
+            style: Some(Style::Portal),
+            base: &base,
+            headlines: &[],
+            published: None,
+            credits: None,
+        };
+        let credits = RefCell::new(Credits::default());
+        let crediting = Filler {
+            credits: Some(&credits),
+            ..bare
+        };
+        let template = "作者：{name@author} 来源：{media@source} 编辑：{name}";
+        // Tagging draws what the untagged placeholder draws.
+        let untagged = bare.fill(&mut Rng::new(7), "作者：{name} 来源：{media} 编辑：{name}");
+        let first = crediting.fill(&mut Rng::new(7), template);
+        assert_eq!(first, untagged);
+        let c = credits.borrow().clone();
+        let author = c.author.expect("an author");
+        let source = c.source.expect("a source");
+        assert!(
+            first.starts_with(&format!("作者：{author} 来源：{source} ")),
+            "{first}"
+        );
+        // A second line of the page credits the same author.
+        let again = crediting.fill(&mut Rng::new(8), "文/{name@author}");
+        assert_eq!(again, format!("文/{author}"));
+        // ... and its source, even where the line names a fixed one.
+        assert_eq!(
+            crediting.fill(&mut Rng::new(9), "来源：{=知乎@source}"),
+            format!("来源：{source}")
+        );
+        let fresh = RefCell::new(Credits::default());
+        let other_page = Filler {
+            credits: Some(&fresh),
+            ..bare
+        };
+        assert_eq!(
+            other_page.fill(&mut Rng::new(9), "来源：{=知乎@source}"),
+            "来源：知乎"
+        );
+        assert_eq!(fresh.borrow().source.as_deref(), Some("知乎"));
+        // An unknown tag is left as written on a page, and is only its
+        // placeholder without one.
+        assert_eq!(
+            other_page.fill(&mut Rng::new(9), "{name@nobody}"),
+            "{name@nobody}"
+        );
+        assert!(!bare.fill(&mut Rng::new(9), "{name@nobody}").contains('{'));
     }
 
     #[test]
@@ -806,6 +922,7 @@ mod tests {
                     base: &base,
                     headlines: &[],
                     published: None,
+                    credits: None,
                 };
                 let fixed = site_fixed(&f, style, &mut rng);
                 let site = Site {

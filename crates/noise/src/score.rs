@@ -4,6 +4,7 @@
 
 use crate::generate::Generated;
 use crate::transform::star_runs;
+use serde::Serialize;
 use std::collections::HashMap;
 use taojin_segment::view::ScriptConverter;
 
@@ -166,68 +167,143 @@ pub fn score(doc: &Generated, output: &str, conv: &ScriptConverter) -> DocScore 
     s
 }
 
-/// How the cleaner's title and publication date compare with a page's.
+/// How one metadata field the cleaner gave compares with the page's.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FieldScore {
+    /// The page has the field.
+    pub page: bool,
+    /// ... and the cleaner's value is the page's.
+    pub right: bool,
+    /// ... or the cleaner gave none.
+    pub missed: bool,
+    /// The page has no such field but the cleaner gave one.
+    pub spurious: bool,
+}
+
+impl FieldScore {
+    /// Scores `found` against `truth`, with `same` deciding whether two
+    /// values agree; `count_spurious` says whether a value found on a page
+    /// without one counts against the cleaner.
+    fn new(
+        truth: Option<&str>,
+        found: Option<&str>,
+        count_spurious: bool,
+        same: impl Fn(&str, &str) -> bool,
+    ) -> Self {
+        match (truth, found) {
+            (Some(t), Some(f)) => FieldScore {
+                page: true,
+                right: same(t, f),
+                ..FieldScore::default()
+            },
+            (Some(_), None) => FieldScore {
+                page: true,
+                missed: true,
+                ..FieldScore::default()
+            },
+            (None, Some(_)) => FieldScore {
+                spurious: count_spurious,
+                ..FieldScore::default()
+            },
+            (None, None) => FieldScore::default(),
+        }
+    }
+
+    /// A value found but not the page's: wrong, where neither right nor
+    /// missed.
+    pub fn wrong(&self) -> bool {
+        self.page && !self.right && !self.missed
+    }
+}
+
+/// The metadata the cleaner gave for a page.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FoundMeta<'a> {
+    pub title: Option<&'a str>,
+    /// `YYYY-MM-DD`, a time may follow.
+    pub date: Option<&'a str>,
+    pub author: Option<&'a str>,
+    pub source: Option<&'a str>,
+}
+
+/// How the cleaner's title, publication date, author and source site
+/// compare with a page's.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct MetaScore {
-    /// The page has a title line.
-    pub title_page: bool,
-    /// ... and the cleaner's title reads as it did before spam was spliced
-    /// in (after normalisation).
-    pub title_right: bool,
-    /// ... or the cleaner found no title.
-    pub title_missed: bool,
-    /// The page has a publication date.
-    pub date_page: bool,
-    /// ... and the cleaner's date is that day (a time after it is not
-    /// scored).
-    pub date_right: bool,
-    /// ... or the cleaner found no date.
-    pub date_missed: bool,
-    /// The page has no publication date but the cleaner gave one.
-    pub date_spurious: bool,
+    /// Right when it reads as the title line did before spam was spliced
+    /// in (after normalisation). Spurious only on a furnished page without
+    /// a title line: the first line of bare text may well be a headline.
+    pub title: FieldScore,
+    /// Right when it is the page's day (a time after it is not scored).
+    pub date: FieldScore,
+    /// Right when it is the name the page credits (after normalisation).
+    pub author: FieldScore,
+    /// Right when it is the source the page credits (after normalisation).
+    pub source: FieldScore,
 }
 
-impl MetaScore {
-    /// A date found but not the page's: wrong, where neither right nor
-    /// missed.
-    pub fn date_wrong(&self) -> bool {
-        self.date_page && !self.date_right && !self.date_missed
-    }
-
-    pub fn title_wrong(&self) -> bool {
-        self.title_page && !self.title_right && !self.title_missed
+/// Scores the cleaner's metadata against the page's.
+pub fn score_meta(doc: &Generated, found: &FoundMeta<'_>, conv: &ScriptConverter) -> MetaScore {
+    let same = |a: &str, b: &str| normalise(a, conv) == normalise(b, conv);
+    let furnished = !doc.boilerplate.is_empty();
+    MetaScore {
+        title: FieldScore::new(doc.clean_title.as_deref(), found.title, furnished, same),
+        date: FieldScore::new(doc.published.as_deref(), found.date, true, |t, f| {
+            f.get(..10) == Some(t)
+        }),
+        author: FieldScore::new(doc.credits.author.as_deref(), found.author, true, same),
+        source: FieldScore::new(doc.credits.source.as_deref(), found.source, true, same),
     }
 }
 
-/// Scores the cleaner's `title` and `date` (as `YYYY-MM-DD`, a time may
-/// follow) against the page's.
-pub fn score_meta(
-    doc: &Generated,
-    title: Option<&str>,
-    date: Option<&str>,
-    conv: &ScriptConverter,
-) -> MetaScore {
-    let mut m = MetaScore::default();
-    if let Some(truth) = &doc.clean_title {
-        m.title_page = true;
-        match title {
-            Some(t) => m.title_right = normalise(t, conv) == normalise(truth, conv),
-            None => m.title_missed = true,
-        }
+/// Totals of one metadata field over documents.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct FieldTally {
+    pub pages: usize,
+    pub right: usize,
+    pub missed: usize,
+    pub spurious: usize,
+}
+
+impl FieldTally {
+    fn add(&mut self, f: &FieldScore) {
+        self.pages += usize::from(f.page);
+        self.right += usize::from(f.right);
+        self.missed += usize::from(f.missed);
+        self.spurious += usize::from(f.spurious);
     }
-    match (&doc.published, date) {
-        (Some(truth), Some(d)) => {
-            m.date_page = true;
-            m.date_right = d.get(..10) == Some(truth.as_str());
-        }
-        (Some(_), None) => {
-            m.date_page = true;
-            m.date_missed = true;
-        }
-        (None, Some(_)) => m.date_spurious = true,
-        (None, None) => {}
+
+    fn merge(&mut self, o: &FieldTally) {
+        self.pages += o.pages;
+        self.right += o.right;
+        self.missed += o.missed;
+        self.spurious += o.spurious;
     }
-    m
+
+    pub fn wrong(&self) -> usize {
+        self.pages - self.right - self.missed
+    }
+}
+
+/// Totals of every metadata field.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct MetaTally {
+    pub title: FieldTally,
+    pub date: FieldTally,
+    pub author: FieldTally,
+    pub source: FieldTally,
+}
+
+impl MetaTally {
+    /// The fields with their names, in table order.
+    pub fn fields(&self) -> [(&'static str, &FieldTally); 4] {
+        [
+            ("title", &self.title),
+            ("date", &self.date),
+            ("author", &self.author),
+            ("source", &self.source),
+        ]
+    }
 }
 
 /// Micro-averaged totals over documents.
@@ -246,13 +322,7 @@ pub struct Tally {
     pub brand_leaked: usize,
     pub censored_runs: usize,
     pub censored_kept: usize,
-    pub title_pages: usize,
-    pub title_right: usize,
-    pub title_missed: usize,
-    pub date_pages: usize,
-    pub date_right: usize,
-    pub date_missed: usize,
-    pub date_spurious: usize,
+    pub meta: MetaTally,
 }
 
 fn ratio(a: usize, b: usize, empty: f64) -> f64 {
@@ -280,13 +350,10 @@ impl Tally {
     }
 
     pub fn add_meta(&mut self, m: &MetaScore) {
-        self.title_pages += usize::from(m.title_page);
-        self.title_right += usize::from(m.title_right);
-        self.title_missed += usize::from(m.title_missed);
-        self.date_pages += usize::from(m.date_page);
-        self.date_right += usize::from(m.date_right);
-        self.date_missed += usize::from(m.date_missed);
-        self.date_spurious += usize::from(m.date_spurious);
+        self.meta.title.add(&m.title);
+        self.meta.date.add(&m.date);
+        self.meta.author.add(&m.author);
+        self.meta.source.add(&m.source);
     }
 
     pub fn merge(&mut self, o: &Tally) {
@@ -303,13 +370,10 @@ impl Tally {
         self.brand_leaked += o.brand_leaked;
         self.censored_runs += o.censored_runs;
         self.censored_kept += o.censored_kept;
-        self.title_pages += o.title_pages;
-        self.title_right += o.title_right;
-        self.title_missed += o.title_missed;
-        self.date_pages += o.date_pages;
-        self.date_right += o.date_right;
-        self.date_missed += o.date_missed;
-        self.date_spurious += o.date_spurious;
+        self.meta.title.merge(&o.meta.title);
+        self.meta.date.merge(&o.meta.date);
+        self.meta.author.merge(&o.meta.author);
+        self.meta.source.merge(&o.meta.source);
     }
 
     /// Share of output characters that are truth (1 for an empty output).

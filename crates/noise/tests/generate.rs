@@ -369,3 +369,32 @@ fn dated_pages_show_their_publication_date() {
         .published
         .is_none());
 }
+
+/// A page's credited author and source are on one of its furniture lines,
+/// and a page credits the same author wherever it names one; replies do
+/// not credit their repliers.
+#[test]
+fn credited_pages_name_their_author_and_source_in_their_furniture() {
+    let conv = ScriptConverter::new();
+    let g = Generator::new(&conv).expect("parses");
+    let (mut authors, mut sources) = (0, 0);
+    for kind in FURNISHED {
+        for index in 0..12 {
+            let d = generate(&g, kind, Split::Dev, index, 5);
+            for credit in [&d.credits.author, &d.credits.source].into_iter().flatten() {
+                assert!(
+                    d.boilerplate.iter().any(|l| l.contains(credit.as_str())),
+                    "{kind:?} {index}: {credit} on no furniture line\n{}",
+                    d.text
+                );
+                assert!(!d.truth.contains(credit.as_str()) || credit.chars().count() <= 2);
+            }
+            authors += usize::from(d.credits.author.is_some());
+            sources += usize::from(d.credits.source.is_some());
+        }
+    }
+    assert!(authors >= 20, "only {authors} of 60 pages credit an author");
+    assert!(sources >= 15, "only {sources} of 60 pages credit a source");
+    let plain = generate(&g, NoiseKind::Plain, Split::Dev, 0, 5);
+    assert_eq!(plain.credits, taojin_noise::Credits::default());
+}

@@ -91,10 +91,15 @@ fn tally_micro_averages_over_documents() {
 
 #[test]
 fn metadata_is_scored_against_the_clean_title_and_the_day() {
-    use taojin_noise::{score_meta, Generator, NoiseKind, Split};
+    use taojin_noise::{score_meta, FoundMeta, Generator, NoiseKind, Split};
     let conv = ScriptConverter::new();
     let g = Generator::new(&conv).expect("parses");
     let paras = vec!["国家统计局今天发布数据，居民收入平稳增长。".to_string()];
+    let found = |title, date| FoundMeta {
+        title,
+        date,
+        ..FoundMeta::default()
+    };
     // A portal page always has a title line and a byline.
     let (doc, title, day) = (0..20)
         .find_map(|i| {
@@ -104,19 +109,30 @@ fn metadata_is_scored_against_the_clean_title_and_the_day() {
             Some((d, t, p))
         })
         .expect("a dated portal page");
-    let right = score_meta(&doc, Some(&title), Some(&format!("{day} 08:30")), &conv);
-    assert!(right.title_right && right.date_right, "{right:?}");
-    assert!(!right.title_wrong() && !right.date_wrong());
+    let stamp = format!("{day} 08:30");
+    let right = score_meta(&doc, &found(Some(&title), Some(&stamp)), &conv);
+    assert!(right.title.right && right.date.right, "{right:?}");
+    assert!(!right.title.wrong() && !right.date.wrong());
     // The title in Traditional, with other punctuation, is the same title.
-    let trad = conv.convert(&title, "s2t").expect("converts");
-    assert!(score_meta(&doc, Some(&format!("{trad}！")), None, &conv).title_right);
-    let wrong = score_meta(&doc, Some("网站首页"), Some("1999-01-01"), &conv);
-    assert!(wrong.title_wrong() && wrong.date_wrong(), "{wrong:?}");
-    let missed = score_meta(&doc, None, None, &conv);
-    assert!(missed.title_missed && missed.date_missed && !missed.date_wrong());
-    // A page with no date: any date given is spurious.
+    let trad = format!("{}！", conv.convert(&title, "s2t").expect("converts"));
+    assert!(
+        score_meta(&doc, &found(Some(&trad), None), &conv)
+            .title
+            .right
+    );
+    let wrong = score_meta(&doc, &found(Some("网站首页"), Some("1999-01-01")), &conv);
+    assert!(wrong.title.wrong() && wrong.date.wrong(), "{wrong:?}");
+    let missed = score_meta(&doc, &FoundMeta::default(), &conv);
+    assert!(missed.title.missed && missed.date.missed && !missed.date.wrong());
+    // A page with no date: any date given is spurious. A bare page's first
+    // line may be a headline, so a title found there is not.
     let kit = g.site(NoiseKind::Plain, Split::Dev, 0, 3);
     let plain = g.document(NoiseKind::Plain, &kit, 0, &paras, 3);
-    assert!(score_meta(&plain, None, Some("2020-01-01"), &conv).date_spurious);
-    assert!(!score_meta(&plain, None, None, &conv).date_spurious);
+    let dated = score_meta(&plain, &found(Some("标题"), Some("2020-01-01")), &conv);
+    assert!(dated.date.spurious && !dated.title.spurious, "{dated:?}");
+    assert!(
+        !score_meta(&plain, &FoundMeta::default(), &conv)
+            .date
+            .spurious
+    );
 }
