@@ -11,6 +11,7 @@
 //! 4. metadata from bylines ([`meta`]) and signals.
 
 pub mod chars;
+pub mod credits;
 pub mod lexicon;
 pub mod lines;
 pub mod meta;
@@ -543,6 +544,7 @@ impl Cleaner {
         let mut paragraph_lines: Vec<usize> = Vec::new();
         let mut removed: Vec<Removal> = Vec::new();
         let mut published = meta::PublishedDate::default();
+        let mut credited = credits::Credited::default();
         let (mut boiler_chars, mut spam_chars, mut lines_removed) = (0u64, 0u64, 0u64);
         for (i, line) in lines.iter().enumerate() {
             let class = line.class.unwrap_or(LineClass::Body);
@@ -603,18 +605,14 @@ impl Cleaner {
                 LineClass::Boilerplate(reason) => {
                     lines_removed += 1;
                     boiler_chars += line.f.chars as u64;
-                    if reason == Reason::Byline
-                        || (reason == Reason::ForumChrome && line.f.has_date)
-                    {
-                        meta::parse_byline(&line.text, &line.simple, &mut doc.metadata);
-                    }
+                    // A kept headline (a title not recognised as one) does
+                    // not start the body: a paragraph does, or a second
+                    // line (dialogue runs in short lines).
+                    let in_body = paragraphs.len() >= 2
+                        || paragraphs.iter().any(|p| p.chars().count() >= BODY_BEGUN);
+                    credited.offer(&line.text, &line.simple, reason, in_body);
                     // A related list's dates are its headlines' own.
                     if line.f.has_date && reason != Reason::RelatedList {
-                        // A kept headline (a title not recognised as one)
-                        // does not start the body: a paragraph does, or a
-                        // second line (dialogue runs in short lines).
-                        let in_body = paragraphs.len() >= 2
-                            || paragraphs.iter().any(|p| p.chars().count() >= BODY_BEGUN);
                         published.offer(&line.text, &line.simple, in_body);
                     }
                     removed.push(Removal {
@@ -633,6 +631,7 @@ impl Cleaner {
         if doc.metadata.date.is_none() {
             doc.metadata.date = published.into_date();
         }
+        credited.fill(&mut doc.metadata);
         doc.text = paragraphs.join("\n");
         doc.paragraph_lines = paragraph_lines;
         doc.removed = removed;

@@ -119,7 +119,7 @@ pub struct SpamSpan {
 }
 
 /// Every surname, common and less common (see `data/surnames_rare.txt`).
-fn name_initials() -> &'static HashSet<char> {
+pub(crate) fn name_initials() -> &'static HashSet<char> {
     static ALL: std::sync::OnceLock<HashSet<char>> = std::sync::OnceLock::new();
     ALL.get_or_init(|| {
         let rare = SURNAMES_RARE

@@ -60,6 +60,9 @@ fn seeds_are_clean() {
         );
     }
     let d = by_prefix("001");
+    // `雅安日报/北纬网记者 唐小未`: the reporter, and the outlets she writes for.
+    assert_eq!(d.metadata.author.as_deref(), Some("唐小未"));
+    assert_eq!(d.metadata.source_site.as_deref(), Some("雅安日报/北纬网"));
     for spam in [
         "AG超玩会",
         "九游",
@@ -94,10 +97,15 @@ fn seeds_are_clean() {
     }
     assert_eq!(d.metadata.editor.as_deref(), Some("庞舒青"));
     assert_eq!(d.metadata.date.as_deref(), Some("2025-01-09 09:14:15"));
+    assert_eq!(d.metadata.source_site.as_deref(), Some("浙江政协同心苑"));
     let d = by_prefix("004");
     // The thread's date is its first post's, not the poster's last
     // check-in above it nor the forum's clock below.
     assert_eq!(d.metadata.date.as_deref(), Some("2021-01-13 09:17"));
+    // The reposted article's reporter wrote it (the thread's poster, 雪莲,
+    // only stands in when no writer is named), for the paper she names.
+    assert_eq!(d.metadata.author.as_deref(), Some("王莹"));
+    assert_eq!(d.metadata.source_site.as_deref(), Some("三峡日报"));
     for bp in [
         "找回密码",
         "立即注册",

@@ -1,0 +1,812 @@
+//! Who wrote a page, who edited it and where it comes from, read from its
+//! removed furniture lines: bylines (`来源：某某日报　作者：张三`), document
+//! meta (`信息来源：某市教育局`), post headers (`某某 发表于 2021-1-13`) and
+//! post lines (`posted @ 2020-05-06 12:00 某某`).
+//!
+//! Each line offers what it credits, each credit with a rank saying how
+//! surely it names the field; the best rank wins, the first of equals. The
+//! words are in `data/credits.txt`.
+
+use crate::lines::dates;
+use crate::spam::name_initials;
+use std::sync::OnceLock;
+use taojin_core::{is_han, Metadata, Reason};
+
+const CREDIT_WORDS: &str = include_str!("../data/credits.txt");
+
+/// The lists of `data/credits.txt`, each longest word first.
+#[derive(Default)]
+struct Words {
+    reporter: Vec<Vec<char>>,
+    author: Vec<Vec<char>>,
+    correspondent: Vec<Vec<char>>,
+    editor: Vec<Vec<char>>,
+    name_prefix: Vec<Vec<char>>,
+    source: Vec<Vec<char>>,
+    source_prefix: Vec<Vec<char>>,
+    outlet_tail: Vec<Vec<char>>,
+    media_suffix: Vec<Vec<char>>,
+    not_credit: Vec<Vec<char>>,
+    not_credit_part: Vec<Vec<char>>,
+    post_verb: Vec<Vec<char>>,
+    floor: Vec<Vec<char>>,
+    post_cue: Vec<Vec<char>>,
+}
+
+fn words() -> &'static Words {
+    static WORDS: OnceLock<Words> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut w = Words::default();
+        for line in CREDIT_WORDS.lines() {
+            if line.starts_with('#') {
+                continue;
+            }
+            let Some((kind, word)) = line.split_once('\t') else {
+                continue;
+            };
+            let list = match kind {
+                "reporter" => &mut w.reporter,
+                "author" => &mut w.author,
+                "correspondent" => &mut w.correspondent,
+                "editor" => &mut w.editor,
+                "name_prefix" => &mut w.name_prefix,
+                "source" => &mut w.source,
+                "source_prefix" => &mut w.source_prefix,
+                "outlet_tail" => &mut w.outlet_tail,
+                "media_suffix" => &mut w.media_suffix,
+                "not_credit" => &mut w.not_credit,
+                "not_credit_part" => &mut w.not_credit_part,
+                "post_verb" => &mut w.post_verb,
+                "floor" => &mut w.floor,
+                "post_cue" => &mut w.post_cue,
+                _ => continue,
+            };
+            list.push(word.trim().chars().collect());
+        }
+        for list in [
+            &mut w.reporter,
+            &mut w.author,
+            &mut w.correspondent,
+            &mut w.editor,
+            &mut w.name_prefix,
+            &mut w.source,
+            &mut w.source_prefix,
+            &mut w.outlet_tail,
+            &mut w.media_suffix,
+            &mut w.not_credit,
+            &mut w.not_credit_part,
+            &mut w.post_verb,
+            &mut w.floor,
+            &mut w.post_cue,
+        ] {
+            list.sort_by_key(|x| std::cmp::Reverse(x.len()));
+        }
+        w
+    })
+}
+
+/// Author ranks: a reporter, another writer's role, a correspondent, the
+/// poster of a post header.
+const BY_REPORTER: u8 = 0;
+const BY_AUTHOR_ROLE: u8 = 1;
+const BY_CORRESPONDENT: u8 = 2;
+const BY_POSTER: u8 = 3;
+/// Source ranks: labelled (`来源：`), an outlet named with its reporter or
+/// in brackets before the date, an outlet's name alone in a dated byline.
+const FROM_LABEL: u8 = 0;
+const FROM_OUTLET: u8 = 1;
+const FROM_BYLINE: u8 = 2;
+
+/// Added to the rank of what a legal line credits.
+const FROM_LEGAL: u8 = 4;
+
+/// The longest credit read, in chars: longer is a sentence, not a name.
+const CREDIT_MAX_CHARS: usize = 20;
+/// The longest Han-only name read after a role without a separator
+/// (`记者王伟`); with one (`作者：爱吃鱼的小猫`) a handle may run longer.
+const BARE_NAME_MAX_CHARS: usize = 4;
+const HANDLE_MAX_CHARS: usize = 10;
+
+/// Chars that end a field of a furniture line.
+fn ends_field(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '|' | '｜'
+                | '/'
+                | '丨'
+                | '·'
+                | '•'
+                | '，'
+                | ','
+                | '、'
+                | '。'
+                | '；'
+                | ';'
+                | '（'
+                | '('
+                | '）'
+                | ')'
+                | '「'
+                | '」'
+                | '《'
+                | '》'
+                | '【'
+                | '】'
+                | '['
+                | ']'
+                | '：'
+                | ':'
+                | '“'
+                | '”'
+        )
+}
+
+/// Chars between a label and the credit it labels.
+fn leads_credit(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '：' | ':' | '/' | '|' | '｜' | '丨' | '@' | '「' | '《' | '“' | '·'
+        )
+}
+
+fn starts_with(s: &[char], w: &[char]) -> bool {
+    s.len() >= w.len() && &s[..w.len()] == w
+}
+
+fn ends_with(s: &[char], w: &[char]) -> bool {
+    s.len() >= w.len() && &s[s.len() - w.len()..] == w
+}
+
+/// The longest word of `list` starting at `i`, as its length.
+fn word_at(s: &[char], i: usize, list: &[Vec<char>]) -> Option<usize> {
+    list.iter()
+        .find(|w| starts_with(&s[i.min(s.len())..], w))
+        .map(Vec::len)
+}
+
+/// Every non-overlapping occurrence of a word of `list`, as (start, end).
+fn occurrences(s: &[char], list: &[Vec<char>]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        match word_at(s, i, list) {
+            Some(n) => {
+                out.push((i, i + n));
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// The field starting at or after `i` once the chars that lead a credit
+/// (and, when `skip` is given, its words) are passed: (start, end, whether
+/// anything was passed).
+fn field_after(s: &[char], mut i: usize, skip: &[Vec<char>]) -> (usize, usize, bool) {
+    let from = i;
+    loop {
+        while i < s.len() && leads_credit(s[i]) {
+            i += 1;
+        }
+        match word_at(s, i, skip) {
+            Some(n) => i += n,
+            None => break,
+        }
+    }
+    let mut end = i;
+    while end < s.len() && !ends_field(s[end]) {
+        end += 1;
+    }
+    (i, end, i > from)
+}
+
+fn is_not_credit(token: &[char]) -> bool {
+    let w = words();
+    w.not_credit.iter().any(|n| n.as_slice() == token)
+        || w.not_credit_part
+            .iter()
+            .any(|n| token.windows(n.len()).any(|x| x == n.as_slice()))
+        || ends_with(token, &['时', '间'])
+        || ends_with(token, &['日', '期'])
+        || token.iter().all(|c| c.is_ascii_digit() || *c == '#')
+}
+
+/// Whether `token`, read after a role, names a person: a Han name of two
+/// to four chars (led by a surname when nothing sets it off from the
+/// role, so `作者观点` names no one), or, set off by a separator, a
+/// user's handle (`leo8`, `爱吃鱼的小猫`).
+fn names_person(token: &[char], separated: bool) -> bool {
+    if token.is_empty() || token.len() > CREDIT_MAX_CHARS || is_not_credit(token) {
+        return false;
+    }
+    if token.iter().all(|&c| is_han(c)) {
+        if (2..=BARE_NAME_MAX_CHARS).contains(&token.len()) {
+            return separated || name_initials().contains(&token[0]);
+        }
+        return separated && (2..=HANDLE_MAX_CHARS).contains(&token.len());
+    }
+    separated && token.iter().any(|&c| is_han(c) || c.is_alphabetic())
+}
+
+/// Whether `token` can name a source: two chars or more, not a word that
+/// names none (`网络`, `本站`).
+fn names_source(token: &[char]) -> bool {
+    (2..=CREDIT_MAX_CHARS).contains(&token.len())
+        && !is_not_credit(token)
+        && token.iter().any(|&c| is_han(c) || c.is_alphabetic())
+}
+
+/// Whether `token` reads as a news outlet's name (`某某日报`, `某某发布`):
+/// it ends in a media suffix with at least two chars before it.
+fn names_outlet(token: &[char]) -> bool {
+    names_source(token)
+        && words()
+            .media_suffix
+            .iter()
+            .any(|m| token.len() >= m.len() + 2 && ends_with(token, m))
+}
+
+/// What the furniture lines of a page credit, best rank first.
+#[derive(Debug, Default)]
+pub struct Credited {
+    author: Option<(u8, String)>,
+    editor: Option<String>,
+    source: Option<(u8, String)>,
+}
+
+impl Credited {
+    /// Offers one removed furniture line: `orig` as kept, `simple` its
+    /// Simplified form, `reason` its class, `in_body` whether the body has
+    /// begun above it. Captions credit photos and related lists are
+    /// other pages' headlines, so neither is read; a byline set off by bars
+    /// may have been read as a navigation trail, so those are. A legal
+    /// line mostly speaks of authors and sources in general (`本文仅代表
+    /// 作者观点`), but a repost notice names them (`文章来源于公众号「…」，
+    /// 作者…`): what it names comes after every other line's credits.
+    pub fn offer(&mut self, orig: &str, simple: &str, reason: Reason, in_body: bool) {
+        if !matches!(
+            reason,
+            Reason::Byline
+                | Reason::ForumChrome
+                | Reason::SiteChrome
+                | Reason::Navigation
+                | Reason::RepeatedBoilerplate
+                | Reason::Decoration
+                | Reason::Legal
+        ) {
+            return;
+        }
+        let oc: Vec<char> = orig.chars().collect();
+        let sc: Vec<char> = simple.chars().collect();
+        // Names keep the line's own chars; labels are read from the
+        // Simplified form when the two align char for char.
+        let sc = if sc.len() == oc.len() { sc } else { oc.clone() };
+        let value = |a: usize, b: usize| oc[a..b].iter().collect::<String>();
+        let mut found = Found::default();
+        read_roles(&sc, &mut found);
+        read_sources(&sc, &mut found);
+        if reason == Reason::Legal {
+            for (rank, _, _) in found.author.iter_mut().chain(found.source.iter_mut()) {
+                *rank += FROM_LEGAL;
+            }
+            found.editor = None;
+        } else if !in_body {
+            read_post(&sc, reason, &mut found);
+            if reason == Reason::Byline {
+                read_outlet_alone(&sc, &mut found);
+            }
+        }
+        for (rank, a, b) in found.author {
+            if self.author.as_ref().is_none_or(|(r, _)| rank < *r) {
+                self.author = Some((rank, value(a, b)));
+            }
+        }
+        if self.editor.is_none() {
+            self.editor = found.editor.map(|(a, b)| value(a, b));
+        }
+        for (rank, a, b) in found.source {
+            if self.source.as_ref().is_none_or(|(r, _)| rank < *r) {
+                self.source = Some((rank, value(a, b)));
+            }
+        }
+    }
+
+    /// Fills the fields of `meta` not already set.
+    pub fn fill(self, meta: &mut Metadata) {
+        if meta.author.is_none() {
+            meta.author = self.author.map(|(_, v)| v);
+        }
+        if meta.editor.is_none() {
+            meta.editor = self.editor;
+        }
+        if meta.source_site.is_none() {
+            meta.source_site = self.source.map(|(_, v)| v);
+        }
+    }
+}
+
+/// The credits of one line, as (rank, start, end) char spans.
+#[derive(Default)]
+struct Found {
+    author: Vec<(u8, usize, usize)>,
+    editor: Option<(usize, usize)>,
+    source: Vec<(u8, usize, usize)>,
+}
+
+/// Whether the label at `at` credits a picture (`图片来源`, `图文来源`,
+/// `图文编辑`).
+fn credits_a_picture(s: &[char], at: usize) -> bool {
+    let before = &s[..at];
+    ends_with(before, &['图'])
+        || ends_with(before, &['图', '片'])
+        || ends_with(before, &['图', '文'])
+}
+
+/// Whether the role at `at`, with its name ending at `name_end`, credits
+/// a photographer: `摄` after the name (`记者 某某/摄`, `某某 拍摄`), or `图`
+/// in the role's own field (`[图]本报记者 某某`).
+fn credits_a_photo(s: &[char], at: usize, name_end: usize) -> bool {
+    let after: Vec<char> = s[name_end..]
+        .iter()
+        .copied()
+        .filter(|&c| !c.is_whitespace() && c != '/')
+        .take(2)
+        .collect();
+    if after.first() == Some(&'摄') || after == ['拍', '摄'] {
+        return true;
+    }
+    s[..at]
+        .iter()
+        .rev()
+        .take_while(|&&c| !c.is_whitespace() && !matches!(c, '|' | '｜' | '，' | '：' | ':'))
+        .any(|&c| c == '图')
+}
+
+/// Names after roles (`记者 张三`, `作者：leo8`, `责任编辑：李四`), and the
+/// outlet a reporter writes for (`某某日报全媒记者 王莹`).
+fn read_roles(s: &[char], found: &mut Found) {
+    let w = words();
+    let roles: [(&[Vec<char>], Option<u8>); 4] = [
+        (&w.reporter, Some(BY_REPORTER)),
+        (&w.author, Some(BY_AUTHOR_ROLE)),
+        (&w.correspondent, Some(BY_CORRESPONDENT)),
+        (&w.editor, None),
+    ];
+    let mut all: Vec<(usize, usize, Option<u8>)> = Vec::new();
+    for (list, rank) in roles {
+        all.extend(occurrences(s, list).into_iter().map(|(a, b)| (a, b, rank)));
+    }
+    all.sort_unstable();
+    let mut taken_to = 0;
+    for (at, end, rank) in all {
+        // A role inside a longer one (`编辑` of `责任编辑`), or one that
+        // credits a picture (`图文`, `图片来源`), names no writer.
+        if at < taken_to || credits_a_picture(s, at) {
+            continue;
+        }
+        taken_to = end;
+        let (a, b, separated) = field_after(s, end, &w.name_prefix);
+        if !names_person(&s[a..b], separated) || credits_a_photo(s, at, b) {
+            continue;
+        }
+        match rank {
+            Some(r) => found.author.push((r, a, b)),
+            None => {
+                found.editor.get_or_insert((a, b));
+            }
+        }
+        if rank == Some(BY_REPORTER) {
+            if let Some((oa, ob)) = outlet_before(s, at) {
+                found.source.push((FROM_OUTLET, oa, ob));
+            }
+        }
+    }
+}
+
+/// The outlet named just before a reporter's role at `at`: the text back
+/// to the field's start (a slash stays: `某日报/某网记者`), less a
+/// qualifier (`全媒`), when it reads as an outlet's name.
+fn outlet_before(s: &[char], at: usize) -> Option<(usize, usize)> {
+    let mut a = at;
+    while a > 0 && (s[a - 1] == '/' || !ends_field(s[a - 1])) {
+        a -= 1;
+    }
+    let mut b = at;
+    while let Some(t) = words()
+        .outlet_tail
+        .iter()
+        .find(|t| b >= a + t.len() && ends_with(&s[a..b], t))
+    {
+        b -= t.len();
+    }
+    let name = &s[a..b];
+    let last_part = name.rsplit(|&c| c == '/').next().unwrap_or(name);
+    names_outlet(last_part).then_some((a, b))
+}
+
+/// Sources after their labels (`来源：某某日报`, `转载自 @某某`,
+/// `文章来源于公众号「某某」`), and an outlet in brackets before the date
+/// that opens a byline (`【某某日报】2020-05-06`).
+fn read_sources(s: &[char], found: &mut Found) {
+    let w = words();
+    for (at, end) in occurrences(s, &w.source) {
+        if credits_a_picture(s, at) {
+            continue;
+        }
+        let (a, b, _) = field_after(s, end, &w.source_prefix);
+        if names_source(&s[a..b]) {
+            found.source.push((FROM_LABEL, a, b));
+        }
+    }
+    if s.first() == Some(&'【') {
+        if let Some(close) = s.iter().position(|&c| c == '】') {
+            let rest: String = s[close + 1..].iter().collect();
+            let dated = dates(&rest).first().is_some_and(|d| {
+                s[close + 1..close + 1 + d.at]
+                    .iter()
+                    .all(|c| c.is_whitespace())
+            });
+            if dated && names_source(&s[1..close]) {
+                found.source.push((FROM_OUTLET, 1, close));
+            }
+        }
+    }
+}
+
+/// The fields of `s[a..b]`, as spans.
+fn fields(s: &[char], a: usize, b: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = a;
+    while i < b {
+        if ends_field(s[i]) || s[i] == '@' {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b && !ends_field(s[i]) && s[i] != '@' {
+            i += 1;
+        }
+        out.push((start, i));
+    }
+    out
+}
+
+/// The poster a post header or post line names by its date: the handle
+/// before a posting verb (`某某 发表于 {date}`, `某某 于 {date} 发布`) or,
+/// on a forum post header, before the date itself (`12# 某某 {date}`,
+/// `楼主 某某 发表于`); the handle after the date where a cue word stands
+/// before it (`posted @ {date} {time} 某某`, `原创 {date} · 某某`); and
+/// a WeChat header's author and account (`原创 某某 某某号 {date}`).
+fn read_post(s: &[char], reason: Reason, found: &mut Found) {
+    let w = words();
+    let is_cue = |(a, b): (usize, usize)| w.post_cue.iter().any(|c| c.as_slice() == &s[a..b]);
+    let text: String = s.iter().collect();
+    let date = dates(&text).into_iter().next();
+    let all = fields(s, 0, s.len());
+    // A WeChat header names its author, then its account, before any
+    // date (`原创 某某 某某号 {date}`); with one name before the date, that
+    // is the account (`原创 某某号 {date}`); with no date, the name after
+    // the cue is the author (`原创 某某 · 来源：…`).
+    if let [cue, (a, b), rest @ ..] = all.as_slice() {
+        if is_cue(*cue) && date.as_ref().is_none_or(|d| d.at >= *b) {
+            let before_date =
+                |&(_, end): &(usize, usize)| date.as_ref().is_some_and(|d| end <= d.at);
+            let (author, account) = match rest.first() {
+                Some(next) if before_date(next) => (Some((*a, *b)), Some(*next)),
+                _ if date.is_some() => (None, Some((*a, *b))),
+                _ => (Some((*a, *b)), None),
+            };
+            if let Some((a, b)) = author {
+                if names_person(&s[a..b], true) && !names_outlet(&s[a..b]) {
+                    found.author.push((BY_POSTER, a, b));
+                }
+            }
+            if let Some((a, b)) = account {
+                if names_source(&s[a..b]) {
+                    found.source.push((FROM_OUTLET, a, b));
+                }
+            }
+            return;
+        }
+    }
+    let Some(date) = date else {
+        return;
+    };
+    let mut left_end = date.at;
+    while left_end > 0 && leads_credit(s[left_end - 1]) {
+        left_end -= 1;
+    }
+    let dotted = s[left_end..date.at].contains(&'·');
+    let verb = w
+        .post_verb
+        .iter()
+        .find(|v| ends_with(&s[..left_end], v))
+        .map(Vec::len);
+    if let Some(n) = verb {
+        left_end -= n;
+    }
+    let left = fields(s, 0, left_end);
+    let floored = left.first().is_some_and(|&(a, b)| is_floor(&s[a..b]));
+    match left.as_slice() {
+        // `posted @ {date} {time} 某某`, `原创 {date} · 某某`.
+        [.., last] if is_cue(*last) => {
+            if let Some(&(a, b)) = fields(s, date.end, s.len()).first() {
+                if names_person(&s[a..b], true) && !names_outlet(&s[a..b]) {
+                    found.author.push((BY_POSTER, a, b));
+                }
+            }
+        }
+        // `某某 发表于 {date}`, `12# 某某 {date}`, `楼主 某某 {date}`,
+        // `某某 · {date}`, and any handle before the date of a forum
+        // post header.
+        [.., (a, b)]
+            if verb.is_some()
+                || reason == Reason::ForumChrome
+                || (floored && left.len() >= 2)
+                || (dotted && left.len() == 1) =>
+        {
+            let token = &s[*a..*b];
+            if names_person(token, true) && !names_outlet(token) && !is_floor(token) {
+                found.author.push((BY_POSTER, *a, *b));
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A post's floor mark (`12#`, `#3楼`, `第5楼`, `楼主`).
+fn is_floor(token: &[char]) -> bool {
+    token.contains(&'#')
+        || (token.last() == Some(&'楼') && token.iter().any(char::is_ascii_digit))
+        || words().floor.iter().any(|f| f.as_slice() == token)
+}
+
+/// A dated byline's outlet named alone beside the date (`{date} {time}
+/// 某某日报`, `某某新闻网 {date}`).
+fn read_outlet_alone(s: &[char], found: &mut Found) {
+    let text: String = s.iter().collect();
+    if dates(&text).is_empty() {
+        return;
+    }
+    if let Some(&(a, b)) = fields(s, 0, s.len())
+        .iter()
+        .find(|&&(a, b)| names_outlet(&s[a..b]))
+    {
+        found.source.push((FROM_BYLINE, a, b));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The credits read from lines offered in order, all from the page's
+    /// head, as (author, editor, source).
+    fn credits(lines: &[(&str, Reason)]) -> (Option<String>, Option<String>, Option<String>) {
+        let mut c = Credited::default();
+        for (l, r) in lines {
+            c.offer(l, l, *r, false);
+        }
+        let mut m = Metadata::default();
+        c.fill(&mut m);
+        (m.author, m.editor, m.source_site)
+    }
+
+    fn s(v: &str) -> Option<String> {
+        Some(v.to_string())
+    }
+
+    #[test]
+    fn reporters_editors_and_sources() {
+        assert_eq!(
+            credits(&[
+                ("（通讯员 楼敏 记者 鲍蔓华）", Reason::Byline),
+                ("编辑：实习生 李军（辅导老师：李敏杰）", Reason::Byline),
+            ]),
+            (s("鲍蔓华"), s("李军"), None)
+        );
+        assert_eq!(
+            credits(&[
+                ("2025-01-09 09:14:15 来源：浙江政协同心苑", Reason::Byline),
+                ("标签：政协责任编辑：庞舒青", Reason::Byline),
+            ]),
+            (None, s("庞舒青"), s("浙江政协同心苑"))
+        );
+        // The outlet a reporter writes for is the source.
+        assert_eq!(
+            credits(&[("雅安日报/北纬网记者 唐小未", Reason::Byline)]),
+            (s("唐小未"), None, s("雅安日报/北纬网"))
+        );
+        assert_eq!(
+            credits(&[(
+                "文字：三峡日报全媒记者 王莹 通讯员 郝明路 杨洲 图片：远安政协办公室提供",
+                Reason::Byline
+            )]),
+            (s("王莹"), None, s("三峡日报"))
+        );
+    }
+
+    #[test]
+    fn a_labelled_source_beats_an_outlet_named_alone() {
+        assert_eq!(
+            credits(&[("2020-05-06 10:00　某市日报", Reason::Byline)]),
+            (None, None, s("某市日报"))
+        );
+        assert_eq!(
+            credits(&[
+                ("2020-05-06 10:00　某市日报", Reason::Byline),
+                ("本文来源：某省新闻网", Reason::Byline),
+            ]),
+            (None, None, s("某省新闻网"))
+        );
+        assert_eq!(
+            credits(&[("【某市晚报】2020-05-06", Reason::Byline)]),
+            (None, None, s("某市晚报"))
+        );
+        // A channel is not the source's name; a picture's credit is not the
+        // page's; `网络` names no source.
+        assert_eq!(
+            credits(&[("来源：微信公众号 某某生活圈", Reason::SiteChrome)]).2,
+            s("某某生活圈")
+        );
+        assert_eq!(
+            credits(&[("（图片来源：某市日报）", Reason::Byline)]).2,
+            None
+        );
+        assert_eq!(
+            credits(&[("图文来源：网络，侵删", Reason::SiteChrome)]).2,
+            None
+        );
+        assert_eq!(credits(&[("来源：网络", Reason::SiteChrome)]).2, None);
+    }
+
+    #[test]
+    fn posters_are_read_from_post_headers_and_post_lines() {
+        let author = |line: &str, r: Reason| credits(&[(line, r)]).0;
+        assert_eq!(
+            author(
+                "雪莲 发表于 2021-1-13 09:17 | 显示全部楼层",
+                Reason::ForumChrome
+            ),
+            s("雪莲")
+        );
+        assert_eq!(
+            author("楼主 leo8 发表于 2020-05-06 12:00", Reason::ForumChrome),
+            s("leo8")
+        );
+        assert_eq!(
+            author("12# 快乐的石头 2020.05.06 12:00", Reason::ForumChrome),
+            s("快乐的石头")
+        );
+        assert_eq!(
+            author("posted @ 2020-05-06 12:00 tiger7", Reason::SiteChrome),
+            s("tiger7")
+        );
+        assert_eq!(
+            author("原创 2020-05-06 12:00 · 路过的书生", Reason::SiteChrome),
+            s("路过的书生")
+        );
+        assert_eq!(
+            credits(&[("原创 sunny3 某某新鲜事儿 2020-05-06", Reason::SiteChrome)]),
+            (s("sunny3"), None, s("某某新鲜事儿"))
+        );
+        assert_eq!(
+            credits(&[("原创 · 某某新鲜事儿 · 2020-05-06", Reason::SiteChrome)]),
+            (None, None, s("某某新鲜事儿"))
+        );
+        assert_eq!(
+            credits(&[("原创 sunny3 · 来源：某某生活圈", Reason::SiteChrome)]),
+            (s("sunny3"), None, s("某某生活圈"))
+        );
+        // A repost names where it comes from.
+        assert_eq!(
+            credits(&[("@路过的阿飞 转发了 @某某生活圈 的微博", Reason::SiteChrome)]).2,
+            s("某某生活圈")
+        );
+        assert_eq!(
+            credits(&[("@某某 等5人转发了这条微博", Reason::SiteChrome)]).2,
+            None
+        );
+        assert_eq!(
+            author("作者: 爱吃鱼的小猫 | 2020-05-06", Reason::SiteChrome),
+            s("爱吃鱼的小猫")
+        );
+        // A photographer is not the author.
+        assert_eq!(author("[图]本报记者 胡军 拍摄", Reason::Byline), None);
+        assert_eq!(
+            author("杭州一景。（某市商报记者 林颖/摄）", Reason::Byline),
+            None
+        );
+        // A repost notice names both, after any other line's credits.
+        assert_eq!(
+            credits(&[("文章来源于公众号「某某研究所」，作者赵涛", Reason::Legal)]),
+            (s("赵涛"), None, s("某某研究所"))
+        );
+        assert_eq!(
+            credits(&[
+                ("文章来源于公众号「某某研究所」，作者赵涛", Reason::Legal),
+                ("作者：王伟  来源：某市日报", Reason::Byline),
+            ]),
+            (s("王伟"), None, s("某市日报"))
+        );
+        for legal in [
+            "本文仅代表作者观点",
+            "著作权归作者所有",
+            "本文系作者授权发表",
+            "本站部分内容来源于互联网",
+        ] {
+            assert_eq!(
+                credits(&[(legal, Reason::Legal)]),
+                (None, None, None),
+                "{legal}"
+            );
+        }
+        // A byline's outlet, a label or a floor mark is not a poster, and
+        // a site's clock names no one.
+        assert_eq!(author("某某新闻网 2020-05-06 10:00", Reason::Byline), None);
+        assert_eq!(author("发布时间：2020-05-06", Reason::SiteChrome), None);
+        assert_eq!(author("#3楼 2020-05-06 10:00", Reason::ForumChrome), None);
+        // A labelled writer beats the poster, wherever it stands.
+        let mut c = Credited::default();
+        c.offer(
+            "雪莲 发表于 2021-1-13 09:17",
+            "雪莲 发表于 2021-1-13 09:17",
+            Reason::ForumChrome,
+            false,
+        );
+        c.offer("文字：记者 王莹", "文字：记者 王莹", Reason::Byline, true);
+        let mut m = Metadata::default();
+        c.fill(&mut m);
+        assert_eq!(m.author, s("王莹"));
+        // A reply's header, after the body began, names a replier.
+        let mut c = Credited::default();
+        c.offer(
+            "老周 发表于 2021-1-14 10:00",
+            "老周 发表于 2021-1-14 10:00",
+            Reason::ForumChrome,
+            true,
+        );
+        let mut m = Metadata::default();
+        c.fill(&mut m);
+        assert_eq!(m.author, None);
+    }
+
+    #[test]
+    fn words_that_follow_a_role_without_naming_anyone_are_not_names() {
+        assert_eq!(credits(&[("作者最新文章", Reason::SiteChrome)]).0, None);
+        assert_eq!(credits(&[("喜欢作者", Reason::SiteChrome)]).0, None);
+        assert_eq!(
+            credits(&[("作者回复：谢谢支持", Reason::SiteChrome)]).0,
+            None
+        );
+        assert_eq!(
+            credits(&[("最后编辑于 2020-05-06", Reason::SiteChrome)]).1,
+            None
+        );
+        assert_eq!(
+            credits(&[(
+                "本帖最后由 阿飞 于 2019/1/21 13:49 编辑",
+                Reason::ForumChrome
+            )])
+            .1,
+            None
+        );
+    }
+
+    #[test]
+    fn traditional_lines_keep_their_characters() {
+        let mut c = Credited::default();
+        c.offer(
+            "（通訊員 樓敏 記者 鮑蔓華）",
+            "（通讯员 楼敏 记者 鲍蔓华）",
+            Reason::Byline,
+            false,
+        );
+        let mut m = Metadata::default();
+        c.fill(&mut m);
+        assert_eq!(m.author.as_deref(), Some("鮑蔓華"));
+    }
+}
