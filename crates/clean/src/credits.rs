@@ -286,9 +286,18 @@ impl Credited {
         let sc = if sc.len() == oc.len() { sc } else { oc.clone() };
         let value = |a: usize, b: usize| oc[a..b].iter().collect::<String>();
         let mut found = Found::default();
-        read_roles(&sc, &mut found);
+        read_roles(&sc, reason, &mut found);
         read_sources(&sc, &mut found);
         if reason == Reason::Legal {
+            // A footer's menu names roles too, between bars (`诗文 | 作者 |
+            // 古籍`), where a notice names a person (`版权归作者 某某 所有`).
+            found.author.retain(|&(_, a, _)| {
+                let gap_start = sc[..a]
+                    .iter()
+                    .rposition(|&c| is_han(c) || c.is_alphanumeric())
+                    .map_or(0, |k| k + 1);
+                !sc[gap_start..a].iter().any(|&c| matches!(c, '|' | '｜'))
+            });
             for (rank, _, _) in found.author.iter_mut().chain(found.source.iter_mut()) {
                 *rank += FROM_LEGAL;
             }
@@ -367,7 +376,7 @@ fn credits_a_photo(s: &[char], at: usize, name_end: usize) -> bool {
 
 /// Names after roles (`记者 张三`, `作者：leo8`, `责任编辑：李四`), and the
 /// outlet a reporter writes for (`某某日报全媒记者 王莹`).
-fn read_roles(s: &[char], found: &mut Found) {
+fn read_roles(s: &[char], reason: Reason, found: &mut Found) {
     let w = words();
     let roles: [(&[Vec<char>], Option<u8>); 4] = [
         (&w.reporter, Some(BY_REPORTER)),
@@ -390,6 +399,13 @@ fn read_roles(s: &[char], found: &mut Found) {
         taken_to = end;
         let (a, b, separated) = field_after(s, end, &w.name_prefix);
         if !names_person(&s[a..b], separated) || credits_a_photo(s, at, b) {
+            continue;
+        }
+        // In a menu the role is an item beside other items (`诗文 名句
+        // 作者 古籍`): there only a mark after it (`作者：`, `作者丨`) makes
+        // it a label.
+        let marked = leads_credit(s[end - 1]) || s[end..a].iter().any(|c| !c.is_whitespace());
+        if reason == Reason::Navigation && !marked {
             continue;
         }
         match rank {
@@ -731,6 +747,28 @@ mod tests {
                 ("作者：王伟  来源：某市日报", Reason::Byline),
             ]),
             (s("王伟"), None, s("某市日报"))
+        );
+        // A menu's item is not a label.
+        assert_eq!(
+            credits(&[("推荐 诗文 名句 作者 古籍", Reason::Navigation)]).0,
+            None
+        );
+        assert_eq!(
+            credits(&[("2021-01-01 | 分类: 随笔 | 作者: 古月", Reason::Navigation)]).0,
+            s("古月")
+        );
+        assert_eq!(credits(&[("来源: 投稿", Reason::Byline)]).2, None);
+        assert_eq!(
+            credits(&[(
+                "©2024 某某网 | 诗文 | 名句 | 作者 | 古籍 | 纠错",
+                Reason::Legal
+            )])
+            .0,
+            None
+        );
+        assert_eq!(
+            credits(&[("文/刘建　图/网络", Reason::Navigation)]).0,
+            s("刘建")
         );
         for legal in [
             "本文仅代表作者观点",
