@@ -19,6 +19,7 @@ const CREDIT_WORDS: &str = include_str!("../data/credits.txt");
 struct Words {
     reporter: Vec<Vec<char>>,
     author: Vec<Vec<char>>,
+    field_author: Vec<Vec<char>>,
     correspondent: Vec<Vec<char>>,
     editor: Vec<Vec<char>>,
     name_prefix: Vec<Vec<char>>,
@@ -47,6 +48,7 @@ fn words() -> &'static Words {
             let list = match kind {
                 "reporter" => &mut w.reporter,
                 "author" => &mut w.author,
+                "field_author" => &mut w.field_author,
                 "correspondent" => &mut w.correspondent,
                 "editor" => &mut w.editor,
                 "name_prefix" => &mut w.name_prefix,
@@ -66,6 +68,7 @@ fn words() -> &'static Words {
         for list in [
             &mut w.reporter,
             &mut w.author,
+            &mut w.field_author,
             &mut w.correspondent,
             &mut w.editor,
             &mut w.name_prefix,
@@ -147,7 +150,7 @@ fn leads_credit(c: char) -> bool {
     c.is_whitespace()
         || matches!(
             c,
-            '：' | ':' | '/' | '|' | '｜' | '丨' | '@' | '「' | '《' | '“' | '·'
+            '：' | ':' | '/' | '|' | '｜' | '丨' | '@' | '「' | '《' | '“' | '·' | '】' | ']'
         )
 }
 
@@ -378,15 +381,27 @@ fn credits_a_photo(s: &[char], at: usize, name_end: usize) -> bool {
 /// outlet a reporter writes for (`某某日报全媒记者 王莹`).
 fn read_roles(s: &[char], reason: Reason, found: &mut Found) {
     let w = words();
-    let roles: [(&[Vec<char>], Option<u8>); 4] = [
-        (&w.reporter, Some(BY_REPORTER)),
-        (&w.author, Some(BY_AUTHOR_ROLE)),
-        (&w.correspondent, Some(BY_CORRESPONDENT)),
-        (&w.editor, None),
+    // (role words, author rank or `None` for an editor, whether the word
+    // is a label only where a field starts: `文/`, `文｜`, since `收藏本文 |
+    // 打印` holds `文 |`).
+    type Role<'w> = (&'w [Vec<char>], Option<u8>, bool);
+    let roles: [Role<'_>; 5] = [
+        (&w.reporter, Some(BY_REPORTER), false),
+        (&w.author, Some(BY_AUTHOR_ROLE), false),
+        (&w.field_author, Some(BY_AUTHOR_ROLE), true),
+        (&w.correspondent, Some(BY_CORRESPONDENT), false),
+        (&w.editor, None, false),
     ];
     let mut all: Vec<(usize, usize, Option<u8>)> = Vec::new();
-    for (list, rank) in roles {
-        all.extend(occurrences(s, list).into_iter().map(|(a, b)| (a, b, rank)));
+    for (list, rank, at_field_start) in roles {
+        all.extend(
+            occurrences(s, list)
+                .into_iter()
+                .filter(|&(a, _)| {
+                    !at_field_start || a == 0 || ends_field(s[a - 1]) || leads_credit(s[a - 1])
+                })
+                .map(|(a, b)| (a, b, rank)),
+        );
     }
     all.sort_unstable();
     let mut taken_to = 0;
@@ -643,6 +658,26 @@ mod tests {
             )]),
             (s("王莹"), None, s("三峡日报"))
         );
+    }
+
+    #[test]
+    fn bracketed_and_barred_labels_name_their_fields() {
+        assert_eq!(
+            credits(&[("【作者】张明 【来源】某市日报", Reason::Byline)]),
+            (s("张明"), None, s("某市日报"))
+        );
+        assert_eq!(
+            credits(&[("文｜李清  编辑｜王五", Reason::SiteChrome)]).0,
+            s("李清")
+        );
+        assert_eq!(credits(&[("文 | 李清", Reason::SiteChrome)]).0, s("李清"));
+        // `文` alone is no label, nor where a word ends in it.
+        assert_eq!(
+            credits(&[("收藏本文 | 打印 | 纠错", Reason::SiteChrome)]).0,
+            None
+        );
+        assert_eq!(credits(&[("图文 | 李清", Reason::SiteChrome)]).0, None);
+        assert_eq!(credits(&[("散文 李清", Reason::SiteChrome)]).0, None);
     }
 
     #[test]
