@@ -626,6 +626,18 @@ mod tests {
         (m.author, m.editor, m.source_site)
     }
 
+    /// The metadata filled from lines offered as (as kept, Simplified,
+    /// class, after the body began).
+    fn offered(lines: &[(&str, &str, Reason, bool)]) -> Metadata {
+        let mut c = Credited::default();
+        for &(orig, simple, reason, in_body) in lines {
+            c.offer(orig, simple, reason, in_body);
+        }
+        let mut m = Metadata::default();
+        c.fill(&mut m);
+        m
+    }
+
     fn s(v: &str) -> Option<String> {
         Some(v.to_string())
     }
@@ -699,47 +711,63 @@ mod tests {
         );
         // A channel is not the source's name; a picture's credit is not the
         // page's; `网络` names no source.
-        assert_eq!(
-            credits(&[("来源：微信公众号 某某生活圈", Reason::SiteChrome)]).2,
-            s("某某生活圈")
-        );
-        assert_eq!(
-            credits(&[("（图片来源：某市日报）", Reason::Byline)]).2,
-            None
-        );
-        assert_eq!(
-            credits(&[("图文来源：网络，侵删", Reason::SiteChrome)]).2,
-            None
-        );
-        assert_eq!(credits(&[("来源：网络", Reason::SiteChrome)]).2, None);
+        for (line, reason, source) in [
+            (
+                "来源：微信公众号 某某生活圈",
+                Reason::SiteChrome,
+                Some("某某生活圈"),
+            ),
+            ("（图片来源：某市日报）", Reason::Byline, None),
+            ("图文来源：网络，侵删", Reason::SiteChrome, None),
+            ("来源：网络", Reason::SiteChrome, None),
+            // A repost names where it comes from.
+            (
+                "@路过的阿飞 转发了 @某某生活圈 的微博",
+                Reason::SiteChrome,
+                Some("某某生活圈"),
+            ),
+            ("@某某 等5人转发了这条微博", Reason::SiteChrome, None),
+        ] {
+            assert_eq!(
+                credits(&[(line, reason)]).2,
+                source.map(String::from),
+                "{line}"
+            );
+        }
     }
 
     #[test]
     fn posters_are_read_from_post_headers_and_post_lines() {
         let author = |line: &str, r: Reason| credits(&[(line, r)]).0;
-        assert_eq!(
-            author(
+        for (line, reason, poster) in [
+            (
                 "雪莲 发表于 2021-1-13 09:17 | 显示全部楼层",
-                Reason::ForumChrome
+                Reason::ForumChrome,
+                "雪莲",
             ),
-            s("雪莲")
-        );
-        assert_eq!(
-            author("楼主 leo8 发表于 2020-05-06 12:00", Reason::ForumChrome),
-            s("leo8")
-        );
-        assert_eq!(
-            author("12# 快乐的石头 2020.05.06 12:00", Reason::ForumChrome),
-            s("快乐的石头")
-        );
-        assert_eq!(
-            author("posted @ 2020-05-06 12:00 tiger7", Reason::SiteChrome),
-            s("tiger7")
-        );
-        assert_eq!(
-            author("原创 2020-05-06 12:00 · 路过的书生", Reason::SiteChrome),
-            s("路过的书生")
-        );
+            (
+                "楼主 leo8 发表于 2020-05-06 12:00",
+                Reason::ForumChrome,
+                "leo8",
+            ),
+            (
+                "12# 快乐的石头 2020.05.06 12:00",
+                Reason::ForumChrome,
+                "快乐的石头",
+            ),
+            (
+                "posted @ 2020-05-06 12:00 tiger7",
+                Reason::SiteChrome,
+                "tiger7",
+            ),
+            (
+                "原创 2020-05-06 12:00 · 路过的书生",
+                Reason::SiteChrome,
+                "路过的书生",
+            ),
+        ] {
+            assert_eq!(author(line, reason), s(poster), "{line}");
+        }
         assert_eq!(
             credits(&[("原创 sunny3 某某新鲜事儿 2020-05-06", Reason::SiteChrome)]),
             (s("sunny3"), None, s("某某新鲜事儿"))
@@ -751,15 +779,6 @@ mod tests {
         assert_eq!(
             credits(&[("原创 sunny3 · 来源：某某生活圈", Reason::SiteChrome)]),
             (s("sunny3"), None, s("某某生活圈"))
-        );
-        // A repost names where it comes from.
-        assert_eq!(
-            credits(&[("@路过的阿飞 转发了 @某某生活圈 的微博", Reason::SiteChrome)]).2,
-            s("某某生活圈")
-        );
-        assert_eq!(
-            credits(&[("@某某 等5人转发了这条微博", Reason::SiteChrome)]).2,
-            None
         );
         assert_eq!(
             author("作者: 爱吃鱼的小猫 | 2020-05-06", Reason::SiteChrome),
@@ -823,28 +842,19 @@ mod tests {
         assert_eq!(author("发布时间：2020-05-06", Reason::SiteChrome), None);
         assert_eq!(author("#3楼 2020-05-06 10:00", Reason::ForumChrome), None);
         // A labelled writer beats the poster, wherever it stands.
-        let mut c = Credited::default();
-        c.offer(
-            "雪莲 发表于 2021-1-13 09:17",
-            "雪莲 发表于 2021-1-13 09:17",
-            Reason::ForumChrome,
-            false,
-        );
-        c.offer("文字：记者 王莹", "文字：记者 王莹", Reason::Byline, true);
-        let mut m = Metadata::default();
-        c.fill(&mut m);
+        let post = "雪莲 发表于 2021-1-13 09:17";
+        let byline = "文字：记者 王莹";
+        let m = offered(&[
+            (post, post, Reason::ForumChrome, false),
+            (byline, byline, Reason::Byline, true),
+        ]);
         assert_eq!(m.author, s("王莹"));
         // A reply's header, after the body began, names a replier.
-        let mut c = Credited::default();
-        c.offer(
-            "老周 发表于 2021-1-14 10:00",
-            "老周 发表于 2021-1-14 10:00",
-            Reason::ForumChrome,
-            true,
+        let reply = "老周 发表于 2021-1-14 10:00";
+        assert_eq!(
+            offered(&[(reply, reply, Reason::ForumChrome, true)]).author,
+            None
         );
-        let mut m = Metadata::default();
-        c.fill(&mut m);
-        assert_eq!(m.author, None);
     }
 
     #[test]
@@ -871,15 +881,12 @@ mod tests {
 
     #[test]
     fn traditional_lines_keep_their_characters() {
-        let mut c = Credited::default();
-        c.offer(
+        let m = offered(&[(
             "（通訊員 樓敏 記者 鮑蔓華）",
             "（通讯员 楼敏 记者 鲍蔓华）",
             Reason::Byline,
             false,
-        );
-        let mut m = Metadata::default();
-        c.fill(&mut m);
+        )]);
         assert_eq!(m.author.as_deref(), Some("鮑蔓華"));
     }
 }

@@ -800,24 +800,34 @@ mod tests {
         Vocab::builtin().expect("parses")
     }
 
-    #[test]
-    fn fill_replaces_known_placeholders_and_keeps_unknown_ones() {
-        let v = vocab();
-        let base = SiteBase {
+    /// A portal site in 杭州 named 测试新闻网, as of 2020.
+    fn test_base() -> SiteBase {
+        SiteBase {
             name: "测试新闻网".into(),
             city: "杭州".into(),
             year: 2020,
             ..SiteBase::default()
-        };
-        let f = Filler {
-            vocab: &v,
+        }
+    }
+
+    /// A dev portal filler with no page's date or credits.
+    fn portal_filler<'a>(v: &'a Vocab, base: &'a SiteBase) -> Filler<'a> {
+        Filler {
+            vocab: v,
             split: Split::Dev,
             style: Some(Style::Portal),
-            base: &base,
+            base,
             headlines: &[],
             published: None,
             credits: None,
-        };
+        }
+    }
+
+    #[test]
+    fn fill_replaces_known_placeholders_and_keeps_unknown_ones() {
+        let v = vocab();
+        let base = test_base();
+        let f = portal_filler(&v, &base);
         let mut rng = Rng::new(1);
         let s = f.fill(&mut rng, "Copyright © {year} {site} {nope} {n}号 {");
         assert!(s.starts_with("Copyright © 2020 测试新闻网 {nope} "), "{s}");
@@ -828,21 +838,8 @@ mod tests {
     #[test]
     fn tagged_placeholders_record_the_page_credits_and_repeat_them() {
         let v = vocab();
-        let base = SiteBase {
-            name: "测试新闻网".into(),
-            city: "杭州".into(),
-            year: 2020,
-            ..SiteBase::default()
-        };
-        let bare = Filler {
-            vocab: &v,
-            split: Split::Dev,
-            style: Some(Style::Portal),
-            base: &base,
-            headlines: &[],
-            published: None,
-            credits: None,
-        };
+        let base = test_base();
+        let bare = portal_filler(&v, &base);
         let credits = RefCell::new(Credits::default());
         let crediting = Filler {
             credits: Some(&credits),
