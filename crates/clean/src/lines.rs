@@ -315,6 +315,41 @@ pub fn find_time(s: &str) -> Option<String> {
     None
 }
 
+/// The tokens that stand alone between spaces as separators: the same
+/// token twice or more between tokens of two chars or more, either one or
+/// two symbols (`首页 ◆ 论坛 ◆ 灌水`; in UTF-8 read as GBK, a `›` before a
+/// space loses its last byte and is guessed back as `…`: `首页 …… 论坛`) or
+/// one Han char (`»` read as GBK is `禄`: `首页 禄 论坛 禄 帖子`). A word
+/// or a number said twice does not count, nor a char between short
+/// tokens (`第 1 章 第 2 章`).
+fn spaced_separators<'t>(tokens: &[&'t str]) -> Vec<&'t str> {
+    let mut out: Vec<&'t str> = Vec::new();
+    for (k, &t) in tokens.iter().enumerate() {
+        if k == 0 || k + 1 == tokens.len() || out.contains(&t) {
+            continue;
+        }
+        let chars: Vec<char> = t.chars().collect();
+        // Separators of the usual kind are counted as such already.
+        let symbol = chars.len() <= 2
+            && chars
+                .iter()
+                .all(|c| !c.is_alphanumeric() && !SEPARATORS.contains(c));
+        let han = chars.len() == 1 && is_han(chars[0]);
+        if !(symbol || han) {
+            continue;
+        }
+        let between_items =
+            |j: usize| tokens[j - 1].chars().count() >= 2 && tokens[j + 1].chars().count() >= 2;
+        let places = (1..tokens.len() - 1)
+            .filter(|&j| tokens[j] == t && between_items(j))
+            .count();
+        if places >= 2 {
+            out.push(t);
+        }
+    }
+    out
+}
+
 /// Computes a line's features.
 pub fn features(text: &str, simple_lower: &str, lex: &Lexicons) -> LineFeatures {
     let chars = text.chars().count();
@@ -326,18 +361,31 @@ pub fn features(text: &str, simple_lower: &str, lex: &Lexicons) -> LineFeatures 
     // A separator between two digits belongs to a date or number
     // (`2025-01-09`, `1/2`), not to a navigation trail.
     let all: Vec<char> = text.chars().collect();
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let spaced = spaced_separators(&tokens);
     let separators = (0..all.len())
         .filter(|&i| SEPARATORS.contains(&all[i]))
         .filter(|&i| {
             let digit = |k: Option<&char>| k.is_some_and(|c| c.is_ascii_digit());
             !(i > 0 && digit(all.get(i - 1)) && digit(all.get(i + 1)))
         })
-        .count();
+        .count()
+        + tokens.iter().filter(|t| spaced.contains(t)).count();
     let arrows = text
         .chars()
         .filter(|c| matches!(c, '>' | '»' | '›' | '→' | '＞'))
         .count();
-    let segments: Vec<&str> = text
+    // Segments run between separators, spaced ones included.
+    let unspaced = if spaced.is_empty() {
+        text.to_string()
+    } else {
+        tokens
+            .split(|t| spaced.contains(t))
+            .map(|group| group.join(" "))
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    let segments: Vec<&str> = unspaced
         .split(SEPARATORS)
         .map(str::trim)
         .filter(|s| !s.is_empty())
@@ -2237,6 +2285,29 @@ mod tests {
 
     fn label(line: &str) -> Option<LineClass> {
         labelled(line).map(|(c, _)| c)
+    }
+
+    #[test]
+    fn a_token_repeated_alone_between_items_separates_them() {
+        let nav = Some(LineClass::Boilerplate(Reason::Navigation));
+        for line in [
+            "首页 ◆ 新闻中心 ◆ 本地要闻",
+            // `›` whose lost byte was guessed as `…` in UTF-8 read as GBK.
+            "赣州生活网社区 …… 论坛 …… 灌水专区 …… 查看内容",
+            // `»` read as GBK.
+            "綿陽生活網社區 禄 襄陽雜談 禄 帖子詳情",
+        ] {
+            assert_eq!(label(line), nav, "{line}");
+        }
+        assert_eq!(
+            spaced_separators(&["第", "1", "章", "第", "2", "章"]),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            spaced_separators(&["首页", "|", "新闻", "|", "本地"]),
+            Vec::<&str>::new()
+        );
+        assert_ne!(label("他说 …… 我们 …… 再等等吧。"), nav);
     }
 
     #[test]
