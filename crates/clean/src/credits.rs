@@ -7,7 +7,7 @@
 //! surely it names the field; the best rank wins, the first of equals. The
 //! words are in `data/credits.txt`.
 
-use crate::lines::dates;
+use crate::lines::{dates, FoundDate};
 use crate::spam::name_initials;
 use std::sync::OnceLock;
 use taojin_core::{is_han, Metadata, Reason};
@@ -291,6 +291,8 @@ impl Credited {
         let mut found = Found::default();
         read_roles(&sc, reason, &mut found);
         read_sources(&sc, &mut found);
+        let text: String = sc.iter().collect();
+        let first_date = dates(&text).into_iter().next();
         if reason == Reason::Legal {
             // A footer's menu names roles too, between bars (`诗文 | 作者 |
             // 古籍`), where a notice names a person (`版权归作者 某某 所有`).
@@ -306,8 +308,8 @@ impl Credited {
             }
             found.editor = None;
         } else if !in_body {
-            read_post(&sc, reason, &mut found);
-            if reason == Reason::Byline {
+            read_post(&sc, reason, first_date.as_ref(), &mut found);
+            if reason == Reason::Byline && first_date.is_some() {
                 read_outlet_alone(&sc, &mut found);
             }
         }
@@ -511,11 +513,9 @@ fn fields(s: &[char], a: usize, b: usize) -> Vec<(usize, usize)> {
 /// `楼主 某某 发表于`); the handle after the date where a cue word stands
 /// before it (`posted @ {date} {time} 某某`, `原创 {date} · 某某`); and
 /// a WeChat header's author and account (`原创 某某 某某号 {date}`).
-fn read_post(s: &[char], reason: Reason, found: &mut Found) {
+fn read_post(s: &[char], reason: Reason, date: Option<&FoundDate>, found: &mut Found) {
     let w = words();
     let is_cue = |(a, b): (usize, usize)| w.post_cue.iter().any(|c| c.as_slice() == &s[a..b]);
-    let text: String = s.iter().collect();
-    let date = dates(&text).into_iter().next();
     let all = fields(s, 0, s.len());
     // A WeChat header names its author, then its account, before any
     // date (`原创 某某 某某号 {date}`); with one name before the date, that
@@ -598,10 +598,6 @@ fn is_floor(token: &[char]) -> bool {
 /// A dated byline's outlet named alone beside the date (`{date} {time}
 /// 某某日报`, `某某新闻网 {date}`).
 fn read_outlet_alone(s: &[char], found: &mut Found) {
-    let text: String = s.iter().collect();
-    if dates(&text).is_empty() {
-        return;
-    }
     if let Some(&(a, b)) = fields(s, 0, s.len())
         .iter()
         .find(|&&(a, b)| names_outlet(&s[a..b]))

@@ -545,6 +545,9 @@ impl Cleaner {
         let mut removed: Vec<Removal> = Vec::new();
         let mut published = meta::PublishedDate::default();
         let mut credited = credits::Credited::default();
+        // Whether the body has begun above the current line (see where it
+        // is set), for the dates and credits of the furniture lines.
+        let mut body_begun = false;
         let (mut boiler_chars, mut spam_chars, mut lines_removed) = (0u64, 0u64, 0u64);
         for (i, line) in lines.iter().enumerate() {
             let class = line.class.unwrap_or(LineClass::Body);
@@ -576,6 +579,10 @@ impl Cleaner {
                         continue;
                     }
                     if !text.is_empty() {
+                        // A kept headline (a title not recognised as one)
+                        // does not start the body: a paragraph does, or a
+                        // second line (dialogue runs in short lines).
+                        body_begun |= !paragraphs.is_empty() || text.chars().count() >= BODY_BEGUN;
                         paragraphs.push(text);
                         paragraph_lines.push(line.number);
                     }
@@ -605,15 +612,10 @@ impl Cleaner {
                 LineClass::Boilerplate(reason) => {
                     lines_removed += 1;
                     boiler_chars += line.f.chars as u64;
-                    // A kept headline (a title not recognised as one) does
-                    // not start the body: a paragraph does, or a second
-                    // line (dialogue runs in short lines).
-                    let in_body = paragraphs.len() >= 2
-                        || paragraphs.iter().any(|p| p.chars().count() >= BODY_BEGUN);
-                    credited.offer(&line.text, &line.simple, reason, in_body);
+                    credited.offer(&line.text, &line.simple, reason, body_begun);
                     // A related list's dates are its headlines' own.
                     if line.f.has_date && reason != Reason::RelatedList {
-                        published.offer(&line.text, &line.simple, in_body);
+                        published.offer(&line.text, &line.simple, body_begun);
                     }
                     removed.push(Removal {
                         text: line.text.clone(),
