@@ -291,23 +291,16 @@ impl Credited {
         let mut found = Found::default();
         read_roles(&sc, reason, &mut found);
         read_sources(&sc, &mut found);
-        let text: String = sc.iter().collect();
-        let first_date = dates(&text).into_iter().next();
         if reason == Reason::Legal {
             // A footer's menu names roles too, between bars (`诗文 | 作者 |
             // 古籍`), where a notice names a person (`版权归作者 某某 所有`).
-            found.author.retain(|&(_, a, _)| {
-                let gap_start = sc[..a]
-                    .iter()
-                    .rposition(|&c| is_han(c) || c.is_alphanumeric())
-                    .map_or(0, |k| k + 1);
-                !sc[gap_start..a].iter().any(|&c| matches!(c, '|' | '｜'))
-            });
+            found.author.retain(|&(_, a, _)| !barred_before(&sc, a));
             for (rank, _, _) in found.author.iter_mut().chain(found.source.iter_mut()) {
                 *rank += FROM_LEGAL;
             }
             found.editor = None;
         } else if !in_body {
+            let first_date = dates(&sc.iter().collect::<String>()).into_iter().next();
             read_post(&sc, reason, first_date.as_ref(), &mut found);
             if reason == Reason::Byline && first_date.is_some() {
                 read_outlet_alone(&sc, &mut found);
@@ -340,6 +333,15 @@ impl Credited {
             meta.source_site = self.source.map(|(_, v)| v);
         }
     }
+}
+
+/// Whether a bar stands between the name at `a` and the word before it.
+fn barred_before(s: &[char], a: usize) -> bool {
+    let gap_start = s[..a]
+        .iter()
+        .rposition(|&c| is_han(c) || c.is_alphanumeric())
+        .map_or(0, |k| k + 1);
+    s[gap_start..a].iter().any(|&c| matches!(c, '|' | '｜'))
 }
 
 /// The credits of one line, as (rank, start, end) char spans.
