@@ -265,14 +265,18 @@ pub struct FieldTally {
     pub spurious: usize,
 }
 
-impl FieldTally {
-    fn add(&mut self, f: &FieldScore) {
-        self.pages += usize::from(f.page);
-        self.right += usize::from(f.right);
-        self.missed += usize::from(f.missed);
-        self.spurious += usize::from(f.spurious);
+impl From<&FieldScore> for FieldTally {
+    fn from(f: &FieldScore) -> Self {
+        FieldTally {
+            pages: usize::from(f.page),
+            right: usize::from(f.right),
+            missed: usize::from(f.missed),
+            spurious: usize::from(f.spurious),
+        }
     }
+}
 
+impl FieldTally {
     fn merge(&mut self, o: &FieldTally) {
         self.pages += o.pages;
         self.right += o.right;
@@ -295,6 +299,22 @@ pub struct MetaTally {
 }
 
 impl MetaTally {
+    fn add(&mut self, m: &MetaScore) {
+        self.merge(&MetaTally {
+            title: (&m.title).into(),
+            date: (&m.date).into(),
+            author: (&m.author).into(),
+            source: (&m.source).into(),
+        });
+    }
+
+    fn merge(&mut self, o: &MetaTally) {
+        self.title.merge(&o.title);
+        self.date.merge(&o.date);
+        self.author.merge(&o.author);
+        self.source.merge(&o.source);
+    }
+
     /// The fields with their names, in table order.
     pub fn fields(&self) -> [(&'static str, &FieldTally); 4] {
         [
@@ -350,10 +370,7 @@ impl Tally {
     }
 
     pub fn add_meta(&mut self, m: &MetaScore) {
-        self.meta.title.add(&m.title);
-        self.meta.date.add(&m.date);
-        self.meta.author.add(&m.author);
-        self.meta.source.add(&m.source);
+        self.meta.add(m);
     }
 
     pub fn merge(&mut self, o: &Tally) {
@@ -370,10 +387,7 @@ impl Tally {
         self.brand_leaked += o.brand_leaked;
         self.censored_runs += o.censored_runs;
         self.censored_kept += o.censored_kept;
-        self.meta.title.merge(&o.meta.title);
-        self.meta.date.merge(&o.meta.date);
-        self.meta.author.merge(&o.meta.author);
-        self.meta.source.merge(&o.meta.source);
+        self.meta.merge(&o.meta);
     }
 
     /// Share of output characters that are truth (1 for an empty output).
