@@ -104,8 +104,8 @@ struct PageStats<'a> {
     chars: FxHashMap<char, usize>,
     /// Pairs of adjacent live Han chars, keyed by [`pair_key`].
     pairs: FxHashMap<u64, u32>,
-    /// The runs of 2 to [`SCORED_LONGEST`] chars said as often as
-    /// [`fewest_said`] asks or more.
+    /// The runs of 2 to [`SCORED_LONGEST`] chars said as often as the
+    /// caller asks or more.
     runs: FxHashMap<&'a [char], Vec<Occurrence>>,
     pieces: Vec<Vec<char>>,
     page_han: usize,
@@ -119,7 +119,7 @@ impl PageStats<'_> {
 
 /// The bar for a run said `said` times, where `threshold` is the page's
 /// (for runs said three times or more): a run said twice is read by its
-/// own model, against that model's threshold (runs said twice are weighed
+/// own model, against that model's threshold (runs said twice are taken
 /// only on pages showing spam, see [`fewest_said`]).
 fn said_bar(said: usize, threshold: f64) -> f64 {
     if said < 3 {
@@ -129,11 +129,12 @@ fn said_bar(said: usize, threshold: f64) -> f64 {
     }
 }
 
-/// The fewest live occurrences a run needs to be weighed on `page`: two
+/// The fewest live occurrences a run needs to be taken on `page`: two
 /// where the page shows spam found (a piece of a slogan spread through a
 /// page, one sentence in three, is often said only twice), else three (on a
 /// page where nothing was found, the runs said twice are words of its text
-/// far more often than pieces).
+/// far more often than pieces, though one can vouch for another, see
+/// [`pair_vouches`]).
 fn fewest_said(page: &PageSoFar<'_>) -> usize {
     if page.found.is_empty() && page.brands.is_empty() {
         3
@@ -142,12 +143,15 @@ fn fewest_said(page: &PageSoFar<'_>) -> usize {
     }
 }
 
-fn page_stats<'a>(page: &PageSoFar<'a>) -> PageStats<'a> {
+/// The fewest live occurrences of any run taken: a run said twice.
+const TWICE: usize = 2;
+
+/// The page's counts, with the runs said `fewest` times or more.
+fn page_stats<'a>(page: &PageSoFar<'a>, fewest: usize) -> PageStats<'a> {
     let dead = page.dead();
     let stretches = live_runs(page.analysis, &dead);
     let pairs = bigram_counts(page.analysis, &stretches);
-    let runs =
-        runs_along::<SCORED_LONGEST>(page.analysis, &stretches, &pairs, fewest_said(page) as u32);
+    let runs = runs_along::<SCORED_LONGEST>(page.analysis, &stretches, &pairs, fewest as u32);
     let mut chars: FxHashMap<char, usize> = FxHashMap::default();
     let mut page_han = 0;
     for (line, d) in page.analysis.iter().zip(&dead) {
@@ -169,8 +173,8 @@ fn page_stats<'a>(page: &PageSoFar<'a>) -> PageStats<'a> {
     }
 }
 
-/// Every run of two to four Han chars with as many live, non-overlapping
-/// occurrences as [`fewest_said`] asks or more, with its features, longest
+/// Every run of two to four Han chars with `fewest` live, non-overlapping
+/// occurrences or more, with its features, longest
 /// first. (Runs standing nowhere near spam found were once left out: on
 /// pages spammed a sentence here and there most pieces stand far from the
 /// brand found, and `near` weighs that.) Unless `all`, a run whose cheap
@@ -184,10 +188,10 @@ pub(super) fn candidates<'a>(
     cuts: &mut CutCache<'_>,
     all: bool,
     threshold: f64,
+    fewest: usize,
 ) -> (Vec<Candidate<'a>>, Vec<Vec<bool>>) {
-    let mut st = page_stats(&page);
+    let mut st = page_stats(&page, fewest);
     let runs = std::mem::take(&mut st.runs);
-    let fewest = fewest_said(&page);
     let mut out = Vec::new();
     for (gram, occs) in runs {
         if !(2..=SCORED_LONGEST).contains(&gram.len()) {
@@ -667,12 +671,27 @@ const PAIR_THRESHOLD: f64 = 0.0;
 /// once. Unrelated means neither run holds the other and no occurrence of
 /// one overlaps or touches one of the other (two runs of one longer
 /// repeated run are one piece of evidence, not two).
+///
+/// A run said twice vouches where its own model would take it on a page
+/// showing spam (see [`said_bar`]): a slogan's pieces are said two to four
+/// times, and one said three times beside one said twice is as much a
+/// pair. Read off the scorer's rows by a replica of this choice, on dev
+/// seeds 3 and 4 of the harness (1000 pages a kind, one page at a time):
+/// on the pages of the ten kinds without spam, pairs with a run said twice
+/// flagged 35 pages against none before (on seed 3, all 24 were one of
+/// three texts: a Hong Kong text's transcribed names `布殊` and `列根`, and
+/// a finance text's `超募` and `首发`); on the spam pages where nothing else
+/// was found, 568 pages against 340, on which the scorer's bars take 1339
+/// pieces against 839. (Reading the runs said twice on every such page,
+/// not only where a run said three times reaches the pair bar, flagged 636
+/// pages holding 1484 pieces, but made the clean stage 8% slower on the
+/// seeds.)
 fn pair_vouches(cands: &[Candidate<'_>], threshold: f64) -> bool {
     let mut vouching: Vec<&Candidate<'_>> = Vec::new();
-    for c in cands
-        .iter()
-        .filter(|c| model_for(c.occs.len()).score(&c.x) >= threshold)
-    {
+    for c in cands.iter().filter(|c| {
+        let n = c.occs.len();
+        model_for(n).score(&c.x) >= said_bar(n, threshold)
+    }) {
         let related = vouching.iter().any(|v| runs_related(v, c));
         if !related {
             vouching.push(c);
@@ -722,11 +741,26 @@ pub(super) fn find_scored(page: PageSoFar<'_>, cuts: &mut CutCache<'_>) -> Vec<S
     } else {
         m.threshold
     };
-    let fewest = fewest_said(&page);
-    let (cands, mut dead) = candidates(page, cuts, dumping(), reads_from);
+    let mut fewest = fewest_said(&page);
+    let (mut cands, mut dead) = candidates(page, cuts, dumping(), reads_from, fewest);
+    // Where nothing else was found, a run said three times that reaches
+    // the pair bar may have a partner said twice (see [`pair_vouches`]):
+    // only then are the runs said twice read, as they cost far more to
+    // read than the few said three times.
+    let could_pair = |cands: &[Candidate<'_>]| {
+        cands
+            .iter()
+            .any(|c| model_for(c.occs.len()).score(&c.x) >= PAIR_THRESHOLD)
+    };
+    if alone && fewest > TWICE && could_pair(&cands) {
+        (cands, dead) = candidates(page, cuts, false, reads_from, TWICE);
+    }
     let threshold = if !alone {
         m.threshold
     } else if pair_vouches(&cands, PAIR_THRESHOLD) {
+        // The pair shows the page carries spam: runs said twice are
+        // taken on it as on any page showing spam.
+        fewest = TWICE;
         PAIR_THRESHOLD
     } else {
         threshold
@@ -871,7 +905,7 @@ mod tests {
         let m = model();
         let passing = |all: bool| -> Vec<String> {
             let mut cuts = CutCache::new(&seg);
-            candidates(page, &mut cuts, all, m.threshold)
+            candidates(page, &mut cuts, all, m.threshold, fewest_said(&page))
                 .0
                 .iter()
                 .filter(|c| {
@@ -881,9 +915,9 @@ mod tests {
                 .collect()
         };
         // The cheap pass leaves exactly the costly slots for the other.
-        let st = page_stats(&page);
+        let st = page_stats(&page, fewest_said(&page));
         let mut cuts = CutCache::new(&seg);
-        let every = candidates(page, &mut cuts, true, m.threshold).0;
+        let every = candidates(page, &mut cuts, true, m.threshold, fewest_said(&page)).0;
         let mut seen_costly = vec![false; FEATURES.len()];
         for c in &every {
             let mut x = cheap_features(c.gram, &c.occs, &page, &st, &mut cuts);
@@ -941,7 +975,7 @@ mod tests {
         let page = bare_page(&lines, &surnames);
         let seg = Segmenter::new();
         let mut cuts = CutCache::new(&seg);
-        let st = page_stats(&page);
+        let st = page_stats(&page, fewest_said(&page));
         let features = |gram: &str, cuts: &mut CutCache<'_>| -> Vec<f64> {
             let g: Vec<char> = gram.chars().collect();
             let occs: Vec<Occurrence> = lines
@@ -1050,7 +1084,13 @@ mod tests {
             ..bare_page(&lines, &surnames)
         };
         let mut cuts = CutCache::new(&seg);
-        let (found, _) = candidates(shown, &mut cuts, true, f64::NEG_INFINITY);
+        let (found, _) = candidates(
+            shown,
+            &mut cuts,
+            true,
+            f64::NEG_INFINITY,
+            fewest_said(&shown),
+        );
         let zhao: Vec<char> = "赵某".chars().collect();
         let run = found.iter().find(|c| c.gram == zhao.as_slice());
         let Some(run) = run else {
@@ -1116,7 +1156,8 @@ mod tests {
             let without: Vec<&str> = without.iter().map(String::as_str).collect();
             let lines = crate::spam::tests::chars(&without);
             let mut cuts = CutCache::new(&seg);
-            let (cands, _) = candidates(bare_page(&lines, &surnames), &mut cuts, true, m.threshold);
+            let page = bare_page(&lines, &surnames);
+            let (cands, _) = candidates(page, &mut cuts, true, m.threshold, fewest_said(&page));
             let other: String = ["珍爱生命", "远离毒品"]
                 .into_iter()
                 .find(|p| *p != piece)
@@ -1133,6 +1174,20 @@ mod tests {
             );
             assert!(taken(&lines).is_empty(), "{piece}");
         }
+        // One piece said only twice still vouches for the other, and is
+        // taken with it; said twice with no partner, it is not read.
+        let twice: Vec<String> = page
+            .iter()
+            .map(|l| l.replace("采纳远离毒品", "采纳"))
+            .collect();
+        let twice: Vec<&str> = twice.iter().map(String::as_str).collect();
+        assert_eq!(
+            taken(&crate::spam::tests::chars(&twice)),
+            ["珍爱生命", "远离毒品"]
+        );
+        let alone: Vec<String> = twice.iter().map(|l| l.replace("珍爱生命", "")).collect();
+        let alone: Vec<&str> = alone.iter().map(String::as_str).collect();
+        assert!(taken(&crate::spam::tests::chars(&alone)).is_empty());
     }
 
     #[test]
