@@ -49,8 +49,10 @@ fn heldout_spam_counts_match_snapshot() {
     // lost on spam pages (134 -> 95), 3 more slogan pieces leaked.
     // Session 23: the scorer reads runs of five and six chars too (pieces
     // of slogans cut where their words meet): 3 fewer slogan pieces leaked.
+    // Session 26: on a page with nothing else found, a run said twice can
+    // vouch for one said three times: 7 fewer slogan pieces leaked.
     assert!(figure("brands ") <= 31, "{report}");
-    assert!(figure("slogan pieces ") <= 120, "{report}");
+    assert!(figure("slogan pieces ") <= 113, "{report}");
     assert!(figure("spam pages ") <= 95, "{report}");
     assert!(figure("clean pages ") <= 20, "{report}");
     insta::with_settings!({
