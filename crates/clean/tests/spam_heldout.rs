@@ -50,10 +50,12 @@ fn heldout_spam_counts_match_snapshot() {
     // Session 23: the scorer reads runs of five and six chars too (pieces
     // of slogans cut where their words meet): 3 fewer slogan pieces leaked.
     // Session 26: on a page with nothing else found, a run said twice can
-    // vouch for one said three times: 7 fewer slogan pieces leaked.
+    // vouch for one said three times: 7 fewer slogan pieces leaked. The
+    // register of stock slogans, grown from 262 entries to 890, took 15
+    // more, and 3 more chars of text on spam pages.
     assert!(figure("brands ") <= 31, "{report}");
-    assert!(figure("slogan pieces ") <= 113, "{report}");
-    assert!(figure("spam pages ") <= 95, "{report}");
+    assert!(figure("slogan pieces ") <= 98, "{report}");
+    assert!(figure("spam pages ") <= 98, "{report}");
     assert!(figure("clean pages ") <= 20, "{report}");
     insta::with_settings!({
         snapshot_path => "../../../snapshots",

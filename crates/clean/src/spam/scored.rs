@@ -377,7 +377,7 @@ fn cheap_features(
     set(F::gap_pair_seen, share(gap_seen));
     set(F::gap_pair_word, share(gap_word));
     set(F::side_pair_seen, side_seen as f64 / (2.0 * n));
-    let register = register_share(gram);
+    let register = register_share(gram, cuts);
     set(F::register, register);
     set(F::register_all, flag(register >= 1.0));
     x
@@ -385,20 +385,21 @@ fn cheap_features(
 
 const SLOGAN_REGISTER: &str = include_str!("../../data/slogan_register.txt");
 
-/// The entries of `data/slogan_register.txt` and every run of three chars
-/// or more inside one (a slogan is cut into pieces at any char).
-fn slogan_register() -> &'static FxHashSet<Vec<char>> {
-    static SET: std::sync::OnceLock<FxHashSet<Vec<char>>> = std::sync::OnceLock::new();
+/// The entries of `data/slogan_register.txt` (true) and every run of three
+/// chars or more inside one (false; a slogan is cut into pieces at any
+/// char).
+fn slogan_register() -> &'static FxHashMap<Vec<char>, bool> {
+    static SET: std::sync::OnceLock<FxHashMap<Vec<char>, bool>> = std::sync::OnceLock::new();
     SET.get_or_init(|| {
-        let mut set = FxHashSet::default();
+        let mut set = FxHashMap::default();
         for entry in crate::lexicon::data_lines(SLOGAN_REGISTER) {
             let chars: Vec<char> = entry.trim().chars().collect();
-            set.insert(chars.clone());
             for from in 0..chars.len() {
                 for to in from + 3..=chars.len() {
-                    set.insert(chars[from..to].to_vec());
+                    set.entry(chars[from..to].to_vec()).or_insert(false);
                 }
             }
+            set.insert(chars, true);
         }
         set
     })
@@ -406,13 +407,23 @@ fn slogan_register() -> &'static FxHashSet<Vec<char>> {
 
 /// The share of a run's chars covered by stretches of two chars or more
 /// that [`slogan_register`] holds: how far the run reads as a piece of a
-/// stock slogan or of shop promotion copy.
-fn register_share(gram: &[char]) -> f64 {
+/// stock slogan or of shop promotion copy. A part of an entry that is a
+/// word of the dictionary does not count: the nouns slogans are built
+/// around (`电动车` of `严禁电动车进楼`, `水龙头` of `拧紧水龙头`) are the
+/// topic words of the articles about them, while the pieces a slogan is cut
+/// into at random (`乡村振`) or where its phrases meet (`优化营商`) are no
+/// words.
+fn register_share(gram: &[char], cuts: &mut CutCache<'_>) -> f64 {
     let set = slogan_register();
     let mut covered = vec![false; gram.len()];
     for from in 0..gram.len() {
         for to in from + 2..=gram.len() {
-            if set.contains(&gram[from..to]) {
+            let stretch = &gram[from..to];
+            let counts = match set.get(stretch) {
+                Some(&entry) => entry || !cuts.has_word(stretch),
+                None => false,
+            };
+            if counts {
                 covered[from..to].iter_mut().for_each(|c| *c = true);
             }
         }
@@ -1008,7 +1019,9 @@ mod tests {
 
     #[test]
     fn the_register_share_counts_entries_and_three_char_parts_of_them() {
-        let share = |g: &str| register_share(&g.chars().collect::<Vec<char>>());
+        let seg = Segmenter::new();
+        let mut cuts = CutCache::new(&seg);
+        let mut share = |g: &str| register_share(&g.chars().collect::<Vec<char>>(), &mut cuts);
         // Whole entries, and pieces cut out of one at any char.
         assert_eq!(share("包邮"), 1.0);
         assert_eq!(share("乡村振"), 1.0);
@@ -1024,6 +1037,11 @@ mod tests {
         assert_eq!(share("助力"), 0.0);
         assert_eq!(share("认为民"), 0.0);
         assert_eq!(share("原告"), 0.0);
+        // A dictionary word inside an entry is the topic word of articles
+        // about it (`严禁电动车进楼`): it counts only as a whole entry.
+        assert_eq!(share("严禁电动车进楼"), 1.0);
+        assert_eq!(share("电动车"), 0.0);
+        assert_eq!(share("禁电动"), 1.0);
     }
 
     #[test]
@@ -1127,13 +1145,15 @@ mod tests {
         // Two pieces of one slogan, each spliced three times into a
         // judgment (`适|用`, `到|期` broken): alone, each scores under
         // the bar for pages where nothing was found; together they are
-        // taken, and the words the judgment itself repeats are not.
+        // taken, and the words the judgment itself repeats are not. (The
+        // slogan is none of the register's, which would carry each piece
+        // past the bar alone.)
         let page: &[&str] = &[
-            "原告王某与被告李某民间借贷纠纷一案，本院受理后依法适珍爱生命用简易程序，公开开庭进行了审理。",
-            "原告诉称，被告于去年三月向原告借款五万元，约定半年内归还，到远离毒品期后经原告多次催要，被告珍爱生命至今未还。",
-            "被告辩称，借款属实，但因经营困难暂时无力偿还，远离毒品请求法院给予宽限。",
-            "本院认为，合法的借贷关系受法律保护。被告向原告借款后未按约定期限归还，应当承担还款责任珍爱生命。",
-            "原告要求被告偿还借款本金的诉讼请求，证据充分，本院予以支持。被告关于暂缓还款的意见，原告不同意，本院不予采纳远离毒品。",
+            "原告王某与被告李某民间借贷纠纷一案，本院受理后依法适善待自然用简易程序，公开开庭进行了审理。",
+            "原告诉称，被告于去年三月向原告借款五万元，约定半年内归还，到拥抱未来期后经原告多次催要，被告善待自然至今未还。",
+            "被告辩称，借款属实，但因经营困难暂时无力偿还，拥抱未来请求法院给予宽限。",
+            "本院认为，合法的借贷关系受法律保护。被告向原告借款后未按约定期限归还，应当承担还款责任善待自然。",
+            "原告要求被告偿还借款本金的诉讼请求，证据充分，本院予以支持。被告关于暂缓还款的意见，原告不同意，本院不予采纳拥抱未来。",
             "判决如下：被告于本判决生效之日起十日内偿还原告借款本金五万元。案件受理费减半收取，由被告负担。",
         ];
         let seg = Segmenter::new();
@@ -1149,16 +1169,16 @@ mod tests {
             t
         };
         let both = crate::spam::tests::chars(page);
-        assert_eq!(taken(&both), ["珍爱生命", "远离毒品"]);
+        assert_eq!(taken(&both), ["善待自然", "拥抱未来"]);
         let m = model();
-        for piece in ["珍爱生命", "远离毒品"] {
+        for piece in ["善待自然", "拥抱未来"] {
             let without: Vec<String> = page.iter().map(|l| l.replace(piece, "")).collect();
             let without: Vec<&str> = without.iter().map(String::as_str).collect();
             let lines = crate::spam::tests::chars(&without);
             let mut cuts = CutCache::new(&seg);
             let page = bare_page(&lines, &surnames);
             let (cands, _) = candidates(page, &mut cuts, true, m.threshold, fewest_said(&page));
-            let other: String = ["珍爱生命", "远离毒品"]
+            let other: String = ["善待自然", "拥抱未来"]
                 .into_iter()
                 .find(|p| *p != piece)
                 .unwrap_or_default()
@@ -1178,14 +1198,14 @@ mod tests {
         // taken with it; said twice with no partner, it is not read.
         let twice: Vec<String> = page
             .iter()
-            .map(|l| l.replace("采纳远离毒品", "采纳"))
+            .map(|l| l.replace("采纳拥抱未来", "采纳"))
             .collect();
         let twice: Vec<&str> = twice.iter().map(String::as_str).collect();
         assert_eq!(
             taken(&crate::spam::tests::chars(&twice)),
-            ["珍爱生命", "远离毒品"]
+            ["善待自然", "拥抱未来"]
         );
-        let alone: Vec<String> = twice.iter().map(|l| l.replace("珍爱生命", "")).collect();
+        let alone: Vec<String> = twice.iter().map(|l| l.replace("善待自然", "")).collect();
         let alone: Vec<&str> = alone.iter().map(String::as_str).collect();
         assert!(taken(&crate::spam::tests::chars(&alone)).is_empty());
     }
