@@ -117,6 +117,7 @@ fn ends_field(c: char) -> bool {
             c,
             '|' | '｜'
                 | '/'
+                | '／'
                 | '丨'
                 | '·'
                 | '•'
@@ -445,6 +446,12 @@ fn read_roles(s: &[char], reason: Reason, found: &mut Found) {
 /// to the field's start (a slash stays: `某日报/某网记者`), less a
 /// qualifier (`全媒`), when it reads as an outlet's name.
 fn outlet_before(s: &[char], at: usize) -> Option<(usize, usize)> {
+    // `聯合報／記者某某`: the outlet is the field before the slash.
+    let at = if at > 0 && matches!(s[at - 1], '/' | '／') {
+        at - 1
+    } else {
+        at
+    };
     let mut a = at;
     while a > 0 && (s[a - 1] == '/' || !ends_field(s[a - 1])) {
         a -= 1;
@@ -668,6 +675,14 @@ mod tests {
             )]),
             (s("王莹"), None, s("三峡日报"))
         );
+        // Taiwan's wires set the reporter between full-width slashes.
+        let m = offered(&[(
+            "聯合報／記者陳怡如／台北即時報導",
+            "联合报／记者陈怡如／台北即时报导",
+            Reason::Byline,
+            false,
+        )]);
+        assert_eq!((m.author, m.source_site), (s("陳怡如"), s("聯合報")));
     }
 
     #[test]
