@@ -219,6 +219,147 @@ pub fn dates(s: &str) -> Vec<FoundDate> {
         }
         i += 1;
     }
+    if chars.iter().any(char::is_ascii_alphabetic) {
+        for d in english_dates(&chars) {
+            if !out.iter().any(|o| o.at < d.end && d.at < o.end) {
+                out.push(d);
+            }
+        }
+        out.sort_by_key(|d| d.at);
+    }
+    out
+}
+
+/// English month names as blog platforms and feeds print them, full or
+/// cut to three letters (`Oct`, `October`; `Sept` too).
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The month (1-12) an English word names, if any.
+fn english_month(word: &str) -> Option<u32> {
+    let w = word.to_ascii_lowercase();
+    let w = w.trim_end_matches('.');
+    if w.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| *m == w || (w.len() <= 4 && m.starts_with(w)))
+        .and_then(|k| u32::try_from(k + 1).ok())
+}
+
+/// Whether an English word is a day of the week (`Sat`, `Saturday`).
+fn english_weekday(word: &str) -> bool {
+    const DAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let w = word.to_ascii_lowercase();
+    let w = w.trim_end_matches('.');
+    w.len() >= 3
+        && DAYS
+            .iter()
+            .any(|d| *d == w || (w.len() <= 4 && d.starts_with(w)))
+}
+
+/// Dates written with an English month, as blog platforms, feeds and
+/// English pages print them: `Oct 07 Sat 2023 15:20` (Pixnet),
+/// `October 7, 2023`, `7 Oct 2023`, `Sat, 07 Oct 2023 15:20:00`. The day
+/// stands next to the month; the year follows within two words (a weekday
+/// may sit between); a time after the year is read as [`date_at`] reads it.
+fn english_dates(chars: &[char]) -> Vec<FoundDate> {
+    // ASCII words and numbers with their char spans.
+    let mut tokens: Vec<(usize, usize, String)> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_alphanumeric() {
+            let start = i;
+            while i < chars.len() && chars[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            tokens.push((start, i, chars[start..i].iter().collect()));
+        } else {
+            i += 1;
+        }
+    }
+    let day = |t: &str| {
+        t.len() <= 2
+            && t.chars().all(|c| c.is_ascii_digit())
+            && t.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+    };
+    let year = |t: &str| t.len() == 4 && (t.starts_with("19") || t.starts_with("20"));
+    // Only spaces, commas, dots and hyphens between the parts of a date.
+    let joined = |a: usize, b: usize| {
+        chars[a..b]
+            .iter()
+            .all(|c| matches!(c, ' ' | ',' | '.' | '-' | '\u{3000}'))
+            && b - a <= 3
+    };
+    let mut out: Vec<FoundDate> = Vec::new();
+    for k in 0..tokens.len() {
+        let Some(month) = english_month(&tokens[k].2) else {
+            continue;
+        };
+        // The day after the month (`Oct 07`), else before it (`7 Oct`).
+        let (first, day_at) = match (tokens.get(k + 1), k.checked_sub(1).map(|p| &tokens[p])) {
+            (Some(n), _) if day(&n.2) && joined(tokens[k].1, n.0) => (k, k + 1),
+            (_, Some(p)) if day(&p.2) && joined(p.1, tokens[k].0) => (k - 1, k - 1),
+            _ => continue,
+        };
+        let last = first.max(k).max(day_at);
+        let mut y = last + 1;
+        if tokens
+            .get(y)
+            .is_some_and(|t| english_weekday(&t.2) && joined(tokens[y - 1].1, t.0))
+        {
+            y += 1;
+        }
+        let Some(yt) = tokens
+            .get(y)
+            .filter(|t| year(&t.2) && joined(tokens[y - 1].1, t.0))
+        else {
+            continue;
+        };
+        // A weekday just before the date (`Sat, 07 Oct 2023`) is part of it.
+        let mut at = tokens[first].0;
+        if let Some(p) = first.checked_sub(1).map(|p| &tokens[p]) {
+            if english_weekday(&p.2) && joined(p.1, at) {
+                at = p.0;
+            }
+        }
+        let d: u32 = tokens[day_at].2.parse().unwrap_or(0);
+        let mut value = format!("{}-{month:02}-{d:02}", yt.2);
+        let mut end = yt.1;
+        let rest: String = chars[end..].iter().collect();
+        let lead = rest.chars().count() - rest.trim_start().chars().count();
+        if let Some(t) = find_time(rest.trim_start()) {
+            if rest.trim_start().starts_with(&t) {
+                value.push(' ');
+                value.push_str(&t);
+                end += lead + t.chars().count();
+            }
+        }
+        if !out.iter().any(|o| o.at < end && at < o.end) {
+            out.push(FoundDate { at, end, value });
+        }
+    }
     out
 }
 
@@ -392,12 +533,19 @@ pub fn features(text: &str, simple_lower: &str, lex: &Lexicons) -> LineFeatures 
         .collect();
     let segments_short = !segments.is_empty()
         && segments.iter().map(|s| s.chars().count()).sum::<usize>() / segments.len() <= 10;
-    let has_date = find_date(text).is_some();
+    let found_dates = dates(text);
+    let has_date = !found_dates.is_empty();
+    // Outside its dates, a line of dates and times holds digits and marks
+    // only (an English date's month and weekday are inside its span).
+    let outside_dates = text
+        .chars()
+        .enumerate()
+        .filter(|(k, _)| !found_dates.iter().any(|d| (d.at..d.end).contains(k)));
     let is_date_or_time_only = chars <= 30
         && han <= 2
         && text.chars().any(|c| c.is_ascii_digit())
-        && text
-            .chars()
+        && outside_dates
+            .map(|(_, c)| c)
             .all(|c| c.is_ascii_digit() || !c.is_alphanumeric() || matches!(c, '年' | '月' | '日'));
     let first = text.chars().next();
     // After the bullet, a space, a Han char or a Latin letter
@@ -2421,6 +2569,27 @@ mod tests {
             Some("2020-12-10")
         );
         assert_eq!(find_date("投入3.08亿元，共2023个项目"), None);
+        // English months, as blog platforms and feeds print them.
+        assert_eq!(
+            find_date("Oct 07 Sat 2023 15:20").as_deref(),
+            Some("2023-10-07 15:20")
+        );
+        assert_eq!(
+            find_date("Posted on October 7, 2023").as_deref(),
+            Some("2023-10-07")
+        );
+        assert_eq!(
+            find_date("Sat, 07 Oct 2023 15:20:00 +0800").as_deref(),
+            Some("2023-10-07 15:20:00")
+        );
+        assert_eq!(
+            find_date("发表于 7 Sept 2021").as_deref(),
+            Some("2021-09-07")
+        );
+        // A month without a day, or a day far from its year, is no date.
+        assert_eq!(find_date("May 2023 的销量"), None);
+        assert_eq!(find_date("March 3 was cold; 2023 was warm"), None);
+        assert_eq!(find_date("may 5 people join in 2023"), None);
         assert_eq!(find_date("2024年，市政协"), None);
         assert_eq!(
             find_time("GMT+8, 2025-12-22 16:20").as_deref(),
