@@ -346,16 +346,7 @@ fn english_dates(chars: &[char]) -> Vec<FoundDate> {
         }
         let d: u32 = tokens[day_at].2.parse().unwrap_or(0);
         let mut value = format!("{}-{month:02}-{d:02}", yt.2);
-        let mut end = yt.1;
-        let rest: String = chars[end..].iter().collect();
-        let lead = rest.chars().count() - rest.trim_start().chars().count();
-        if let Some(t) = find_time(rest.trim_start()) {
-            if rest.trim_start().starts_with(&t) {
-                value.push(' ');
-                value.push_str(&t);
-                end += lead + t.chars().count();
-            }
-        }
+        let end = time_after(chars, yt.1, &mut value);
         if !out.iter().any(|o| o.at < end && at < o.end) {
             out.push(FoundDate { at, end, value });
         }
@@ -403,17 +394,23 @@ fn date_at(chars: &[char], i: usize) -> Option<(String, usize)> {
     if chars.get(j) == Some(&'日') {
         j += 1;
     }
-    // An optional time straight after.
+    let j = time_after(chars, j, &mut out);
+    Some((out, j))
+}
+
+/// A clock time straight after a date ending at `j` (spaces between), added
+/// to `value` as ` HH:MM[:SS]`; the offset after the time, or `j`.
+fn time_after(chars: &[char], j: usize, value: &mut String) -> usize {
     let rest: String = chars[j.min(chars.len())..].iter().collect();
     let lead = rest.chars().count() - rest.trim_start().chars().count();
-    if let Some(t) = find_time(rest.trim_start()) {
-        if rest.trim_start().starts_with(&t) {
-            out.push(' ');
-            out.push_str(&t);
-            j += lead + t.chars().count();
+    match find_time(rest.trim_start()) {
+        Some(t) if rest.trim_start().starts_with(&t) => {
+            value.push(' ');
+            value.push_str(&t);
+            j + lead + t.chars().count()
         }
+        _ => j,
     }
-    Some((out, j))
 }
 
 /// A clock time `HH:MM` or `HH:MM:SS` (ASCII or full-width colon).
@@ -2556,41 +2553,34 @@ mod tests {
 
     #[test]
     fn dates_and_times() {
-        assert_eq!(
-            find_date("2025-01-09 09:14:15 来源：浙江政协同心苑").as_deref(),
-            Some("2025-01-09 09:14:15")
-        );
-        assert_eq!(
-            find_date("雪莲 发表于 2021-1-13 09:17 | 显示全部楼层").as_deref(),
-            Some("2021-01-13 09:17")
-        );
-        assert_eq!(
-            find_date("2020年12月10日，远安县政协").as_deref(),
-            Some("2020-12-10")
-        );
-        assert_eq!(find_date("投入3.08亿元，共2023个项目"), None);
-        // English months, as blog platforms and feeds print them.
-        assert_eq!(
-            find_date("Oct 07 Sat 2023 15:20").as_deref(),
-            Some("2023-10-07 15:20")
-        );
-        assert_eq!(
-            find_date("Posted on October 7, 2023").as_deref(),
-            Some("2023-10-07")
-        );
-        assert_eq!(
-            find_date("Sat, 07 Oct 2023 15:20:00 +0800").as_deref(),
-            Some("2023-10-07 15:20:00")
-        );
-        assert_eq!(
-            find_date("发表于 7 Sept 2021").as_deref(),
-            Some("2021-09-07")
-        );
-        // A month without a day, or a day far from its year, is no date.
-        assert_eq!(find_date("May 2023 的销量"), None);
-        assert_eq!(find_date("March 3 was cold; 2023 was warm"), None);
+        let cases: [(&str, Option<&str>); 11] = [
+            (
+                "2025-01-09 09:14:15 来源：浙江政协同心苑",
+                Some("2025-01-09 09:14:15"),
+            ),
+            (
+                "雪莲 发表于 2021-1-13 09:17 | 显示全部楼层",
+                Some("2021-01-13 09:17"),
+            ),
+            ("2020年12月10日，远安县政协", Some("2020-12-10")),
+            ("投入3.08亿元，共2023个项目", None),
+            ("2024年，市政协", None),
+            // English months, as blog platforms and feeds print them.
+            ("Oct 07 Sat 2023 15:20", Some("2023-10-07 15:20")),
+            ("Posted on October 7, 2023", Some("2023-10-07")),
+            (
+                "Sat, 07 Oct 2023 15:20:00 +0800",
+                Some("2023-10-07 15:20:00"),
+            ),
+            ("发表于 7 Sept 2021", Some("2021-09-07")),
+            // A month without a day, or a day far from its year, is no date.
+            ("May 2023 的销量", None),
+            ("March 3 was cold; 2023 was warm", None),
+        ];
+        for (line, date) in cases {
+            assert_eq!(find_date(line).as_deref(), date, "{line}");
+        }
         assert_eq!(find_date("may 5 people join in 2023"), None);
-        assert_eq!(find_date("2024年，市政协"), None);
         assert_eq!(
             find_time("GMT+8, 2025-12-22 16:20").as_deref(),
             Some("16:20")
