@@ -247,36 +247,38 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
-/// The month (1-12) an English word names, if any.
-fn english_month(word: &str) -> Option<u32> {
+/// Days of the week, as [`MONTHS`] (`Sat`, `Saturday`).
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// The index in `names` of the name an English word gives, whole or cut to
+/// three or four letters (a dot after it allowed), if any.
+fn english_name(names: &[&str], word: &str) -> Option<usize> {
     let w = word.to_ascii_lowercase();
     let w = w.trim_end_matches('.');
     if w.len() < 3 {
         return None;
     }
-    MONTHS
+    names
         .iter()
-        .position(|m| *m == w || (w.len() <= 4 && m.starts_with(w)))
-        .and_then(|k| u32::try_from(k + 1).ok())
+        .position(|n| *n == w || (w.len() <= 4 && n.starts_with(w)))
 }
 
-/// Whether an English word is a day of the week (`Sat`, `Saturday`).
+/// The month (1-12) an English word names, if any.
+fn english_month(word: &str) -> Option<u32> {
+    english_name(&MONTHS, word).and_then(|k| u32::try_from(k + 1).ok())
+}
+
+/// Whether an English word is a day of the week.
 fn english_weekday(word: &str) -> bool {
-    const DAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    let w = word.to_ascii_lowercase();
-    let w = w.trim_end_matches('.');
-    w.len() >= 3
-        && DAYS
-            .iter()
-            .any(|d| *d == w || (w.len() <= 4 && d.starts_with(w)))
+    english_name(&WEEKDAYS, word).is_some()
 }
 
 /// Dates written with an English month, as blog platforms, feeds and
@@ -304,7 +306,11 @@ fn english_dates(chars: &[char]) -> Vec<FoundDate> {
             && t.chars().all(|c| c.is_ascii_digit())
             && t.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
     };
-    let year = |t: &str| t.len() == 4 && (t.starts_with("19") || t.starts_with("20"));
+    let year = |t: &str| {
+        t.len() == 4
+            && t.chars().all(|c| c.is_ascii_digit())
+            && (t.starts_with("19") || t.starts_with("20"))
+    };
     // Only spaces, commas, dots and hyphens between the parts of a date.
     let joined = |a: usize, b: usize| {
         chars[a..b]
@@ -323,8 +329,7 @@ fn english_dates(chars: &[char]) -> Vec<FoundDate> {
             (_, Some(p)) if day(&p.2) && joined(p.1, tokens[k].0) => (k - 1, k - 1),
             _ => continue,
         };
-        let last = first.max(k).max(day_at);
-        let mut y = last + 1;
+        let mut y = k.max(day_at) + 1;
         if tokens
             .get(y)
             .is_some_and(|t| english_weekday(&t.2) && joined(tokens[y - 1].1, t.0))
