@@ -2437,18 +2437,26 @@ mod tests {
         labelled(line).map(|(c, _)| c)
     }
 
+    /// Asserts that every line of `lines` gets the label `want`.
+    fn assert_each_labelled(lines: &[&str], want: Option<LineClass>) {
+        for line in lines {
+            assert_eq!(label(line), want, "{line}");
+        }
+    }
+
     #[test]
     fn a_token_repeated_alone_between_items_separates_them() {
         let nav = Some(LineClass::Boilerplate(Reason::Navigation));
-        for line in [
-            "首页 ◆ 新闻中心 ◆ 本地要闻",
-            // `›` whose lost byte was guessed as `…` in UTF-8 read as GBK.
-            "赣州生活网社区 …… 论坛 …… 灌水专区 …… 查看内容",
-            // `»` read as GBK.
-            "綿陽生活網社區 禄 襄陽雜談 禄 帖子詳情",
-        ] {
-            assert_eq!(label(line), nav, "{line}");
-        }
+        assert_each_labelled(
+            &[
+                "首页 ◆ 新闻中心 ◆ 本地要闻",
+                // `›` whose lost byte was guessed as `…` in UTF-8 read as GBK.
+                "赣州生活网社区 …… 论坛 …… 灌水专区 …… 查看内容",
+                // `»` read as GBK.
+                "綿陽生活網社區 禄 襄陽雜談 禄 帖子詳情",
+            ],
+            nav,
+        );
         assert_eq!(
             spaced_separators(&["第", "1", "章", "第", "2", "章"]),
             Vec::<&str>::new()
@@ -2710,34 +2718,36 @@ mod tests {
     #[test]
     fn short_furniture_is_recognised_by_its_words() {
         let chrome = Some(LineClass::Boilerplate(Reason::SiteChrome));
-        for line in [
-            // Prompts: a verb of following, and what it points at.
-            "关注「山城生活圈」，每天都有新鲜事",
-            "点击上方蓝字，一键订阅",
-            "▲长按二维码，识别关注",
-            "戳这里，收藏本号",
-            // Feed headers: a user name, then a feed verb phrase.
-            "山城小王 分享了一篇文章",
-            "追梦人_2021 转发了这条微博",
-        ] {
-            assert_eq!(label(line), chrome, "{line}");
-        }
+        assert_each_labelled(
+            &[
+                // Prompts: a verb of following, and what it points at.
+                "关注「山城生活圈」，每天都有新鲜事",
+                "点击上方蓝字，一键订阅",
+                "▲长按二维码，识别关注",
+                "戳这里，收藏本号",
+                // Feed headers: a user name, then a feed verb phrase.
+                "山城小王 分享了一篇文章",
+                "追梦人_2021 转发了这条微博",
+            ],
+            chrome,
+        );
         let caption = Some(LineClass::Boilerplate(Reason::Caption));
-        for line in ["配图源自网络", "题图源自视觉中国", "（照片由受访单位提供）"]
-        {
-            assert_eq!(label(line), caption, "{line}");
-        }
+        assert_each_labelled(
+            &["配图源自网络", "题图源自视觉中国", "（照片由受访单位提供）"],
+            caption,
+        );
         let related = Some(LineClass::Boilerplate(Reason::RelatedList));
-        for line in [
-            "热门视频",
-            "精彩文章：",
-            "最新资讯",
-            "某市推出十项便民服务新举措（3月15日）",
-            "全省春耕生产有序推进(03-15)",
-            "某区青年创业大赛招募公告（2021-03-15）",
-        ] {
-            assert_eq!(label(line), related, "{line}");
-        }
+        assert_each_labelled(
+            &[
+                "热门视频",
+                "精彩文章：",
+                "最新资讯",
+                "某市推出十项便民服务新举措（3月15日）",
+                "全省春耕生产有序推进(03-15)",
+                "某区青年创业大赛招募公告（2021-03-15）",
+            ],
+            related,
+        );
         for line in [
             // A sentence with a date in brackets, a heading that only
             // starts like a list heading, a picture in a sentence.
@@ -2761,14 +2771,15 @@ mod tests {
 
     #[test]
     fn body_lines_are_not_furniture() {
-        for line in [
-            "远安县政协组织部分政协委员、相关单位负责人开展专题视察并进行现场协商。",
-            "群众举报后，执法人员迅速赶到现场，依法查处了这家无证经营的作坊。",
-            "记者从市政府新闻发布会上获悉，今年全市新增就业岗位三万余个，超额完成年度目标。",
-            "2020年12月10日，远安县政协组织部分政协委员开展专题视察。",
-        ] {
-            assert_eq!(label(line), Some(LineClass::Body), "{line}");
-        }
+        assert_each_labelled(
+            &[
+                "远安县政协组织部分政协委员、相关单位负责人开展专题视察并进行现场协商。",
+                "群众举报后，执法人员迅速赶到现场，依法查处了这家无证经营的作坊。",
+                "记者从市政府新闻发布会上获悉，今年全市新增就业岗位三万余个，超额完成年度目标。",
+                "2020年12月10日，远安县政协组织部分政协委员开展专题视察。",
+            ],
+            Some(LineClass::Body),
+        );
         // Short sentences that mention a furniture word are still prose.
         for line in [
             "该文发表于2020年。",
