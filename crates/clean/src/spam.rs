@@ -262,11 +262,17 @@ fn address_end(low: &[char], at: usize) -> Option<usize> {
 /// after, no space, and no word introducing them (see
 /// `ADDRESS_LEAD_INS`). A site's own address sits in its footer, after
 /// `©` or a space, after `@` or `://`, or after the words that introduce
-/// it; a spammer's is dropped into the text where it lands. `analysis`
-/// holds the lines in lower-cased Simplified form.
+/// it; a spammer's is dropped into the text where it lands. An address
+/// found bare once is taken wherever else it stands bare but for a
+/// one-char word before it (`面积不到www.…vip二十平方米`): those words
+/// (`在` `到` `上`…) let a site's own address through, and a site does not
+/// also drop its address bare into a sentence. `analysis` holds the lines
+/// in lower-cased Simplified form.
 pub fn find_bare_addresses(lines: &[Vec<char>], analysis: &[Vec<char>]) -> Vec<SpamSpan> {
     let mark = |c: char| "，。；！？、：,.;!?:”“\"）)".contains(c);
-    let mut out = Vec::new();
+    // Each address standing bare, and whether a lead-in word came before
+    // it, and whether that word was one char long.
+    let mut found: Vec<(usize, usize, usize, Option<bool>)> = Vec::new();
     for (li, low) in analysis.iter().enumerate() {
         let mut i = 0;
         while i < low.len() {
@@ -281,25 +287,47 @@ pub fn find_bare_addresses(lines: &[Vec<char>], analysis: &[Vec<char>]) -> Vec<S
             let after = low.get(end).copied();
             let bare_side = |c: Option<char>| c.is_none_or(|c| is_han(c) || mark(c));
             let head: String = low[i.saturating_sub(2)..i].iter().collect();
-            let introduced = ADDRESS_LEAD_INS.iter().any(|w| head.ends_with(w));
+            let lead_in = ADDRESS_LEAD_INS
+                .iter()
+                .filter(|w| head.ends_with(*w))
+                .map(|w| w.chars().count() == 1)
+                .reduce(|a, b| a && b);
             // Inside a sentence: a Han char on at least one side.
             let in_sentence = before.is_some_and(is_han) || after.is_some_and(is_han);
-            if bare_side(before) && bare_side(after) && in_sentence && !introduced {
-                if let Some(orig) = lines.get(li).filter(|l| l.len() == low.len()) {
-                    out.push(SpamSpan {
-                        line: li,
-                        start: i,
-                        end,
-                        text: orig[i..end].iter().collect(),
-                        brand: true,
-                        rule: format!(
-                            "bare web address in a sentence:{}",
-                            low[i..end].iter().collect::<String>()
-                        ),
-                    });
-                }
+            if bare_side(before) && bare_side(after) && in_sentence {
+                found.push((li, i, end, lead_in));
             }
             i = end;
+        }
+    }
+    let address =
+        |&(li, start, end, _): &(usize, usize, usize, Option<bool>)| &analysis[li][start..end];
+    let said_bare: Vec<&[char]> = found
+        .iter()
+        .filter(|f| f.3.is_none())
+        .map(address)
+        .collect();
+    let mut out = Vec::new();
+    for f in &found {
+        let taken = match f.3 {
+            None => true,
+            Some(one_char) => one_char && said_bare.contains(&address(f)),
+        };
+        let (li, start, end, _) = *f;
+        if let Some(orig) = lines.get(li).filter(|l| l.len() == analysis[li].len()) {
+            if taken {
+                out.push(SpamSpan {
+                    line: li,
+                    start,
+                    end,
+                    text: orig[start..end].iter().collect(),
+                    brand: true,
+                    rule: format!(
+                        "bare web address in a sentence:{}",
+                        address(f).iter().collect::<String>()
+                    ),
+                });
+            }
         }
     }
     out
@@ -6464,6 +6492,26 @@ mod tests {
         ] {
             assert!(found(own).is_empty(), "{own}: {:?}", found(own));
         }
+        // Said bare once, the address is taken after a one-char word too,
+        // but not after a word that introduces it.
+        let page = chars(&[
+            "面积不到www.AB66.vip二十平方米，",
+            "房东又要加租金，www.AB66.vip一个月下来不挣钱。",
+            "详见官网www.AB66.vip。",
+        ]);
+        let taken: Vec<(usize, String)> = find_bare_addresses(&page, &lower(&page))
+            .into_iter()
+            .map(|s| (s.line, s.text))
+            .collect();
+        assert_eq!(
+            taken,
+            [
+                (0, "www.AB66.vip".to_string()),
+                (1, "www.AB66.vip".to_string())
+            ]
+        );
+        // Alone, the same line keeps it.
+        assert!(found("面积不到www.AB66.vip二十平方米，").is_empty());
     }
 
     #[test]
