@@ -333,3 +333,149 @@ pub fn check_probe(dir: &str, listing: Listing, snapshot: &str, leaked: usize, l
         insta::assert_snapshot!(snapshot, report);
     });
 }
+
+/// One page's metadata labels (`meta.tsv`): each field's accepted values,
+/// none where the page gives no such field.
+struct MetaLabel {
+    file: String,
+    /// title, date, author, source.
+    fields: [Vec<String>; 4],
+}
+
+const META_FIELDS: [&str; 4] = ["title", "date", "author", "source"];
+
+fn meta_labels(dir: &Path) -> Vec<MetaLabel> {
+    let text = std::fs::read_to_string(dir.join("meta.tsv")).expect("meta.tsv");
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            assert_eq!(f.len(), 5, "bad meta row: {l}");
+            let values = |s: &str| -> Vec<String> {
+                if s == "-" {
+                    Vec::new()
+                } else {
+                    s.split(" | ").map(str::to_string).collect()
+                }
+            };
+            MetaLabel {
+                file: f[0].to_string(),
+                fields: [values(f[1]), values(f[2]), values(f[3]), values(f[4])],
+            }
+        })
+        .collect()
+}
+
+/// A headline less the bracketed tag a forum or blog puts before it
+/// (`[经验分享] `, `【心得】`): a title given with or without it is right.
+fn untagged(title: &str) -> &str {
+    for (open, close) in [('[', ']'), ('【', '】')] {
+        if let Some(rest) = title.strip_prefix(open) {
+            if let Some(k) = rest.find(close) {
+                return rest[k + close.len_utf8()..].trim_start();
+            }
+        }
+    }
+    title
+}
+
+/// Right, missed, wrong and spurious values of one metadata field.
+#[derive(Default)]
+struct MetaCount {
+    pages: usize,
+    right: usize,
+    missed: usize,
+    wrong: usize,
+    spurious: usize,
+}
+
+/// The report on the metadata of the probes in `dirs` (each with a
+/// `meta.tsv`): per field, the pages that give it and how many the cleaner
+/// got right, missed, got wrong, or gave where the page has none; with
+/// `Listing::Lines`, each page it got wrong. Names and titles are compared
+/// after width, script and punctuation are normalised (a title's spaces and
+/// marks do not count, nor a bracketed tag before a headline); a date is
+/// right when it is the day labelled, and a field with several labelled
+/// values is right when it is any of them.
+pub fn meta_report(dirs: &[PathBuf], listing: Listing) -> String {
+    let (seg, conv) = (Segmenter::new(), ScriptConverter::new());
+    let mut counts: [MetaCount; 4] = Default::default();
+    let mut wrong = Vec::new();
+    for dir in dirs {
+        let set = dir.file_name().and_then(|n| n.to_str()).unwrap_or("?");
+        for label in meta_labels(dir) {
+            let text = std::fs::read_to_string(dir.join("pages").join(&label.file))
+                .unwrap_or_else(|e| panic!("{}: {e}", label.file));
+            let doc = clean_text(&text, &seg, &conv);
+            let m = &doc.metadata;
+            let found = [
+                doc.title.as_deref(),
+                m.date.as_deref(),
+                m.author.as_deref(),
+                m.source_site.as_deref(),
+            ];
+            for (k, (truth, found)) in label.fields.iter().zip(found).enumerate() {
+                let same = |t: &str, f: &str| match k {
+                    0 => [t, untagged(t)]
+                        .iter()
+                        .any(|t| normalise(t, &conv) == normalise(f, &conv)),
+                    1 => f.get(..10) == Some(t),
+                    _ => normalise(t, &conv) == normalise(f, &conv),
+                };
+                let c = &mut counts[k];
+                let verdict = match (truth.is_empty(), found) {
+                    (true, None) => continue,
+                    (true, Some(_)) => {
+                        c.spurious += 1;
+                        "spurious"
+                    }
+                    (false, None) => {
+                        c.pages += 1;
+                        c.missed += 1;
+                        "missed"
+                    }
+                    (false, Some(f)) => {
+                        c.pages += 1;
+                        if truth.iter().any(|t| same(t, f)) {
+                            c.right += 1;
+                            continue;
+                        }
+                        c.wrong += 1;
+                        "wrong"
+                    }
+                };
+                let want = if truth.is_empty() {
+                    "-".to_string()
+                } else {
+                    truth.join(" | ")
+                };
+                wrong.push(format!(
+                    "{set}/{} {} {verdict}: want {want}, got {}",
+                    label.file,
+                    META_FIELDS[k],
+                    found.unwrap_or("-")
+                ));
+            }
+        }
+    }
+    let mut out = String::from("field    pages  right  missed  wrong  spurious\n");
+    for (name, c) in META_FIELDS.iter().zip(&counts) {
+        out.push_str(&format!(
+            "{name:8} {:5}  {:5}  {:6}  {:5}  {:8}\n",
+            c.pages, c.right, c.missed, c.wrong, c.spurious
+        ));
+    }
+    let right: usize = counts.iter().map(|c| c.right).sum();
+    let pages: usize = counts.iter().map(|c| c.pages).sum();
+    let spurious: usize = counts.iter().map(|c| c.spurious).sum();
+    out.push_str(&format!(
+        "\nfields right: {right} of {pages}\nfields spurious: {spurious}\n"
+    ));
+    if listing == Listing::Lines {
+        out.push_str("\nwrong:\n");
+        for w in &wrong {
+            out.push_str(&format!("  {w}\n"));
+        }
+    }
+    out
+}

@@ -1,0 +1,60 @@
+//! The probes' metadata: title, publication date, author and source as the
+//! pages of the furniture probes give them (`meta.tsv` in each probe
+//! directory, labelled in session 27 by helpers that read neither the
+//! cleaner nor its data; the convention is in `tests/probe/META.md`).
+//!
+//! The development probes' report lists every field the cleaner gets
+//! wrong; the held-out probes' gives counts only. Both are pinned as
+//! snapshots, so a change in what the cleaner credits shows up for review.
+//!
+//! `cargo test -p taojin-clean --test probe_meta -- --nocapture`
+
+mod common;
+
+use common::{figure, meta_report, probe_dir, Listing};
+
+#[test]
+fn development_probes_metadata_matches_snapshot() {
+    let report = meta_report(
+        &[probe_dir("probe"), probe_dir("probe-social")],
+        Listing::Lines,
+    );
+    println!("{report}");
+    insta::with_settings!({
+        snapshot_path => "../../../snapshots",
+        prepend_module_to_snapshot => false,
+        omit_expression => true,
+    }, {
+        insta::assert_snapshot!("probe_meta", report);
+    });
+    assert_bounds(&report, 221, 10);
+}
+
+#[test]
+fn heldout_probes_metadata_counts_match_snapshot() {
+    let report = meta_report(
+        &[
+            probe_dir("probe-heldout"),
+            probe_dir("probe-social-heldout"),
+        ],
+        Listing::CountsOnly,
+    );
+    println!("{report}");
+    insta::with_settings!({
+        snapshot_path => "../../../snapshots",
+        prepend_module_to_snapshot => false,
+        omit_expression => true,
+    }, {
+        insta::assert_snapshot!("probe_meta_heldout", report);
+    });
+    assert_bounds(&report, 85, 5);
+}
+
+/// Fields right must not fall below `right`, fields spurious must not rise
+/// above `spurious` (the figures of session 27, when the probe began): a
+/// snapshot pins the report, the bounds say which way is worse.
+fn assert_bounds(report: &str, right: usize, spurious: usize) {
+    let got = figure(report, "fields right: ");
+    assert!((right..usize::MAX).contains(&got), "{report}");
+    assert!(figure(report, "fields spurious: ") <= spurious, "{report}");
+}
