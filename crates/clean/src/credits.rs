@@ -32,6 +32,8 @@ struct Words {
     post_verb: Vec<Vec<char>>,
     floor: Vec<Vec<char>>,
     post_cue: Vec<Vec<char>>,
+    profile: Vec<Vec<char>>,
+    reply: Vec<Vec<char>>,
 }
 
 fn words() -> &'static Words {
@@ -61,6 +63,8 @@ fn words() -> &'static Words {
                 "post_verb" => &mut w.post_verb,
                 "floor" => &mut w.floor,
                 "post_cue" => &mut w.post_cue,
+                "profile" => &mut w.profile,
+                "reply" => &mut w.reply,
                 _ => continue,
             };
             list.push(word.trim().chars().collect());
@@ -94,6 +98,9 @@ const BY_REPORTER: u8 = 0;
 const BY_AUTHOR_ROLE: u8 = 1;
 const BY_CORRESPONDENT: u8 = 2;
 const BY_POSTER: u8 = 3;
+/// A handle alone on its line, placed as a poster's is (see
+/// [`Credited::offer_handle_line`]): read from the layout, not a label.
+const BY_HANDLE_LINE: u8 = 4;
 /// Source ranks: labelled (`来源：`), an outlet named with its reporter or
 /// in brackets before the date, an outlet's name alone in a dated byline.
 const FROM_LABEL: u8 = 0;
@@ -235,6 +242,21 @@ fn names_person(token: &[char], separated: bool) -> bool {
     separated && token.iter().any(|&c| is_han(c) || c.is_alphabetic())
 }
 
+/// Whether `token` holds a role's or a label's word (`只看该作者`,
+/// `责任编辑`): a button or a label, not a handle. `token` is Simplified.
+fn holds_role(token: &[char]) -> bool {
+    let w = words();
+    [
+        &w.reporter,
+        &w.author,
+        &w.correspondent,
+        &w.editor,
+        &w.source,
+    ]
+    .iter()
+    .any(|list| !occurrences(token, list).is_empty())
+}
+
 /// Whether `token` can name a source: two chars or more, not a word that
 /// names none (`网络`, `本站`).
 fn names_source(token: &[char]) -> bool {
@@ -270,7 +292,17 @@ impl Credited {
     /// line mostly speaks of authors and sources in general (`本文仅代表
     /// 作者观点`), but a repost notice names them (`文章来源于公众号「…」，
     /// 作者…`): what it names comes after every other line's credits.
-    pub fn offer(&mut self, orig: &str, simple: &str, reason: Reason, in_body: bool) {
+    ///
+    /// `is_word` says whether a string is a word of the dictionary: a
+    /// place or section name (`北京`, `国际`) before a date names no poster.
+    pub fn offer(
+        &mut self,
+        orig: &str,
+        simple: &str,
+        reason: Reason,
+        in_body: bool,
+        is_word: &dyn Fn(&str) -> bool,
+    ) {
         if !matches!(
             reason,
             Reason::Byline
@@ -302,11 +334,17 @@ impl Credited {
             found.editor = None;
         } else if !in_body {
             let first_date = dates(&sc.iter().collect::<String>()).into_iter().next();
-            read_post(&sc, reason, first_date.as_ref(), &mut found);
+            read_post(&sc, reason, first_date.as_ref(), is_word, &mut found);
             if reason == Reason::Byline && first_date.is_some() {
                 read_outlet_alone(&sc, &mut found);
             }
         }
+        self.take(found, &value);
+    }
+
+    /// Keeps what `found` credits where it ranks better than what the
+    /// lines before it credited; `value` gives a span's text.
+    fn take(&mut self, found: Found, value: &dyn Fn(usize, usize) -> String) {
         for (rank, a, b) in found.author {
             if self.author.as_ref().is_none_or(|(r, _)| rank < *r) {
                 self.author = Some((rank, value(a, b)));
@@ -322,6 +360,94 @@ impl Credited {
         }
     }
 
+    /// Offers a removed furniture line of the page's head that holds
+    /// nothing but a handle (`暖阳下的猫咪酱2019`, `渔家傲_1983`), as
+    /// social and forum pages print their poster's name on a line of its
+    /// own. Its place makes it the poster's: the line under it opens with
+    /// the post's date or time (`24-3-15 08:42 来自…`, `昨天 23:51`), or
+    /// with a profile's button, level or counter (`关注`, `Lv6`, `级别:
+    /// 骑士`); or the line over it is a post header (`楼主 | 发表于 {date}`);
+    /// or the classifier placed it as a poster's name. A dictionary word is
+    /// a section or site name, not a handle (`国际` over a date line), and
+    /// a chrome phrase of the lexicon is no handle either (a floor mark
+    /// before the handle is passed over: `[楼主] 某某`). It
+    /// ranks after every labelled credit and every post header's poster.
+    pub fn offer_handle_line(&mut self, line: &HandleLine<'_>, is_word: &dyn Fn(&str) -> bool) {
+        let orig: Vec<char> = line.orig.trim().chars().collect();
+        let simple: Vec<char> = line.simple.trim().chars().collect();
+        let simple = if simple.len() == orig.len() {
+            simple
+        } else {
+            orig.clone()
+        };
+        let (start, end) = handle_range(&simple);
+        let token = &orig[start..end];
+        let simple_token: String = simple[start..end].iter().collect();
+        let handle_chars = token
+            .iter()
+            .all(|&c| c.is_alphanumeric() || "_-.·・°".contains(c));
+        if !handle_chars
+            || token.len() < 2
+            || !names_person(token, true)
+            || names_outlet(token)
+            || is_floor(token)
+            || holds_role(&simple[start..end])
+            || is_word(&simple_token)
+            || line
+                .rule
+                .strip_prefix("lexicon:")
+                .is_some_and(|phrase| simple_token.contains(phrase))
+        {
+            return;
+        }
+        let placed = line.rule.contains("poster's name")
+            || line
+                .below
+                .is_some_and(|b| opens_with_when_or_profile(b) || is_post_header(b))
+            || line
+                .above
+                .is_some_and(|a| is_post_header(a) || is_when_only(a));
+        if placed {
+            let found = Found {
+                author: vec![(BY_HANDLE_LINE, 0, token.len())],
+                ..Found::default()
+            };
+            self.take(found, &|a, b| token[a..b].iter().collect());
+        }
+    }
+
+    /// Offers the first paragraph of the body, where a wire story names
+    /// its reporter in its dateline (`新华社郑州3月8日电（记者 赵文博）`,
+    /// `本报讯（记者 某某）`): a reporter or correspondent bracketed right
+    /// after `电` or `讯`, near the paragraph's start. It ranks as the
+    /// role it names, after the furniture's credits of the same rank.
+    pub fn offer_dateline(&mut self, orig: &str, simple: &str) {
+        let oc: Vec<char> = orig.chars().take(DATELINE_MAX_CHARS).collect();
+        let sc: Vec<char> = simple.chars().take(DATELINE_MAX_CHARS).collect();
+        let sc = if sc.len() == oc.len() { sc } else { oc.clone() };
+        let Some(open) = sc
+            .windows(2)
+            .position(|w| matches!(w[0], '电' | '讯') && matches!(w[1], '（' | '('))
+        else {
+            return;
+        };
+        let Some(close) = sc[open..]
+            .iter()
+            .position(|&c| matches!(c, '）' | ')'))
+            .map(|k| open + k)
+        else {
+            return;
+        };
+        let mut found = Found::default();
+        read_roles(&sc[..close], Reason::Byline, &mut found);
+        found
+            .author
+            .retain(|&(r, a, _)| a > open && matches!(r, BY_REPORTER | BY_CORRESPONDENT));
+        found.editor = None;
+        found.source.clear();
+        self.take(found, &|a, b| oc[a..b].iter().collect());
+    }
+
     /// Fills the fields of `meta` not already set.
     pub fn fill(self, meta: &mut Metadata) {
         if meta.author.is_none() {
@@ -334,6 +460,127 @@ impl Credited {
             meta.source_site = self.source.map(|(_, v)| v);
         }
     }
+}
+
+/// How far into the first paragraph a wire story's dateline is read.
+const DATELINE_MAX_CHARS: usize = 40;
+
+/// A removed furniture line of the page's head and its neighbours, for
+/// [`Credited::offer_handle_line`].
+pub struct HandleLine<'a> {
+    /// The line as kept, and in Simplified form.
+    pub orig: &'a str,
+    pub simple: &'a str,
+    /// The rule that removed it.
+    pub rule: &'a str,
+    /// The line over it and the line under it, in Simplified form.
+    pub above: Option<&'a str>,
+    pub below: Option<&'a str>,
+}
+
+/// Whether a line opens with a post's date or time (`2023-09-05 21:14`,
+/// `24-3-15 08:42`, `昨天 23:51`, `14 小时`), or with a word of a
+/// profile block (`关注`, `Lv6`, `级别:`, `@handle`). `s` is Simplified.
+fn opens_with_when_or_profile(s: &str) -> bool {
+    let s = s.trim();
+    if dates(s).first().is_some_and(|d| d.at == 0) {
+        return true;
+    }
+    let c: Vec<char> = s.chars().collect();
+    // Digits and date marks, then a clock time (`24-3-15 08:42`).
+    let lead = c
+        .iter()
+        .take_while(|&&x| x.is_ascii_digit() || "-/.年月日 ".contains(x))
+        .count();
+    let clock = |at: usize| {
+        let d = c[at..].iter().take_while(|x| x.is_ascii_digit()).count();
+        (1..=2).contains(&d) && c.get(at + d) == Some(&':') && {
+            let m = c[at + d + 1..]
+                .iter()
+                .take_while(|x| x.is_ascii_digit())
+                .count();
+            m == 2
+        }
+    };
+    if (0..=lead).any(|at| (at == 0 || !c[at - 1].is_ascii_digit()) && clock(at)) {
+        return true;
+    }
+    let low: Vec<char> = s.to_lowercase().chars().collect();
+    if ["昨天", "今天", "前天", "刚刚"]
+        .iter()
+        .any(|w| s.starts_with(w))
+    {
+        return true;
+    }
+    // `14 小时`, `3分钟前`.
+    let digits = low.iter().take_while(|x| x.is_ascii_digit()).count();
+    let after: String = low[digits..]
+        .iter()
+        .skip_while(|x| x.is_whitespace())
+        .take(2)
+        .collect();
+    if digits > 0
+        && ["秒", "分钟", "小时", "天前"]
+            .iter()
+            .any(|u| after.starts_with(u))
+    {
+        return true;
+    }
+    words().profile.iter().any(|w| starts_with(&low, w))
+}
+
+/// Where a handle line's handle is, as a char range of its Simplified
+/// form `simple`: less a floor mark before it (`[楼主] 某某`, `樓主 某某`),
+/// and a level badge or a bracketed account id after it (`某某 LV.9`,
+/// `某某 (agaga2013)`).
+fn handle_range(simple: &[char]) -> (usize, usize) {
+    let c = simple;
+    let floor = words().floor.iter().find_map(|f| {
+        let at = usize::from(matches!(c.first(), Some('[' | '【')));
+        let end = at + f.len();
+        let closed = match c.get(end) {
+            Some(']' | '】') => at == 1,
+            Some(x) => at == 0 && x.is_whitespace(),
+            None => false,
+        };
+        (starts_with(&c[at..], f) && closed).then_some(end + at)
+    });
+    let mut start = floor.unwrap_or(0);
+    while c.get(start).is_some_and(|x| x.is_whitespace()) {
+        start += 1;
+    }
+    let mut end = c.len();
+    // What follows the first space or bracket may be a badge or an id.
+    if let Some(k) = c[start..]
+        .iter()
+        .position(|&x| x.is_whitespace() || matches!(x, '(' | '（'))
+        .map(|k| start + k)
+    {
+        let rest: String = c[k..].iter().collect::<String>().trim().to_lowercase();
+        let badge = rest.starts_with("lv") || rest.starts_with('(') || rest.starts_with('（');
+        if badge && k > start {
+            end = k;
+        }
+    }
+    (start, end)
+}
+
+/// Whether a line holds a date or a time and nothing else (`2023-10-21
+/// 16:47`). `s` is Simplified.
+fn is_when_only(s: &str) -> bool {
+    let s = s.trim();
+    dates(s)
+        .first()
+        .is_some_and(|d| d.at == 0 && s.chars().skip(d.end).all(char::is_whitespace))
+}
+
+/// Whether a line is a post header: a floor mark or a posting verb, and a
+/// date (`楼主 | 发表于 2024-02-26 19:44`). `s` is Simplified.
+fn is_post_header(s: &str) -> bool {
+    let c: Vec<char> = s.chars().collect();
+    let w = words();
+    !dates(s).is_empty()
+        && (!occurrences(&c, &w.floor).is_empty() || !occurrences(&c, &w.post_verb).is_empty())
 }
 
 /// Whether a bar stands between the name at `a` and the word before it.
@@ -413,7 +660,13 @@ fn read_roles(s: &[char], reason: Reason, found: &mut Found) {
     for (at, end, rank) in all {
         // A role inside a longer one (`编辑` of `责任编辑`), or one that
         // credits a picture (`图文`, `图片来源`), names no writer.
-        if at < taken_to || credits_a_picture(s, at) {
+        // A button (`只看该作者`) names no one either.
+        if at < taken_to || credits_a_picture(s, at) || (at > 0 && s[at - 1] == '该') {
+            continue;
+        }
+        // A reply's header (`作者：某某 回复日期：…`) names the reply's
+        // poster, not the text's writer.
+        if rank.is_some() && !occurrences(s, &w.reply).is_empty() {
             continue;
         }
         taken_to = end;
@@ -522,7 +775,13 @@ fn fields(s: &[char], a: usize, b: usize) -> Vec<(usize, usize)> {
 /// `楼主 某某 发表于`); the handle after the date where a cue word stands
 /// before it (`posted @ {date} {time} 某某`, `原创 {date} · 某某`); and
 /// a WeChat header's author and account (`原创 某某 某某号 {date}`).
-fn read_post(s: &[char], reason: Reason, date: Option<&FoundDate>, found: &mut Found) {
+fn read_post(
+    s: &[char],
+    reason: Reason,
+    date: Option<&FoundDate>,
+    is_word: &dyn Fn(&str) -> bool,
+    found: &mut Found,
+) {
     let w = words();
     let is_cue = |(a, b): (usize, usize)| w.post_cue.iter().any(|c| c.as_slice() == &s[a..b]);
     let all = fields(s, 0, s.len());
@@ -593,6 +852,26 @@ fn read_post(s: &[char], reason: Reason, date: Option<&FoundDate>, found: &mut F
                 found.author.push((BY_POSTER, *a, *b));
             }
         }
+        // A handle alone before the date that opens a post line (`某某
+        // 2024-01-09 12:37 · 湖北`), as blog, video and self-media pages
+        // print it (a breadcrumb-like `某某 {date} · 科技 · 数码` too); a
+        // dictionary word there is a place or a section.
+        [(a, b)] => {
+            let token = &s[*a..*b];
+            let word = is_word(&token.iter().collect::<String>());
+            // A bracketed name before a date is an outlet's (`【某某观察】
+            // {date}`, read as the source).
+            let bracketed = *a > 0 && matches!(s[*a - 1], '【' | '[' | '（' | '(' | '「' | '《');
+            if names_person(token, true)
+                && !names_outlet(token)
+                && !is_floor(token)
+                && !holds_role(token)
+                && !word
+                && !bracketed
+            {
+                found.author.push((BY_POSTER, *a, *b));
+            }
+        }
         _ => {}
     }
 }
@@ -624,7 +903,7 @@ mod tests {
     fn credits(lines: &[(&str, Reason)]) -> (Option<String>, Option<String>, Option<String>) {
         let mut c = Credited::default();
         for (l, r) in lines {
-            c.offer(l, l, *r, false);
+            c.offer(l, l, *r, false, &test_words);
         }
         let mut m = Metadata::default();
         c.fill(&mut m);
@@ -636,11 +915,16 @@ mod tests {
     fn offered(lines: &[(&str, &str, Reason, bool)]) -> Metadata {
         let mut c = Credited::default();
         for &(orig, simple, reason, in_body) in lines {
-            c.offer(orig, simple, reason, in_body);
+            c.offer(orig, simple, reason, in_body, &test_words);
         }
         let mut m = Metadata::default();
         c.fill(&mut m);
         m
+    }
+
+    /// A few dictionary words, for the rules that let a word name no one.
+    fn test_words(w: &str) -> bool {
+        ["北京", "国际", "首页", "财经"].contains(&w)
     }
 
     fn s(v: &str) -> Option<String> {
@@ -890,6 +1174,157 @@ mod tests {
             .1,
             None
         );
+    }
+
+    /// The author a handle line gives, with its neighbours and its rule.
+    fn handle_author(
+        line: &str,
+        rule: &str,
+        above: Option<&str>,
+        below: Option<&str>,
+    ) -> Option<String> {
+        let mut c = Credited::default();
+        c.offer_handle_line(
+            &HandleLine {
+                orig: line,
+                simple: line,
+                rule,
+                above,
+                below,
+            },
+            &test_words,
+        );
+        let mut m = Metadata::default();
+        c.fill(&mut m);
+        m.author
+    }
+
+    #[test]
+    fn a_handle_alone_on_its_line_is_the_poster_where_its_place_says_so() {
+        let rule = "short line in the head";
+        for (line, above, below, poster) in [
+            // A post's time or a profile's button under it.
+            (
+                "暖阳下的猫咪酱2019",
+                None,
+                Some("24-3-15 08:42 来自 iPhone"),
+                "暖阳下的猫咪酱2019",
+            ),
+            ("渔家傲_1983", None, Some("2023-09-05 21:14"), "渔家傲_1983"),
+            ("夜航船", None, Some("昨天 23:51"), "夜航船"),
+            ("夜航船", None, Some("14 小时前"), "夜航船"),
+            ("夜航船", None, Some("关注"), "夜航船"),
+            ("夜航船", None, Some("Lv6 · 粉丝 120"), "夜航船"),
+            // A floor mark before it and a badge or an id after it.
+            ("[楼主] 夜航船", None, Some("2023-09-05 21:14"), "夜航船"),
+            ("夜航船 LV.9", None, Some("2023-09-05 21:14"), "夜航船"),
+            (
+                "夜航船 (agaga2013)",
+                None,
+                Some("2023-09-05 21:14"),
+                "夜航船",
+            ),
+            // A post header or a lone time over it.
+            (
+                "夜航船",
+                Some("楼主 | 发表于 2024-02-26 19:44"),
+                None,
+                "夜航船",
+            ),
+            ("夜航船", Some("2023-10-21 16:47"), None, "夜航船"),
+        ] {
+            assert_eq!(
+                handle_author(line, rule, above, below),
+                s(poster),
+                "{line} / {above:?} / {below:?}"
+            );
+        }
+        // The classifier's own word places it too.
+        assert_eq!(
+            handle_author("夜航船", "poster's name over the post", None, None),
+            s("夜航船")
+        );
+        // Nothing places it: a short line of the head may be anything.
+        assert_eq!(handle_author("夜航船", rule, None, Some("正文如下")), None);
+        assert_eq!(
+            handle_author("夜航船", rule, Some("首页 > 社区"), None),
+            None
+        );
+        // A dictionary word is a section, an outlet is a source, a floor
+        // mark or a chrome phrase is furniture, and a sentence is no handle.
+        let below = Some("2023-09-05 21:14");
+        for line in ["国际", "某市日报", "楼主", "我的收藏", "今天天气不错。"] {
+            let rule = if line == "我的收藏" {
+                "lexicon:收藏"
+            } else {
+                rule
+            };
+            assert_eq!(handle_author(line, rule, None, below), None, "{line}");
+        }
+        // A labelled credit beats it, before or after.
+        let mut c = Credited::default();
+        c.offer_handle_line(
+            &HandleLine {
+                orig: "夜航船",
+                simple: "夜航船",
+                rule,
+                above: None,
+                below,
+            },
+            &test_words,
+        );
+        let byline = "作者：王伟";
+        c.offer(byline, byline, Reason::Byline, false, &test_words);
+        let mut m = Metadata::default();
+        c.fill(&mut m);
+        assert_eq!(m.author, s("王伟"));
+    }
+
+    #[test]
+    fn a_wire_dateline_names_its_reporter() {
+        let dateline = |p: &str| {
+            let mut c = Credited::default();
+            c.offer_dateline(p, p);
+            let mut m = Metadata::default();
+            c.fill(&mut m);
+            m.author
+        };
+        assert_eq!(
+            dateline("新华社郑州3月8日电（记者 赵文博）今年以来，全省各地……"),
+            s("赵文博")
+        );
+        assert_eq!(
+            dateline("本报讯（记者 林颖 通讯员 郝明）昨天上午，……"),
+            s("林颖")
+        );
+        // An editor, a picture's credit or a bracket far into the text
+        // names no writer.
+        assert_eq!(dateline("本报讯（编辑 林颖）昨天上午，……"), None);
+        assert_eq!(
+            dateline("昨天上午，全省各地的代表来到会场，听取了工作报告并进行了讨论，随后又有消息传来电（记者 赵文博）"),
+            None
+        );
+        // A furniture byline's reporter comes first.
+        let mut c = Credited::default();
+        let byline = "记者 王莹";
+        c.offer(byline, byline, Reason::Byline, false, &test_words);
+        c.offer_dateline("本报讯（记者 林颖）昨天上午", "本报讯（记者 林颖）昨天上午");
+        let mut m = Metadata::default();
+        c.fill(&mut m);
+        assert_eq!(m.author, s("王莹"));
+    }
+
+    #[test]
+    fn a_handle_alone_before_a_post_date_is_the_poster() {
+        let author = |line: &str| credits(&[(line, Reason::SiteChrome)]).0;
+        assert_eq!(author("夜航船 2024-01-09 12:37 · 湖北"), s("夜航船"));
+        // A place or section, an outlet in brackets, a floor mark: no one.
+        assert_eq!(author("北京 2024-01-09 12:37"), None);
+        assert_eq!(author("【夜航船观察】2024-01-09"), None);
+        assert_eq!(author("楼主 2024-01-09 12:37"), None);
+        // A button's role names no one; nor does a reply's header.
+        assert_eq!(author("只看该作者 2024-01-09"), None);
+        assert_eq!(author("作者：老周 回复日期：2024-01-09 12:37"), None);
     }
 
     #[test]

@@ -545,6 +545,7 @@ impl Cleaner {
         let mut removed: Vec<Removal> = Vec::new();
         let mut published = meta::PublishedDate::default();
         let mut credited = credits::Credited::default();
+        let is_word = |w: &str| seg.jieba().has_word(w);
         // Whether the body has begun above the current line (see where it
         // is set), for the dates and credits of the furniture lines.
         let mut body_begun = false;
@@ -579,6 +580,9 @@ impl Cleaner {
                         continue;
                     }
                     if !text.is_empty() {
+                        if paragraphs.is_empty() {
+                            credited.offer_dateline(&line.text, &line.simple);
+                        }
                         // A kept headline (a title not recognised as one)
                         // does not start the body: a paragraph does, or a
                         // second line (dialogue runs in short lines).
@@ -612,7 +616,21 @@ impl Cleaner {
                 LineClass::Boilerplate(reason) => {
                     lines_removed += 1;
                     boiler_chars += line.f.chars as u64;
-                    credited.offer(&line.text, &line.simple, reason, body_begun);
+                    credited.offer(&line.text, &line.simple, reason, body_begun, &is_word);
+                    let read_for_handle = !matches!(
+                        reason,
+                        Reason::Caption | Reason::RelatedList | Reason::Legal
+                    );
+                    if !body_begun && read_for_handle {
+                        let handle = credits::HandleLine {
+                            orig: &line.text,
+                            simple: &line.simple,
+                            rule: line.rule.as_deref().unwrap_or(""),
+                            above: i.checked_sub(1).map(|k| lines[k].simple.as_str()),
+                            below: lines.get(i + 1).map(|l| l.simple.as_str()),
+                        };
+                        credited.offer_handle_line(&handle, &is_word);
+                    }
                     // A related list's dates are its headlines' own.
                     if line.f.has_date && reason != Reason::RelatedList {
                         published.offer(&line.text, &line.simple, body_begun);
