@@ -224,7 +224,7 @@ impl<'c> Generator<'c> {
             k => k.style(),
         };
         let base = page::site_base(&self.vocab, style, split, &mut rng);
-        let fixed = match style {
+        let (fixed, head_credits) = match style {
             Some(s) => {
                 let filler = Filler {
                     vocab: &self.vocab,
@@ -250,6 +250,7 @@ impl<'c> Generator<'c> {
                 split,
                 base,
                 fixed,
+                head_credits,
             },
             spam,
         }

@@ -99,6 +99,10 @@ pub struct Site {
     pub base: SiteBase,
     /// Site-wide lines by role (`menu`, `footer`, `login`...).
     pub fixed: HashMap<&'static str, Vec<String>>,
+    /// What the site-wide lines a page shows at its head credit (a social
+    /// account's own header, `{account@author} ✓`): a page showing them
+    /// credits it too.
+    pub head_credits: Credits,
 }
 
 impl Site {
@@ -394,13 +398,15 @@ pub fn site_base(vocab: &Vocab, style: Option<Style>, split: Split, rng: &mut Rn
     base
 }
 
-/// The lines a site repeats on every page.
+/// The lines a site repeats on every page, and what those a page shows at
+/// its head credit.
 pub fn site_fixed(
     filler: &Filler<'_>,
     style: Style,
     rng: &mut Rng,
-) -> HashMap<&'static str, Vec<String>> {
+) -> (HashMap<&'static str, Vec<String>>, Credits) {
     let mut fixed: HashMap<&'static str, Vec<String>> = HashMap::new();
+    let head_credits = RefCell::new(Credits::default());
     let mut put = |k: &'static str, v: String| fixed.entry(k).or_default().push(v);
     let distinct = |rng: &mut Rng, slot: &str, lo: usize, hi: usize| -> Vec<String> {
         let n = rng.range(lo, hi);
@@ -458,14 +464,18 @@ pub fn site_fixed(
             }
         }
         Style::Social => {
-            put("follow", filler.pick(rng, "follow"));
+            let crediting = Filler {
+                credits: Some(&head_credits),
+                ..*filler
+            };
+            put("follow", crediting.pick(rng, "follow"));
             put("qr", filler.pick(rng, "qr"));
             for l in distinct(rng, "action", 1, 2) {
                 put("action", l);
             }
         }
     }
-    fixed
+    (fixed, head_credits.into_inner())
 }
 
 /// One built page: its lines, whether a line dates the page with the
@@ -701,6 +711,16 @@ fn social(p: &mut Page, f: &Filler<'_>, site: &Site, title: &str, paras: &[Strin
     }
     if rng.chance(0.7) {
         p.bps(site.fixed("follow"));
+        if let Some(credits) = f.credits {
+            let mut credits = credits.borrow_mut();
+            let head = &site.head_credits;
+            if let Some(a) = &head.author {
+                credits.author.get_or_insert_with(|| a.clone());
+            }
+            if let Some(s) = &head.source {
+                credits.source.get_or_insert_with(|| s.clone());
+            }
+        }
     }
     if rng.chance(0.8) {
         p.dating(f, "origin", rng);
@@ -902,6 +922,58 @@ mod tests {
     }
 
     #[test]
+    fn a_social_page_showing_its_accounts_header_credits_the_account() {
+        let v = vocab();
+        let paras = vec!["今天天气很好。".to_string()];
+        let (mut shown, mut credited_sites) = (0, 0);
+        for seed in 0..40 {
+            let mut rng = Rng::new(seed);
+            let base = site_base(&v, Some(Style::Social), Split::Dev, &mut rng);
+            let f = Filler {
+                vocab: &v,
+                split: Split::Dev,
+                style: Some(Style::Social),
+                base: &base,
+                headlines: &[],
+                published: None,
+                credits: None,
+            };
+            let (fixed, head_credits) = site_fixed(&f, Style::Social, &mut rng);
+            let Some(account) = head_credits.author.clone() else {
+                continue;
+            };
+            credited_sites += 1;
+            let header = fixed["follow"][0].clone();
+            assert!(header.contains(&account), "{header} / {account}");
+            let site = Site {
+                key: "s".into(),
+                style: Some(Style::Social),
+                split: Split::Dev,
+                base: base.clone(),
+                fixed,
+                head_credits,
+            };
+            for _ in 0..5 {
+                let built = page(&f, &site, Style::Social, &paras, "2020-05-06", &mut rng);
+                let Some(at) = built.lines.iter().position(|l| l.text == header) else {
+                    continue;
+                };
+                shown += 1;
+                // A repost line over it that names the original's writer
+                // (`原文作者：@某某`) credits that writer instead.
+                let named_before = built.lines[..at].iter().any(|l| l.text.contains("作者"));
+                let author = built.credits.author.as_deref();
+                if named_before {
+                    assert!(author.is_some());
+                } else {
+                    assert_eq!(author, Some(account.as_str()));
+                }
+            }
+        }
+        assert!(credited_sites > 0 && shown > 0, "{credited_sites} {shown}");
+    }
+
+    #[test]
     fn every_style_keeps_paragraphs_in_order_and_adds_furniture() {
         let v = vocab();
         let paras: Vec<String> = ["今天天气很好。", "我们去公园散步。", "晚上回家吃饭。"]
@@ -921,13 +993,14 @@ mod tests {
                     published: None,
                     credits: None,
                 };
-                let fixed = site_fixed(&f, style, &mut rng);
+                let (fixed, head_credits) = site_fixed(&f, style, &mut rng);
                 let site = Site {
                     key: "s".into(),
                     style: Some(style),
                     split,
                     base: base.clone(),
                     fixed,
+                    head_credits,
                 };
                 let built = page(&f, &site, style, &paras, "2020-05-06", &mut rng);
                 let lines = built.lines;

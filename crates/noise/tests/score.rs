@@ -136,3 +136,36 @@ fn metadata_is_scored_against_the_clean_title_and_the_day() {
             .spurious
     );
 }
+
+#[test]
+fn a_wire_dateline_in_the_body_names_an_author_the_cleaner_may_give() {
+    use taojin_noise::score::dateline_reporter;
+    use taojin_noise::{score_meta, FoundMeta, Generator, NoiseKind, Split};
+    assert_eq!(
+        dateline_reporter("新华社北京3月8日电（记者 王小明）今天上午，").as_deref(),
+        Some("王小明")
+    );
+    assert_eq!(
+        dateline_reporter("本报讯(记者李华 通讯员张强)").as_deref(),
+        Some("李华")
+    );
+    // Not a dateline: the role is not in brackets after `电` or `讯`, or
+    // comes too late in the paragraph.
+    assert_eq!(dateline_reporter("记者王小明今天从市政府获悉，"), None);
+    let late = format!("{}电（记者 王小明）", "很".repeat(45));
+    assert_eq!(dateline_reporter(&late), None);
+
+    let conv = ScriptConverter::new();
+    let g = Generator::new(&conv).expect("parses");
+    let paras = vec!["新华社北京3月8日电（记者 王小明）国家统计局今天发布数据。".to_string()];
+    let kit = g.site(NoiseKind::Plain, Split::Dev, 0, 3);
+    let doc = g.document(NoiseKind::Plain, &kit, 0, &paras, 3);
+    let found = |author| FoundMeta {
+        author,
+        ..FoundMeta::default()
+    };
+    assert!(score_meta(&doc, &found(Some("王小明")), &conv).author.right);
+    assert!(score_meta(&doc, &FoundMeta::default(), &conv).author.missed);
+    let other = score_meta(&doc, &found(Some("张三")), &conv).author;
+    assert!(other.wrong() && !other.spurious);
+}
