@@ -34,6 +34,8 @@ struct Words {
     post_cue: Vec<Vec<char>>,
     profile: Vec<Vec<char>>,
     reply: Vec<Vec<char>>,
+    platform: Vec<Vec<char>>,
+    badge: Vec<Vec<char>>,
 }
 
 fn words() -> &'static Words {
@@ -65,6 +67,8 @@ fn words() -> &'static Words {
                 "post_cue" => &mut w.post_cue,
                 "profile" => &mut w.profile,
                 "reply" => &mut w.reply,
+                "platform" => &mut w.platform,
+                "badge" => &mut w.badge,
                 _ => continue,
             };
             list.push(word.trim().chars().collect());
@@ -101,6 +105,9 @@ const BY_POSTER: u8 = 3;
 /// A handle alone on its line, placed as a poster's is (see
 /// [`Credited::offer_handle_line`]): read from the layout, not a label.
 const BY_HANDLE_LINE: u8 = 4;
+/// A handle alone on its line that only its shape places (`tiger916`):
+/// a site's name may be shaped so too (`Mobile01`).
+const BY_HANDLE_SHAPE: u8 = 5;
 /// Source ranks: labelled (`来源：`), an outlet named with its reporter or
 /// in brackets before the date, an outlet's name alone in a dated byline.
 const FROM_LABEL: u8 = 0;
@@ -243,7 +250,8 @@ fn names_person(token: &[char], separated: bool) -> bool {
 }
 
 /// Whether `token` holds a role's or a label's word (`只看该作者`,
-/// `责任编辑`): a button or a label, not a handle. `token` is Simplified.
+/// `责任编辑`, `发布于`, `最后更新`): a button or a label, not a handle.
+/// `token` is Simplified. A one-char posting verb (`于`) is a surname too.
 fn holds_role(token: &[char]) -> bool {
     let w = words();
     [
@@ -252,9 +260,14 @@ fn holds_role(token: &[char]) -> bool {
         &w.correspondent,
         &w.editor,
         &w.source,
+        &w.not_credit_part,
+        &w.reply,
     ]
     .iter()
     .any(|list| !occurrences(token, list).is_empty())
+        || occurrences(token, &w.post_verb)
+            .iter()
+            .any(|&(a, b)| b - a >= 2)
 }
 
 /// Whether `token` can name a source: two chars or more, not a word that
@@ -380,18 +393,31 @@ impl Credited {
         } else {
             orig.clone()
         };
-        let (start, end) = handle_range(&simple);
+        let range = handle_range(&simple);
+        let (start, end) = (range.start, range.end);
         let token = &orig[start..end];
         let simple_token: String = simple[start..end].iter().collect();
         let handle_chars = token
             .iter()
             .all(|&c| c.is_alphanumeric() || "_-.·・°".contains(c));
+        // A date, a time or a counter is no handle (`8月24日 21:52`,
+        // `6975次播放 · 10-08`, `已有559人参与`); a handle's digits end it
+        // or stand before a mark (`小猫2019`, `石头_74`).
+        let numeric = token.first().is_some_and(char::is_ascii_digit)
+            || token
+                .windows(2)
+                .any(|w| w[0].is_ascii_digit() && is_han(w[1]));
         if !handle_chars
+            || numeric
             || token.len() < 2
             || !names_person(token, true)
             || names_outlet(token)
             || is_floor(token)
             || holds_role(&simple[start..end])
+            || words()
+                .post_verb
+                .iter()
+                .any(|v| ends_with(&simple[start..end], v))
             || is_word(&simple_token)
             || line
                 .rule
@@ -400,20 +426,26 @@ impl Credited {
         {
             return;
         }
-        let placed = line.rule.contains("poster's name")
+        let placed = range.placed
+            || line.rule.contains("poster's name")
             || line
                 .below
                 .is_some_and(|b| opens_with_when_or_profile(b) || is_post_header(b))
             || line
                 .above
                 .is_some_and(|a| is_post_header(a) || is_when_only(a));
-        if placed {
-            let found = Found {
-                author: vec![(BY_HANDLE_LINE, 0, token.len())],
-                ..Found::default()
-            };
-            self.take(found, &|a, b| token[a..b].iter().collect());
-        }
+        let rank = if placed {
+            BY_HANDLE_LINE
+        } else if handle_shaped(token) {
+            BY_HANDLE_SHAPE
+        } else {
+            return;
+        };
+        let found = Found {
+            author: vec![(rank, 0, token.len())],
+            ..Found::default()
+        };
+        self.take(found, &|a, b| token[a..b].iter().collect());
     }
 
     /// Offers the first paragraph of the body, where a wire story names
@@ -512,28 +544,66 @@ fn opens_with_when_or_profile(s: &str) -> bool {
     {
         return true;
     }
-    // `14 小时`, `3分钟前`.
+    // `14 小时`, `3分钟前`, and a day without its year (`3月14日`).
     let digits = low.iter().take_while(|x| x.is_ascii_digit()).count();
-    let after: String = low[digits..]
+    let after: Vec<char> = low[digits..]
         .iter()
+        .copied()
         .skip_while(|x| x.is_whitespace())
-        .take(2)
         .collect();
+    let after_text: String = after.iter().take(2).collect();
     if digits > 0
         && ["秒", "分钟", "小时", "天前"]
             .iter()
-            .any(|u| after.starts_with(u))
+            .any(|u| after_text.starts_with(u))
     {
         return true;
     }
-    words().profile.iter().any(|w| starts_with(&low, w))
+    if (1..=2).contains(&digits) && after.first() == Some(&'月') {
+        let day = after[1..].iter().take_while(|x| x.is_ascii_digit()).count();
+        // Standing alone or before the time or place, not opening a
+        // sentence (`1月20日，广东省…`).
+        let next = after.get(2 + day);
+        if (1..=2).contains(&day)
+            && matches!(after.get(1 + day), Some('日' | '号'))
+            && next.is_none_or(|x| x.is_whitespace() || matches!(x, '·' | '|'))
+        {
+            return true;
+        }
+    }
+    // A profile's word, or a counter before one (`124粉丝`, `1.2万 粉丝`).
+    let counter = low
+        .iter()
+        .take_while(|x| x.is_ascii_digit() || matches!(x, '.' | ',' | '万' | 'w' | 'k'))
+        .count();
+    let profile_at = |at: usize| {
+        let mut at = at;
+        while low.get(at).is_some_and(|x| x.is_whitespace()) {
+            at += 1;
+        }
+        words().profile.iter().any(|w| starts_with(&low[at..], w))
+    };
+    profile_at(0) || (counter > 0 && low[0].is_ascii_digit() && profile_at(counter))
+}
+
+/// Where a handle line's handle is, and whether the line itself places
+/// it as a poster's.
+struct HandleRange {
+    start: usize,
+    end: usize,
+    placed: bool,
 }
 
 /// Where a handle line's handle is, as a char range of its Simplified
-/// form `simple`: less a floor mark before it (`[楼主] 某某`, `樓主 某某`),
-/// and a level badge or a bracketed account id after it (`某某 LV.9`,
-/// `某某 (agaga2013)`).
-fn handle_range(simple: &[char]) -> (usize, usize) {
+/// form `simple`: less a floor mark or an `@` before it (`[楼主] 某某`,
+/// `樓主 某某`, `@某某`), and what follows it after a space, a dot or a
+/// bar where that is a level badge, a bracketed account id, a
+/// verification mark (`某某 LV.9`, `某某 (agaga2013)`, `某某 ✓`) or the
+/// post's time or the profile's button or counter (`某某 · 关注`, `某某
+/// · 124粉丝`, `某某　12:49　赣州`). An `@` before the handle, a mark or
+/// a time or a profile's word after it place it as the poster's: a
+/// section or site name is written with none of them.
+fn handle_range(simple: &[char]) -> HandleRange {
     let c = simple;
     let floor = words().floor.iter().find_map(|f| {
         let at = usize::from(matches!(c.first(), Some('[' | '【')));
@@ -549,20 +619,59 @@ fn handle_range(simple: &[char]) -> (usize, usize) {
     while c.get(start).is_some_and(|x| x.is_whitespace()) {
         start += 1;
     }
+    let mut placed = false;
+    if floor.is_none() && c.get(start) == Some(&'@') {
+        start += 1;
+        placed = true;
+    }
     let mut end = c.len();
-    // What follows the first space or bracket may be a badge or an id.
+    // What follows the first space, dot, bar or bracket may be a badge,
+    // an id, a time or a profile's word.
     if let Some(k) = c[start..]
         .iter()
-        .position(|&x| x.is_whitespace() || matches!(x, '(' | '（'))
+        .position(|&x| x.is_whitespace() || matches!(x, '(' | '（' | '·' | '|' | '｜'))
         .map(|k| start + k)
     {
-        let rest: String = c[k..].iter().collect::<String>().trim().to_lowercase();
-        let badge = rest.starts_with("lv") || rest.starts_with('(') || rest.starts_with('（');
-        if badge && k > start {
+        let rest: String = c[k..]
+            .iter()
+            .collect::<String>()
+            .trim_start_matches(|x: char| x.is_whitespace() || "·|｜".contains(x))
+            .to_lowercase();
+        let bracket = matches!(c[k], '(' | '（') || rest.starts_with(['(', '（']);
+        let badge = rest.starts_with("lv") || bracket;
+        let mark = !rest.is_empty()
+            && rest
+                .chars()
+                .all(|x| x.is_whitespace() || is_badge_mark(x) || x == '\u{fe0f}');
+        let badge_title = rest.chars().count() <= BADGE_MAX_CHARS && {
+            let r: Vec<char> = rest.chars().collect();
+            words().badge.iter().any(|w| ends_with(&r, w))
+        };
+        let inline = !bracket && (opens_with_when_or_profile(&rest) || badge_title);
+        if (badge || mark || inline) && k > start {
             end = k;
+            placed |= mark || inline;
         }
     }
-    (start, end)
+    HandleRange { start, end, placed }
+}
+
+/// The longest creator's title read after a handle (`优质美食领域创作者`).
+const BADGE_MAX_CHARS: usize = 12;
+
+/// Whether a handle is shaped as only handles are: Latin letters or an
+/// underscore with two digits or more (`tiger916`, `小猫_18`), which no
+/// section, site or menu name is.
+fn handle_shaped(token: &[char]) -> bool {
+    let digits = token.iter().filter(|c| c.is_ascii_digit()).count();
+    let letters = token.iter().filter(|c| c.is_ascii_alphabetic()).count();
+    digits >= 2 && (letters >= 2 || token.contains(&'_'))
+}
+
+/// Whether `c` is a verification or fan badge's mark: a dingbat or an
+/// emoji (`✓`, `✔`, `🌟`), not punctuation, which a menu's arrows are.
+fn is_badge_mark(c: char) -> bool {
+    matches!(c, '\u{2600}'..='\u{27BF}' | '\u{1F300}'..='\u{1FAFF}')
 }
 
 /// Whether a line holds a date or a time and nothing else (`2023-10-21
@@ -576,12 +685,21 @@ fn is_when_only(s: &str) -> bool {
 
 /// Whether a line is a post header: a floor mark or a posting verb, and a
 /// date (`楼主 | 发表于 2024-02-26 19:44`). `s` is Simplified.
+/// A paragraph is none, though it may hold a date and `于` (`本院于2017年
+/// 6月16日立案`): a header is short, and its verb is more than `于`.
 fn is_post_header(s: &str) -> bool {
     let c: Vec<char> = s.chars().collect();
     let w = words();
-    !dates(s).is_empty()
-        && (!occurrences(&c, &w.floor).is_empty() || !occurrences(&c, &w.post_verb).is_empty())
+    c.len() <= POST_HEADER_MAX_CHARS
+        && !dates(s).is_empty()
+        && (!occurrences(&c, &w.floor).is_empty()
+            || occurrences(&c, &w.post_verb)
+                .iter()
+                .any(|&(a, b)| b - a >= 2))
 }
+
+/// The longest line read as a post header.
+const POST_HEADER_MAX_CHARS: usize = 60;
 
 /// Whether a bar stands between the name at `a` and the word before it.
 fn barred_before(s: &[char], a: usize) -> bool {
@@ -827,7 +945,14 @@ fn read_post(
     if let Some(n) = verb {
         left_end -= n;
     }
-    let left = fields(s, 0, left_end);
+    let mut left = fields(s, 0, left_end);
+    // A platform's name between the account and the date (`某某 百家号
+    // {date}`) leaves the account alone before it.
+    if let [_, (a, b)] = left.as_slice() {
+        if w.platform.iter().any(|p| p.as_slice() == &s[*a..*b]) {
+            left.pop();
+        }
+    }
     let floored = left.first().is_some_and(|&(a, b)| is_floor(&s[a..b]));
     match left.as_slice() {
         // `posted @ {date} {time} 某某`, `原创 {date} · 某某`.
@@ -1281,6 +1406,82 @@ mod tests {
     }
 
     #[test]
+    fn a_handle_line_places_its_handle_itself() {
+        let rule = "short line in the head";
+        // What follows the handle on its line: the post's time or day, a
+        // profile's button or counter, a creator's title, a badge's mark;
+        // or an `@` before it.
+        for (line, poster) in [
+            ("夜航船　12:49　赣州", "夜航船"),
+            ("夜航船　11月13日　来自洛阳", "夜航船"),
+            ("夜航船 · 3月14日", "夜航船"),
+            ("夜航船 · 关注", "夜航船"),
+            ("夜航船 · 124粉丝", "夜航船"),
+            ("夜航船　优质美食领域创作者", "夜航船"),
+            ("夜航船 财经博主", "夜航船"),
+            ("夜航船 ✓", "夜航船"),
+            ("夜航船 🌟", "夜航船"),
+            ("@夜航船", "夜航船"),
+        ] {
+            assert_eq!(handle_author(line, rule, None, None), s(poster), "{line}");
+        }
+        // Neither a menu's arrow nor a word after it places it, and a
+        // sentence that opens with a day is no post line under it.
+        for (line, below) in [
+            ("夜航船 >>", None),
+            ("夜航船 温州", None),
+            ("夜航船", Some("1月20日，省检察院证实……")),
+            // A paragraph with a date and `于` is no post header.
+            (
+                "夜航船",
+                Some("本院于2017年6月16日立案后，依法适用简易程序公开开庭进行了审理。"),
+            ),
+        ] {
+            assert_eq!(handle_author(line, rule, None, below), None, "{line}");
+        }
+        // A date, a counter or a verb is no handle.
+        for line in [
+            "8月24日 21:52 来自 iPhone",
+            "6975次播放 · 10-08 13:15",
+            "已有559人参与 · 关注",
+            "发布于 2020年7月5日",
+            "写于 2020-07-05",
+        ] {
+            assert_eq!(handle_author(line, rule, None, None), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_handle_shaped_so_is_taken_last() {
+        let rule = "short line in the head";
+        // Latin letters or an underscore with digits: a handle alone, with
+        // nothing around it.
+        assert_eq!(handle_author("tiger916", rule, None, None), s("tiger916"));
+        assert_eq!(handle_author("小猫_18", rule, None, None), s("小猫_18"));
+        assert_eq!(handle_author("夜航船", rule, None, None), None);
+        // A site's name may be shaped so: a placed handle beats it.
+        let mut c = Credited::default();
+        for (line, below) in [
+            ("Mobile01", Some("首頁 › 汽機車")),
+            ("風城小騎士", Some("2023-09-05 21:14")),
+        ] {
+            c.offer_handle_line(
+                &HandleLine {
+                    orig: line,
+                    simple: line,
+                    rule,
+                    above: None,
+                    below,
+                },
+                &test_words,
+            );
+        }
+        let mut m = Metadata::default();
+        c.fill(&mut m);
+        assert_eq!(m.author, s("風城小騎士"));
+    }
+
+    #[test]
     fn a_wire_dateline_names_its_reporter() {
         let dateline = |p: &str| {
             let mut c = Credited::default();
@@ -1318,6 +1519,9 @@ mod tests {
     fn a_handle_alone_before_a_post_date_is_the_poster() {
         let author = |line: &str| credits(&[(line, Reason::SiteChrome)]).0;
         assert_eq!(author("夜航船 2024-01-09 12:37 · 湖北"), s("夜航船"));
+        // A self-media platform's name between them.
+        assert_eq!(author("夜航船 百家号 2022-11-07 18:22"), s("夜航船"));
+        assert_eq!(author("夜航船 国际 2022-11-07 18:22"), None);
         // A place or section, an outlet in brackets, a floor mark: no one.
         assert_eq!(author("北京 2024-01-09 12:37"), None);
         assert_eq!(author("【夜航船观察】2024-01-09"), None);
