@@ -13,6 +13,9 @@ use std::sync::OnceLock;
 use taojin_core::{is_han, Metadata, Reason};
 
 const CREDIT_WORDS: &str = include_str!("../data/credits.txt");
+/// The line classifier's word lists, of which the credits read the
+/// platforms' account badges (kind `badge`: `创作者`, `博主`).
+const FURNITURE_WORDS: &str = include_str!("../data/worded_furniture.txt");
 
 /// The lists of `data/credits.txt`, each longest word first.
 #[derive(Default)]
@@ -42,13 +45,15 @@ fn words() -> &'static Words {
     static WORDS: OnceLock<Words> = OnceLock::new();
     WORDS.get_or_init(|| {
         let mut w = Words::default();
-        for line in CREDIT_WORDS.lines() {
-            if line.starts_with('#') {
-                continue;
-            }
-            let Some((kind, word)) = line.split_once('\t') else {
-                continue;
-            };
+        let badges = FURNITURE_WORDS
+            .lines()
+            .filter_map(|l| l.strip_prefix("badge\t"))
+            .map(|word| ("badge", word));
+        let credit_words = CREDIT_WORDS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'));
+        for (kind, word) in credit_words.chain(badges) {
             let list = match kind {
                 "reporter" => &mut w.reporter,
                 "author" => &mut w.author,

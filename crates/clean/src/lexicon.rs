@@ -160,6 +160,8 @@ pub struct Lexicons {
     pub comments_qualifiers: Vec<String>,
     /// Bracketed media placeholders and emoticon codes (`图片`, `赞`).
     pub placeholders: Vec<String>,
+    /// Media placeholders printed bare on a line of their own (`图片`).
+    pub bare_placeholders: Vec<String>,
     phrase_matcher: Option<AhoCorasick>,
     brand_matcher: Option<AhoCorasick>,
 }
@@ -282,6 +284,7 @@ impl Lexicons {
             comments_words: words_of("comments_word"),
             comments_qualifiers: words_of("comments_qualifier"),
             placeholders: words_of("placeholder"),
+            bare_placeholders: words_of("bare_placeholder"),
             requests: words_of("request"),
             tail_verbs: words_of("tail_verb"),
             stamp_words: longest_first(words_of("stamp_word")),

@@ -1173,6 +1173,46 @@ fn decide_title(lines: &mut [Line]) -> Option<String> {
         lines[i].class = Some(LineClass::Boilerplate(Reason::SiteChrome));
         lines[i].rule = Some("poster's name or tagline above the post's meta line".into());
     }
+    // A button to follow a person closes a profile block (`某某` / `独立开发
+    // 者 · 做了个记账小工具` / `+ 关注TA`): the line right over it is the
+    // name or the tagline it follows, never the post's headline. (A
+    // question's follow button, `关注问题`, stands under its headline.)
+    let follow_button = |l: &Line| {
+        let lower = l.simple.to_lowercase();
+        let rest = lower
+            .trim_start_matches(['+', '＋', ' '])
+            .trim_end()
+            .strip_prefix("关注");
+        l.rule.as_deref() == Some("shape:button words")
+            && rest.is_some_and(|r| matches!(r, "" | "ta" | "他" | "她"))
+    };
+    let profiled: Vec<usize> = (0..limit)
+        .filter(|&i| {
+            lines[i].class.is_none()
+                && lines[i].f.chars <= NAME_LINE_MAX_CHARS
+                && lines.get(i + 1).is_some_and(follow_button)
+        })
+        .collect();
+    for &i in &profiled {
+        lines[i].class = Some(LineClass::Boilerplate(Reason::SiteChrome));
+        lines[i].rule = Some("name or tagline over a follow button".into());
+        // The name stands over its tagline, which is longer (over a name
+        // alone, a short line may be the headline).
+        let Some(above) = i.checked_sub(1) else {
+            continue;
+        };
+        let tagline_chars = lines[i].f.chars;
+        let l = &mut lines[above];
+        if l.class.is_none()
+            && l.f.chars < tagline_chars
+            && l.f.chars <= NAME_SIZED_CHARS
+            && l.f.clause_marks == 0
+            && !l.f.ends_sentence
+        {
+            l.class = Some(LineClass::Boilerplate(Reason::SiteChrome));
+            l.rule = Some("poster's name over its tagline and follow button".into());
+        }
+    }
     let candidates: Vec<usize> = (0..limit)
         .filter(|&i| {
             let l = &lines[i];
@@ -2756,6 +2796,42 @@ mod tests {
             "老城区改造后的第一个春天\n2023-04-02 21:15 | 分类：城市漫步\n{BODY1}\n{BODY2}"
         );
         assert_title_and_two_paragraphs(&text, "老城区改造后的第一个春天");
+    }
+
+    #[test]
+    fn a_bracketed_picture_caption_and_a_bare_placeholder_go() {
+        for line in ["（图：雨后的月牙泉）", "(图/雨后的月牙泉)", "图片"] {
+            let text = format!("{BODY1}\n{line}\n{BODY2}");
+            let d = clean_with(&text, None);
+            assert_eq!(d.text, format!("{BODY1}\n{BODY2}"), "{line}");
+            assert!(
+                d.removed
+                    .iter()
+                    .any(|r| (r.text.contains("月牙泉") || r.text == line)
+                        && r.reason == Reason::Caption),
+                "{line}: {:?}",
+                d.removed
+            );
+        }
+    }
+
+    #[test]
+    fn a_profile_block_closed_by_a_follow_button_is_no_title() {
+        // Name, tagline, follow button: the name is the poster's.
+        let text =
+            format!("周末写代码的鱼\n独立开发者 · 做了个记账小工具\n+ 关注TA\n{BODY1}\n{BODY2}");
+        let d = clean_with(&text, None);
+        assert_eq!(d.title, None);
+        assert_eq!(d.text, format!("{BODY1}\n{BODY2}"));
+        assert_eq!(d.metadata.author.as_deref(), Some("周末写代码的鱼"));
+        // A headline over a name and its button stays the title: a name
+        // is shorter than it.
+        let text = format!("我的记账心得\n陈小树\n关注他\n{BODY1}\n{BODY2}");
+        assert_title_and_two_paragraphs(&text, "我的记账心得");
+        // A question's follow button stands under its headline.
+        let text =
+            format!("工作五年后辞职考研，是一种什么体验？\n关注问题  写回答\n{BODY1}\n{BODY2}");
+        assert_title_and_two_paragraphs(&text, "工作五年后辞职考研，是一种什么体验？");
     }
 
     #[test]

@@ -978,7 +978,12 @@ fn worded_furniture(
     if is_site_name(trimmed, &lex.site_suffixes) {
         return Some((Reason::SiteChrome, "personal site name"));
     }
-    if is_placeholder_line(simple_lower, &lex.placeholders) {
+    if is_placeholder_line(simple_lower, &lex.placeholders)
+        || lex
+            .bare_placeholders
+            .iter()
+            .any(|w| w == simple_lower.trim())
+    {
         return Some((Reason::Caption, "media placeholder or emoticon codes"));
     }
     if is_profile_line(trimmed, &lex.badges) {
@@ -2948,6 +2953,8 @@ mod tests {
         let cases: &[(&str, &str)] = &[
             // Interface buttons alone or in a row, bracketed or counted.
             ("+关注", "shape:button words"),
+            ("+ 关注TA", "shape:button words"),
+            ("关注他", "shape:button words"),
             ("私信", "shape:button words"),
             ("赞[12]", "shape:button words"),
             ("【收藏】", "shape:button words"),
@@ -3221,7 +3228,16 @@ mod tests {
 
     #[test]
     fn placeholder_and_emoticon_lines_are_furniture_but_bracketed_headings_stay() {
-        for line in ["[图片]", "[视频] ", "[赞][赞]", "[doge] [吃瓜]", "［图片］"] {
+        // Bare too, where a text view prints a picture's place (`图片`).
+        for line in [
+            "[图片]",
+            "[视频] ",
+            "[赞][赞]",
+            "[doge] [吃瓜]",
+            "［图片］",
+            "图片",
+            "视频",
+        ] {
             assert_eq!(
                 rule(line).as_deref(),
                 Some("shape:media placeholder or emoticon codes"),
@@ -3233,6 +3249,9 @@ mod tests {
             "[图片]来源：新华社",
             "看到这张[图片]我笑了",
             "[]",
+            // An emoticon's name alone is a one-word reply.
+            "哈哈",
+            "图片很美",
         ] {
             assert_ne!(
                 rule(line).as_deref(),

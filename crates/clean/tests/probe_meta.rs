@@ -27,7 +27,7 @@ fn development_probes_metadata_matches_snapshot() {
     }, {
         insta::assert_snapshot!("probe_meta", report);
     });
-    assert_bounds(&report, 253, 11);
+    assert_bounds(&report, 256, 10);
 }
 
 #[test]
@@ -47,7 +47,7 @@ fn heldout_probes_metadata_counts_match_snapshot() {
     }, {
         insta::assert_snapshot!("probe_meta_heldout", report);
     });
-    assert_bounds(&report, 97, 7);
+    assert_bounds(&report, 98, 6);
 }
 
 /// Fields right must not fall below `right`, fields spurious must not rise
