@@ -198,6 +198,19 @@ impl Default for Lexicons {
     }
 }
 
+/// The labels a page prints before its headline on the headline's own line
+/// (`標題 [心情] …`, `主题：…`), lower case: worded_furniture.txt, kind
+/// `title_label`.
+pub fn title_labels() -> &'static [String] {
+    static LABELS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    LABELS.get_or_init(|| {
+        data_lines(WORDED_FURNITURE)
+            .filter_map(|l| l.strip_prefix("title_label\t"))
+            .map(|w| w.trim().to_lowercase())
+            .collect()
+    })
+}
+
 impl Lexicons {
     /// The lexicons compiled into the crate.
     pub fn builtin() -> Self {

@@ -1004,9 +1004,18 @@ const TITLE_ECHO_MIN: f64 = 0.2;
 /// the line position chose, when that line is long enough to tell.
 const TITLE_ECHO_LEAD: f64 = 0.2;
 
-/// Strips a forum board prefix (`[远安] `) and trailing dashes from a title.
+/// Strips a label before the headline (`標題 `, `主题：`), a forum board
+/// prefix (`[远安] `) and trailing dashes from a title.
 fn tidy_title(t: &str) -> String {
     let t = t.trim();
+    let t = lexicon::title_labels()
+        .iter()
+        .find_map(|label| {
+            let head = t.get(..label.len())?;
+            let rest = t[label.len()..].strip_prefix([' ', '\u{3000}', ':', '：'])?;
+            (head.to_lowercase() == *label && !rest.trim().is_empty()).then(|| rest.trim())
+        })
+        .unwrap_or(t);
     let t = match (
         t.starts_with('[') || t.starts_with('【'),
         t.find([']', '】']),
@@ -2796,6 +2805,21 @@ mod tests {
             "老城区改造后的第一个春天\n2023-04-02 21:15 | 分类：城市漫步\n{BODY1}\n{BODY2}"
         );
         assert_title_and_two_paragraphs(&text, "老城区改造后的第一个春天");
+    }
+
+    #[test]
+    fn a_headlines_label_and_board_prefix_are_not_the_title() {
+        for (line, title) in [
+            ("標題 [心情] 離職後才發現", "離職後才發現"),
+            ("主题：周末去哪儿玩", "周末去哪儿玩"),
+            ("Title: 周末去哪儿玩", "周末去哪儿玩"),
+            ("[远安] 周末去哪儿玩 —", "周末去哪儿玩"),
+            // A label alone, or a headline that only starts with the word.
+            ("标题", "标题"),
+            ("主题教育活动启动", "主题教育活动启动"),
+        ] {
+            assert_eq!(tidy_title(line), title, "{line}");
+        }
     }
 
     #[test]

@@ -283,9 +283,11 @@ fn english_weekday(word: &str) -> bool {
 
 /// Dates written with an English month, as blog platforms, feeds and
 /// English pages print them: `Oct 07 Sat 2023 15:20` (Pixnet),
-/// `October 7, 2023`, `7 Oct 2023`, `Sat, 07 Oct 2023 15:20:00`. The day
-/// stands next to the month; the year follows within two words (a weekday
-/// may sit between); a time after the year is read as [`date_at`] reads it.
+/// `October 7, 2023`, `7 Oct 2023`, `Sat, 07 Oct 2023 15:20:00`, and C's
+/// ctime order `Mon Jun 12 23:41:08 2023`. The day stands next to the
+/// month; the year follows within two words (a weekday may sit between)
+/// or right after a time; a time after the year is read as [`date_at`]
+/// reads it.
 fn english_dates(chars: &[char]) -> Vec<FoundDate> {
     // ASCII words and numbers with their char spans.
     let mut tokens: Vec<(usize, usize, String)> = Vec::new();
@@ -336,10 +338,25 @@ fn english_dates(chars: &[char]) -> Vec<FoundDate> {
         {
             y += 1;
         }
-        let Some(yt) = tokens
+        // The year next (`Oct 07 2023`), or after the time in the order of
+        // C's ctime, which PTT and Unix mail print (`Jun 12 23:41:08 2023`).
+        let next_year = tokens
             .get(y)
             .filter(|t| year(&t.2) && joined(tokens[y - 1].1, t.0))
-        else {
+            .map(|t| (t, None));
+        let ctime_year = || {
+            let after_day = tokens[day_at].1;
+            let rest: String = chars[after_day..].iter().collect();
+            let lead = rest.chars().count() - rest.trim_start().chars().count();
+            let time = find_time(rest.trim_start()).filter(|t| rest.trim_start().starts_with(t))?;
+            let time_end = after_day + lead + time.chars().count();
+            tokens
+                .iter()
+                .find(|t| t.0 >= time_end)
+                .filter(|t| year(&t.2) && joined(time_end, t.0) && lead > 0)
+                .map(|t| (t, Some(time)))
+        };
+        let Some((yt, time_before)) = next_year.or_else(ctime_year) else {
             continue;
         };
         // A weekday just before the date (`Sat, 07 Oct 2023`) is part of it.
@@ -351,7 +368,14 @@ fn english_dates(chars: &[char]) -> Vec<FoundDate> {
         }
         let d: u32 = tokens[day_at].2.parse().unwrap_or(0);
         let mut value = format!("{}-{month:02}-{d:02}", yt.2);
-        let end = time_after(chars, yt.1, &mut value);
+        let end = match time_before {
+            Some(t) => {
+                value.push(' ');
+                value.push_str(&t);
+                yt.1
+            }
+            None => time_after(chars, yt.1, &mut value),
+        };
         if !out.iter().any(|o| o.at < end && at < o.end) {
             out.push(FoundDate { at, end, value });
         }
@@ -2571,7 +2595,7 @@ mod tests {
 
     #[test]
     fn dates_and_times() {
-        let cases: [(&str, Option<&str>); 11] = [
+        let cases: [(&str, Option<&str>); 14] = [
             (
                 "2025-01-09 09:14:15 来源：浙江政协同心苑",
                 Some("2025-01-09 09:14:15"),
@@ -2591,9 +2615,13 @@ mod tests {
                 Some("2023-10-07 15:20:00"),
             ),
             ("发表于 7 Sept 2021", Some("2021-09-07")),
+            // C's ctime order, as PTT prints a post's time.
+            ("時間 Mon Jun 12 23:41:08 2023", Some("2023-06-12 23:41:08")),
+            ("Jun 12 23:41 2023", Some("2023-06-12 23:41")),
             // A month without a day, or a day far from its year, is no date.
             ("May 2023 的销量", None),
             ("March 3 was cold; 2023 was warm", None),
+            ("June 12 at 23:41, 2023 people came", None),
         ];
         for (line, date) in cases {
             assert_eq!(find_date(line).as_deref(), date, "{line}");

@@ -27,7 +27,7 @@ fn development_probes_metadata_matches_snapshot() {
     }, {
         insta::assert_snapshot!("probe_meta", report);
     });
-    assert_bounds(&report, 256, 10);
+    assert_bounds(&report, 260, 10);
 }
 
 #[test]
