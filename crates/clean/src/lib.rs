@@ -1082,6 +1082,18 @@ fn decide_title(lines: &mut [Line]) -> Option<String> {
                 .filter(|s| s.chars().count() >= 2)
         })
         .collect();
+    // The last step names the page itself.
+    let trail_ends: HashSet<&str> = lines[..limit]
+        .iter()
+        .filter(|l| l.class == Some(LineClass::Boilerplate(Reason::Navigation)))
+        .filter(|l| l.text.contains(['>', '＞', '›', '»']))
+        .filter_map(|l| l.text.rsplit(['>', '＞', '›', '»']).next().map(str::trim))
+        .filter(|s| s.chars().count() >= 2)
+        .collect();
+    let trail_end_at: Vec<bool> = lines
+        .iter()
+        .map(|l| trail_ends.contains(l.text.trim()))
+        .collect();
     let in_trail_at: Vec<bool> = lines
         .iter()
         .map(|l| trail_steps.contains(l.text.trim()))
@@ -1111,6 +1123,7 @@ fn decide_title(lines: &mut [Line]) -> Option<String> {
                 && l.f.clause_marks == 0
                 && !l.f.ends_sentence
                 && !names.contains(&i)
+                && !in_trail(i)
                 && lines.get(i + 1).is_none_or(|n| !is_subtitle(&n.text))
         })
         .collect();
@@ -1294,6 +1307,14 @@ fn decide_title(lines: &mut [Line]) -> Option<String> {
     }
     .or(candidates.first().copied())?;
     let idx = echoed_headline(lines, &candidates, idx).unwrap_or(idx);
+    // A line repeating the breadcrumb's last step is the page's headline,
+    // whatever else stands on the furniture (`美食 > 朝阳区 > 某某面馆` /
+    // `某某面馆` / `营业时间：…`).
+    let idx = candidates
+        .iter()
+        .copied()
+        .find(|&i| trail_end_at[i])
+        .unwrap_or(idx);
     for &i in candidates.iter().filter(|&&i| i < idx) {
         lines[i].class = Some(LineClass::Boilerplate(Reason::SiteChrome));
         lines[i].rule = Some("site name or tagline above the title".into());
@@ -2113,6 +2134,17 @@ mod tests {
 古镇不收门票，里面的几个老宅院单独收费，二十元一个。";
         let d = clean_with(travel, None);
         assert_eq!(d.title.as_deref(), Some("某某古镇"), "{:?}", d.removed);
+        // The last step's line wins over a longer one on the furniture, and
+        // is no name line for standing over a score.
+        let shop = "\
+北京美食 > 朝阳区 > 北京菜 > 胡同口炸酱面
+胡同口炸酱面
+4.6 分
+营业时间：周一至周日 10:30-21:00
+五一前带孩子来的，避开了人潮，整体体验很好，面很筋道，酱也香。
+老板很热情，还送了一碟小菜，下次还会再来。";
+        let d = clean_with(shop, None);
+        assert_eq!(d.title.as_deref(), Some("胡同口炸酱面"), "{:?}", d.removed);
     }
 
     #[test]

@@ -1789,9 +1789,22 @@ fn furniture_shape(text: &str, all: &[char], han: usize, has_date: bool) -> Opti
         let n = t.chars().count();
         (1..=4).contains(&n) && t.chars().all(|c| is_han(c) || c.is_ascii_alphabetic())
     };
+    // A longer menu may hold a few longer items or a bracketed switch
+    // (`首页 历史上的今天 百科冷知识 图解百科 懂啦`, `北京站 [切换城市] 首页
+    // 美食 …`): five items or more, none over six chars, most of four.
+    let item = |t: &&str| {
+        let t = t
+            .trim_start_matches(['[', '【'])
+            .trim_end_matches([']', '】']);
+        (1..=6).contains(&t.chars().count())
+            && t.chars().all(|c| is_han(c) || c.is_ascii_alphabetic())
+    };
+    let long_menu = tokens.len() >= 5
+        && tokens.iter().all(item)
+        && tokens.iter().filter(|t| wordlike(t)).count() * 10 >= tokens.len() * 6;
     if chars <= 60
         && tokens.len() >= 4
-        && tokens.iter().all(wordlike)
+        && (tokens.iter().all(wordlike) || long_menu)
         && tokens.iter().filter(|t| t.chars().any(is_han)).count() >= 3
     {
         return Some(Shape::MenuRow);
@@ -2704,6 +2717,15 @@ mod tests {
         let cases = [
             ("要闻  财经  体育  汽车  房产  教育", Some(Shape::MenuRow)),
             ("主页 随笔 相册 留言", Some(Shape::MenuRow)),
+            // Five items or more may hold a longer one or a bracketed switch.
+            (
+                "首页 历史上的今天 冷知识 图解百科 懂啦",
+                Some(Shape::MenuRow),
+            ),
+            (
+                "北京站 [切换城市] 首页 美食 丽人 结婚 亲子",
+                Some(Shape::MenuRow),
+            ),
             ("帖子 238 精华 2 积分 1054", Some(Shape::CounterRow)),
             ("文章 86 篇 评论 1024 条", Some(Shape::CounterRow)),
             ("赞(15) 踩 分享 收藏", Some(Shape::CounterRow)),
