@@ -211,6 +211,18 @@ pub fn title_labels() -> &'static [String] {
     })
 }
 
+/// How the names of public bodies end (`…人民政府办公室`, `…村民委员会`,
+/// `…人民法院`): worded_furniture.txt, kind `org_suffix`.
+pub fn org_suffixes() -> &'static [String] {
+    static SUFFIXES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    SUFFIXES.get_or_init(|| {
+        data_lines(WORDED_FURNITURE)
+            .filter_map(|l| l.strip_prefix("org_suffix\t"))
+            .map(|w| w.trim().to_string())
+            .collect()
+    })
+}
+
 impl Lexicons {
     /// The lexicons compiled into the crate.
     pub fn builtin() -> Self {

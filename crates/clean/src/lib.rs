@@ -1770,6 +1770,64 @@ fn mark_table_of_contents(lines: &mut [Line], labels: &[String]) {
     }
 }
 
+/// Where an official document's signature (落款) starting at `from` ends:
+/// one to three lines each naming a body (`临川市人民政府办公室`, ending in
+/// an [`lexicon::org_suffixes`] word, Han only), then a line holding only
+/// the date (`2023年6月12日`, `二〇二三年八月二十八日`), then maybe a
+/// bracketed note (`（此件公开发布）`). Only lines not yet decided or kept
+/// as body count.
+fn signature_end(lines: &[Line], from: usize) -> Option<usize> {
+    let open = |l: &Line| matches!(l.class, None | Some(LineClass::Body));
+    let org = |l: &Line| {
+        let t = l.simple.trim();
+        let n = t.chars().count();
+        open(l)
+            && (4..=SIGNATURE_ORG_MAX_CHARS).contains(&n)
+            && t.chars().all(is_han)
+            && lexicon::org_suffixes()
+                .iter()
+                .any(|s| t.ends_with(s.as_str()))
+    };
+    let orgs = lines[from.min(lines.len())..]
+        .iter()
+        .take(3)
+        .take_while(|l| org(l))
+        .count();
+    if orgs == 0 {
+        return None;
+    }
+    let date_at = from + orgs;
+    let date = lines.get(date_at).filter(|l| open(l))?;
+    if !is_date_only(date.simple.trim()) {
+        return None;
+    }
+    let note = lines.get(date_at + 1).is_some_and(|l| {
+        let t = l.text.trim();
+        open(l) && t.starts_with(['（', '(']) && t.ends_with(['）', ')']) && t.chars().count() <= 12
+    });
+    Some(date_at + 1 + usize::from(note))
+}
+
+/// The longest line read as a body's name in a signature.
+const SIGNATURE_ORG_MAX_CHARS: usize = 30;
+
+/// Whether a line is a date and nothing else, in Arabic or Chinese
+/// numerals (`2023年6月12日`, `2023-06-12`, `二〇二三年八月二十八日`).
+fn is_date_only(t: &str) -> bool {
+    let n = t.chars().count();
+    let arabic = t.starts_with(|c: char| c.is_ascii_digit())
+        && n <= 12
+        && lines::find_date(t).is_some()
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || "年月日-/.".contains(c));
+    let chinese = t
+        .chars()
+        .all(|c| "〇零一二三四五六七八九十年月日".contains(c))
+        && ["年", "月", "日"].iter().all(|w| t.contains(w))
+        && n <= 12;
+    arabic || chinese
+}
+
 /// The footer starts after the last real paragraph (60+ chars with clause
 /// structure, or a full sentence), at the first boilerplate line or at a
 /// block of three lines or more of which none is a sentence. What is left
@@ -1802,6 +1860,17 @@ fn mark_footer(lines: &mut [Line]) {
         .iter()
         .rposition(is_paragraph);
     let last_paragraph = paragraph.unwrap_or(first_body);
+    // An official document signs after its last paragraph (the issuing
+    // body, then the date): the signature is the document's own.
+    let last_paragraph = match signature_end(lines, last_paragraph + 1) {
+        Some(end) => {
+            for l in &mut lines[last_paragraph + 1..end] {
+                l.class = Some(LineClass::Body);
+            }
+            end - 1
+        }
+        None => last_paragraph,
+    };
     // Page furniture no lexicon knows starts the footer too: after the last
     // paragraph, a block of three lines or more in which no line is a
     // sentence (blogroll names, headlines of other articles, archive links)
@@ -2851,6 +2920,41 @@ mod tests {
             ("主题教育活动启动", "主题教育活动启动"),
         ] {
             assert_eq!(tidy_title(line), title, "{line}");
+        }
+    }
+
+    #[test]
+    fn an_official_documents_signature_is_its_own_text() {
+        let notice = |sign: &str| {
+            format!(
+                "{BODY1}\n{BODY2}\n{sign}\n相关链接\n关于开展环境整治行动的实施方案\n关于做好防汛工作的通知\n版权所有：某市人民政府"
+            )
+        };
+        for sign in [
+            "临川市人民政府办公室\n2023年6月12日\n（此件公开发布）",
+            "石桥村村民委员会\n石桥村村务监督委员会\n2023年10月8日",
+            "某某区人民法院\n二〇二三年八月二十八日",
+        ] {
+            let d = clean_with(&notice(sign), None);
+            assert_eq!(d.text, format!("{BODY1}\n{BODY2}\n{sign}"), "{sign}");
+        }
+        // A list's last headline over a date is no signature; nor is a name
+        // with no date under it.
+        for tail in [
+            "关于开展环境整治行动的实施方案\n2023年6月12日\n关于做好防汛工作的通知",
+            "临川市人民政府办公室\n关于做好防汛工作的通知\n关于开展环境整治行动的实施方案",
+        ] {
+            let d = clean_with(&format!("{BODY1}\n{BODY2}\n{tail}"), None);
+            assert_eq!(d.text, format!("{BODY1}\n{BODY2}"), "{tail}");
+        }
+        for (line, date) in [
+            ("2023年6月12日", true),
+            ("2023-06-12", true),
+            ("二〇二三年八月二十八日", true),
+            ("2023年6月12日上午", false),
+            ("六月", false),
+        ] {
+            assert_eq!(is_date_only(line), date, "{line}");
         }
     }
 

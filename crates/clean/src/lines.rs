@@ -1802,10 +1802,14 @@ fn furniture_shape(text: &str, all: &[char], han: usize, has_date: bool) -> Opti
     let long_menu = tokens.len() >= 5
         && tokens.iter().all(item)
         && tokens.iter().filter(|t| wordlike(t)).count() * 10 >= tokens.len() * 6;
+    // A heading set letter by letter (`民 事 判 决 书`, `通 知`) is no menu:
+    // a menu's items are words.
+    let words = tokens.iter().filter(|t| t.chars().count() >= 2).count();
     if chars <= 60
         && tokens.len() >= 4
         && (tokens.iter().all(wordlike) || long_menu)
         && tokens.iter().filter(|t| t.chars().any(is_han)).count() >= 3
+        && words >= 3
     {
         return Some(Shape::MenuRow);
     }
@@ -2717,6 +2721,8 @@ mod tests {
         let cases = [
             ("要闻  财经  体育  汽车  房产  教育", Some(Shape::MenuRow)),
             ("主页 随笔 相册 留言", Some(Shape::MenuRow)),
+            // A heading set letter by letter is none.
+            ("民 事 判 决 书", None),
             // Five items or more may hold a longer one or a bracketed switch.
             (
                 "首页 历史上的今天 冷知识 图解百科 懂啦",
