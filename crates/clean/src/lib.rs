@@ -1808,6 +1808,10 @@ fn signature_end(lines: &[Line], from: usize) -> Option<usize> {
     Some(date_at + 1 + usize::from(note))
 }
 
+/// The longest sentence read as a site's notice between furniture lines
+/// (see [`mark_footer`]): an article's paragraphs run longer.
+const NOTICE_MAX_CHARS: usize = 80;
+
 /// The longest line read as a body's name in a signature.
 const SIGNATURE_ORG_MAX_CHARS: usize = 30;
 
@@ -1856,9 +1860,32 @@ fn mark_footer(lines: &mut [Line]) {
             && matches!(lines[i].class, Some(LineClass::Boilerplate(_)))
             && lines[first_body..i].iter().any(is_paragraph)
     });
-    let paragraph = lines[..comments.unwrap_or(lines.len())]
-        .iter()
-        .rposition(is_paragraph);
+    // Sentences holding furniture phrases, set between furniture lines, are
+    // the site's notices (`本站提示：各位书友…！` between the chapter's
+    // buttons and the copyright line), not the article's last paragraph.
+    let furniture =
+        |l: &Line| matches!(l.class, Some(LineClass::Boilerplate(r)) if r != Reason::Caption);
+    let phrased = |l: &Line| {
+        l.f.chars <= NOTICE_MAX_CHARS
+            && l.f.hits.iter().any(|(c, _)| {
+                matches!(
+                    c,
+                    lexicon::PhraseClass::SiteChrome | lexicon::PhraseClass::Legal
+                )
+            })
+            && matches!(l.class, None | Some(LineClass::Body))
+    };
+    let mut after = vec![false; lines.len()];
+    for i in 1..lines.len() {
+        after[i] = phrased(&lines[i]) && (after[i - 1] || furniture(&lines[i - 1]));
+    }
+    let mut notice = vec![false; lines.len()];
+    for i in (0..lines.len().saturating_sub(1)).rev() {
+        notice[i] = after[i] && (notice[i + 1] || furniture(&lines[i + 1]));
+    }
+    let paragraph = (0..comments.unwrap_or(lines.len()))
+        .rev()
+        .find(|&i| is_paragraph(&lines[i]) && !notice[i]);
     let last_paragraph = paragraph.unwrap_or(first_body);
     // An official document signs after its last paragraph (the issuing
     // body, then the date): the signature is the document's own.
@@ -2921,6 +2948,21 @@ mod tests {
         ] {
             assert_eq!(tidy_title(line), title, "{line}");
         }
+    }
+
+    #[test]
+    fn a_sites_notice_between_furniture_lines_is_no_paragraph() {
+        let notice = "使用某某知道APP，立即抢鲜体验。你的手机镜头里或许有别人想知道的答案。";
+        let page = format!(
+            "{BODY1}\n{BODY2}\n为你推荐：\n没有借条只有转账记录，起诉能赢吗？\n下载某某APP，抢鲜体验\n{notice}\n扫描二维码下载\n©2024 某某 使用前必读"
+        );
+        let d = clean_with(&page, None);
+        assert_eq!(d.text, format!("{BODY1}\n{BODY2}"), "{:?}", d.removed);
+        // With the article going on after it, the same sentence is left to
+        // the line classifier.
+        let page = format!("{BODY1}\n扫描二维码下载\n{notice}\n{BODY2}");
+        let d = clean_with(&page, None);
+        assert!(d.text.ends_with(BODY2), "{:?}", d.removed);
     }
 
     #[test]
