@@ -462,6 +462,7 @@ impl Credited {
         let oc: Vec<char> = orig.chars().take(DATELINE_MAX_CHARS).collect();
         let sc: Vec<char> = simple.chars().take(DATELINE_MAX_CHARS).collect();
         let sc = if sc.len() == oc.len() { sc } else { oc.clone() };
+        self.offer_bracketed_dateline(&oc, &sc);
         let Some(open) = sc
             .windows(2)
             .position(|w| matches!(w[0], '电' | '讯') && matches!(w[1], '（' | '('))
@@ -485,6 +486,39 @@ impl Credited {
         self.take(found, &|a, b| oc[a..b].iter().collect());
     }
 
+    /// A paper's own dateline in brackets opening the body (`【明報專訊】`,
+    /// `【某某日报讯】`) names the paper: the source, as an outlet named
+    /// beside its reporter ranks. `oc` and `sc` are the paragraph's head
+    /// as written and in Simplified form.
+    fn offer_bracketed_dateline(&mut self, oc: &[char], sc: &[char]) {
+        if sc.first() != Some(&'【') {
+            return;
+        }
+        let Some(close) = sc.iter().position(|&c| c == '】') else {
+            return;
+        };
+        let inner = &sc[1..close];
+        let Some(cut) = ["专讯", "讯", "电"]
+            .iter()
+            .map(|w| w.chars().collect::<Vec<char>>())
+            .find(|w| ends_with(inner, w))
+            .map(|w| inner.len() - w.len())
+        else {
+            return;
+        };
+        let name = &inner[..cut];
+        if (2..=DATELINE_OUTLET_MAX_CHARS).contains(&name.len())
+            && names_source(name)
+            && name.iter().all(|&c| is_han(c))
+        {
+            let found = Found {
+                source: vec![(FROM_OUTLET, 1, 1 + cut)],
+                ..Found::default()
+            };
+            self.take(found, &|a, b| oc[a..b].iter().collect());
+        }
+    }
+
     /// Fills the fields of `meta` not already set.
     pub fn fill(self, meta: &mut Metadata) {
         if meta.author.is_none() {
@@ -498,6 +532,9 @@ impl Credited {
         }
     }
 }
+
+/// The longest paper's name read in a bracketed dateline (`【明報專訊】`).
+const DATELINE_OUTLET_MAX_CHARS: usize = 8;
 
 /// How far into the first paragraph a wire story's dateline is read.
 const DATELINE_MAX_CHARS: usize = 40;
@@ -1239,6 +1276,11 @@ mod tests {
             s("古月")
         );
         assert_eq!(credits(&[("来源: 投稿", Reason::Byline)]).2, None);
+        // A government page labels its issuing body.
+        assert_eq!(
+            credits(&[("发布单位：某某市环境保护局", Reason::Byline)]).2,
+            s("某某市环境保护局")
+        );
         assert_eq!(
             credits(&[(
                 "©2024 某某网 | 诗文 | 名句 | 作者 | 古籍 | 纠错",
@@ -1510,6 +1552,27 @@ mod tests {
             dateline("昨天上午，全省各地的代表来到会场，听取了工作报告并进行了讨论，随后又有消息传来电（记者 赵文博）"),
             None
         );
+        // A paper's bracketed dateline names the source; `本报` names none.
+        let source = |p: &str, simple: &str| {
+            let mut c = Credited::default();
+            c.offer_dateline(p, simple);
+            let mut m = Metadata::default();
+            c.fill(&mut m);
+            m.source_site
+        };
+        assert_eq!(
+            source(
+                "【明報專訊】傳統街市近年人流下降",
+                "【明报专讯】传统街市近年人流下降"
+            ),
+            s("明報")
+        );
+        assert_eq!(
+            source("【某市日报讯】昨天上午", "【某市日报讯】昨天上午"),
+            s("某市日报")
+        );
+        assert_eq!(source("【本报讯】昨天上午", "【本报讯】昨天上午"), None);
+        assert_eq!(source("【提示】昨天上午", "【提示】昨天上午"), None);
         // A furniture byline's reporter comes first.
         let mut c = Credited::default();
         let byline = "记者 王莹";

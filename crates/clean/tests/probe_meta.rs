@@ -27,7 +27,7 @@ fn development_probes_metadata_matches_snapshot() {
     }, {
         insta::assert_snapshot!("probe_meta", report);
     });
-    assert_bounds(&report, 262, 10);
+    assert_bounds(&report, 266, 10);
 }
 
 #[test]
