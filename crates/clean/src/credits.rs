@@ -1530,13 +1530,15 @@ mod tests {
 
     #[test]
     fn a_wire_dateline_names_its_reporter() {
-        let dateline = |p: &str| {
+        // What a paragraph's dateline credits, as written and Simplified.
+        let read = |p: &str, simple: &str| {
             let mut c = Credited::default();
-            c.offer_dateline(p, p);
+            c.offer_dateline(p, simple);
             let mut m = Metadata::default();
             c.fill(&mut m);
-            m.author
+            m
         };
+        let dateline = |p: &str| read(p, p).author;
         assert_eq!(
             dateline("新华社郑州3月8日电（记者 赵文博）今年以来，全省各地……"),
             s("赵文博")
@@ -1553,13 +1555,7 @@ mod tests {
             None
         );
         // A paper's bracketed dateline names the source; `本报` names none.
-        let source = |p: &str, simple: &str| {
-            let mut c = Credited::default();
-            c.offer_dateline(p, simple);
-            let mut m = Metadata::default();
-            c.fill(&mut m);
-            m.source_site
-        };
+        let source = |p: &str, simple: &str| read(p, simple).source_site;
         assert_eq!(
             source(
                 "【明報專訊】傳統街市近年人流下降",

@@ -198,15 +198,24 @@ impl Default for Lexicons {
     }
 }
 
+/// The words of one kind of worded_furniture.txt, trimmed.
+fn furniture_words(kind: &str) -> Vec<String> {
+    data_lines(WORDED_FURNITURE)
+        .filter_map(|l| l.split_once('\t'))
+        .filter(|(k, _)| *k == kind)
+        .map(|(_, w)| w.trim().to_string())
+        .collect()
+}
+
 /// The labels a page prints before its headline on the headline's own line
 /// (`標題 [心情] …`, `主题：…`), lower case: worded_furniture.txt, kind
 /// `title_label`.
 pub fn title_labels() -> &'static [String] {
     static LABELS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     LABELS.get_or_init(|| {
-        data_lines(WORDED_FURNITURE)
-            .filter_map(|l| l.strip_prefix("title_label\t"))
-            .map(|w| w.trim().to_lowercase())
+        furniture_words("title_label")
+            .iter()
+            .map(|w| w.to_lowercase())
             .collect()
     })
 }
@@ -215,12 +224,7 @@ pub fn title_labels() -> &'static [String] {
 /// `…人民法院`): worded_furniture.txt, kind `org_suffix`.
 pub fn org_suffixes() -> &'static [String] {
     static SUFFIXES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    SUFFIXES.get_or_init(|| {
-        data_lines(WORDED_FURNITURE)
-            .filter_map(|l| l.strip_prefix("org_suffix\t"))
-            .map(|w| w.trim().to_string())
-            .collect()
-    })
+    SUFFIXES.get_or_init(|| furniture_words("org_suffix"))
 }
 
 impl Lexicons {
@@ -266,13 +270,7 @@ impl Lexicons {
             }
         }
         gambling.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
-        let words_of = |kind: &str| -> Vec<String> {
-            data_lines(WORDED_FURNITURE)
-                .filter_map(|l| l.split_once('\t'))
-                .filter(|(k, _)| *k == kind)
-                .map(|(_, w)| w.trim().to_string())
-                .collect()
-        };
+        let words_of = furniture_words;
         Lexicons {
             prompt_verbs: words_of("verb"),
             prompt_cues: words_of("cue"),

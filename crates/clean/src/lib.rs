@@ -1184,13 +1184,7 @@ fn decide_title(lines: &mut [Line]) -> Option<String> {
                 .as_deref()
                 .is_some_and(|r| r.ends_with("client or device tag") || r.ends_with("hashtag row"))
     };
-    let poster: Vec<usize> = (0..limit)
-        .filter(|&i| {
-            lines[i].class.is_none()
-                && lines[i].f.chars <= NAME_LINE_MAX_CHARS
-                && lines.get(i + 1).is_some_and(post_meta)
-        })
-        .collect();
+    let poster = name_lines_over(lines, limit, post_meta);
     for &i in &poster {
         lines[i].class = Some(LineClass::Boilerplate(Reason::SiteChrome));
         lines[i].rule = Some("poster's name or tagline above the post's meta line".into());
@@ -1208,13 +1202,7 @@ fn decide_title(lines: &mut [Line]) -> Option<String> {
         l.rule.as_deref() == Some("shape:button words")
             && rest.is_some_and(|r| matches!(r, "" | "ta" | "他" | "她"))
     };
-    let profiled: Vec<usize> = (0..limit)
-        .filter(|&i| {
-            lines[i].class.is_none()
-                && lines[i].f.chars <= NAME_LINE_MAX_CHARS
-                && lines.get(i + 1).is_some_and(follow_button)
-        })
-        .collect();
+    let profiled = name_lines_over(lines, limit, follow_button);
     for &i in &profiled {
         lines[i].class = Some(LineClass::Boilerplate(Reason::SiteChrome));
         lines[i].rule = Some("name or tagline over a follow button".into());
@@ -1363,6 +1351,19 @@ fn decide_title(lines: &mut [Line]) -> Option<String> {
         }
     }
     Some(title)
+}
+
+/// The undecided lines before `limit` short enough for a name or a
+/// tagline (see [`NAME_LINE_MAX_CHARS`]) with a line under them that
+/// `under` accepts.
+fn name_lines_over(lines: &[Line], limit: usize, under: impl Fn(&Line) -> bool) -> Vec<usize> {
+    (0..limit)
+        .filter(|&i| {
+            lines[i].class.is_none()
+                && lines[i].f.chars <= NAME_LINE_MAX_CHARS
+                && lines.get(i + 1).is_some_and(&under)
+        })
+        .collect()
 }
 
 /// The distinct pairs of adjacent Han chars of a line.

@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::{figure, probe_dir, report, Listing};
+use common::{assert_report_snapshot, figure, probe_dir, report, Listing};
 
 #[test]
 fn probe_report_matches_snapshot() {
@@ -27,11 +27,5 @@ fn probe_report_matches_snapshot() {
         "{report}"
     );
     assert!(figure(&report, "body lines lost: ") <= 38, "{report}");
-    insta::with_settings!({
-        snapshot_path => "../../../snapshots",
-        prepend_module_to_snapshot => false,
-        omit_expression => true,
-    }, {
-        insta::assert_snapshot!("probe", report);
-    });
+    assert_report_snapshot("probe", &report);
 }

@@ -12,7 +12,7 @@
 
 mod common;
 
-use common::{figure, probe_dir, report, Listing};
+use common::{assert_report_snapshot, figure, probe_dir, report, Listing};
 
 #[test]
 fn heldout_probe_counts_match_snapshot() {
@@ -31,11 +31,5 @@ fn heldout_probe_counts_match_snapshot() {
         "{report}"
     );
     assert!(figure(&report, "body lines lost: ") <= 36, "{report}");
-    insta::with_settings!({
-        snapshot_path => "../../../snapshots",
-        prepend_module_to_snapshot => false,
-        omit_expression => true,
-    }, {
-        insta::assert_snapshot!("probe_heldout", report);
-    });
+    assert_report_snapshot("probe_heldout", &report);
 }

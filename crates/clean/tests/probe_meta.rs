@@ -11,7 +11,7 @@
 
 mod common;
 
-use common::{figure, meta_report, probe_dir, Listing};
+use common::{assert_report_snapshot, figure, meta_report, probe_dir, Listing};
 
 #[test]
 fn development_probes_metadata_matches_snapshot() {
@@ -20,13 +20,7 @@ fn development_probes_metadata_matches_snapshot() {
         Listing::Lines,
     );
     println!("{report}");
-    insta::with_settings!({
-        snapshot_path => "../../../snapshots",
-        prepend_module_to_snapshot => false,
-        omit_expression => true,
-    }, {
-        insta::assert_snapshot!("probe_meta", report);
-    });
+    assert_report_snapshot("probe_meta", &report);
     assert_bounds(&report, 266, 10);
 }
 
@@ -40,13 +34,7 @@ fn heldout_probes_metadata_counts_match_snapshot() {
         Listing::CountsOnly,
     );
     println!("{report}");
-    insta::with_settings!({
-        snapshot_path => "../../../snapshots",
-        prepend_module_to_snapshot => false,
-        omit_expression => true,
-    }, {
-        insta::assert_snapshot!("probe_meta_heldout", report);
-    });
+    assert_report_snapshot("probe_meta_heldout", &report);
     assert_bounds(&report, 98, 5);
 }
 

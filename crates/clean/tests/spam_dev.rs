@@ -11,17 +11,11 @@
 
 mod common;
 
-use common::{probe_dir, spam_report, Listing};
+use common::{assert_report_snapshot, probe_dir, spam_report, Listing};
 
 #[test]
 fn dev_spam_probe_matches_snapshot() {
     let report = spam_report(&probe_dir("spam-dev"), Listing::Lines);
     println!("{report}");
-    insta::with_settings!({
-        snapshot_path => "../../../snapshots",
-        prepend_module_to_snapshot => false,
-        omit_expression => true,
-    }, {
-        insta::assert_snapshot!("spam_dev", report);
-    });
+    assert_report_snapshot("spam_dev", &report);
 }

@@ -12,7 +12,7 @@
 
 mod common;
 
-use common::{probe_dir, spam_report, Listing};
+use common::{assert_report_snapshot, probe_dir, spam_report, Listing};
 
 #[test]
 fn heldout_spam_counts_match_snapshot() {
@@ -57,11 +57,5 @@ fn heldout_spam_counts_match_snapshot() {
     assert!(figure("slogan pieces ") <= 98, "{report}");
     assert!(figure("spam pages ") <= 98, "{report}");
     assert!(figure("clean pages ") <= 20, "{report}");
-    insta::with_settings!({
-        snapshot_path => "../../../snapshots",
-        prepend_module_to_snapshot => false,
-        omit_expression => true,
-    }, {
-        insta::assert_snapshot!("spam_heldout", report);
-    });
+    assert_report_snapshot("spam_heldout", &report);
 }

@@ -28,23 +28,43 @@ struct Label {
     class: String,
 }
 
-fn labels(dir: &Path) -> Vec<Label> {
-    let text = std::fs::read_to_string(dir.join("labels.tsv")).expect("labels.tsv");
+/// The rows of a probe's tab-separated file, each of `columns` fields.
+fn tsv_rows(dir: &Path, file: &str, columns: usize) -> Vec<Vec<String>> {
+    let text = std::fs::read_to_string(dir.join(file)).expect(file);
     text.lines()
         .filter(|l| !l.trim().is_empty())
         .map(|l| {
-            let f: Vec<&str> = l.split('\t').collect();
-            assert_eq!(f.len(), 4, "bad label row: {l}");
-            Label {
-                file: f[0].to_string(),
-                line: f[1].parse().expect("line number"),
-                body: match f[2] {
-                    "body" => true,
-                    "furniture" => false,
-                    other => panic!("unknown label {other}"),
-                },
-                class: f[3].to_string(),
-            }
+            let f: Vec<String> = l.split('\t').map(str::to_string).collect();
+            assert_eq!(f.len(), columns, "bad {file} row: {l}");
+            f
+        })
+        .collect()
+}
+
+/// Pins a probe's report as a snapshot in the workspace's `snapshots/`.
+pub fn assert_report_snapshot(name: &str, report: &str) {
+    insta::with_settings!({
+        // Relative to this file, one directory below `tests/`.
+        snapshot_path => "../../../../snapshots",
+        prepend_module_to_snapshot => false,
+        omit_expression => true,
+    }, {
+        insta::assert_snapshot!(name, report);
+    });
+}
+
+fn labels(dir: &Path) -> Vec<Label> {
+    tsv_rows(dir, "labels.tsv", 4)
+        .into_iter()
+        .map(|f| Label {
+            file: f[0].to_string(),
+            line: f[1].parse().expect("line number"),
+            body: match f[2].as_str() {
+                "body" => true,
+                "furniture" => false,
+                other => panic!("unknown label {other}"),
+            },
+            class: f[3].to_string(),
         })
         .collect()
 }
@@ -324,14 +344,7 @@ pub fn check_probe(dir: &str, listing: Listing, snapshot: &str, leaked: usize, l
         "{report}"
     );
     assert!(figure(&report, "body lines lost: ") <= lost, "{report}");
-    insta::with_settings!({
-        // Relative to this file, one directory below `tests/`.
-        snapshot_path => "../../../../snapshots",
-        prepend_module_to_snapshot => false,
-        omit_expression => true,
-    }, {
-        insta::assert_snapshot!(snapshot, report);
-    });
+    assert_report_snapshot(snapshot, &report);
 }
 
 /// One page's metadata labels (`meta.tsv`): each field's accepted values,
@@ -345,23 +358,18 @@ struct MetaLabel {
 const META_FIELDS: [&str; 4] = ["title", "date", "author", "source"];
 
 fn meta_labels(dir: &Path) -> Vec<MetaLabel> {
-    let text = std::fs::read_to_string(dir.join("meta.tsv")).expect("meta.tsv");
-    text.lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let f: Vec<&str> = l.split('\t').collect();
-            assert_eq!(f.len(), 5, "bad meta row: {l}");
-            let values = |s: &str| -> Vec<String> {
-                if s == "-" {
-                    Vec::new()
-                } else {
-                    s.split(" | ").map(str::to_string).collect()
-                }
-            };
-            MetaLabel {
-                file: f[0].to_string(),
-                fields: [values(f[1]), values(f[2]), values(f[3]), values(f[4])],
-            }
+    let values = |s: &str| -> Vec<String> {
+        if s == "-" {
+            Vec::new()
+        } else {
+            s.split(" | ").map(str::to_string).collect()
+        }
+    };
+    tsv_rows(dir, "meta.tsv", 5)
+        .into_iter()
+        .map(|f| MetaLabel {
+            file: f[0].clone(),
+            fields: [values(&f[1]), values(&f[2]), values(&f[3]), values(&f[4])],
         })
         .collect()
 }
