@@ -1226,8 +1226,11 @@ fn decide_title(lines: &mut [Line]) -> Option<String> {
     let candidates: Vec<usize> = (0..limit)
         .filter(|&i| {
             let l = &lines[i];
+            // A comments section's header (`评论 共12836条评论`) heads no
+            // article.
             l.class.is_none()
                 && !l.f.bullet
+                && !l.f.names_comments
                 && ((5..=80).contains(&l.f.chars) || (in_trail(i) && l.f.chars >= 2))
                 && l.f.han_share() >= 0.4
                 && !ends_clause(&l.text)

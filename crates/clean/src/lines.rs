@@ -641,6 +641,16 @@ pub fn features(text: &str, simple_lower: &str, lex: &Lexicons) -> LineFeatures 
 /// opens the line (`全部评论`, `写留言`, `查看全部 58 条评论`). The noun alone
 /// or among other buttons (`赞 7 | 评论 | 赞赏`) is an answer's button.
 fn is_comments_header(simple_lower: &str, lex: &Lexicons) -> bool {
+    // The section's name may stand before its header (`评论 共12836条评论`).
+    let trimmed = simple_lower.trim();
+    let named = lex.comments_words.iter().find_map(|w| {
+        trimmed
+            .strip_prefix(w.as_str())
+            .filter(|rest| rest.starts_with(char::is_whitespace))
+    });
+    if named.is_some_and(|rest| is_comments_header(rest, lex)) {
+        return true;
+    }
     let compact: String = compact_count(simple_lower)
         .chars()
         .filter(|c| !matches!(c, ':' | '：' | '(' | ')' | '（' | '）'))
@@ -3469,6 +3479,8 @@ mod tests {
             "共23条评论",
             "精选留言",
             "comments (4)",
+            // the section's name before its header
+            "评论 共12836条评论",
         ] {
             assert!(is_comments_header(line, &lex), "{line}");
         }
@@ -3477,6 +3489,7 @@ mod tests {
             "留言",
             "赞 7 | 评论 | 赞赏",
             "评论 收起",
+            "评论 他写留言给老师",
             // a counter row naming other counts too
             "转发 12 评论 34 赞 56",
             // prose
