@@ -1812,6 +1812,10 @@ fn signature_end(lines: &[Line], from: usize) -> Option<usize> {
     Some(date_at + 1 + usize::from(note))
 }
 
+/// The least share of Han chars of a sentence that opens the body right
+/// on it (see [`smooth`]): a sentence, not a code or a counter.
+const OPENING_SENTENCE_MIN_HAN_SHARE: f64 = 0.6;
+
 /// The longest sentence read as a site's notice between furniture lines
 /// (see [`mark_footer`]): an article's paragraphs run longer.
 const NOTICE_MAX_CHARS: usize = 80;
@@ -2014,6 +2018,16 @@ fn smooth(lines: &mut [Line]) {
             (p, n) if body(p) && body(n) => (LineClass::Heading, "between body lines"),
             (_, n) if body(n) && lines[i].f.ends_sentence && under_title() => {
                 (LineClass::Body, "opens the body under the title")
+            }
+            // A full sentence right on the body opens it, whatever stands
+            // above (`说一下我自己的体会吧。` under an answer's counters).
+            (_, n)
+                if body(n)
+                    && lines[i].f.ends_full_stop
+                    && lines[i].f.han_share() >= OPENING_SENTENCE_MIN_HAN_SHARE
+                    && decided.get(i + 1).is_some_and(|d| body(*d)) =>
+            {
+                (LineClass::Body, "opens the body")
             }
             (_, n) if body(n) && lines[i].f.is_headline_like() => {
                 (LineClass::Heading, "leads into body")
@@ -2952,6 +2966,26 @@ mod tests {
         ] {
             assert_eq!(tidy_title(line), title, "{line}");
         }
+    }
+
+    #[test]
+    fn a_full_sentence_right_on_the_body_opens_it_under_furniture() {
+        let page = format!(
+            "某某问答\n关注问题 写回答 邀请回答 分享\n1,203 人赞同了该回答\n说一下我自己的体会吧。\n{BODY1}\n{BODY2}"
+        );
+        let d = clean_with(&page, None);
+        assert_eq!(
+            d.text,
+            format!("说一下我自己的体会吧。\n{BODY1}\n{BODY2}"),
+            "{:?}",
+            d.removed
+        );
+        // Without its full stop it is left to the furniture around it.
+        let page = format!(
+            "关注问题 写回答 邀请回答 分享\n1,203 人赞同了该回答\n相关推荐\n{BODY1}\n{BODY2}"
+        );
+        let d = clean_with(&page, None);
+        assert_eq!(d.text, format!("{BODY1}\n{BODY2}"), "{:?}", d.removed);
     }
 
     #[test]
