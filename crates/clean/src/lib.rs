@@ -2969,6 +2969,21 @@ mod tests {
     }
 
     #[test]
+    fn an_events_organiser_named_in_a_sentence_is_no_footer() {
+        let story = "西九海滨长廊今明两日举行手作市集，约六十个摊档售卖饰物，主办单位表示下次将增至八十个。";
+        // A short news item near the page's foot, where footers stand.
+        let page = format!(
+            "某某网\n某某网 > 即时新闻 > 港澳\n2024年10月12日 13:25\n{story}\n某某网 © 版权所有"
+        );
+        let d = clean_with(&page, None);
+        assert_eq!(d.text, story, "{:?}", d.removed);
+        // With its colon the word labels a footer.
+        let page = format!("{BODY1}\n{BODY2}\n主办单位：某某市人民政府\n某某网 © 版权所有");
+        let d = clean_with(&page, None);
+        assert_eq!(d.text, format!("{BODY1}\n{BODY2}"), "{:?}", d.removed);
+    }
+
+    #[test]
     fn a_full_sentence_right_on_the_body_opens_it_under_furniture() {
         let page = format!(
             "某某问答\n关注问题 写回答 邀请回答 分享\n1,203 人赞同了该回答\n说一下我自己的体会吧。\n{BODY1}\n{BODY2}"

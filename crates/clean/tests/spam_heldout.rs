@@ -52,10 +52,12 @@ fn heldout_spam_counts_match_snapshot() {
     // Session 26: on a page with nothing else found, a run said twice can
     // vouch for one said three times: 7 fewer slogan pieces leaked. The
     // register of stock slogans, grown from 262 entries to 890, took 15
-    // more, and 3 more chars of text on spam pages.
+    // more, and 3 more chars of text on spam pages. Session 28: `主办单位`
+    // without its colon is no longer a footer word, and a spam page keeps
+    // the sentence naming an organiser: 70 fewer chars lost (98 -> 28).
     assert!(figure("brands ") <= 31, "{report}");
     assert!(figure("slogan pieces ") <= 98, "{report}");
-    assert!(figure("spam pages ") <= 98, "{report}");
+    assert!(figure("spam pages ") <= 28, "{report}");
     assert!(figure("clean pages ") <= 20, "{report}");
     assert_report_snapshot("spam_heldout", &report);
 }
