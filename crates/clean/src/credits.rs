@@ -385,11 +385,15 @@ impl Credited {
     /// the post's date or time (`24-3-15 08:42 来自…`, `昨天 23:51`), or
     /// with a profile's button, level or counter (`关注`, `Lv6`, `级别:
     /// 骑士`); or the line over it is a post header (`楼主 | 发表于 {date}`);
-    /// or the classifier placed it as a poster's name. A dictionary word is
-    /// a section or site name, not a handle (`国际` over a date line), and
-    /// a chrome phrase of the lexicon is no handle either (a floor mark
-    /// before the handle is passed over: `[楼主] 某某`). It
-    /// ranks after every labelled credit and every post header's poster.
+    /// or the classifier placed it as a poster's name; or the line places
+    /// it itself (see [`handle_range`]: a time, a day, a profile's counter,
+    /// a creator's badge or a mark after it, an `@` before it). A
+    /// dictionary word is a section or site name, not a handle (`国际` over
+    /// a date line), and a chrome phrase of the lexicon, a label, a role, a
+    /// posting verb, a date or a counter is no handle either (a floor mark
+    /// before the handle is passed over: `[楼主] 某某`). It ranks after
+    /// every labelled credit and every post header's poster; a handle that
+    /// nothing places but its shape (`tiger916`) ranks last of all.
     pub fn offer_handle_line(&mut self, line: &HandleLine<'_>, is_word: &dyn Fn(&str) -> bool) {
         let orig: Vec<char> = line.orig.trim().chars().collect();
         let simple: Vec<char> = line.simple.trim().chars().collect();
