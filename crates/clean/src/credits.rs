@@ -386,7 +386,7 @@ impl Credited {
     /// with a profile's button, level or counter (`关注`, `Lv6`, `级别:
     /// 骑士`); or the line over it is a post header (`楼主 | 发表于 {date}`);
     /// or the classifier placed it as a poster's name; or the line places
-    /// it itself (see [`handle_range`]: a time, a day, a profile's counter,
+    /// it itself (see `handle_range`: a time, a day, a profile's counter,
     /// a creator's badge or a mark after it, an `@` before it). A
     /// dictionary word is a section or site name, not a handle (`国际` over
     /// a date line), and a chrome phrase of the lexicon, a label, a role, a
