@@ -661,7 +661,13 @@ fn handle_range(simple: &[char]) -> HandleRange {
         };
         (starts_with(&c[at..], f) && closed).then_some(end + at)
     });
-    let mut start = floor.unwrap_or(0);
+    // A group post's label before its poster (`来自： 某某`).
+    let from_label = ["来自：", "来自:"]
+        .iter()
+        .map(|p| p.chars().collect::<Vec<char>>())
+        .find(|p| starts_with(c, p))
+        .map(|p| p.len());
+    let mut start = floor.or(from_label).unwrap_or(0);
     while c.get(start).is_some_and(|x| x.is_whitespace()) {
         start += 1;
     }
@@ -824,8 +830,10 @@ fn read_roles(s: &[char], reason: Reason, found: &mut Found) {
     for (at, end, rank) in all {
         // A role inside a longer one (`编辑` of `责任编辑`), or one that
         // credits a picture (`图文`, `图片来源`), names no writer.
-        // A button (`只看该作者`) names no one either.
-        if at < taken_to || credits_a_picture(s, at) || (at > 0 && s[at - 1] == '该') {
+        // A button (`只看该作者`) or a post's state (`已编辑`) names no one
+        // either.
+        if at < taken_to || credits_a_picture(s, at) || (at > 0 && matches!(s[at - 1], '该' | '已'))
+        {
             continue;
         }
         // A reply's header (`作者：某某 回复日期：…`) names the reply's
@@ -1340,6 +1348,10 @@ mod tests {
         );
         assert_eq!(
             credits(&[("最后编辑于 2020-05-06", Reason::SiteChrome)]).1,
+            None
+        );
+        assert_eq!(
+            credits(&[("2023-07-19 22:41:07 已编辑 北京", Reason::Byline)]).1,
             None
         );
         assert_eq!(

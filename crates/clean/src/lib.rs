@@ -1184,6 +1184,21 @@ fn decide_title(lines: &mut [Line]) -> Option<String> {
                 .as_deref()
                 .is_some_and(|r| r.ends_with("client or device tag") || r.ends_with("hashtag row"))
     };
+    // A group post's poster line (`来自： 某某（签名）` over the post's
+    // date, as Douban prints it) is no headline.
+    for i in 0..limit {
+        let l = &lines[i];
+        let simple = l.simple.trim_start();
+        let labelled = ["来自：", "来自:"].iter().any(|p| simple.starts_with(p));
+        if l.class.is_none()
+            && labelled
+            && l.f.chars <= NAME_LINE_MAX_CHARS * 2
+            && lines.get(i + 1).is_some_and(|n| n.f.has_date)
+        {
+            lines[i].class = Some(LineClass::Boilerplate(Reason::Byline));
+            lines[i].rule = Some("poster's name line over the post's date".into());
+        }
+    }
     let poster = name_lines_over(lines, limit, post_meta);
     for &i in &poster {
         lines[i].class = Some(LineClass::Boilerplate(Reason::SiteChrome));
@@ -3074,6 +3089,21 @@ mod tests {
                 d.removed
             );
         }
+    }
+
+    #[test]
+    fn a_group_posts_poster_line_is_no_title() {
+        let page = format!(
+            "某某小组 > 租房那些事\n记录一下我和前房东的押金拉锯战，希望能帮到后来的人\n来自： 橘子味的汽水（一只慢吞吞的北漂）\n2023-07-19 22:41:07 已编辑 北京\n{BODY1}\n{BODY2}"
+        );
+        let d = clean_with(&page, None);
+        assert_eq!(
+            d.title.as_deref(),
+            Some("记录一下我和前房东的押金拉锯战，希望能帮到后来的人")
+        );
+        assert_eq!(d.metadata.author.as_deref(), Some("橘子味的汽水"));
+        assert_eq!(d.metadata.editor, None);
+        assert_eq!(d.text, format!("{BODY1}\n{BODY2}"));
     }
 
     #[test]
