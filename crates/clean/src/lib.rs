@@ -3092,6 +3092,19 @@ mod tests {
     }
 
     #[test]
+    fn an_anonymous_posters_name_is_furniture_under_the_question() {
+        let page = format!(
+            "某某知识+\n首页 > 所有分类 > 家居 > 维修\n租屋处冷气漏水，应该是房东还是房客负责修理？\n匿名用户\n7 年前\n{BODY1}\n{BODY2}"
+        );
+        let d = clean_with(&page, None);
+        assert_eq!(
+            d.title.as_deref(),
+            Some("租屋处冷气漏水，应该是房东还是房客负责修理？")
+        );
+        assert_eq!(d.text, format!("{BODY1}\n{BODY2}"), "{:?}", d.removed);
+    }
+
+    #[test]
     fn a_group_posts_poster_line_is_no_title() {
         let page = format!(
             "某某小组 > 租房那些事\n记录一下我和前房东的押金拉锯战，希望能帮到后来的人\n来自： 橘子味的汽水（一只慢吞吞的北漂）\n2023-07-19 22:41:07 已编辑 北京\n{BODY1}\n{BODY2}"
