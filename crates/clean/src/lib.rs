@@ -1026,18 +1026,21 @@ fn tidy_title(t: &str) -> String {
     t.trim_end_matches(['—', '-', '－', ' ']).to_string()
 }
 
-/// The title is the first undecided headline-like line before the first
-/// body paragraph; a following line that starts with a dash is its
-/// subtitle; later lines repeating the title are removed as `title`.
-/// Whether a line ends on a full stop, a comma or a colon, Chinese or
-/// folded to ASCII after Han (`说起.`, `如何﹐`, `说道︰`): a sentence or a
-/// clause of the body, never a headline.
-/// Whether the body line at `i` is a headline ending in a question or an
-/// exclamation mark: headline-sized, with furniture (a byline, a date line, a post header) right under it and the
-/// body after that.
+/// Whether the body line at `i` is a headline read as a sentence: one
+/// ending in a question or an exclamation mark with furniture (a byline, a
+/// date line, a post header) right under it, or one with no end mark at
+/// all, clauses and all (`【台北大安】巷弄裡的老派咖啡館，…適合一個人發呆的
+/// 好地方`), with its byline or date line right under it; headline-sized,
+/// and the body after.
 fn asking_headline(lines: &[Line], i: usize) -> bool {
     let Some(l) = lines.get(i) else { return false };
-    matches!(lines::final_mark(&l.text), Some('？' | '！' | '?' | '!'))
+    let mark = lines::final_mark(&l.text);
+    let asks = matches!(mark, Some('？' | '！' | '?' | '!'));
+    let unmarked = mark.is_some_and(|c| is_han(c) || c.is_alphanumeric())
+        && lines
+            .get(i + 1)
+            .is_some_and(|n| n.class == Some(LineClass::Boilerplate(Reason::Byline)));
+    (asks || unmarked)
         && l.f.chars <= ASKING_HEADLINE_MAX_CHARS
         && lines
             .get(i + 1)
@@ -1047,6 +1050,9 @@ fn asking_headline(lines: &[Line], i: usize) -> bool {
             .any(|n| n.class == Some(LineClass::Body))
 }
 
+/// Whether a line ends on a full stop, a comma or a colon, Chinese or
+/// folded to ASCII after Han (`说起.`, `如何﹐`, `说道︰`): a sentence or a
+/// clause of the body, never a headline.
 fn ends_clause(text: &str) -> bool {
     let mut rev = text.trim_end().chars().rev();
     match (rev.next(), rev.next()) {
@@ -1056,6 +1062,9 @@ fn ends_clause(text: &str) -> bool {
     }
 }
 
+/// The title is the first undecided headline-like line before the first
+/// body paragraph; a following line that starts with a dash is its
+/// subtitle; later lines repeating the title are removed as `title`.
 fn decide_title(lines: &mut [Line]) -> Option<String> {
     // A title needs body after it: a document of short lines only (a post,
     // a list) keeps them all as text rather than losing its first one.
@@ -3089,6 +3098,26 @@ mod tests {
                 d.removed
             );
         }
+    }
+
+    #[test]
+    fn a_headline_with_no_end_mark_on_its_date_line_is_the_title() {
+        let headline = "【台北大安】巷弄里的老派咖啡馆，手冲豆子每周更换，适合一个人发呆的好地方";
+        let page = format!(
+            "某某的美食日记\n跟着小猫一起吃遍台北大街小巷\n首页 | 台北美食 | 旅游 | 关于我\n{headline}\nOct 07 Sat 2023 15:20\n{BODY1}\n{BODY2}"
+        );
+        let d = clean_with(&page, None);
+        assert_eq!(
+            d.title.as_deref(),
+            Some("巷弄里的老派咖啡馆，手冲豆子每周更换，适合一个人发呆的好地方")
+        );
+        assert_eq!(d.text, format!("{BODY1}\n{BODY2}"), "{:?}", d.removed);
+        // A first paragraph with no end mark over a caption stays text.
+        let page = format!(
+            "{BODY1}\n市政协常委会议现场，委员们围绕议题展开讨论，气氛热烈\n▲图为会议现场\n{BODY2}"
+        );
+        let d = clean_with(&page, None);
+        assert!(d.text.contains("气氛热烈"), "{:?}", d.removed);
     }
 
     #[test]
