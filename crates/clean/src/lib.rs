@@ -2165,6 +2165,13 @@ mod tests {
         d.removed.iter().filter_map(|r| r.rule.as_deref()).collect()
     }
 
+    /// Cleans `page` and asserts its text is `BODY1` and `BODY2` alone.
+    fn assert_two_paragraphs(page: &str) -> Document {
+        let d = clean_with(page, None);
+        assert_eq!(d.text, format!("{BODY1}\n{BODY2}"), "{:?}", d.removed);
+        d
+    }
+
     fn assert_title_and_two_paragraphs(text: &str, title: &str) -> Document {
         let d = clean_with(text, None);
         assert_eq!(d.title.as_deref(), Some(title), "{}", d.text);
@@ -3009,8 +3016,7 @@ mod tests {
         }
         // With its colon the word labels a footer.
         let page = format!("{BODY1}\n{BODY2}\n主办单位：某某市人民政府\n某某网 © 版权所有");
-        let d = clean_with(&page, None);
-        assert_eq!(d.text, format!("{BODY1}\n{BODY2}"), "{:?}", d.removed);
+        assert_two_paragraphs(&page);
     }
 
     #[test]
@@ -3029,8 +3035,7 @@ mod tests {
         let page = format!(
             "关注问题 写回答 邀请回答 分享\n1,203 人赞同了该回答\n相关推荐\n{BODY1}\n{BODY2}"
         );
-        let d = clean_with(&page, None);
-        assert_eq!(d.text, format!("{BODY1}\n{BODY2}"), "{:?}", d.removed);
+        assert_two_paragraphs(&page);
     }
 
     #[test]
@@ -3039,8 +3044,7 @@ mod tests {
         let page = format!(
             "{BODY1}\n{BODY2}\n为你推荐：\n没有借条只有转账记录，起诉能赢吗？\n下载某某APP，抢鲜体验\n{notice}\n扫描二维码下载\n©2024 某某 使用前必读"
         );
-        let d = clean_with(&page, None);
-        assert_eq!(d.text, format!("{BODY1}\n{BODY2}"), "{:?}", d.removed);
+        assert_two_paragraphs(&page);
         // With the article going on after it, the same sentence is left to
         // the line classifier.
         let page = format!("{BODY1}\n扫描二维码下载\n{notice}\n{BODY2}");
@@ -3106,12 +3110,10 @@ mod tests {
         let page = format!(
             "某某的美食日记\n跟着小猫一起吃遍台北大街小巷\n首页 | 台北美食 | 旅游 | 关于我\n{headline}\nOct 07 Sat 2023 15:20\n{BODY1}\n{BODY2}"
         );
-        let d = clean_with(&page, None);
-        assert_eq!(
-            d.title.as_deref(),
-            Some("巷弄里的老派咖啡馆，手冲豆子每周更换，适合一个人发呆的好地方")
+        assert_title_and_two_paragraphs(
+            &page,
+            "巷弄里的老派咖啡馆，手冲豆子每周更换，适合一个人发呆的好地方",
         );
-        assert_eq!(d.text, format!("{BODY1}\n{BODY2}"), "{:?}", d.removed);
         // A first paragraph with no end mark over a caption stays text.
         let page = format!(
             "{BODY1}\n市政协常委会议现场，委员们围绕议题展开讨论，气氛热烈\n▲图为会议现场\n{BODY2}"
@@ -3125,12 +3127,7 @@ mod tests {
         let page = format!(
             "某某知识+\n首页 > 所有分类 > 家居 > 维修\n租屋处冷气漏水，应该是房东还是房客负责修理？\n匿名用户\n7 年前\n{BODY1}\n{BODY2}"
         );
-        let d = clean_with(&page, None);
-        assert_eq!(
-            d.title.as_deref(),
-            Some("租屋处冷气漏水，应该是房东还是房客负责修理？")
-        );
-        assert_eq!(d.text, format!("{BODY1}\n{BODY2}"), "{:?}", d.removed);
+        assert_title_and_two_paragraphs(&page, "租屋处冷气漏水，应该是房东还是房客负责修理？");
     }
 
     #[test]
@@ -3138,14 +3135,12 @@ mod tests {
         let page = format!(
             "某某小组 > 租房那些事\n记录一下我和前房东的押金拉锯战，希望能帮到后来的人\n来自： 橘子味的汽水（一只慢吞吞的北漂）\n2023-07-19 22:41:07 已编辑 北京\n{BODY1}\n{BODY2}"
         );
-        let d = clean_with(&page, None);
-        assert_eq!(
-            d.title.as_deref(),
-            Some("记录一下我和前房东的押金拉锯战，希望能帮到后来的人")
+        let d = assert_title_and_two_paragraphs(
+            &page,
+            "记录一下我和前房东的押金拉锯战，希望能帮到后来的人",
         );
         assert_eq!(d.metadata.author.as_deref(), Some("橘子味的汽水"));
         assert_eq!(d.metadata.editor, None);
-        assert_eq!(d.text, format!("{BODY1}\n{BODY2}"));
     }
 
     #[test]
