@@ -1848,7 +1848,9 @@ const NOTICE_MAX_CHARS: usize = 80;
 const SIGNATURE_ORG_MAX_CHARS: usize = 30;
 
 /// Whether a line is a date and nothing else, in Arabic or Chinese
-/// numerals (`2023年6月12日`, `2023-06-12`, `二〇二三年八月二十八日`).
+/// numerals (`2023年6月12日`, `2023-06-12`, `二〇二三年八月二十八日`). Unlike
+/// [`LineFeatures::is_date_or_time_only`], which leaves such lines to the
+/// body (three Han chars), and knows no Chinese numerals.
 fn is_date_only(t: &str) -> bool {
     let n = t.chars().count();
     let arabic = t.starts_with(|c: char| c.is_ascii_digit())
