@@ -118,6 +118,42 @@ pub struct SpamSpan {
     pub rule: String,
 }
 
+impl SpamSpan {
+    /// A brand's span `start..end` of line `line`, whose text as written is
+    /// `orig`.
+    fn brand(line: usize, orig: &[char], start: usize, end: usize, rule: String) -> Self {
+        SpamSpan {
+            line,
+            start,
+            end,
+            text: orig[start..end].iter().collect(),
+            brand: true,
+            rule,
+        }
+    }
+}
+
+/// What stands before a bare web address in its sentence (see
+/// [`find_bare_addresses`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LeadIn {
+    /// Nothing introducing it: the address is said bare.
+    None,
+    /// A one-char word (`在`, `到`).
+    OneChar,
+    /// A longer word that introduces an address (`官网`).
+    Longer,
+}
+
+/// A web address standing bare in a sentence: its line, its span and
+/// what stands before it.
+struct BareAddress {
+    line: usize,
+    start: usize,
+    end: usize,
+    lead_in: LeadIn,
+}
+
 /// Every surname, common and less common (see `data/surnames_rare.txt`).
 pub(crate) fn name_initials() -> &'static HashSet<char> {
     static ALL: std::sync::OnceLock<HashSet<char>> = std::sync::OnceLock::new();
@@ -184,14 +220,8 @@ pub fn find_brands_on(
                 continue;
             }
             let end = brand_end + suffix_len(low, brand_end, suffixes);
-            out.push(SpamSpan {
-                line: li,
-                start,
-                end,
-                text: orig[start..end].iter().collect(),
-                brand: true,
-                rule: format!("brand:{}", low[start..brand_end].iter().collect::<String>()),
-            });
+            let rule = format!("brand:{}", low[start..brand_end].iter().collect::<String>());
+            out.push(SpamSpan::brand(li, orig, start, end, rule));
         }
     }
     let pattern = find_brand_shapes(simple, lex, suffixes, spam_page || !out.is_empty());
@@ -270,9 +300,7 @@ fn address_end(low: &[char], at: usize) -> Option<usize> {
 /// in lower-cased Simplified form.
 pub fn find_bare_addresses(lines: &[Vec<char>], analysis: &[Vec<char>]) -> Vec<SpamSpan> {
     let mark = |c: char| "，。；！？、：,.;!?:”“\"）)".contains(c);
-    // Each address standing bare, and whether a lead-in word came before
-    // it, and whether that word was one char long.
-    let mut found: Vec<(usize, usize, usize, Option<bool>)> = Vec::new();
+    let mut found: Vec<BareAddress> = Vec::new();
     for (li, low) in analysis.iter().enumerate() {
         let mut i = 0;
         while i < low.len() {
@@ -287,50 +315,55 @@ pub fn find_bare_addresses(lines: &[Vec<char>], analysis: &[Vec<char>]) -> Vec<S
             let after = low.get(end).copied();
             let bare_side = |c: Option<char>| c.is_none_or(|c| is_han(c) || mark(c));
             let head: String = low[i.saturating_sub(2)..i].iter().collect();
-            let lead_in = ADDRESS_LEAD_INS
+            let words: Vec<usize> = ADDRESS_LEAD_INS
                 .iter()
                 .filter(|w| head.ends_with(*w))
-                .map(|w| w.chars().count() == 1)
-                .reduce(|a, b| a && b);
+                .map(|w| w.chars().count())
+                .collect();
+            let lead_in = if words.is_empty() {
+                LeadIn::None
+            } else if words.iter().all(|&n| n == 1) {
+                LeadIn::OneChar
+            } else {
+                LeadIn::Longer
+            };
             // Inside a sentence: a Han char on at least one side.
             let in_sentence = before.is_some_and(is_han) || after.is_some_and(is_han);
             if bare_side(before) && bare_side(after) && in_sentence {
-                found.push((li, i, end, lead_in));
+                found.push(BareAddress {
+                    line: li,
+                    start: i,
+                    end,
+                    lead_in,
+                });
             }
             i = end;
         }
     }
-    let address =
-        |&(li, start, end, _): &(usize, usize, usize, Option<bool>)| &analysis[li][start..end];
+    let address = |f: &BareAddress| &analysis[f.line][f.start..f.end];
     let said_bare: Vec<&[char]> = found
         .iter()
-        .filter(|f| f.3.is_none())
+        .filter(|f| f.lead_in == LeadIn::None)
         .map(address)
         .collect();
-    let mut out = Vec::new();
-    for f in &found {
-        let taken = match f.3 {
-            None => true,
-            Some(one_char) => one_char && said_bare.contains(&address(f)),
-        };
-        let (li, start, end, _) = *f;
-        if let Some(orig) = lines.get(li).filter(|l| l.len() == analysis[li].len()) {
-            if taken {
-                out.push(SpamSpan {
-                    line: li,
-                    start,
-                    end,
-                    text: orig[start..end].iter().collect(),
-                    brand: true,
-                    rule: format!(
-                        "bare web address in a sentence:{}",
-                        address(f).iter().collect::<String>()
-                    ),
-                });
-            }
-        }
-    }
-    out
+    found
+        .iter()
+        .filter(|f| match f.lead_in {
+            LeadIn::None => true,
+            LeadIn::OneChar => said_bare.contains(&address(f)),
+            LeadIn::Longer => false,
+        })
+        .filter_map(|f| {
+            let orig = lines
+                .get(f.line)
+                .filter(|l| l.len() == analysis[f.line].len())?;
+            let rule = format!(
+                "bare web address in a sentence:{}",
+                address(f).iter().collect::<String>()
+            );
+            Some(SpamSpan::brand(f.line, orig, f.start, f.end, rule))
+        })
+        .collect()
 }
 
 /// Latin brand names built from an English word of gambling advertising
