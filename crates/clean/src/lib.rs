@@ -1998,7 +1998,13 @@ fn mark_footer(lines: &mut [Line]) {
     } else {
         "block of non-sentences after the article"
     };
-    for l in &mut lines[footer..] {
+    let replies = reply_texts(lines, footer);
+    for (l, reply) in lines[footer..].iter_mut().zip(&replies[footer..]) {
+        if *reply {
+            l.class = Some(LineClass::Body);
+            l.rule = Some(REPLY_RULE.into());
+            continue;
+        }
         if l.class.is_none() || l.class == Some(LineClass::Body) {
             let reason = if l.f.chars <= 6 {
                 Reason::Navigation
@@ -2009,6 +2015,85 @@ fn mark_footer(lines: &mut [Line]) {
             l.rule = Some(rule.into());
         }
     }
+}
+
+/// The rule recorded on a reply kept after the footer (see [`reply_texts`]).
+const REPLY_RULE: &str = "a reply under its post stamp";
+
+/// The longest line read as a reply's stamp (`#8 2024-04-11 23:15`,
+/// `价值投资小学生 2024-07-15 21:07`, `发布于：2021-10-04 07:02`).
+const REPLY_STAMP_MAX_CHARS: usize = 40;
+
+/// Which lines from `footer` on are a thread's replies, kept although they
+/// stand after the footer's start. A thread's last posts come after its
+/// first button row (`回复 引用 举报`), which starts the footer, and a short
+/// one (`请问原PO选的是哪个方案？`) is no paragraph that would move the
+/// footer past it. What sets a reply apart from the headlines of a related
+/// list is its stamp: the line right over it, or over the poster's name
+/// right over it, is furniture holding a date and a clock time, as post
+/// headers do and headline lists (dated by day, if at all) do not. The
+/// reply is a line of text (an end mark or a clause mark, mostly Han), which
+/// may name the thread's furniture (`请问楼主…？`); the lines under it that
+/// are text too and name none (a notice under the last reply, `你需要登录后
+/// 才能回复`, does), or the items of a list it opens (`整理一下：` / `1. …`),
+/// are the same post's. Replies are treated alike: only a thread that kept
+/// a reply before the footer (a stamped post with body over it) keeps them
+/// after it; under a single post, stamped lines after the footer are its
+/// readers' comments, which go with the footer as before.
+fn reply_texts(lines: &[Line], footer: usize) -> Vec<bool> {
+    let stamp = |l: &Line| {
+        matches!(
+            l.class,
+            Some(LineClass::Boilerplate(
+                Reason::Byline | Reason::ForumChrome | Reason::SiteChrome
+            ))
+        ) && l.f.chars <= REPLY_STAMP_MAX_CHARS
+            && l.f.has_date
+            && lines::find_time(&l.text).is_some()
+    };
+    let poster = |l: &Line| {
+        (l.f.chars <= NAME_SIZED_CHARS || lines::is_name_like(&l.text))
+            && l.f.clause_marks == 0
+            && !l.f.ends_sentence
+            && !l.f.has_date
+            && l.f.hits.is_empty()
+            && matches!(
+                l.class,
+                None | Some(LineClass::Body | LineClass::Boilerplate(Reason::ForumChrome))
+            )
+    };
+    let open = |l: &Line| matches!(l.class, None | Some(LineClass::Body));
+    let text =
+        |l: &Line| open(l) && (l.f.ends_sentence || l.f.clause_marks > 0) && l.f.han_share() >= 0.5;
+    let stamped = |i: usize| {
+        i >= 1
+            && (stamp(&lines[i - 1]) || (i >= 2 && poster(&lines[i - 1]) && stamp(&lines[i - 2])))
+    };
+    let mut kept = vec![false; lines.len()];
+    // Replies alike: only where the thread kept a reply before the footer,
+    // a stamped post with body over it (the opening post's).
+    let body = |l: &Line| l.class == Some(LineClass::Body);
+    if !(1..footer).any(|i| body(&lines[i]) && stamped(i) && lines[..i].iter().any(body)) {
+        return kept;
+    }
+    let mut i = footer;
+    while i < lines.len() {
+        if !(stamped(i) && text(&lines[i]) && !lines::starts_enumerated(&lines[i].text)) {
+            i += 1;
+            continue;
+        }
+        let opens_list = lines[i].text.trim_end().ends_with(['：', ':']);
+        kept[i] = true;
+        i += 1;
+        while i < lines.len()
+            && ((text(&lines[i]) && lines[i].f.hits.is_empty())
+                || (opens_list && open(&lines[i]) && lines::starts_enumerated(&lines[i].text)))
+        {
+            kept[i] = true;
+            i += 1;
+        }
+    }
+    kept
 }
 
 /// Undecided lines take their class from their neighbours: between body
@@ -2329,6 +2414,66 @@ mod tests {
 回复 引用 举报";
         let d = clean_with(named, None);
         assert!(d.text.contains("二期车位"), "{}", d.text);
+    }
+
+    #[test]
+    fn a_threads_last_short_replies_are_kept_as_its_earlier_ones_are() {
+        // The first button row starts the footer; the replies after the
+        // last full-stop sentence used to go with it.
+        let thread = "\
+[讨论] 周末带娃去哪儿玩比较省心？
+楼主 2024-05-10 20:01
+城东老王
+孩子六岁，周末总在家里待着也不是办法，想找个近一点、人少一点的地方，大家有推荐吗？
+回复 引用 举报
+#1 2024-05-10 20:15
+晴天小猪
+城北湿地公园不错，周六上午人不多，带上野餐垫能待一整天。
+回复 引用 举报 赞 6
+#2 2024-05-10 20:40
+Kevin_Lin0823
+科技馆要提前预约吗？
+回复 引用 举报
+#3 2024-05-10 21:02
+城东老王
+谢谢大家，汇总一下：
+1. 湿地公园周六上午去
+2. 科技馆提前三天约
+回复 引用 举报 赞 2
+你需要登录后才能回复
+©2024 某某论坛";
+        let d = clean_with(thread, None);
+        for kept in [
+            "周六上午人不多",
+            "科技馆要提前预约吗？",
+            "谢谢大家，汇总一下：",
+            "2. 科技馆提前三天约",
+        ] {
+            assert!(d.text.contains(kept), "{kept}: {}", d.text);
+        }
+        assert!(
+            d.removed
+                .iter()
+                .all(|r| r.rule.as_deref() != Some(REPLY_RULE)),
+            "a kept reply is no removal"
+        );
+        for gone in ["Kevin_Lin0823", "回复 引用", "你需要登录", "©2024"] {
+            assert!(!d.text.contains(gone), "{gone}: {}", d.text);
+        }
+        // A single post with comments under it keeps no reply: nothing
+        // after its opening post is a reply the page kept.
+        let post = "\
+周末带娃去哪儿玩比较省心？
+城东老王 2024-05-10 20:01
+孩子六岁，周末总在家里待着也不是办法，想找个近一点、人少一点的地方。
+城北湿地公园不错，周六上午人不多，带上野餐垫能待一整天。
+回复 引用 举报
+晴天小猪 2024-05-10 20:40
+科技馆要提前预约吗？
+回复 引用 举报";
+        let d = clean_with(post, None);
+        assert!(d.text.contains("带上野餐垫"), "{}", d.text);
+        assert!(!d.text.contains("科技馆"), "{}", d.text);
     }
 
     const BODY1: &str = "市政协牢记政协组织是政治组织，始终把旗帜鲜明讲政治作为政协工作的生命线，把政治建设摆在首要位置。";
