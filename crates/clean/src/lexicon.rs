@@ -227,6 +227,17 @@ pub fn org_suffixes() -> &'static [String] {
     SUFFIXES.get_or_init(|| furniture_words("org_suffix"))
 }
 
+/// The titles before the names that sign a court's judgment (`审判长`,
+/// `书记员`): worded_furniture.txt, kind `signer_title`, longest first.
+pub fn signer_titles() -> &'static [String] {
+    static TITLES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    TITLES.get_or_init(|| {
+        let mut titles = furniture_words("signer_title");
+        titles.sort_by_key(|t| std::cmp::Reverse(t.chars().count()));
+        titles
+    })
+}
+
 impl Lexicons {
     /// The lexicons compiled into the crate.
     pub fn builtin() -> Self {

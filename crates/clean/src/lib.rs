@@ -1802,10 +1802,27 @@ fn mark_table_of_contents(lines: &mut [Line], labels: &[String]) {
 /// one to three lines each naming a body (`临川市人民政府办公室`, ending in
 /// an [`lexicon::org_suffixes`] word, Han only), then a line holding only
 /// the date (`2023年6月12日`, `二〇二三年八月二十八日`), then maybe a
-/// bracketed note (`（此件公开发布）`). Only lines not yet decided or kept
-/// as body count.
+/// bracketed note (`（此件公开发布）`). Or a court's: lines each holding a
+/// signer's title and name (`审判员　张某`, see [`is_signer_line`]) and one
+/// date line among them (the clerk signs under the date). Only lines not
+/// yet decided or kept as body count.
 fn signature_end(lines: &[Line], from: usize) -> Option<usize> {
     let open = |l: &Line| matches!(l.class, None | Some(LineClass::Body));
+    let (mut end, mut signers, mut dated) = (from, 0, false);
+    while let Some(l) = lines.get(end).filter(|l| open(l)) {
+        let t = l.simple.trim();
+        if is_signer_line(t) {
+            signers += 1;
+        } else if !dated && is_date_only(t) {
+            dated = true;
+        } else {
+            break;
+        }
+        end += 1;
+    }
+    if signers > 0 && dated {
+        return Some(end);
+    }
     let org = |l: &Line| {
         let t = l.simple.trim();
         let n = t.chars().count();
@@ -1834,6 +1851,24 @@ fn signature_end(lines: &[Line], from: usize) -> Option<usize> {
         open(l) && t.starts_with(['（', '(']) && t.ends_with(['）', ')']) && t.chars().count() <= 12
     });
     Some(date_at + 1 + usize::from(note))
+}
+
+/// The most chars of a signer's name on a court's signature line (`张某`,
+/// `欧阳某某`).
+const SIGNER_NAME_MAX_CHARS: usize = 4;
+
+/// Whether a line signs a court's document: a signer's title
+/// ([`lexicon::signer_titles`]) and a name of one to
+/// [`SIGNER_NAME_MAX_CHARS`] Han chars (or the masks of a published
+/// judgment, `×`), spaces allowed between (`审 判 员　张某`).
+fn is_signer_line(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    lexicon::signer_titles().iter().any(|title| {
+        t.strip_prefix(title.as_str()).is_some_and(|name| {
+            (1..=SIGNER_NAME_MAX_CHARS).contains(&name.chars().count())
+                && name.chars().all(|c| is_han(c) || "×＊*Xｘ".contains(c))
+        })
+    })
 }
 
 /// The least share of Han chars of a sentence that opens the body right
@@ -2414,6 +2449,46 @@ mod tests {
 回复 引用 举报";
         let d = clean_with(named, None);
         assert!(d.text.contains("二期车位"), "{}", d.text);
+    }
+
+    #[test]
+    fn a_judgments_signers_and_date_are_its_own_text() {
+        let page = "\
+某某县人民法院
+民事判决书
+（2023）某0102民初1234号
+本院认为，合法的借贷关系受法律保护。被告向原告借款后未按约定归还，应承担相应的民事责任。
+如不服本判决，可以在判决书送达之日起十五日内，向本院递交上诉状，上诉于某某市中级人民法院。
+审 判 长　欧阳某某
+人民陪审员　李某
+二〇二三年九月四日
+书 记 员　王×
+关联文书
+版权所有：某某法院网";
+        let d = clean_with(page, None);
+        assert!(
+            d.text
+                .ends_with("审 判 长 欧阳某某\n人民陪审员 李某\n二〇二三年九月四日\n书 记 员 王×"),
+            "{}",
+            d.text
+        );
+        assert!(!d.text.contains("关联文书"), "{}", d.text);
+        assert!(is_signer_line("审判员　张某"));
+        // A sentence about a judge, or a title with a long tail, signs
+        // nothing.
+        assert!(!is_signer_line("审判员认为被告的辩解不能成立"));
+        assert!(!is_signer_line("书记员张某某某某"));
+        assert!(!is_signer_line("审判员"));
+        // Without a date among them, title lines are no signature.
+        let undated = "\
+本院认为，合法的借贷关系受法律保护。被告向原告借款后未按约定归还，应承担相应的民事责任。
+审判长　欧阳某某
+书记员　王某
+相关文章
+某地法院开展普法宣传活动
+某地法院召开年度工作会议";
+        let d = clean_with(undated, None);
+        assert!(!d.text.contains("书记员"), "{}", d.text);
     }
 
     #[test]
