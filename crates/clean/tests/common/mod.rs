@@ -117,6 +117,10 @@ pub fn report(dir: &Path, listing: Listing) -> String {
     let mut body = (0, 0);
     let mut leaked = Vec::new();
     let mut lost = Vec::new();
+    // Body lines lost per rule family (the rule up to its first colon:
+    // `lexicon`, `shape`, `after the footer`), which names the cleaner's
+    // decision and nothing of the line.
+    let mut lost_by_rule: BTreeMap<String, usize> = BTreeMap::new();
     for l in &labels {
         let (lines, removed) = &pages[&l.file];
         let text = lines.get(l.line - 1).map_or("", String::as_str);
@@ -126,6 +130,10 @@ pub fn report(dir: &Path, listing: Listing) -> String {
             body.0 += 1;
             if let Some((reason, rule)) = gone {
                 body.1 += 1;
+                let family = rule.split(':').next().unwrap_or_default().trim();
+                *lost_by_rule
+                    .entry(format!("{reason:?}: {family} [{}]", l.class))
+                    .or_default() += 1;
                 lost.push(format!(
                     "{}:{} [{}] {text}  <{reason:?}: {rule}>",
                     l.file, l.line, l.class
@@ -154,6 +162,12 @@ pub fn report(dir: &Path, listing: Listing) -> String {
     );
     for (class, (t, k)) in &furniture {
         out.push_str(&format!("{class:14} {t:5}  {k:6}\n"));
+    }
+    out.push_str("\nbody lost by rule\n");
+    let mut by_rule: Vec<(&String, &usize)> = lost_by_rule.iter().collect();
+    by_rule.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    for (rule, n) in by_rule {
+        out.push_str(&format!("{n:5}  {rule}\n"));
     }
     if listing == Listing::CountsOnly {
         return out;
