@@ -3438,6 +3438,27 @@ Kevin_Lin0823
         );
         let replied = format!("{BODY1}\n{BODY2}\n#43楼 老李 2024.04.15 20:05");
         assert_eq!(clean_with(&replied, None).metadata.date, None);
+        // A Q&A answer's edit stamp under its text is its only date; a
+        // thread's last reply, however worded, is never the page's.
+        let answered = format!("{BODY1}\n{BODY2}\n编辑于 2024-02-11 14:23・IP 属地广东");
+        assert_eq!(
+            clean_with(&answered, None).metadata.date.as_deref(),
+            Some("2024-02-11 14:23")
+        );
+        let last_reply = format!("{BODY1}\n{BODY2}\n最后回复：2024-02-12 09:00");
+        assert_eq!(clean_with(&last_reply, None).metadata.date, None);
+        // Tieba prints the first post's floor and date under its text.
+        let tieba = format!("{BODY1}\n{BODY2}\n来自Android客户端1楼2023-05-18 07:56\n回复");
+        assert_eq!(
+            clean_with(&tieba, None).metadata.date.as_deref(),
+            Some("2023-05-18 07:56")
+        );
+        // Typeset dates, a space on each side of 年 月 日.
+        let typeset = format!("2023 年 02 月 10 日 · 随笔 · 阅读 1,024\n{BODY1}\n{BODY2}");
+        assert_eq!(
+            clean_with(&typeset, None).metadata.date.as_deref(),
+            Some("2023-02-10")
+        );
         // A government page's meta line, removed as site chrome, dates it.
         let gov = format!("发布时间：2012年09月22日　阅读次数：3324\n{BODY1}\n{BODY2}");
         assert_eq!(

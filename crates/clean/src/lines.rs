@@ -397,22 +397,44 @@ fn date_at(chars: &[char], i: usize) -> Option<(String, usize)> {
     if y.len() != 4 || !(y.starts_with("19") || y.starts_with("20")) {
         return None;
     }
+    // Typeset pages set a space on each side of 年 月 日 (`2023 年 02 月
+    // 10 日`, Typecho and Hexo themes, sspai); other separators stand
+    // alone.
+    let spaced = |j: usize| {
+        let k = j + usize::from(matches!(chars.get(j), Some(' ' | '\u{3000}')));
+        chars
+            .get(k)
+            .is_some_and(|&c| "年月日".contains(c))
+            .then_some(k)
+    };
     let mut j = i + 4;
+    if let Some(k) = spaced(j).filter(|&k| chars[k] == '年') {
+        j = k;
+    }
     let sep = chars.get(j).copied();
     if !matches!(sep, Some('-' | '/' | '.' | '年')) {
         return None;
     }
     j += 1;
+    if sep == Some('年') && chars.get(j) == Some(&' ') {
+        j += 1;
+    }
     let m = digits_from(j);
     if !(1..=2).contains(&m.len()) {
         return None;
     }
     j += m.len();
     let expected = if sep == Some('年') { '月' } else { sep? };
+    if sep == Some('年') {
+        j = spaced(j).unwrap_or(j);
+    }
     if chars.get(j) != Some(&expected) {
         return None;
     }
     j += 1;
+    if sep == Some('年') && chars.get(j) == Some(&' ') {
+        j += 1;
+    }
     let d = digits_from(j);
     let (mn, dn) = (m.parse::<u32>().unwrap_or(0), d.parse::<u32>().unwrap_or(0));
     if !(1..=2).contains(&d.len()) || !(1..=12).contains(&mn) || !(1..=31).contains(&dn) {
@@ -420,6 +442,9 @@ fn date_at(chars: &[char], i: usize) -> Option<(String, usize)> {
     }
     let mut out = format!("{y}-{mn:02}-{dn:02}");
     j += d.len();
+    if sep == Some('年') {
+        j = spaced(j).filter(|&k| chars[k] == '日').unwrap_or(j);
+    }
     if chars.get(j) == Some(&'日') {
         j += 1;
     }
@@ -2622,7 +2647,7 @@ mod tests {
 
     #[test]
     fn dates_and_times() {
-        let cases: [(&str, Option<&str>); 14] = [
+        let cases: [(&str, Option<&str>); 17] = [
             (
                 "2025-01-09 09:14:15 来源：浙江政协同心苑",
                 Some("2025-01-09 09:14:15"),
@@ -2634,6 +2659,13 @@ mod tests {
             ("2020年12月10日，远安县政协", Some("2020-12-10")),
             ("投入3.08亿元，共2023个项目", None),
             ("2024年，市政协", None),
+            // Typeset with a space on each side of 年 月 日.
+            (
+                "2023 年 02 月 10 日 · 随笔 · 阅读 1,024",
+                Some("2023-02-10"),
+            ),
+            ("2024 年 2 月 17 日 09:30", Some("2024-02-17 09:30")),
+            ("2023 年 3 月的数据", None),
             // English months, as blog platforms and feeds print them.
             ("Oct 07 Sat 2023 15:20", Some("2023-10-07 15:20")),
             ("Posted on October 7, 2023", Some("2023-10-07")),

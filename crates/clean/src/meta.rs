@@ -14,14 +14,18 @@ const NOT_PUBLISHED: &[&str] = &[
 ];
 
 /// Words before a date, in its field, that say it is later than
-/// publication: edit notes,
-/// update stamps and reply headers (`本帖最后由…于…编辑`, `更新时间`,
-/// `回复于`). Such a date stands in when the page shows no other.
-/// A floor number (`#43楼`, `第5楼`, `沙发`, `板凳`) heads a reply; the thread's
-/// first post is its `楼主`, which is set aside before matching.
-const LATER_THAN_PUBLISHED: &[&str] = &[
-    "编辑", "修改", "更新", "回复", "回帖", "最后", "楼", "沙发", "板凳",
-];
+/// publication: edit notes and update stamps (`本帖最后由…于…编辑`,
+/// `更新时间`, `编辑于`). Such a date stands in when the page shows no
+/// other, also after the body, where a Q&A site stamps an answer
+/// (`编辑于 2024-02-11 14:23・IP 属地广东`) and a weather or data page its
+/// update.
+const EDITED_BEFORE: &[&str] = &["编辑", "修改", "更新", "最后"];
+
+/// Words before a date, in its field, that head a reply (`回复于`): a
+/// floor number (`#43楼`, `第5楼`, `沙发`, `板凳`). The thread's first post
+/// is its `楼主`, or its first floor (`1楼` on Tieba), which are set aside
+/// before matching. A reply's date stands in only in a page's head.
+const REPLY_BEFORE: &[&str] = &["回复", "回帖", "楼", "沙发", "板凳"];
 
 /// Words in the label just before a date that say it is the publication
 /// date (`发布时间：`, `发表于`, `发稿时间`, `成文日期`, `时间：`, `于`,
@@ -37,9 +41,13 @@ const EDITED_AFTER: &[&str] = &["编辑", "修改"];
 /// Chars after a date read for [`EDITED_AFTER`].
 const EDIT_WINDOW: usize = 8;
 
-/// The rank of a date later than publication (an edit, an update, a
-/// reply): a stand-in, read only in a page's head.
+/// The rank of a date later than publication (an edit, an update): a
+/// stand-in.
 const LATER: u8 = 2;
+
+/// The rank of a reply's date: a stand-in as [`LATER`], read only in a
+/// page's head.
+const REPLY: u8 = 3;
 
 /// The page's publication date, chosen among the dates of its furniture
 /// lines as they come in page order: the dates in the page's head
@@ -58,12 +66,16 @@ impl PublishedDate {
     /// begun above it.
     pub fn offer(&mut self, orig: &str, simple: &str, in_body: bool) {
         for (rank, value) in date_candidates(orig, simple) {
-            // After the body, a reply's or an edit's date says nothing of
-            // when the page was published.
-            if in_body && rank == LATER {
+            // After the body, a reply's date says nothing of when the page
+            // was published. An edit's or an update's stands in there as
+            // in the head, below every other date.
+            if in_body && rank == REPLY {
                 continue;
             }
-            let key = (in_body, rank);
+            // In the head, a reply's stamp (a floor's header, on a page
+            // showing one post of a thread) and an edit's stand in alike:
+            // the first of them wins.
+            let key = (in_body, rank.min(LATER));
             if self.best.as_ref().is_none_or(|(k, _)| key < *k) {
                 self.best = Some((key, value));
             }
@@ -103,7 +115,7 @@ fn date_rank(simple: &[char], from: usize, at: usize, end: usize, to: usize) -> 
         .filter_map(|sep| trimmed.rfind(sep).map(|k| k + sep.len()))
         .max()
         .unwrap_or(0);
-    let before = trimmed[field_start..].replace("楼主", "");
+    let before = first_floor_set_aside(&trimmed[field_start..].replace("楼主", ""));
     if NOT_PUBLISHED.iter().any(|w| before.contains(w)) {
         return None;
     }
@@ -114,7 +126,12 @@ fn date_rank(simple: &[char], from: usize, at: usize, end: usize, to: usize) -> 
         .take_while(|c| !matches!(c, '|' | '｜'))
         .take(EDIT_WINDOW)
         .collect();
-    if LATER_THAN_PUBLISHED.iter().any(|w| before.contains(w))
+    // A reply's word wins over an edit's (`最后回复：{date}` is the last
+    // reply's).
+    if REPLY_BEFORE.iter().any(|w| before.contains(w)) {
+        return Some(REPLY);
+    }
+    if EDITED_BEFORE.iter().any(|w| before.contains(w))
         || EDITED_AFTER.iter().any(|w| after.contains(w))
     {
         return Some(LATER);
@@ -135,6 +152,28 @@ fn date_rank(simple: &[char], from: usize, at: usize, end: usize, to: usize) -> 
     } else {
         Some(1)
     }
+}
+
+/// `text` without a first floor's mark (`1楼`, `第1楼`): on Tieba the
+/// thread's first post, which prints its date under its text. Elsewhere
+/// (`1樓` on Mobile01) it may be the first reply, but those pages date the
+/// first post in their head, which outranks any date after the body. A
+/// number ending in 1 (`11楼`) is no first floor; `#1` is a reply on NGA
+/// and Discuz alike, so only `楼` counts.
+fn first_floor_set_aside(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let after_digit = i > 0 && chars[i - 1].is_ascii_digit();
+        if chars[i] == '1' && !after_digit && chars.get(i + 1) == Some(&'楼') {
+            i += 2;
+            continue;
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
 }
 
 /// The publication date candidates of one removed furniture line, as
@@ -199,7 +238,20 @@ mod tests {
         );
         assert_eq!(
             ranked("#43楼 老李 2024.04.15 20:05"),
-            day(LATER, "2024-04-15")
+            day(REPLY, "2024-04-15")
+        );
+        assert_eq!(ranked("2楼 2023-05-18 08:20"), day(REPLY, "2023-05-18"));
+        assert_eq!(ranked("11楼 2023-05-18 08:20"), day(REPLY, "2023-05-18"));
+        // Tieba numbers the first post as floor 1.
+        assert_eq!(
+            ranked("来自Android客户端1楼2023-05-18 07:56"),
+            day(1, "2023-05-18")
+        );
+        assert_eq!(ranked("#1 2023-05-18 07:56"), day(1, "2023-05-18"));
+        assert_eq!(ranked("21楼 2023-05-18 07:56"), day(REPLY, "2023-05-18"));
+        assert_eq!(
+            ranked("最后回复：2023-05-19 10:02"),
+            day(REPLY, "2023-05-19")
         );
         // The thread starter's header is the first post, not a reply.
         assert_eq!(
