@@ -384,7 +384,9 @@ impl Credited {
     /// own. Its place makes it the poster's: the line under it opens with
     /// the post's date or time (`24-3-15 08:42 来自…`, `昨天 23:51`), or
     /// with a profile's button, level or counter (`关注`, `Lv6`, `级别:
-    /// 骑士`); or the line over it is a post header (`楼主 | 发表于 {date}`);
+    /// 骑士`), also past a one-line bio (`某某` / `某公司后端开发，十年码龄` /
+    /// `1,203 人赞同了该回答`); or the line over it is a post header (`楼主 |
+    /// 发表于 {date}`);
     /// or the classifier placed it as a poster's name; or the line places
     /// it itself (see `handle_range`: a time, a day, a profile's counter,
     /// a creator's badge or a mark after it, an `@` before it). A
@@ -440,6 +442,8 @@ impl Credited {
             || line
                 .below
                 .is_some_and(|b| opens_with_when_or_profile(b) || is_post_header(b))
+            || (line.below.is_some_and(is_bio)
+                && line.below_bio.is_some_and(opens_with_when_or_profile))
             || line
                 .above
                 .is_some_and(|a| is_post_header(a) || is_when_only(a));
@@ -554,6 +558,33 @@ pub struct HandleLine<'a> {
     /// The line over it and the line under it, in Simplified form.
     pub above: Option<&'a str>,
     pub below: Option<&'a str>,
+    /// The line under `below`, in Simplified form: read where `below` is
+    /// the poster's one-line bio (see [`is_bio`]).
+    pub below_bio: Option<&'a str>,
+}
+
+/// The longest line read as a poster's one-line bio.
+const BIO_MAX_CHARS: usize = 30;
+
+/// The longest descriptor of a bio, between its separators.
+const BIO_PIECE_MAX_CHARS: usize = 12;
+
+/// Whether a line reads as a poster's one-line bio under the name on a Q&A
+/// or column page (`某互联网公司后端开发，十年码龄`, `教育学硕士在读 / 前外贸
+/// 业务员`): short descriptors set apart by a comma, a slash, a bar or a
+/// dot, no end mark, no quote and no date. A headline with a comma has a
+/// clause longer than a descriptor, or quotes (`考前一个月，我用“费曼学习法”
+/// 把物理从60分拉到了85分`). `s` is Simplified.
+fn is_bio(s: &str) -> bool {
+    const SEPARATORS: [char; 6] = ['，', ',', '/', '|', '｜', '·'];
+    let t = s.trim();
+    t.chars().count() <= BIO_MAX_CHARS
+        && t.contains(SEPARATORS)
+        && t.split(SEPARATORS)
+            .all(|p| p.trim().chars().count() <= BIO_PIECE_MAX_CHARS)
+        && !t.contains(['“', '”', '"', '《', '「'])
+        && !t.ends_with(['。', '！', '？', '!', '?'])
+        && dates(t).is_empty()
 }
 
 /// Whether a line opens with a post's date or time (`2023-09-05 21:14`,
@@ -1379,12 +1410,57 @@ mod tests {
                 rule,
                 above,
                 below,
+                below_bio: None,
             },
             &test_words,
         );
         let mut m = Metadata::default();
         c.fill(&mut m);
         m.author
+    }
+
+    #[test]
+    fn an_answerers_name_over_a_one_line_bio_and_a_counter_is_the_poster() {
+        let author = |below: &str, below_bio: &str| {
+            let mut c = Credited::default();
+            c.offer_handle_line(
+                &HandleLine {
+                    orig: "林深不知处",
+                    simple: "林深不知处",
+                    rule: "among boilerplate before the body",
+                    above: Some("查看全部 486 个回答"),
+                    below: Some(below),
+                    below_bio: Some(below_bio),
+                },
+                &test_words,
+            );
+            let mut m = Metadata::default();
+            c.fill(&mut m);
+            m.author
+        };
+        assert_eq!(
+            author("某互联网公司后端开发，十年码龄", "1,203 人赞同了该回答").as_deref(),
+            Some("林深不知处")
+        );
+        assert_eq!(
+            author("教育学硕士在读 / 前外贸业务员", "关注").as_deref(),
+            Some("林深不知处")
+        );
+        // A sentence under the name is no bio, and a bio with nothing of
+        // a profile under it places nothing.
+        assert_eq!(author("谢邀，说点真实的。", "1,203 人赞同了该回答"), None);
+        assert_eq!(
+            author("某互联网公司后端开发，十年码龄", "说一下我自己的体会吧。"),
+            None
+        );
+        // A headline with a comma over the page's date line is no bio.
+        assert_eq!(
+            author(
+                "考前一个月，我用“费曼学习法”把物理从60分拉到了85分",
+                "2024-04-18 09:27:16　来源: 某某"
+            ),
+            None
+        );
     }
 
     #[test]
@@ -1458,6 +1534,7 @@ mod tests {
                 rule,
                 above: None,
                 below,
+                below_bio: None,
             },
             &test_words,
         );
@@ -1535,6 +1612,7 @@ mod tests {
                     rule,
                     above: None,
                     below,
+                    below_bio: None,
                 },
                 &test_words,
             );

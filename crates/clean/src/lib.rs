@@ -628,6 +628,7 @@ impl Cleaner {
                             rule: line.rule.as_deref().unwrap_or(""),
                             above: i.checked_sub(1).map(|k| lines[k].simple.as_str()),
                             below: lines.get(i + 1).map(|l| l.simple.as_str()),
+                            below_bio: lines.get(i + 2).map(|l| l.simple.as_str()),
                         };
                         credited.offer_handle_line(&handle, &is_word);
                     }
