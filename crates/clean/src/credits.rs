@@ -341,7 +341,7 @@ impl Credited {
         let value = |a: usize, b: usize| oc[a..b].iter().collect::<String>();
         let mut found = Found::default();
         read_roles(&sc, reason, &mut found);
-        read_sources(&sc, &mut found);
+        read_sources(&sc, reason == Reason::Legal, &mut found);
         if reason == Reason::Legal {
             // A footer's menu names roles too, between bars (`诗文 | 作者 |
             // 古籍`), where a notice names a person (`版权归作者 某某 所有`).
@@ -927,11 +927,21 @@ fn outlet_before(s: &[char], at: usize) -> Option<(usize, usize)> {
 
 /// Sources after their labels (`来源：某某日报`, `转载自 @某某`,
 /// `文章来源于公众号「某某」`), and an outlet in brackets before the date
-/// that opens a byline (`【某某日报】2020-05-06`).
-fn read_sources(s: &[char], found: &mut Found) {
+/// that opens a byline (`【某某日报】2020-05-06`). `legal` says the line is
+/// a legal notice, whose prose uses the labels' nouns as words.
+fn read_sources(s: &[char], legal: bool, found: &mut Found) {
     let w = words();
     for (at, end) in occurrences(s, &w.source) {
         if credits_a_picture(s, at) {
+            continue;
+        }
+        // In a legal notice's prose a label's noun set inside a phrase
+        // labels nothing (`转载请附上原文出处链接和本声明`): Han chars on both
+        // sides of it, no colon. A label ending in its preposition
+        // (`文章来源于公众号…`, `转自…`) reads on into its source.
+        let han_at = |k: Option<usize>| k.and_then(|k| s.get(k)).is_some_and(|&c| is_han(c));
+        let prepositional = end >= 1 && matches!(s[end - 1], '于' | '自' | '了');
+        if legal && !prepositional && han_at(at.checked_sub(1)) && han_at(Some(end)) {
             continue;
         }
         let (a, b, _) = field_after(s, end, &w.source_prefix);
@@ -1308,6 +1318,24 @@ mod tests {
                 ("作者：王伟  来源：某市日报", Reason::Byline),
             ]),
             (s("王伟"), None, s("某市日报"))
+        );
+        // A licence notice's prose names no source with its nouns.
+        assert_eq!(
+            credits(&[(
+                "版权声明：本文为博主原创文章，遵循 CC 4.0 BY-SA 版权协议，转载请附上原文出处链接和本声明。",
+                Reason::Legal
+            )]),
+            (None, None, None)
+        );
+        // A blog platform's line about its newest recommended post credits
+        // no one (CSDN prints it in a post's head).
+        assert_eq!(
+            credits(&[(
+                "最新推荐文章于 2023-08-14 10:21:46 发布",
+                Reason::SiteChrome
+            )])
+            .0,
+            None
         );
         // A menu's item is not a label.
         assert_eq!(

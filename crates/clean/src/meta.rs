@@ -4,13 +4,14 @@ use crate::lines::dates;
 
 /// Words before a date that say it is not when the page was published: a
 /// member's join, login or check-in dates and a forum's clock (Discuz and
-/// phpwind user panels and footers), and the validity dates of a
-/// government document (its `有效期`, `生效日期`, `截止`). Matched in the
+/// phpwind user panels and footers), the validity dates of a
+/// government document (its `有效期`, `生效日期`, `截止`), and another
+/// post's date (`最新推荐文章于 {date} 发布` in a CSDN post's head). Matched in the
 /// date's own field before it (see [`date_rank`]), Simplified and
 /// lower-cased.
 const NOT_PUBLISHED: &[&str] = &[
     "注册", "登录", "登陆", "打卡", "签到", "入坛", "加入", "访问", "在线", "现在", "当前", "gmt",
-    "时区", "截止", "有效", "生效", "失效", "到期", "废止", "出生",
+    "时区", "截止", "有效", "生效", "失效", "到期", "废止", "出生", "推荐",
 ];
 
 /// Words before a date, in its field, that say it is later than
@@ -265,6 +266,7 @@ mod tests {
             "GMT+8, 2025-12-22 16:20",
             "当前时区 GMT+8, 现在时间是 2016-03-20 21:26",
             "文号：太原府〔2021〕92号  生效日期：2021.01.17",
+            "最新推荐文章于 2023-08-14 10:21:46 发布",
         ] {
             assert!(ranked(line).is_empty(), "{line}");
         }
