@@ -39,6 +39,8 @@ struct Words {
     reply: Vec<Vec<char>>,
     platform: Vec<Vec<char>>,
     badge: Vec<Vec<char>>,
+    written_by: Vec<Vec<char>>,
+    written_verb: Vec<Vec<char>>,
 }
 
 fn words() -> &'static Words {
@@ -74,6 +76,8 @@ fn words() -> &'static Words {
                 "reply" => &mut w.reply,
                 "platform" => &mut w.platform,
                 "badge" => &mut w.badge,
+                "written_by" => &mut w.written_by,
+                "written_verb" => &mut w.written_verb,
                 _ => continue,
             };
             list.push(word.trim().chars().collect());
@@ -341,6 +345,7 @@ impl Credited {
         let value = |a: usize, b: usize| oc[a..b].iter().collect::<String>();
         let mut found = Found::default();
         read_roles(&sc, reason, &mut found);
+        read_written_by(&sc, &mut found);
         read_sources(&sc, reason == Reason::Legal, &mut found);
         if reason == Reason::Legal {
             // A footer's menu names roles too, between bars (`诗文 | 作者 |
@@ -898,6 +903,32 @@ fn read_roles(s: &[char], reason: Reason, found: &mut Found) {
     }
 }
 
+/// A writer named between a lead and a verb of writing, as blog themes'
+/// licence lines and sites' reprint notes credit one (`本文由 某某 创作，采用
+/// …许可协议`, `此文由某某原创`): the words of credits.txt, kinds
+/// `written_by` and `written_verb`. Ranks as a writer's role.
+fn read_written_by(s: &[char], found: &mut Found) {
+    let w = words();
+    for (_, end) in occurrences(s, &w.written_by) {
+        let Some(verb) = (end..s.len().min(end + CREDIT_MAX_CHARS + 2))
+            .find(|&k| w.written_verb.iter().any(|v| starts_with(&s[k..], v)))
+        else {
+            continue;
+        };
+        let (mut a, mut b) = (end, verb);
+        while a < b && s[a].is_whitespace() {
+            a += 1;
+        }
+        while b > a && s[b - 1].is_whitespace() {
+            b -= 1;
+        }
+        let separated = a > end || b < verb;
+        if names_person(&s[a..b], separated) && !is_not_credit(&s[a..b]) {
+            found.author.push((BY_AUTHOR_ROLE, a, b));
+        }
+    }
+}
+
 /// The outlet named just before a reporter's role at `at`: the text back
 /// to the field's start (a slash stays: `某日报/某网记者`), less a
 /// qualifier (`全媒`), when it reads as an outlet's name.
@@ -1319,6 +1350,21 @@ mod tests {
             ]),
             (s("王伟"), None, s("某市日报"))
         );
+        // A blog theme's licence line credits its writer between a lead
+        // and a verb of writing; a site or a reprint is no writer.
+        assert_eq!(
+            author(
+                "本文由 半盏清茶 创作，采用 知识共享署名4.0 国际许可协议进行许可",
+                Reason::Legal
+            ),
+            s("半盏清茶")
+        );
+        assert_eq!(
+            author("此文由王小明原创，转载请注明", Reason::Legal),
+            s("王小明")
+        );
+        assert_eq!(author("本文由本站原创", Reason::Legal), None);
+        assert_eq!(author("本文由某某公众号授权转载", Reason::Legal), None);
         // A licence notice's prose names no source with its nouns.
         assert_eq!(
             credits(&[(

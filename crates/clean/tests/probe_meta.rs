@@ -21,7 +21,7 @@ fn development_probes_metadata_matches_snapshot() {
     );
     println!("{report}");
     assert_report_snapshot("probe_meta", &report);
-    assert_bounds(&report, 282, 8);
+    assert_bounds(&report, 283, 8);
 }
 
 #[test]
