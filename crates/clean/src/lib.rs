@@ -391,6 +391,7 @@ impl Cleaner {
         mark_poster_names(&mut lines);
         mark_footer(&mut lines);
         smooth(&mut lines);
+        keep_a_post_in_short_lines(&mut lines);
 
         // Pass 3: spam inside kept lines and the title line (spammers
         // splice into headlines too, and the title is output).
@@ -2245,6 +2246,90 @@ fn mark_spoken_runs(lines: &mut [Line]) {
     }
 }
 
+/// The rule recorded on the lines [`keep_a_post_in_short_lines`] keeps.
+const SHORT_LINE_POST_RULE: &str = "a post in short lines, the page's only text";
+
+/// The most lines a post in short lines is read to have.
+const SHORT_LINE_POST_MAX_LINES: usize = 12;
+
+/// The least mean length, in chars, of the lines of a post in short lines:
+/// a sidebar's channel names run to four.
+const SHORT_LINE_POST_MIN_MEAN_CHARS: usize = 6;
+
+/// A page whose every line went as furniture keeps its post when the post
+/// is written in short lines with no mark and no talking word (`周末去爬山了
+/// 累但是值得` / `山顶的风好大` / `下山的时候腿都在抖`): a microblog or diary
+/// post between its poster's header and its buttons, which neither anchors
+/// a body nor talks enough for [`mark_spoken_runs`], so that smoothing
+/// took it as "among boilerplate". A page keeps some text if it has any:
+/// the run right under the post's stamp of two to
+/// [`SHORT_LINE_POST_MAX_LINES`] lines that only smoothing decided, each
+/// mostly Han, with no name, handle, date, numbered or bulleted item or
+/// furniture phrase, their mean length at least
+/// [`SHORT_LINE_POST_MIN_MEAN_CHARS`]. A longer run is a list of links,
+/// shorter lines a menu.
+fn keep_a_post_in_short_lines(lines: &mut [Line]) {
+    if lines
+        .iter()
+        .any(|l| l.class.is_some_and(LineClass::is_kept))
+    {
+        return;
+    }
+    let smoothed = |l: &Line| {
+        matches!(l.class, Some(LineClass::Boilerplate(_)))
+            && matches!(
+                l.rule.as_deref(),
+                Some("among boilerplate before the body" | "among boilerplate")
+            )
+            && l.f.han_share() >= OPENING_SENTENCE_MIN_HAN_SHARE
+            && l.f.chars >= 4
+            && l.f.hits.is_empty()
+            && !l.f.has_date
+            && !l.f.bullet
+            && !lines::starts_enumerated(&l.text)
+            && !l
+                .text
+                .trim_start()
+                .starts_with(['●', '•', '·', '○', '■', '□', '◆', '▪', '>'])
+            && !lines::is_name_like(&l.text)
+    };
+    // The post's stamp is the first furniture line with a date or a clock
+    // time (`3月15日 08:42 来自 iPhone`): a post
+    // stands right under its poster's header, the site's name and motto
+    // above it, lists of other pages after it. A page with no stamp shows
+    // no post.
+    let Some(stamp) = lines.iter().position(|l| {
+        (l.f.has_date || lines::find_time(&l.text).is_some())
+            && matches!(l.class, Some(LineClass::Boilerplate(_)))
+    }) else {
+        return;
+    };
+    // The post opens right under its stamp, or under one line (a place or
+    // a client tag) beside it.
+    let Some((start, run)) = (stamp + 1..=stamp + 2)
+        .map(|i| {
+            (
+                i,
+                lines
+                    .get(i..)
+                    .map_or(0, |rest| rest.iter().take_while(|l| smoothed(l)).count()),
+            )
+        })
+        .find(|&(_, run)| (2..=SHORT_LINE_POST_MAX_LINES).contains(&run))
+    else {
+        return;
+    };
+    // Lines of a post run longer than a menu's items (`国内新闻`, `体育频道`).
+    let chars: usize = lines[start..start + run].iter().map(|l| l.f.chars).sum();
+    if chars < SHORT_LINE_POST_MIN_MEAN_CHARS * run {
+        return;
+    }
+    for l in &mut lines[start..start + run] {
+        l.class = Some(LineClass::Body);
+        l.rule = Some(SHORT_LINE_POST_RULE.into());
+    }
+}
+
 /// Convenience for tests and tools: cleans a text on its own.
 pub fn clean_text(text: &str, seg: &Segmenter, conv: &ScriptConverter) -> Document {
     Cleaner::new().apply(
@@ -2450,6 +2535,41 @@ mod tests {
 回复 引用 举报";
         let d = clean_with(named, None);
         assert!(d.text.contains("二期车位"), "{}", d.text);
+    }
+
+    #[test]
+    fn a_post_in_short_unmarked_lines_is_kept_when_nothing_else_is() {
+        // No line ends a sentence, none talks: smoothing took every line
+        // as furniture and the page came out empty.
+        let post = "\
+微博
+首页 发现 消息
+山野小鹿
+3月15日 08:42 来自 iPhone客户端
+周末去爬山了 累但是值得
+山顶的风好大
+下山的时候腿都在抖
+转发 12 评论 8 赞 56";
+        let d = clean_with(post, None);
+        assert_eq!(
+            d.text, "周末去爬山了 累但是值得\n山顶的风好大\n下山的时候腿都在抖",
+            "{:?}",
+            d.removed
+        );
+        // Only right under the post's stamp: a site's name and motto above
+        // it, or links further down, are no post.
+        let links = "\
+林中小屋
+慢慢走，欣赏啊
+写于 2020-01-11 · 归档于 工作手记
+莫斯科多云－4℃／－1℃
+银川晴转多云－11℃／－2℃
+前一篇 青岛百盛收购青岛购物中心
+后一篇 退休年龄的误读与试探
+Copyright 2020 林中小屋";
+        let d = clean_with(links, None);
+        assert!(!d.text.contains("林中小屋"), "{}", d.text);
+        assert!(!d.text.contains("青岛百盛"), "{}", d.text);
     }
 
     #[test]
