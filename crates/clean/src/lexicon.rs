@@ -227,6 +227,17 @@ pub fn org_suffixes() -> &'static [String] {
     SUFFIXES.get_or_init(|| furniture_words("org_suffix"))
 }
 
+/// The labels of a notice's contact lines (`联系人`, `联系电话`):
+/// worded_furniture.txt, kind `contact_label`, longest first.
+pub fn contact_labels() -> &'static [String] {
+    static LABELS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    LABELS.get_or_init(|| {
+        let mut labels = furniture_words("contact_label");
+        labels.sort_by_key(|t| std::cmp::Reverse(t.chars().count()));
+        labels
+    })
+}
+
 /// The titles before the names that sign a court's judgment (`审判长`,
 /// `书记员`): worded_furniture.txt, kind `signer_title`, longest first.
 pub fn signer_titles() -> &'static [String] {

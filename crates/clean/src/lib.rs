@@ -1829,7 +1829,7 @@ fn signature_end(lines: &[Line], from: usize) -> Option<usize> {
         let t = l.simple.trim();
         let n = t.chars().count();
         open(l)
-            && (4..=SIGNATURE_ORG_MAX_CHARS).contains(&n)
+            && (SIGNATURE_ORG_MIN_CHARS..=SIGNATURE_ORG_MAX_CHARS).contains(&n)
             && t.chars().all(is_han)
             && lexicon::org_suffixes()
                 .iter()
@@ -1853,6 +1853,23 @@ fn signature_end(lines: &[Line], from: usize) -> Option<usize> {
         open(l) && t.starts_with(['（', '(']) && t.ends_with(['）', ')']) && t.chars().count() <= 12
     });
     Some(date_at + 1 + usize::from(note))
+}
+
+/// The longest line read as a notice's contact line.
+const CONTACT_LINE_MAX_CHARS: usize = 40;
+
+/// Whether a line (Simplified) gives a notice's contact: a contact label
+/// (`联系人`, `联系电话`, `邮箱`: worded_furniture.txt, kind
+/// `contact_label`) at its start, a colon, and a value, no sentence.
+fn is_contact_line(simple: &str) -> bool {
+    let t = simple.trim();
+    t.chars().count() <= CONTACT_LINE_MAX_CHARS
+        && !t.ends_with(['。', '！', '？'])
+        && lexicon::contact_labels().iter().any(|label| {
+            t.strip_prefix(label.as_str())
+                .and_then(|rest| rest.trim_start().strip_prefix(['：', ':']))
+                .is_some_and(|value| !value.trim().is_empty())
+        })
 }
 
 /// The most chars of a signer's name on a court's signature line (`张某`,
@@ -1883,6 +1900,10 @@ const NOTICE_MAX_CHARS: usize = 80;
 
 /// The longest line read as a body's name in a signature.
 const SIGNATURE_ORG_MAX_CHARS: usize = 30;
+
+/// The shortest: an office of three chars (`教务处`, `财政局`), the date
+/// under it making the pair a signature.
+const SIGNATURE_ORG_MIN_CHARS: usize = 3;
 
 /// Whether a line is a date and nothing else, in Arabic or Chinese
 /// numerals (`2023年6月12日`, `2023-06-12`, `二〇二三年八月二十八日`). Unlike
@@ -1958,9 +1979,18 @@ fn mark_footer(lines: &mut [Line]) {
         .rev()
         .find(|&i| is_paragraph(&lines[i]) && !notice[i]);
     let last_paragraph = paragraph.unwrap_or(first_body);
-    // An official document signs after its last paragraph (the issuing
-    // body, then the date): the signature is the document's own.
-    let last_paragraph = match signature_end(lines, last_paragraph + 1) {
+    // A notice gives whom to ask right after its last paragraph
+    // (`联系人：王老师` / `联系电话：…`), then signs (the issuing body, then
+    // the date): both are the document's own.
+    let contacts = lines[(last_paragraph + 1).min(lines.len())..]
+        .iter()
+        .take_while(|l| {
+            matches!(l.class, None | Some(LineClass::Body)) && is_contact_line(&l.simple)
+        })
+        .count();
+    let own_end = signature_end(lines, last_paragraph + 1 + contacts)
+        .or((contacts > 0).then_some(last_paragraph + 1 + contacts));
+    let last_paragraph = match own_end {
         Some(end) => {
             for l in &mut lines[last_paragraph + 1..end] {
                 l.class = Some(LineClass::Body);
@@ -2570,6 +2600,30 @@ Copyright 2020 林中小屋";
         let d = clean_with(links, None);
         assert!(!d.text.contains("林中小屋"), "{}", d.text);
         assert!(!d.text.contains("青岛百盛"), "{}", d.text);
+    }
+
+    #[test]
+    fn a_notices_contact_lines_and_signature_are_its_own_text() {
+        let page = format!(
+            "某某大学教务处\n首页 > 通知公告\n关于春季学期补考安排的通知\n\
+             发布时间：2024-02-20 浏览次数：1203\n{BODY1}\n{BODY2}\n\
+             联系人：王老师\n联系电话：0571-8888XXXX\n教务处\n2024年2月20日\n\
+             附件：补考安排表.xlsx\n上一篇：关于寒假安全教育的通知\n\
+             版权所有 © 某某大学"
+        );
+        let d = clean_with(&page, None);
+        assert_eq!(
+            d.text,
+            format!(
+                "{BODY1}\n{BODY2}\n联系人：王老师\n联系电话：0571-8888XXXX\n教务处\n2024年2月20日"
+            ),
+            "{:?}",
+            d.removed
+        );
+        assert!(is_contact_line("邮箱：jwc@example.edu.cn"));
+        // A sentence that opens on a label's word gives no contact.
+        assert!(!is_contact_line("电话：打了三次都没人接，只好自己跑一趟。"));
+        assert!(!is_contact_line("电话"));
     }
 
     #[test]

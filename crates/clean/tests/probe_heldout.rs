@@ -29,11 +29,13 @@ fn heldout_probe_counts_match_snapshot() {
     // thread replies after the footer (kept where the thread kept an
     // earlier reply) gave one body line back and leaked one line labelled
     // `other` (35 / 35), a trade read from these counts alone, kept because
-    // the development probe gained 7 body lines and leaked none more.
+    // the development probe gained 7 body lines and leaked none more. The
+    // same session's notice contact lines and three-char offices in a
+    // signature gave two more back (33).
     assert!(
         figure(&report, "furniture lines leaked: ") <= 35,
         "{report}"
     );
-    assert!(figure(&report, "body lines lost: ") <= 35, "{report}");
+    assert!(figure(&report, "body lines lost: ") <= 33, "{report}");
     assert_report_snapshot("probe_heldout", &report);
 }
