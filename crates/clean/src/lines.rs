@@ -1820,10 +1820,29 @@ fn furniture_shape(text: &str, all: &[char], han: usize, has_date: bool) -> Opti
     if chars <= 60 && is_button_row(all) {
         return Some(Shape::ButtonRow);
     }
-    let wordlike = |t: &&str| {
+    // A tab may carry its count in brackets (`商品评价(2万+)`, `评论（128）`):
+    // the item is the word before it.
+    let bare = |t: &str| -> String {
+        let t = t.trim();
+        match t.find(['(', '（']) {
+            Some(at)
+                if at > 0
+                    && t.ends_with([')', '）'])
+                    && t[at..]
+                        .chars()
+                        .skip(1)
+                        .all(|c| c.is_ascii_digit() || "万千+kKwW.,)）".contains(c)) =>
+            {
+                t[..at].to_string()
+            }
+            _ => t.to_string(),
+        }
+    };
+    let wordlike_item = |t: &str| {
         let n = t.chars().count();
         (1..=4).contains(&n) && t.chars().all(|c| is_han(c) || c.is_ascii_alphabetic())
     };
+    let wordlike = |t: &&str| wordlike_item(t);
     // A longer menu may hold a few longer items or a bracketed switch
     // (`首页 历史上的今天 百科冷知识 图解百科 懂啦`, `北京站 [切换城市] 首页
     // 美食 …`): five items or more, none over six chars, most of four.
@@ -1837,12 +1856,21 @@ fn furniture_shape(text: &str, all: &[char], han: usize, has_date: bool) -> Opti
     let long_menu = tokens.len() >= 5
         && tokens.iter().all(item)
         && tokens.iter().filter(|t| wordlike(t)).count() * 10 >= tokens.len() * 6;
+    // A row of four tabs may hold one item of five or six chars, and
+    // counts in brackets (`商品介绍 规格与包装 售后保障 商品评价(2万+)`);
+    // its items are words (a button row counts on one char: `赞(15) 踩`).
+    let tab_row = tokens.len() == 4
+        && tokens
+            .iter()
+            .all(|t| item(&bare(t).as_str()) && bare(t).chars().count() >= 2)
+        && tokens.iter().filter(|t| wordlike_item(&bare(t))).count() >= 3
+        && tokens.iter().any(|t| bare(t) != *t || !wordlike(t));
     // A heading set letter by letter (`民 事 判 决 书`, `通 知`) is no menu:
     // a menu's items are words.
     let words = tokens.iter().filter(|t| t.chars().count() >= 2).count();
     if chars <= 60
         && tokens.len() >= 4
-        && (tokens.iter().all(wordlike) || long_menu)
+        && (tokens.iter().all(wordlike) || long_menu || tab_row)
         && tokens.iter().filter(|t| t.chars().any(is_han)).count() >= 3
         && words >= 3
     {
@@ -2763,6 +2791,11 @@ mod tests {
         let cases = [
             ("要闻  财经  体育  汽车  房产  教育", Some(Shape::MenuRow)),
             ("主页 随笔 相册 留言", Some(Shape::MenuRow)),
+            (
+                "商品介绍 规格与包装 售后保障 商品评价(2万+)",
+                Some(Shape::MenuRow),
+            ),
+            ("详情 评论（128） 相关 收藏", Some(Shape::MenuRow)),
             // A heading set letter by letter is none.
             ("民 事 判 决 书", None),
             // Five items or more may hold a longer one or a bracketed switch.
