@@ -227,26 +227,26 @@ pub fn org_suffixes() -> &'static [String] {
     SUFFIXES.get_or_init(|| furniture_words("org_suffix"))
 }
 
+/// The words of one kind of worded_furniture.txt, longest first, so that
+/// a prefix match takes the longest label (`联系电话` before `电话`).
+fn furniture_words_longest_first(kind: &str) -> Vec<String> {
+    let mut words = furniture_words(kind);
+    words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    words
+}
+
 /// The labels of a notice's contact lines (`联系人`, `联系电话`):
 /// worded_furniture.txt, kind `contact_label`, longest first.
 pub fn contact_labels() -> &'static [String] {
     static LABELS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    LABELS.get_or_init(|| {
-        let mut labels = furniture_words("contact_label");
-        labels.sort_by_key(|t| std::cmp::Reverse(t.chars().count()));
-        labels
-    })
+    LABELS.get_or_init(|| furniture_words_longest_first("contact_label"))
 }
 
 /// The titles before the names that sign a court's judgment (`审判长`,
 /// `书记员`): worded_furniture.txt, kind `signer_title`, longest first.
 pub fn signer_titles() -> &'static [String] {
     static TITLES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    TITLES.get_or_init(|| {
-        let mut titles = furniture_words("signer_title");
-        titles.sort_by_key(|t| std::cmp::Reverse(t.chars().count()));
-        titles
-    })
+    TITLES.get_or_init(|| furniture_words_longest_first("signer_title"))
 }
 
 impl Lexicons {

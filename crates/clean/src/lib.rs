@@ -3604,41 +3604,52 @@ Kevin_Lin0823
         );
         let d = clean_with(&text, None);
         assert_eq!(d.metadata.date.as_deref(), Some("2021-01-13 09:17"));
+        let date_of = |page: String| clean_with(&page, None).metadata.date;
+        let day = |d: &str| Some(d.to_string());
         // An edit stamp stands in when the page shows nothing better; a
         // reply's date after the body never does.
-        let edited = format!("本帖最后由 阿飞 于 2019/1/21 13:49 编辑\n{BODY1}\n{BODY2}");
         assert_eq!(
-            clean_with(&edited, None).metadata.date.as_deref(),
-            Some("2019-01-21 13:49")
+            date_of(format!(
+                "本帖最后由 阿飞 于 2019/1/21 13:49 编辑\n{BODY1}\n{BODY2}"
+            )),
+            day("2019-01-21 13:49")
         );
-        let replied = format!("{BODY1}\n{BODY2}\n#43楼 老李 2024.04.15 20:05");
-        assert_eq!(clean_with(&replied, None).metadata.date, None);
+        assert_eq!(
+            date_of(format!("{BODY1}\n{BODY2}\n#43楼 老李 2024.04.15 20:05")),
+            None
+        );
         // A Q&A answer's edit stamp under its text is its only date; a
         // thread's last reply, however worded, is never the page's.
-        let answered = format!("{BODY1}\n{BODY2}\n编辑于 2024-02-11 14:23・IP 属地广东");
         assert_eq!(
-            clean_with(&answered, None).metadata.date.as_deref(),
-            Some("2024-02-11 14:23")
+            date_of(format!(
+                "{BODY1}\n{BODY2}\n编辑于 2024-02-11 14:23・IP 属地广东"
+            )),
+            day("2024-02-11 14:23")
         );
-        let last_reply = format!("{BODY1}\n{BODY2}\n最后回复：2024-02-12 09:00");
-        assert_eq!(clean_with(&last_reply, None).metadata.date, None);
-        // Tieba prints the first post's floor and date under its text.
-        let tieba = format!("{BODY1}\n{BODY2}\n来自Android客户端1楼2023-05-18 07:56\n回复");
         assert_eq!(
-            clean_with(&tieba, None).metadata.date.as_deref(),
-            Some("2023-05-18 07:56")
+            date_of(format!("{BODY1}\n{BODY2}\n最后回复：2024-02-12 09:00")),
+            None
+        );
+        // Tieba prints the first post's floor and date under its text.
+        assert_eq!(
+            date_of(format!(
+                "{BODY1}\n{BODY2}\n来自Android客户端1楼2023-05-18 07:56\n回复"
+            )),
+            day("2023-05-18 07:56")
         );
         // Typeset dates, a space on each side of 年 月 日.
-        let typeset = format!("2023 年 02 月 10 日 · 随笔 · 阅读 1,024\n{BODY1}\n{BODY2}");
         assert_eq!(
-            clean_with(&typeset, None).metadata.date.as_deref(),
-            Some("2023-02-10")
+            date_of(format!(
+                "2023 年 02 月 10 日 · 随笔 · 阅读 1,024\n{BODY1}\n{BODY2}"
+            )),
+            day("2023-02-10")
         );
         // A government page's meta line, removed as site chrome, dates it.
-        let gov = format!("发布时间：2012年09月22日　阅读次数：3324\n{BODY1}\n{BODY2}");
         assert_eq!(
-            clean_with(&gov, None).metadata.date.as_deref(),
-            Some("2012-09-22")
+            date_of(format!(
+                "发布时间：2012年09月22日　阅读次数：3324\n{BODY1}\n{BODY2}"
+            )),
+            day("2012-09-22")
         );
     }
 
