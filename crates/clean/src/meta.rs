@@ -90,8 +90,9 @@ impl PublishedDate {
 }
 
 /// How surely a date on a removed furniture line is the page's
-/// publication date: 0 labelled as such, 1 unlabelled, 2 an edit, update
-/// or reply stamp; `None` for the dates that are never it (see
+/// publication date: 0 labelled as such, 1 unlabelled, 2 ([`LATER`]) an
+/// edit or update stamp, 3 ([`REPLY`]) a reply's; `None` for the dates that
+/// are never it (see
 /// [`NOT_PUBLISHED`]). `simple` is the line's Simplified form; `at` is the
 /// date's char offset in it and `end` the offset after it (and its time),
 /// `from` where the text that labels it starts (the line's start, or the
