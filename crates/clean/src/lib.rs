@@ -2568,6 +2568,17 @@ mod tests {
     }
 
     #[test]
+    fn a_posts_stamp_with_any_source_is_no_headline() {
+        let post = format!(
+            "微博\n首页 热门 视频\n城西说事\n今天 09:12 来自 微博视频号\n{BODY1}\n{BODY2}\n\
+             转发 56 评论 102 赞 389"
+        );
+        let d = clean_with(&post, None);
+        assert_eq!(d.title, None, "{:?}", d.removed);
+        assert_eq!(d.text, format!("{BODY1}\n{BODY2}"));
+    }
+
+    #[test]
     fn a_post_in_short_unmarked_lines_is_kept_when_nothing_else_is() {
         // No line ends a sentence, none talks: smoothing took every line
         // as furniture and the page came out empty.

@@ -1028,7 +1028,7 @@ fn worded_furniture(
     if chars <= 24 && has_any(&lex.picture_words, trimmed) && has_any(&lex.credit_words, trimmed) {
         return Some((Reason::Caption, "photo credit"));
     }
-    if is_device_tag(trimmed, &lex.device_words) {
+    if is_device_tag(trimmed, &lex.device_words, &lex.stamp_words) {
         return Some((Reason::Byline, "client or device tag"));
     }
     if is_reading_time(trimmed, &lex.counter_words) {
@@ -1354,7 +1354,9 @@ fn is_relative_stamp(lower: &str, lex: &Lexicons) -> bool {
     };
     // A device tag after the stamp (`来自 iPhone客户端`) is the stamp's.
     let head = match lower.find("来自") {
-        Some(at) if is_device_tag(&lower[at..], &lex.device_words) => &lower[..at],
+        Some(at) if is_device_tag(&lower[at..], &lex.device_words, &lex.stamp_words) => {
+            &lower[..at]
+        }
         _ => lower,
     };
     let tokens: Vec<&str> = head
@@ -1455,25 +1457,36 @@ fn is_post_link(lower: &str, prefixes: &[String]) -> bool {
 }
 
 /// A post's source tag: `来自` and a client or device name, after nothing
-/// or a date and time (`来自 iPhone 客户端`, `3月5日 17:13 来自 微博网页版`).
+/// or a date and time (`来自 iPhone 客户端`, `3月5日 17:13 来自 微博网页版`);
+/// after a clock time, any short source (`今天 09:12 来自 微博视频号`).
 /// Prose that says where something comes from (`来自北京的客人`) names no
 /// device and goes on past it.
-fn is_device_tag(lower: &str, devices: &[String]) -> bool {
+fn is_device_tag(lower: &str, devices: &[String], stamp_words: &[String]) -> bool {
     let Some(at) = lower.find("来自") else {
         return false;
     };
     let (before, after) = (&lower[..at], lower[at + "来自".len()..].trim());
-    // Before `来自`: only digits, date and time marks (a timestamp).
-    let stamp_only = before.chars().all(|c| {
+    // Before `来自`: only digits, date and time marks (a timestamp), maybe
+    // after a relative day (`今天 09:12`).
+    let day_word = stamp_words
+        .iter()
+        .find(|w| before.trim_start().starts_with(w.as_str()));
+    let stamp = day_word.map_or(before, |w| &before.trim_start()[w.len()..]);
+    let stamp_only = stamp.chars().all(|c| {
         c.is_ascii_digit()
             || c.is_whitespace()
             || matches!(c, '-' | '/' | '.' | ':' | '：' | '年' | '月' | '日')
     });
     let tail_chars = after.chars().count();
+    // A clock time before `来自` makes the line a post's stamp, whatever
+    // the source after it names (`今天 09:12 来自 微博视频号`, `来自 某某超
+    // 话`); without one, the source must name a device or a client.
+    let clocked = find_time(stamp).is_some();
     stamp_only
+        && (day_word.is_none() || clocked)
         && (2..=20).contains(&tail_chars)
         && !after.chars().any(is_sentence_mark)
-        && devices.iter().any(|d| after.contains(d.as_str()))
+        && (clocked || devices.iter().any(|d| after.contains(d.as_str())))
 }
 
 /// Unit marks that may stand beside a counter's number.
@@ -2967,6 +2980,8 @@ mod tests {
                 "shape:client or device tag",
             ),
             ("来自安卓客户端", "shape:client or device tag"),
+            ("今天 09:12 来自 微博视频号", "shape:client or device tag"),
+            ("3-18 09:30 来自 某某超话", "shape:client or device tag"),
             // Lone counters: a counter noun and one number.
             ("播放 3.5万", "shape:counter"),
             ("粉丝 862", "shape:counter"),
