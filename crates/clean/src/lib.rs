@@ -1855,6 +1855,10 @@ fn signature_end(lines: &[Line], from: usize) -> Option<usize> {
     Some(date_at + 1 + usize::from(note))
 }
 
+/// The longest closing formula read between a notice's last paragraph and
+/// its signature (`特此通知。`, `特此公告。`, `此复。`).
+const CLOSING_FORMULA_MAX_CHARS: usize = 8;
+
 /// The longest line read as a notice's contact line.
 const CONTACT_LINE_MAX_CHARS: usize = 40;
 
@@ -1982,14 +1986,23 @@ fn mark_footer(lines: &mut [Line]) {
     // A notice gives whom to ask right after its last paragraph
     // (`联系人：王老师` / `联系电话：…`), then signs (the issuing body, then
     // the date): both are the document's own.
-    let contacts = lines[(last_paragraph + 1).min(lines.len())..]
+    // A closing formula may stand between (`特此通告。`, `此复。`): a
+    // sentence too short to be a paragraph. It moves the last paragraph
+    // only with the contacts or signature found after it.
+    let closing = lines.get(last_paragraph + 1).is_some_and(|l| {
+        matches!(l.class, None | Some(LineClass::Body))
+            && l.f.ends_full_stop
+            && l.f.chars <= CLOSING_FORMULA_MAX_CHARS
+    });
+    let from = last_paragraph + 1 + usize::from(closing);
+    let contacts = lines[from.min(lines.len())..]
         .iter()
         .take_while(|l| {
             matches!(l.class, None | Some(LineClass::Body)) && is_contact_line(&l.simple)
         })
         .count();
-    let own_end = signature_end(lines, last_paragraph + 1 + contacts)
-        .or((contacts > 0).then_some(last_paragraph + 1 + contacts));
+    let own_end =
+        signature_end(lines, from + contacts).or((contacts > 0).then_some(from + contacts));
     let last_paragraph = match own_end {
         Some(end) => {
             for l in &mut lines[last_paragraph + 1..end] {
@@ -2630,6 +2643,17 @@ Copyright 2020 林中小屋";
             ),
             "{:?}",
             d.removed
+        );
+        // A closing formula between the last paragraph and the signature.
+        let closed = format!(
+            "关于调整部分公交线路的通告\n{BODY1}\n{BODY2}\n特此通告。\n某某市交通运输局\n\
+             2024年4月2日\n（此件公开发布）\n【打印本页】【关闭窗口】"
+        );
+        assert_eq!(
+            clean_with(&closed, None).text,
+            format!(
+                "{BODY1}\n{BODY2}\n特此通告。\n某某市交通运输局\n2024年4月2日\n（此件公开发布）"
+            )
         );
         assert!(is_contact_line("邮箱：jwc@example.edu.cn"));
         // A sentence that opens on a label's word gives no contact.
