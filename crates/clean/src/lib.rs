@@ -302,6 +302,14 @@ struct Line {
     rule: Option<String>,
 }
 
+impl Line {
+    /// Not decided yet, or kept as body: a line a later rule may still
+    /// take for the text or for furniture.
+    fn is_open(&self) -> bool {
+        matches!(self.class, None | Some(LineClass::Body))
+    }
+}
+
 impl Cleaner {
     pub fn new() -> Self {
         Cleaner {
@@ -970,7 +978,7 @@ fn echoed_headline(lines: &[Line], candidates: &[usize], taken: usize) -> Option
     // it has the pairs to tell.
     let body: Vec<(&str, HashSet<(char, char)>)> = lines[limit..]
         .iter()
-        .filter(|l| matches!(l.class, None | Some(LineClass::Body)))
+        .filter(|l| l.is_open())
         .map(|l| (l.simple.as_str(), han_pairs(&l.simple)))
         .collect();
     let echoes: Vec<(usize, Option<f64>)> = candidates
@@ -1546,7 +1554,7 @@ fn mark_emoji_lists(lines: &mut [Line]) {
     while i < lines.len() {
         let run = lines[i..]
             .iter()
-            .take_while(|l| l.f.emoji_item && matches!(l.class, None | Some(LineClass::Body)))
+            .take_while(|l| l.f.emoji_item && l.is_open())
             .count();
         if run >= EMOJI_LIST_MIN {
             for l in &mut lines[i..i + run] {
@@ -1641,7 +1649,7 @@ fn mark_bullet_runs(lines: &mut [Line]) {
     let mut i = 0;
     while i < lines.len() {
         // Lines already classed (forum stats, chrome) keep their class.
-        let open_bullet = |l: &Line| l.f.bullet && matches!(l.class, None | Some(LineClass::Body));
+        let open_bullet = |l: &Line| l.f.bullet && l.is_open();
         let is_item = |l: &Line| open_bullet(l) && l.f.is_headline_like();
         // A list whose items end on a clause mark or a full stop
         // (`- 早上七点到十一点，专业课；` / `- 晚上只复习错题。`) is the text's
@@ -1809,7 +1817,7 @@ fn mark_table_of_contents(lines: &mut [Line], labels: &[String]) {
 /// date line among them (the clerk signs under the date). Only lines not
 /// yet decided or kept as body count.
 fn signature_end(lines: &[Line], from: usize) -> Option<usize> {
-    let open = |l: &Line| matches!(l.class, None | Some(LineClass::Body));
+    let open = Line::is_open;
     let (mut end, mut signers, mut dated) = (from, 0, false);
     while let Some(l) = lines.get(end).filter(|l| open(l)) {
         let t = l.simple.trim();
@@ -1969,7 +1977,7 @@ fn mark_footer(lines: &mut [Line]) {
                     lexicon::PhraseClass::SiteChrome | lexicon::PhraseClass::Legal
                 )
             })
-            && matches!(l.class, None | Some(LineClass::Body))
+            && l.is_open()
     };
     let mut after = vec![false; lines.len()];
     for i in 1..lines.len() {
@@ -1990,16 +1998,12 @@ fn mark_footer(lines: &mut [Line]) {
     // sentence too short to be a paragraph. It moves the last paragraph
     // only with the contacts or signature found after it.
     let closing = lines.get(last_paragraph + 1).is_some_and(|l| {
-        matches!(l.class, None | Some(LineClass::Body))
-            && l.f.ends_full_stop
-            && l.f.chars <= CLOSING_FORMULA_MAX_CHARS
+        l.is_open() && l.f.ends_full_stop && l.f.chars <= CLOSING_FORMULA_MAX_CHARS
     });
     let from = last_paragraph + 1 + usize::from(closing);
     let contacts = lines[from.min(lines.len())..]
         .iter()
-        .take_while(|l| {
-            matches!(l.class, None | Some(LineClass::Body)) && is_contact_line(&l.simple)
-        })
+        .take_while(|l| l.is_open() && is_contact_line(&l.simple))
         .count();
     let own_end =
         signature_end(lines, from + contacts).or((contacts > 0).then_some(from + contacts));
@@ -2042,7 +2046,7 @@ fn mark_footer(lines: &mut [Line]) {
     // on `了` (see `lines::is_spoken`); two in three of its lines must.
     let open_lines: Vec<&Line> = lines[tail_start.min(known_footer)..known_footer]
         .iter()
-        .filter(|l| matches!(l.class, None | Some(LineClass::Body)))
+        .filter(|l| l.is_open())
         .collect();
     let spoken = open_lines.iter().filter(|l| l.f.spoken).count();
     // A numbered line (`24、某地…`) makes the block a list of headlines,
@@ -2142,7 +2146,7 @@ fn reply_texts(lines: &[Line], footer: usize) -> Vec<bool> {
                 None | Some(LineClass::Body | LineClass::Boilerplate(Reason::ForumChrome))
             )
     };
-    let open = |l: &Line| matches!(l.class, None | Some(LineClass::Body));
+    let open = Line::is_open;
     let text =
         |l: &Line| open(l) && (l.f.ends_sentence || l.f.clause_marks > 0) && l.f.han_share() >= 0.5;
     let stamped = |i: usize| {
@@ -2153,7 +2157,10 @@ fn reply_texts(lines: &[Line], footer: usize) -> Vec<bool> {
     // Replies alike: only where the thread kept a reply before the footer,
     // a stamped post with body over it (the opening post's).
     let body = |l: &Line| l.class == Some(LineClass::Body);
-    if !(1..footer).any(|i| body(&lines[i]) && stamped(i) && lines[..i].iter().any(body)) {
+    let Some(first_body) = lines.iter().position(body) else {
+        return kept;
+    };
+    if !(first_body + 1..footer).any(|i| body(&lines[i]) && stamped(i)) {
         return kept;
     }
     let mut i = footer;
