@@ -358,6 +358,7 @@ impl Credited {
         } else if !in_body {
             let first_date = dates(&sc.iter().collect::<String>()).into_iter().next();
             read_post(&sc, reason, first_date.as_ref(), is_word, &mut found);
+            read_latin_by(&sc, &mut found);
             if reason == Reason::Byline && first_date.is_some() {
                 read_outlet_alone(&sc, &mut found);
             }
@@ -929,6 +930,30 @@ fn read_written_by(s: &[char], found: &mut Found) {
     }
 }
 
+/// A writer named after an English `by` in a page's head, as blog themes
+/// print their post lines (`By 某某 | {date}`, `{date} by 某某`). The word
+/// must stand as a field of its own with no English word before it, so a
+/// theme's credit (`Powered by WordPress`, `Photo by 某某`) names no one.
+fn read_latin_by(s: &[char], found: &mut Found) {
+    let all = fields(s, 0, s.len());
+    for (i, &(a, b)) in all.iter().enumerate() {
+        let is_by =
+            b - a == 2 && s[a].eq_ignore_ascii_case(&'b') && s[a + 1].eq_ignore_ascii_case(&'y');
+        let after_word = i > 0 && {
+            let (pa, pb) = all[i - 1];
+            s[pa..pb].iter().all(|c| c.is_ascii_alphabetic())
+        };
+        if !is_by || after_word {
+            continue;
+        }
+        if let Some(&(na, nb)) = all.get(i + 1) {
+            if names_person(&s[na..nb], true) && !names_outlet(&s[na..nb]) {
+                found.author.push((BY_AUTHOR_ROLE, na, nb));
+            }
+        }
+    }
+}
+
 /// The outlet named just before a reporter's role at `at`: the text back
 /// to the field's start (a slash stays: `某日报/某网记者`), less a
 /// qualifier (`全媒`), when it reads as an outlet's name.
@@ -1218,6 +1243,42 @@ mod tests {
             false,
         )]);
         assert_eq!((m.author, m.source_site), (s("陳怡如"), s("聯合報")));
+    }
+
+    #[test]
+    fn blog_and_reprint_labels_name_their_fields() {
+        // A blog's or a video site's poster, a drafter and a compiler.
+        for line in [
+            "发布者：林小舟 2023-12-02",
+            "博主：林小舟 时间：2023-12-02",
+            "上传者：林小舟 上传时间：2023-12-02",
+            "撰稿：林小舟 审核：王大海 2023-12-02",
+            "执笔：林小舟 2023-12-02",
+            "整理：林小舟 2023-12-02",
+            "林小舟 已于 2023-12-02 10:11:05 修改",
+            "By 林小舟 | 2023年12月2日",
+            "2023.12.02 by 林小舟",
+        ] {
+            assert_eq!(credits(&[(line, Reason::Byline)]).0, s("林小舟"), "{line}");
+        }
+        // A compiler is named only where no writer is.
+        assert_eq!(
+            credits(&[("作者：王大海 整理：林小舟", Reason::Byline)]).0,
+            s("王大海")
+        );
+        // An English word before `by` makes it a theme's or a photo's credit.
+        for line in ["Powered by WordPress 2023-12-02", "Photo by Lin 2023-12-02"] {
+            assert_eq!(credits(&[(line, Reason::Byline)]).0, None, "{line}");
+        }
+        // A reprint's print source and a supplying office are sources.
+        assert_eq!(
+            credits(&[("摘自：《新民晚报》2023-12-02", Reason::Byline)]).2,
+            s("新民晚报")
+        );
+        assert_eq!(
+            credits(&[("供稿：市文化馆 2023-12-02", Reason::Byline)]).2,
+            s("市文化馆")
+        );
     }
 
     #[test]

@@ -3065,6 +3065,9 @@ mod tests {
             ("文｜周静", "page fact field"),
             ("图 / 网络", "page fact field"),
             ("原文链接：https://example.com/s/abc123", "page fact field"),
+            ("博主：林小舟", "page fact field"),
+            ("整理：林小舟", "page fact field"),
+            ("摘自：《新民晚报》", "page fact field"),
             ("点击进入专题：两会时间", "link field"),
             ("政策解读：一图读懂新版住房公积金办法", "link field"),
         ];
