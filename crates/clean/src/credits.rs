@@ -931,19 +931,23 @@ fn read_written_by(s: &[char], found: &mut Found) {
 }
 
 /// A writer named after an English `by` in a page's head, as blog themes
-/// print their post lines (`By 某某 | {date}`, `{date} by 某某`). The word
-/// must stand as a field of its own with no English word before it, so a
-/// theme's credit (`Powered by WordPress`, `Photo by 某某`) names no one.
+/// print their post lines (`By 某某 | {date}`, `{date} by 某某`, `Posted by
+/// 某某 on {date}`). The word must stand as a field of its own with no
+/// English word before it but a verb of writing or posting, so a theme's
+/// credit (`Powered by WordPress`, `Photo by 某某`) names no one.
 fn read_latin_by(s: &[char], found: &mut Found) {
+    const WRITING_VERBS: [&str; 4] = ["posted", "written", "published", "authored"];
     let all = fields(s, 0, s.len());
     for (i, &(a, b)) in all.iter().enumerate() {
-        let is_by =
-            b - a == 2 && s[a].eq_ignore_ascii_case(&'b') && s[a + 1].eq_ignore_ascii_case(&'y');
+        if !is_latin_by(&s[a..b]) {
+            continue;
+        }
         let after_word = i > 0 && {
             let (pa, pb) = all[i - 1];
-            s[pa..pb].iter().all(|c| c.is_ascii_alphabetic())
+            let word = s[pa..pb].iter().collect::<String>().to_ascii_lowercase();
+            word.chars().all(|c| c.is_ascii_alphabetic()) && !WRITING_VERBS.contains(&word.as_str())
         };
-        if !is_by || after_word {
+        if after_word {
             continue;
         }
         if let Some(&(na, nb)) = all.get(i + 1) {
@@ -952,6 +956,11 @@ fn read_latin_by(s: &[char], found: &mut Found) {
             }
         }
     }
+}
+
+/// Whether a field is the English word `by`, in any case.
+fn is_latin_by(token: &[char]) -> bool {
+    matches!(token, [b, y] if b.eq_ignore_ascii_case(&'b') && y.eq_ignore_ascii_case(&'y'))
 }
 
 /// The outlet named just before a reporter's role at `at`: the text back
@@ -1059,7 +1068,8 @@ fn read_post(
     // is the account (`原创 某某号 {date}`); with no date, the name after
     // the cue is the author (`原创 某某 · 来源：…`).
     if let [cue, (a, b), rest @ ..] = all.as_slice() {
-        if is_cue(*cue) && date.as_ref().is_none_or(|d| d.at >= *b) {
+        // `Posted by 某某 on {date}` is read by `read_latin_by`.
+        if is_cue(*cue) && !is_latin_by(&s[*a..*b]) && date.as_ref().is_none_or(|d| d.at >= *b) {
             let before_date =
                 |&(_, end): &(usize, usize)| date.as_ref().is_some_and(|d| end <= d.at);
             let (author, account) = match rest.first() {
@@ -1258,6 +1268,9 @@ mod tests {
             "林小舟 已于 2023-12-02 10:11:05 修改",
             "By 林小舟 | 2023年12月2日",
             "2023.12.02 by 林小舟",
+            "Posted by 林小舟 on 2023-12-02",
+            "Written by 林小舟 | 2023-12-02",
+            "楼主：林小舟 时间：2023-12-02 10:11",
         ] {
             assert_eq!(credits(&[(line, Reason::Byline)]).0, s("林小舟"), "{line}");
         }
