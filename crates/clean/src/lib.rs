@@ -1036,6 +1036,54 @@ fn tidy_title(t: &str) -> String {
     t.trim_end_matches(['—', '-', '－', ' ']).to_string()
 }
 
+/// The headline of a furniture line that is a headline with buttons in
+/// brackets after it (`冬天的小镇 [复制链接]`, `某某 【打印】【关闭】`): every
+/// phrase of the lexicon the line holds lies in those brackets, and what
+/// stands before them is headline-sized Han text with no clause end.
+fn headline_before_buttons(l: &Line) -> Option<&str> {
+    if !matches!(
+        l.class,
+        Some(LineClass::Boilerplate(
+            Reason::ForumChrome | Reason::SiteChrome
+        ))
+    ) || l.f.hits.is_empty()
+    {
+        return None;
+    }
+    let text = l.text.trim();
+    let mut head = text;
+    while let Some(open) = head
+        .strip_suffix([']', '】'])
+        .and_then(|h| h.rfind(['[', '【']))
+    {
+        head = head[..open].trim_end();
+    }
+    let buttons = &text[head.len()..];
+    let chars = head.chars().count();
+    let han = head.chars().filter(|&c| is_han(c)).count();
+    // The lexicon's phrases are Simplified: read the two parts from the
+    // line's Simplified form where it aligns char for char.
+    let simple: Vec<char> = l.simple.trim().chars().collect();
+    let (head_simple, buttons_simple): (String, String) = if simple.len() == text.chars().count() {
+        (
+            simple[..chars].iter().collect(),
+            simple[chars..].iter().collect(),
+        )
+    } else {
+        (head.to_lowercase(), buttons.to_lowercase())
+    };
+    (head.len() < text.len()
+        && (5..=80).contains(&chars)
+        && han * 10 >= chars * 4
+        && !head.contains(['[', '【', ']', '】'])
+        && !ends_clause(head)
+        && l.f
+            .hits
+            .iter()
+            .all(|(_, p)| buttons_simple.contains(p.as_str()) && !head_simple.contains(p.as_str())))
+    .then_some(head)
+}
+
 /// Whether the body line at `i` is a headline read as a sentence: one
 /// ending in a question or an exclamation mark with furniture (a byline, a
 /// date line, a post header) right under it, or one with no end mark at
@@ -1109,9 +1157,23 @@ fn decide_title(lines: &mut [Line]) -> Option<String> {
         .filter_map(|l| l.text.rsplit(['>', '＞', '›', '»']).next().map(str::trim))
         .filter(|s| s.chars().count() >= 2)
         .collect();
+    // A forum prints its thread's headline with the thread's buttons
+    // after it (Discuz's `标题 [复制链接]`), which made the line furniture:
+    // its headline stands as a candidate like an undecided line.
+    let buttoned: Vec<Option<String>> = lines[..limit]
+        .iter()
+        .map(|l| headline_before_buttons(l).map(str::to_string))
+        .collect();
     let trail_end_at: Vec<bool> = lines
         .iter()
-        .map(|l| trail_ends.contains(l.text.trim()))
+        .enumerate()
+        .map(|(i, l)| {
+            trail_ends.contains(l.text.trim())
+                || buttoned
+                    .get(i)
+                    .and_then(Option::as_deref)
+                    .is_some_and(|h| trail_ends.contains(h))
+        })
         .collect();
     let in_trail_at: Vec<bool> = lines
         .iter()
@@ -1260,6 +1322,9 @@ fn decide_title(lines: &mut [Line]) -> Option<String> {
     let candidates: Vec<usize> = (0..limit)
         .filter(|&i| {
             let l = &lines[i];
+            if buttoned[i].is_some() {
+                return true;
+            }
             // A comments section's header (`评论 共12836条评论`) heads no
             // article.
             l.class.is_none()
@@ -1358,9 +1423,16 @@ fn decide_title(lines: &mut [Line]) -> Option<String> {
             line.rule = Some("short line above the title".into());
         }
     }
-    let mut title = tidy_title(&lines[idx].text);
+    let head = buttoned[idx]
+        .clone()
+        .unwrap_or_else(|| lines[idx].text.trim().to_string());
+    let mut title = tidy_title(&head);
+    lines[idx].rule = Some(if buttoned[idx].is_some() {
+        "headline before the thread's buttons".into()
+    } else {
+        "first headline before the body".into()
+    });
     lines[idx].class = Some(LineClass::Title);
-    lines[idx].rule = Some("first headline before the body".into());
     if let Some(next) = lines.get_mut(idx + 1) {
         if next.class.is_none() && is_subtitle(&next.text) && next.f.chars <= 80 {
             title.push_str(next.text.trim());
@@ -1368,7 +1440,7 @@ fn decide_title(lines: &mut [Line]) -> Option<String> {
             next.rule = Some("subtitle".into());
         }
     }
-    let base = tidy_title(&lines[idx].text);
+    let base = tidy_title(&head);
     for i in idx + 1..lines.len() {
         if lines[i].class.is_none() || lines[i].class == Some(LineClass::Body) {
             let t = tidy_title(&lines[i].text);
@@ -3599,6 +3671,37 @@ Kevin_Lin0823
         let text =
             format!("工作五年后辞职考研，是一种什么体验？\n关注问题  写回答\n{BODY1}\n{BODY2}");
         assert_title_and_two_paragraphs(&text, "工作五年后辞职考研，是一种什么体验？");
+    }
+
+    #[test]
+    fn a_thread_headline_printed_with_its_buttons_is_the_title() {
+        // Discuz prints the thread's headline with its link button; the
+        // site's name above it is no headline.
+        for crumb in ["首页 › 生活杂谈 › 冬天的小镇\n", "首页 › 生活杂谈\n", ""]
+        {
+            let text = format!(
+                "某某论坛 - 生活杂谈\n{crumb}查看: 2103 | 回复: 12\n冬天的小镇 [复制链接]\n小舟林\n发表于 2023-12-02 10:11 | 只看该作者\n{BODY1}\n{BODY2}"
+            );
+            assert_title_and_two_paragraphs(&text, "冬天的小镇");
+        }
+        // A furniture line whose own words are furniture keeps no headline.
+        let l = |text: &str| Line {
+            number: 1,
+            text: text.to_string(),
+            simple: text.to_string(),
+            f: features(text, text, &Lexicons::builtin()),
+            class: Some(LineClass::Boilerplate(Reason::ForumChrome)),
+            rule: None,
+        };
+        assert_eq!(
+            headline_before_buttons(&l("冬天的小镇 [复制链接]")),
+            Some("冬天的小镇")
+        );
+        assert_eq!(
+            headline_before_buttons(&l("发表于 2023-12-02 [只看该作者]")),
+            None
+        );
+        assert_eq!(headline_before_buttons(&l("热门 [更多]")), None);
     }
 
     #[test]
