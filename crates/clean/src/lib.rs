@@ -1939,6 +1939,9 @@ fn signature_end(lines: &[Line], from: usize) -> Option<usize> {
 /// its signature (`特此通知。`, `特此公告。`, `此复。`).
 const CLOSING_FORMULA_MAX_CHARS: usize = 8;
 
+/// The longest heading read over a fact box's contact lines (`店家资讯`).
+const FACT_HEADING_MAX_CHARS: usize = 8;
+
 /// The longest line read as a notice's contact line.
 const CONTACT_LINE_MAX_CHARS: usize = 40;
 
@@ -2073,10 +2076,24 @@ fn mark_footer(lines: &mut [Line]) {
         l.is_open() && l.f.ends_full_stop && l.f.chars <= CLOSING_FORMULA_MAX_CHARS
     });
     let from = last_paragraph + 1 + usize::from(closing);
-    let contacts = lines[from.min(lines.len())..]
-        .iter()
-        .take_while(|l| l.is_open() && is_contact_line(&l.simple))
-        .count();
+    let contacts_from = |from: usize| {
+        lines[from.min(lines.len())..]
+            .iter()
+            .take_while(|l| l.is_open() && is_contact_line(&l.simple))
+            .count()
+    };
+    let mut contacts = contacts_from(from);
+    // A review or a travel post gives its shop's or venue's facts under a
+    // short heading (`店家资讯` / `地址：…` / `营业时间：…`): two such lines
+    // at least make the heading the text's too.
+    let headed = contacts == 0
+        && lines.get(from).is_some_and(|l| {
+            l.f.chars <= FACT_HEADING_MAX_CHARS && l.f.clause_marks == 0 && !l.f.ends_sentence
+        })
+        && contacts_from(from + 1) >= 2;
+    if headed {
+        contacts = 1 + contacts_from(from + 1);
+    }
     let own_end =
         signature_end(lines, from + contacts).or((contacts > 0).then_some(from + contacts));
     let last_paragraph = match own_end {
@@ -2734,6 +2751,25 @@ Copyright 2020 林中小屋";
                 "{BODY1}\n{BODY2}\n特此通告。\n某某市交通运输局\n2024年4月2日\n（此件公开发布）"
             )
         );
+        // A review's fact box under its heading, before the blog's tags and
+        // related posts; one fact line alone does not make a heading text.
+        let reviewed = format!(
+            "小猫的美食日记\n首页 | 台北美食 | 关于我\n巷子里的老派咖啡馆，适合一个人发呆\n\
+             2023-10-07 15:20\n{BODY1}\n{BODY2}\n店家资讯\n地址：某市某区某某路12号\n\
+             营业时间：周二至周日 12:00-19:00\n电话：02-2700-XXXX\n文章标签\n某市咖啡 手冲咖啡\n\
+             热门文章\n上一篇：在地人才知道的早午餐"
+        );
+        assert_eq!(
+            clean_with(&reviewed, None).text,
+            format!(
+                "{BODY1}\n{BODY2}\n店家资讯\n地址：某市某区某某路12号\n营业时间：周二至周日 12:00-19:00\n电话：02-2700-XXXX"
+            )
+        );
+        let one_fact = format!(
+            "巷子里的老派咖啡馆，适合一个人发呆\n2023-10-07 15:20\n{BODY1}\n{BODY2}\n\
+             相关推荐\n人均：80元\n另一家咖啡馆的十种喝法\n老城区的三条小巷"
+        );
+        assert!(!clean_with(&one_fact, None).text.contains("相关推荐"));
         assert!(is_contact_line("邮箱：jwc@example.edu.cn"));
         // A sentence that opens on a label's word gives no contact.
         assert!(!is_contact_line("电话：打了三次都没人接，只好自己跑一趟。"));
