@@ -399,6 +399,7 @@ impl Cleaner {
         mark_poster_names(&mut lines);
         mark_footer(&mut lines);
         smooth(&mut lines);
+        keep_numbered_steps(&mut lines);
         keep_a_post_in_short_lines(&mut lines);
 
         // Pass 3: spam inside kept lines and the title line (spammers
@@ -1610,6 +1611,56 @@ fn mark_poster_names(lines: &mut [Line]) {
     for i in names {
         lines[i].class = Some(LineClass::Boilerplate(Reason::ForumChrome));
         lines[i].rule = Some("poster's name between a post header and its text".into());
+    }
+}
+
+/// The fewest numbered steps read as a how-to's.
+const NUMBERED_STEPS_MIN: usize = 3;
+/// The most lines from one numbered step to the next.
+const NUMBERED_STEP_LINES_MAX: usize = 6;
+
+/// A how-to numbers its steps on lines of their own (`1` / `先清理门封圈…`
+/// / `2` / `拆下洗涤剂盒…`); a bare number reads as furniture (a date's
+/// digits, a forum member's level). Bare numbers counting up from 1, each
+/// right over a kept line, at least [`NUMBERED_STEPS_MIN`] of them, are the
+/// text's own. A member's levels do not count up, and a pager's numbers
+/// stand together.
+fn keep_numbered_steps(lines: &mut [Line]) {
+    let number = |l: &Line| -> Option<usize> {
+        let t = l.text.trim();
+        (!t.is_empty() && t.len() <= 2 && t.chars().all(|c| c.is_ascii_digit()))
+            .then(|| t.parse().ok())
+            .flatten()
+    };
+    let mut steps: Vec<usize> = Vec::new();
+    for i in 0..lines.len() {
+        let Some(n) = number(&lines[i]) else { continue };
+        let over_kept = lines.get(i + 1).is_some_and(|next| {
+            next.class.is_some_and(LineClass::is_kept) && number(next).is_none()
+        });
+        // A step's text runs a few paragraphs at most.
+        if steps
+            .last()
+            .is_some_and(|&last| i - last > NUMBERED_STEP_LINES_MAX)
+        {
+            steps.clear();
+        }
+        if over_kept && n == steps.len() + 1 {
+            steps.push(i);
+        } else if over_kept && n == 1 {
+            steps = vec![i];
+        } else {
+            continue;
+        }
+        let counted = steps.len();
+        if counted >= NUMBERED_STEPS_MIN {
+            for &k in &steps {
+                if lines[k].class != Some(LineClass::Body) {
+                    lines[k].class = Some(LineClass::Body);
+                    lines[k].rule = Some("a how-to's numbered step".into());
+                }
+            }
+        }
     }
 }
 
@@ -3707,6 +3758,31 @@ Kevin_Lin0823
         let text =
             format!("工作五年后辞职考研，是一种什么体验？\n关注问题  写回答\n{BODY1}\n{BODY2}");
         assert_title_and_two_paragraphs(&text, "工作五年后辞职考研，是一种什么体验？");
+    }
+
+    #[test]
+    fn a_how_tos_numbered_steps_are_its_own() {
+        let page = "洗衣机滚筒怎么清洗\n墨色小屋 | 浏览：28362 | 更新：2023-10-11 14:20\n\
+            洗衣机用久了，滚筒内壁会积累洗涤剂残留和污垢，产生异味。下面介绍一种简单的清洁方法。\n\
+            1\n先清理门封圈的褶皱处，用抹布把里面的头发、绒毛和水渍擦干净。\n\
+            2\n拆下洗涤剂盒，用温水冲洗后晾干。\n\
+            3\n滚筒内加入清洁剂或一碗白醋，选择高温洗程序，空转一遍。\n\
+            ©2024 某某经验 使用前必读";
+        let d = clean_with(page, None);
+        assert!(
+            d.text.contains("1\n先清理") && d.text.contains("3\n滚筒内"),
+            "{}",
+            d.text
+        );
+        // Numbers that do not count up from one (members' levels) stay
+        // furniture.
+        let levels = format!("{BODY1}\n江南小笼包啊\n13\n{BODY2}\n兰州本地土著\n11\n{BODY1}");
+        let d = clean_with(&levels, None);
+        assert!(
+            !d.text.lines().any(|l| l == "13" || l == "11"),
+            "{}",
+            d.text
+        );
     }
 
     #[test]
