@@ -1956,6 +1956,24 @@ fn signature_end(lines: &[Line], from: usize) -> Option<usize> {
     if signers > 0 && dated {
         return Some(end);
     }
+    // A writer signs a letter or an essay with their name, then the day
+    // written out (`张明远` / `2023年5月1日`, or `…于杭州`). A blog's post
+    // line under its text gives a numeric date with a time instead
+    // (`林小舟` / `2023-12-02 10:11`), which is furniture.
+    let person = lines.get(from).filter(|l| open(l)).is_some_and(|l| {
+        let t: Vec<char> = l.simple.trim().chars().collect();
+        (2..=SIGNER_NAME_MAX_CHARS).contains(&t.len())
+            && t.iter().all(|&c| is_han(c))
+            && spam::name_initials().contains(&t[0])
+    });
+    if person
+        && lines
+            .get(from + 1)
+            .filter(|l| open(l))
+            .is_some_and(|l| is_written_day(l.simple.trim()))
+    {
+        return Some(from + 2);
+    }
     let org = |l: &Line| {
         let t = l.simple.trim();
         let n = t.chars().count();
@@ -2047,6 +2065,26 @@ const SIGNATURE_ORG_MIN_CHARS: usize = 3;
 /// numerals (`2023年6月12日`, `2023-06-12`, `二〇二三年八月二十八日`). Unlike
 /// [`LineFeatures::is_date_or_time_only`], which leaves such lines to the
 /// body (three Han chars), and knows no Chinese numerals.
+/// The most Han chars of the place a signature's day is written in
+/// (`2023年5月1日于杭州`).
+const SIGNED_PLACE_MAX_CHARS: usize = 6;
+
+/// Whether a line is a day written out with 年, 月 and 日 and nothing else
+/// but the place it was written in (`2023年5月1日`, `二〇二三年五月一日于杭州`).
+fn is_written_day(t: &str) -> bool {
+    let day = match t.split_once('于') {
+        Some((day, place)) => {
+            let n = place.chars().count();
+            if n == 0 || n > SIGNED_PLACE_MAX_CHARS || !place.chars().all(is_han) {
+                return false;
+            }
+            day
+        }
+        None => t,
+    };
+    ["年", "月", "日"].iter().all(|w| day.contains(w)) && is_date_only(day)
+}
+
 fn is_date_only(t: &str) -> bool {
     let n = t.chars().count();
     let arabic = t.starts_with(|c: char| c.is_ascii_digit())
@@ -2121,12 +2159,30 @@ fn mark_footer(lines: &mut [Line]) {
     // (`联系人：王老师` / `联系电话：…`), then signs (the issuing body, then
     // the date): both are the document's own.
     // A closing formula may stand between (`特此通告。`, `此复。`): a
-    // sentence too short to be a paragraph. It moves the last paragraph
-    // only with the contacts or signature found after it.
-    let closing = lines.get(last_paragraph + 1).is_some_and(|l| {
-        l.is_open() && l.f.ends_full_stop && l.f.chars <= CLOSING_FORMULA_MAX_CHARS
-    });
-    let from = last_paragraph + 1 + usize::from(closing);
+    // sentence too short to be a paragraph; a letter's takes two lines
+    // (`此致` / `敬礼！`). It moves the last paragraph only with the
+    // contacts or signature found after it.
+    // (`此致` may have been read as a heading.)
+    let short = |l: &Line| {
+        (l.is_open() || l.class == Some(LineClass::Heading))
+            && l.f.chars <= CLOSING_FORMULA_MAX_CHARS
+            && l.f.clause_marks == 0
+    };
+    let closes = |l: &Line| {
+        l.is_open()
+            && l.f.chars <= CLOSING_FORMULA_MAX_CHARS
+            && (l.f.ends_full_stop || l.text.trim_end().ends_with('！'))
+    };
+    let closing = match (lines.get(last_paragraph + 1), lines.get(last_paragraph + 2)) {
+        (Some(a), _)
+            if a.is_open() && a.f.ends_full_stop && a.f.chars <= CLOSING_FORMULA_MAX_CHARS =>
+        {
+            1
+        }
+        (Some(a), Some(b)) if short(a) && !a.f.ends_sentence && closes(b) => 2,
+        _ => 0,
+    };
+    let from = last_paragraph + 1 + closing;
     let contacts_from = |from: usize| {
         lines[from.min(lines.len())..]
             .iter()
@@ -2802,6 +2858,26 @@ Copyright 2020 林中小屋";
                 "{BODY1}\n{BODY2}\n特此通告。\n某某市交通运输局\n2024年4月2日\n（此件公开发布）"
             )
         );
+        // A letter's closing formula in two lines, the writer's name and the
+        // day written out; a blog's post line under its text stays furniture.
+        let letter = format!(
+            "致老朋友的一封信\n2023-05-02 10:00 来源：某某晚报\n{BODY1}\n{BODY2}\n此致\n敬礼！\n\
+             张明远\n2023年5月1日于杭州\n相关阅读\n另一封信的故事\n城市里的老邮局"
+        );
+        assert_eq!(
+            clean_with(&letter, None).text,
+            format!("{BODY1}\n{BODY2}\n此致\n敬礼！\n张明远\n2023年5月1日于杭州")
+        );
+        let post_line = format!(
+            "冬天的小镇\n{BODY1}\n{BODY2}\n林小舟\n2023-12-02 10:11\n相关阅读\n另一封信的故事\n城市里的老邮局"
+        );
+        assert_eq!(
+            clean_with(&post_line, None).text,
+            format!("{BODY1}\n{BODY2}")
+        );
+        assert!(is_written_day("二〇二三年五月一日"));
+        assert!(!is_written_day("2023-05-01"));
+        assert!(!is_written_day("2023年5月1日于杭州市人民政府大楼"));
         // A review's fact box under its heading, before the blog's tags and
         // related posts; one fact line alone does not make a heading text.
         let reviewed = format!(
