@@ -24,6 +24,16 @@ fn development_probes_metadata_matches_snapshot() {
     assert_bounds(&report, 284, 8);
 }
 
+/// The byline probe: 48 pages of page heads and bylines, metadata only
+/// (its own conventions: `tests/probe-bylines/README.md`).
+#[test]
+fn byline_probe_metadata_matches_snapshot() {
+    let report = meta_report(&[probe_dir("probe-bylines")], Listing::Lines);
+    println!("{report}");
+    assert_report_snapshot("probe_meta_bylines", &report);
+    assert_bounds(&report, 118, 3);
+}
+
 #[test]
 fn heldout_probes_metadata_counts_match_snapshot() {
     let report = meta_report(
