@@ -1034,8 +1034,22 @@ fn tidy_title(t: &str) -> String {
         (true, Some(end)) if end < 24 => t[end..].trim_start_matches([']', '】']).trim(),
         _ => t,
     };
+    // A section's trail before the headline (`网事杂谈 > 标题`): the last
+    // step is the headline when it is headline-sized.
+    let t = match t.rsplit_once([' ', '\u{3000}']) {
+        Some((crumbs, last))
+            if crumbs.trim_end().ends_with(['>', '＞', '›', '»'])
+                && last.chars().count() >= TRAIL_HEADLINE_MIN_CHARS =>
+        {
+            last
+        }
+        _ => t,
+    };
     t.trim_end_matches(['—', '-', '－', ' ']).to_string()
 }
+
+/// The fewest chars of a headline read as a trail's last step.
+const TRAIL_HEADLINE_MIN_CHARS: usize = 5;
 
 /// The headline of a furniture line that is a headline with buttons in
 /// brackets after it (`冬天的小镇 [复制链接]`, `某某 【打印】【关闭】`): every
@@ -1060,18 +1074,33 @@ fn headline_before_buttons(l: &Line) -> Option<&str> {
         head = head[..open].trim_end();
     }
     let buttons = &text[head.len()..];
+    // A forum's tag before the headline (`[分享] 标题 [复制链接]`) is the
+    // thread's, as a button is.
+    let tag_end = match (head.starts_with(['[', '【']), head.find([']', '】'])) {
+        (true, Some(end)) if end < 24 => end + head[end..].chars().next().map_or(0, char::len_utf8),
+        _ => 0,
+    };
+    let (tag, head) = (&text[..tag_end], head[tag_end..].trim_start());
     let chars = head.chars().count();
     let han = head.chars().filter(|&c| is_han(c)).count();
     // The lexicon's phrases are Simplified: read the two parts from the
     // line's Simplified form where it aligns char for char.
     let simple: Vec<char> = l.simple.trim().chars().collect();
+    let tag_chars = text.chars().count() - text[tag_end..].trim_start().chars().count();
+    let head_at = tag_chars..tag_chars + chars;
     let (head_simple, buttons_simple): (String, String) = if simple.len() == text.chars().count() {
         (
-            simple[..chars].iter().collect(),
-            simple[chars..].iter().collect(),
+            simple[head_at.clone()].iter().collect(),
+            simple[..head_at.start]
+                .iter()
+                .chain(&simple[head_at.end..])
+                .collect(),
         )
     } else {
-        (head.to_lowercase(), buttons.to_lowercase())
+        (
+            head.to_lowercase(),
+            format!("{tag} {buttons}").to_lowercase(),
+        )
     };
     (head.len() < text.len()
         && (5..=80).contains(&chars)
@@ -3890,6 +3919,26 @@ Kevin_Lin0823
             None
         );
         assert_eq!(headline_before_buttons(&l("热门 [更多]")), None);
+        // A forum's tag before the headline goes with the buttons.
+        assert_eq!(
+            headline_before_buttons(&l("[分享] 周末带娃去哪儿？分享几个好去处 [复制链接]")),
+            Some("周末带娃去哪儿？分享几个好去处")
+        );
+    }
+
+    #[test]
+    fn a_title_drops_its_sections_trail() {
+        assert_eq!(
+            tidy_title("网事杂谈 > 上班通勤一小时，大家都是怎么打发时间的？"),
+            "上班通勤一小时，大家都是怎么打发时间的？"
+        );
+        // A short last step is a section, and a title with no trail keeps its
+        // spaces.
+        assert_eq!(tidy_title("新闻中心 > 公司新闻"), "新闻中心 > 公司新闻");
+        assert_eq!(
+            tidy_title("好鄰居超市會員日 生鮮第二件六折"),
+            "好鄰居超市會員日 生鮮第二件六折"
+        );
     }
 
     #[test]

@@ -950,6 +950,17 @@ fn worded_furniture(
     if is_end_marker(simple_lower, &lex.end_markers) {
         return Some((Reason::SiteChrome, "end-of-post marker"));
     }
+    // A device tag names its label's value (`来自 华为Mate 60 Pro`) better
+    // than the field rule, which reads `来自` as a poster's label too.
+    let device_line = simple_lower
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .trim_end();
+    if device_line.starts_with("来自")
+        && device_line.chars().count() <= 40
+        && is_device_tag(device_line, &lex.device_words, &lex.stamp_words)
+    {
+        return Some((Reason::Byline, "client or device tag"));
+    }
     if let Some(found) = labelled_field(simple_lower, lex) {
         return Some(found);
     }
@@ -3068,6 +3079,7 @@ mod tests {
             ("博主：林小舟", "page fact field"),
             ("整理：林小舟", "page fact field"),
             ("摘自：《新民晚报》", "page fact field"),
+            ("来自： 晚风不晚 （一个普通上班族）", "page fact field"),
             ("点击进入专题：两会时间", "link field"),
             ("政策解读：一图读懂新版住房公积金办法", "link field"),
         ];
