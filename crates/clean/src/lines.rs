@@ -885,11 +885,17 @@ fn is_welcome_banner(simple_lower: &str, lex: &Lexicons) -> bool {
         .find(['！', '!', '。', '，', ',', '；', ' ', '　'])
         .unwrap_or(rest.len());
     let (clause, after) = rest.split_at(clause_end);
+    // A school's, a hospital's or a firm's site greets in its own name
+    // (`欢迎访问某某镇中心小学！`): a body's name ends the clause as a site's
+    // kind does.
     (1..=30).contains(&clause.chars().count())
-        && lex
+        && (lex
             .welcome_places
             .iter()
             .any(|p| clause.ends_with(p.as_str()))
+            || crate::lexicon::org_suffixes().iter().any(|p| {
+                clause.chars().count() > p.chars().count() && clause.ends_with(p.as_str())
+            }))
         && after.chars().count() <= 31
 }
 
@@ -3525,11 +3531,16 @@ mod tests {
             ("欢迎光临石桥镇政府网站！", "shape:welcome banner"),
             ("欢迎来到江城钓鱼论坛", "shape:welcome banner"),
             ("欢迎您访问本站", "shape:welcome banner"),
+            (
+                "欢迎访问星桥镇中心小学！ 今天是：2023年11月3日 星期五",
+                "shape:welcome banner",
+            ),
         ]);
         assert_not_boilerplate(&[
             "欢迎访问我们的网站了解更多信息。",
             "欢迎来到江城，这里的春天比别处来得早。",
             "欢迎光临的顾客络绎不绝，店主忙得顾不上吃饭。",
+            "欢迎来到中学，这是你们人生的新起点。",
         ]);
     }
 
