@@ -2471,6 +2471,12 @@ pub fn first_label(f: &LineFeatures, rel_pos: f64) -> Option<(LineClass, Option<
     {
         return bp(Reason::Navigation, "breadcrumb".into());
     }
+    // A forum's trail ends on the thread's headline, which may ask
+    // (`论坛首页 » 某某交流区 » 老空调漏水，自己能处理吗？`): two arrows
+    // between short steps make it a trail whatever its last step says.
+    if f.arrows >= 2 && f.segments_short && f.chars <= 60 {
+        return bp(Reason::Navigation, "breadcrumb to a headline".into());
+    }
     if f.post_link {
         return bp(Reason::RelatedList, "shape:link to another post".into());
     }
@@ -2758,6 +2764,10 @@ mod tests {
             ("首页 > 新闻中心 > 地方动态", bp(Reason::Navigation)),
             ("新闻中心 > 本地新闻", bp(Reason::Navigation)),
             ("位置：首页＞本地新闻", bp(Reason::Navigation)),
+            (
+                "论坛首页 » 空调维修交流区 » 老空调室内机漏水，自己能处理吗？",
+                bp(Reason::Navigation),
+            ),
             ("机构概况丨政务公开丨办事服务", bp(Reason::Navigation)),
             (
                 "网站首页 | 机构概况 | 政务公开 | 办事服务",
