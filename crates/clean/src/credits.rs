@@ -958,6 +958,13 @@ fn read_latin_by(s: &[char], found: &mut Found) {
     }
 }
 
+/// Whether a field is an English preposition of a post line (`Posted on
+/// {date}`, `at`, `in`), in any case.
+fn is_latin_particle(token: &[char]) -> bool {
+    let word = token.iter().collect::<String>().to_ascii_lowercase();
+    matches!(word.as_str(), "on" | "at" | "in")
+}
+
 /// Whether a field is the English word `by`, in any case.
 fn is_latin_by(token: &[char]) -> bool {
     matches!(token, [b, y] if b.eq_ignore_ascii_case(&'b') && y.eq_ignore_ascii_case(&'y'))
@@ -976,6 +983,10 @@ fn outlet_before(s: &[char], at: usize) -> Option<(usize, usize)> {
     let mut a = at;
     while a > 0 && (s[a - 1] == '/' || !ends_field(s[a - 1])) {
         a -= 1;
+    }
+    // An e-paper's byline opens on a box (`□本报记者 某某`): no outlet's.
+    while a < at && !(is_han(s[a]) || s[a].is_alphanumeric()) {
+        a += 1;
     }
     let mut b = at;
     while let Some(t) = words()
@@ -1068,8 +1079,13 @@ fn read_post(
     // is the account (`原创 某某号 {date}`); with no date, the name after
     // the cue is the author (`原创 某某 · 来源：…`).
     if let [cue, (a, b), rest @ ..] = all.as_slice() {
-        // `Posted by 某某 on {date}` is read by `read_latin_by`.
-        if is_cue(*cue) && !is_latin_by(&s[*a..*b]) && date.as_ref().is_none_or(|d| d.at >= *b) {
+        // `Posted by 某某 on {date}` is read by `read_latin_by`, and
+        // `Posted on {date}` names no one.
+        if is_cue(*cue)
+            && !is_latin_by(&s[*a..*b])
+            && !is_latin_particle(&s[*a..*b])
+            && date.as_ref().is_none_or(|d| d.at >= *b)
+        {
             let before_date =
                 |&(_, end): &(usize, usize)| date.as_ref().is_some_and(|d| end <= d.at);
             let (author, account) = match rest.first() {
@@ -1278,6 +1294,15 @@ mod tests {
         assert_eq!(
             credits(&[("作者：王大海 整理：林小舟", Reason::Byline)]).0,
             s("王大海")
+        );
+        // `Posted on {date}` names no one; an e-paper's box names no outlet.
+        assert_eq!(
+            credits(&[("Posted on 2021-02-17 | In 工具", Reason::Navigation)]),
+            (None, None, None)
+        );
+        assert_eq!(
+            credits(&[("□本报记者 马骁 文/图", Reason::Byline)]),
+            (s("马骁"), None, None)
         );
         // An English word before `by` makes it a theme's or a photo's credit.
         for line in ["Powered by WordPress 2023-12-02", "Photo by Lin 2023-12-02"] {

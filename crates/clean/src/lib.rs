@@ -1051,6 +1051,33 @@ fn tidy_title(t: &str) -> String {
 /// The fewest chars of a headline read as a trail's last step.
 const TRAIL_HEADLINE_MIN_CHARS: usize = 5;
 
+/// The fewest Han chars of a headline that mixes in English words.
+const MIXED_HEADLINE_MIN_HAN: usize = 4;
+
+/// Whether a line is written as a Chinese headline: Han for two in five
+/// of its chars, or, in a headline naming tools or products, Han and
+/// English words for nearly all of them (`Git 撤销操作速查：reset、revert
+/// 与 restore 的区别`).
+fn headline_script(l: &Line) -> bool {
+    if l.f.han_share() >= 0.4 {
+        return true;
+    }
+    let letters = l.text.chars().filter(char::is_ascii_alphabetic).count();
+    l.f.han >= MIXED_HEADLINE_MIN_HAN && (l.f.han + letters) * 10 >= l.f.chars * 7
+}
+
+/// Whether a line is a date and little else (`2023年05月12日 星期五`): an
+/// e-paper's or a portal's day line, no headline.
+fn mostly_date(text: &str) -> bool {
+    let found = lines::dates(text);
+    let Some(first) = found.first() else {
+        return false;
+    };
+    let n = text.chars().filter(|c| !c.is_whitespace()).count();
+    let dated: usize = found.iter().map(|d| d.end - d.at).sum();
+    first.at <= 1 && n.saturating_sub(dated) <= 4
+}
+
 /// The headline of a furniture line that is a headline with buttons in
 /// brackets after it (`冬天的小镇 [复制链接]`, `某某 【打印】【关闭】`): every
 /// phrase of the lexicon the line holds lies in those brackets, and what
@@ -1361,7 +1388,8 @@ fn decide_title(lines: &mut [Line]) -> Option<String> {
                 && !l.f.bullet
                 && !l.f.names_comments
                 && ((5..=80).contains(&l.f.chars) || (in_trail(i) && l.f.chars >= 2))
-                && l.f.han_share() >= 0.4
+                && headline_script(l)
+                && !mostly_date(&l.text)
                 && !ends_clause(&l.text)
                 && !is_subtitle(&l.text)
         })
@@ -3924,6 +3952,22 @@ Kevin_Lin0823
             headline_before_buttons(&l("[分享] 周末带娃去哪儿？分享几个好去处 [复制链接]")),
             Some("周末带娃去哪儿？分享几个好去处")
         );
+    }
+
+    #[test]
+    fn a_day_line_is_no_headline_and_a_tools_headline_is_one() {
+        let text = format!(
+            "某某晚报数字报\n2023年05月12日 星期五\n首页 | 往期回顾 | 版面导航\n\
+             菜市场里的共享秤\n本报记者 马骁\n{BODY1}\n{BODY2}"
+        );
+        assert_title_and_two_paragraphs(&text, "菜市场里的共享秤");
+        assert!(mostly_date("2023年05月12日 星期五"));
+        assert!(!mostly_date("2023年城市更新十大案例"));
+        let text = format!(
+            "记录一点点\nGit 撤销操作速查：reset、revert 与 restore 的区别\n\
+             Posted on 2021-02-17 | In 工具 | Views: 1,024\n{BODY1}\n{BODY2}"
+        );
+        assert_title_and_two_paragraphs(&text, "Git 撤销操作速查：reset、revert 与 restore 的区别");
     }
 
     #[test]

@@ -31,11 +31,13 @@ fn heldout_probe_counts_match_snapshot() {
     // `other` (35 / 35), a trade read from these counts alone, kept because
     // the development probe gained 7 body lines and leaked none more. The
     // same session's notice contact lines and three-char offices in a
-    // signature gave two more back (33).
+    // signature gave two more back (33). Session 30's headline rules (a
+    // day line is no headline; a headline mixing English words is one) put
+    // the title where it is and freed the lines between (34 / 31).
     assert!(
-        figure(&report, "furniture lines leaked: ") <= 35,
+        figure(&report, "furniture lines leaked: ") <= 34,
         "{report}"
     );
-    assert!(figure(&report, "body lines lost: ") <= 33, "{report}");
+    assert!(figure(&report, "body lines lost: ") <= 31, "{report}");
     assert_report_snapshot("probe_heldout", &report);
 }
