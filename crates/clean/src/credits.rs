@@ -824,9 +824,11 @@ fn credits_a_photo(s: &[char], at: usize, name_end: usize) -> bool {
         .iter()
         .copied()
         .filter(|&c| !c.is_whitespace() && c != '/')
-        .take(2)
+        .take(3)
         .collect();
-    if after.first() == Some(&'摄') || after == ['拍', '摄'] {
+    // The next field's label is no credit of this one (`撰稿：某某 摄影：某某`).
+    let next_label = matches!(after.as_slice(), ['摄', '影', '：' | ':']);
+    if (after.first() == Some(&'摄') && !next_label) || after.starts_with(&['拍', '摄']) {
         return true;
     }
     s[..at]
@@ -1294,6 +1296,12 @@ mod tests {
         assert_eq!(
             credits(&[("作者：王大海 整理：林小舟", Reason::Byline)]).0,
             s("王大海")
+        );
+        // A photographer's label after the writer's name labels the next
+        // field.
+        assert_eq!(
+            credits(&[("（撰稿：林雨桐 摄影：陈晓宇 审核：周立新）", Reason::Byline)]).0,
+            s("林雨桐")
         );
         // `Posted on {date}` names no one; an e-paper's box names no outlet.
         assert_eq!(

@@ -1206,14 +1206,24 @@ fn decide_title(lines: &mut [Line]) -> Option<String> {
                 .filter(|s| s.chars().count() >= 2)
         })
         .collect();
-    // The last step names the page itself.
-    let trail_ends: HashSet<&str> = lines[..limit]
+    // The last step names the page itself, which the trail leads to: a
+    // line above the trail repeating it names the section the trail is in
+    // (`学院新闻` / `当前位置：首页 > 学院新闻` / headline / byline).
+    let trail_ends: Vec<(usize, &str)> = lines[..limit]
         .iter()
-        .filter(|l| l.class == Some(LineClass::Boilerplate(Reason::Navigation)))
-        .filter(|l| l.text.contains(['>', '＞', '›', '»']))
-        .filter_map(|l| l.text.rsplit(['>', '＞', '›', '»']).next().map(str::trim))
-        .filter(|s| s.chars().count() >= 2)
+        .enumerate()
+        .filter(|(_, l)| l.class == Some(LineClass::Boilerplate(Reason::Navigation)))
+        .filter(|(_, l)| l.text.contains(['>', '＞', '›', '»']))
+        .filter_map(|(j, l)| {
+            l.text
+                .rsplit(['>', '＞', '›', '»'])
+                .next()
+                .map(|end| (j, end.trim()))
+        })
+        .filter(|(_, s)| s.chars().count() >= 2)
         .collect();
+    let ends_trail_above =
+        |i: usize, text: &str| trail_ends.iter().any(|&(j, end)| j < i && end == text);
     // A forum prints its thread's headline with the thread's buttons
     // after it (Discuz's `标题 [复制链接]`), which made the line furniture:
     // its headline stands as a candidate like an undecided line.
@@ -1225,11 +1235,11 @@ fn decide_title(lines: &mut [Line]) -> Option<String> {
         .iter()
         .enumerate()
         .map(|(i, l)| {
-            trail_ends.contains(l.text.trim())
+            ends_trail_above(i, l.text.trim())
                 || buttoned
                     .get(i)
                     .and_then(Option::as_deref)
-                    .is_some_and(|h| trail_ends.contains(h))
+                    .is_some_and(|h| ends_trail_above(i, h))
         })
         .collect();
     let in_trail_at: Vec<bool> = lines
@@ -2801,6 +2811,13 @@ mod tests {
 老板很热情，还送了一碟小菜，下次还会再来。";
         let d = clean_with(shop, None);
         assert_eq!(d.title.as_deref(), Some("胡同口炸酱面"), "{:?}", d.removed);
+        // Above the trail, its last step names the section the page is in.
+        let section = format!(
+            "某某大学外国语学院\n学院新闻\n当前位置： 首页 > 学院新闻\n\
+             外国语学院举办第五届英语配音大赛\n作者： 来源：外国语学院 日期：2023-04-21 浏览次数：412\n\
+             {BODY1}\n{BODY2}"
+        );
+        assert_title_and_two_paragraphs(&section, "外国语学院举办第五届英语配音大赛");
     }
 
     #[test]
