@@ -355,7 +355,7 @@ impl Credited {
                 *rank += FROM_LEGAL;
             }
             found.editor = None;
-        } else if !in_body {
+        } else if !in_body || posted_line(&sc) {
             let first_date = dates(&sc.iter().collect::<String>()).into_iter().next();
             read_post(&sc, reason, first_date.as_ref(), is_word, &mut found);
             read_latin_by(&sc, &mut found);
@@ -882,6 +882,8 @@ fn read_roles(s: &[char], reason: Reason, found: &mut Found) {
         }
         taken_to = end;
         let (a, b, separated) = field_after(s, end, &w.name_prefix);
+        // A role word that holds its colon (`楼主：`) sets the name off too.
+        let separated = separated || matches!(s[end - 1], '：' | ':');
         if !names_person(&s[a..b], separated) || credits_a_photo(s, at, b) {
             continue;
         }
@@ -965,6 +967,14 @@ fn read_latin_by(s: &[char], found: &mut Found) {
 fn is_latin_particle(token: &[char]) -> bool {
     let word = token.iter().collect::<String>().to_ascii_lowercase();
     matches!(word.as_str(), "on" | "at" | "in")
+}
+
+/// Whether a line is a blog's post line (`posted @ {date} 某某 阅读(312)`),
+/// which cnblogs prints under the post: after the body it still names the
+/// post's writer, as no reply's header is worded so.
+fn posted_line(s: &[char]) -> bool {
+    let head: String = s.iter().take(6).collect::<String>().to_ascii_lowercase();
+    head.starts_with("posted")
 }
 
 /// Whether a field is the English word `by`, in any case.
@@ -1296,6 +1306,32 @@ mod tests {
         assert_eq!(
             credits(&[("作者：王大海 整理：林小舟", Reason::Byline)]).0,
             s("王大海")
+        );
+        // A thread's first poster by their floor's label, and a blog's post
+        // line under the post.
+        assert_eq!(
+            credits(&[(
+                "楼主：包子铺老陈 时间：2019-03-28 06:12:45 点击：48215",
+                Reason::ForumChrome
+            )])
+            .0,
+            s("包子铺老陈")
+        );
+        let m = offered(&[(
+            "posted @ 2019-06-25 14:03 木头人code 阅读(3127) 评论(6)",
+            "posted @ 2019-06-25 14:03 木头人code 阅读(3127) 评论(6)",
+            Reason::ForumChrome,
+            true,
+        )]);
+        assert_eq!(m.author, s("木头人code"));
+        // A member's registration date names no poster.
+        assert_eq!(
+            credits(&[(
+                "级别： 学徒 威望： 0 发帖： 128 注册： 2018-04-15",
+                Reason::ForumChrome
+            )])
+            .0,
+            None
         );
         // A photographer's label after the writer's name labels the next
         // field.
