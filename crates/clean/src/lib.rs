@@ -958,6 +958,9 @@ const ONCE_SEEN_LONG: usize = 5;
 /// line (`每天一点摄影知识，陪你慢慢变好`): a headline above it is longer.
 const NAME_LINE_MAX_CHARS: usize = 20;
 
+/// Fewest chars of a headline that an account's name under it gives way to.
+const HEADLINE_OVER_ACCOUNT_MIN_CHARS: usize = 10;
+
 /// Longest account name, in chars, that [`decide_title`] looks for in the
 /// page's furniture: a headline's first clause can be longer.
 const ACCOUNT_NAME_MAX_CHARS: usize = 12;
@@ -1450,8 +1453,21 @@ fn decide_title(lines: &mut [Line]) -> Option<String> {
         (lines[f].f.chars <= name_max || lines[f].f.clause_marks > 0)
             && lines[b].f.chars > lines[f].f.chars
     };
+    // A self-media page prints its account's name between the headline and
+    // the date line (`headline` / `某某说` / `{date} 发布于：北京市`): a
+    // name-sized line on the furniture gives way to a headline right above.
+    let account_under = |f: usize| {
+        let name = &lines[f].f;
+        f > 0
+            && candidates.contains(&(f - 1))
+            && name.chars <= NAME_SIZED_CHARS
+            && name.clause_marks == 0
+            && !name.ends_sentence
+            && lines[f - 1].f.chars >= HEADLINE_OVER_ACCOUNT_MIN_CHARS
+    };
     let idx = match (on_furniture, on_body) {
         (Some(&f), Some(b)) if gives_way(f, b, NAME_SIZED_CHARS) => Some(b),
+        (Some(&f), _) if account_under(f) => Some(f - 1),
         (None, Some(b))
             if candidates.first().is_some_and(|&f| {
                 f != b
@@ -3985,6 +4001,22 @@ Kevin_Lin0823
              Posted on 2021-02-17 | In 工具 | Views: 1,024\n{BODY1}\n{BODY2}"
         );
         assert_title_and_two_paragraphs(&text, "Git 撤销操作速查：reset、revert 与 restore 的区别");
+    }
+
+    #[test]
+    fn an_accounts_name_under_the_headline_gives_way_to_it() {
+        let text = format!(
+            "搜狐 首页 新闻 体育 汽车 房产 旅游 教育 时尚 科技 财经 娱乐 更多\n登录\n\
+             带爸妈出游，这些高铁乘车细节要提前知道\n旅途慢慢说\n2023-09-28 08:15 发布于：北京市\n\
+             {BODY1}\n{BODY2}"
+        );
+        let d = clean_with(&text, None);
+        assert_eq!(
+            d.title.as_deref(),
+            Some("带爸妈出游，这些高铁乘车细节要提前知道")
+        );
+        assert_eq!(d.metadata.author.as_deref(), Some("旅途慢慢说"));
+        assert_eq!(d.text, format!("{BODY1}\n{BODY2}"));
     }
 
     #[test]

@@ -48,8 +48,9 @@ fn second_heldout_probe_metadata_counts_match_snapshot() {
     assert_report_snapshot("probe_meta_heldout_2", &report);
 }
 
-/// The figures at first measurement (see the module's note).
+/// The figures at first measurement (see the module's note), and since:
+/// session 30's account name under the headline took one author right (78).
 const LEAKED_AT_FIRST: usize = 39;
 const LOST_AT_FIRST: usize = 27;
-const RIGHT_AT_FIRST: usize = 77;
+const RIGHT_AT_FIRST: usize = 78;
 const SPURIOUS_AT_FIRST: usize = 5;
