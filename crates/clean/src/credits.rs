@@ -666,7 +666,14 @@ fn opens_with_when_or_profile(s: &str) -> bool {
         }
         words().profile.iter().any(|w| starts_with(&low[at..], w))
     };
-    profile_at(0) || (counter > 0 && low[0].is_ascii_digit() && profile_at(counter))
+    // A follow button may print its plus apart (`+ 关注 12.6万`).
+    let plus = low
+        .iter()
+        .take_while(|x| matches!(x, '+' | '＋') || x.is_whitespace())
+        .count();
+    profile_at(0)
+        || (plus > 0 && profile_at(plus))
+        || (counter > 0 && low[0].is_ascii_digit() && profile_at(counter))
 }
 
 /// Where a handle line's handle is, and whether the line itself places
@@ -1661,6 +1668,11 @@ mod tests {
         );
         assert_eq!(
             author("教育学硕士在读 / 前外贸业务员", "关注").as_deref(),
+            Some("林深不知处")
+        );
+        // A video page's follow button with its plus apart.
+        assert_eq!(
+            author("全职美食UP主，每周三更新", "+ 关注 12.6万").as_deref(),
             Some("林深不知处")
         );
         // A sentence under the name is no bio, and a bio with nothing of

@@ -627,10 +627,17 @@ impl Cleaner {
                     lines_removed += 1;
                     boiler_chars += line.f.chars as u64;
                     credited.offer(&line.text, &line.simple, reason, body_begun, &is_word);
-                    let read_for_handle = !matches!(
-                        reason,
-                        Reason::Caption | Reason::RelatedList | Reason::Legal
+                    // A class given by the neighbours alone (a name line
+                    // under a licence notice) says nothing against a handle.
+                    let smoothed = matches!(
+                        line.rule.as_deref(),
+                        Some("among boilerplate before the body")
                     );
+                    let read_for_handle = smoothed
+                        || !matches!(
+                            reason,
+                            Reason::Caption | Reason::RelatedList | Reason::Legal
+                        );
                     if !body_begun && read_for_handle {
                         let handle = credits::HandleLine {
                             orig: &line.text,
