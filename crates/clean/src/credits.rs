@@ -1207,9 +1207,20 @@ fn is_floor(token: &[char]) -> bool {
 /// A dated byline's outlet named alone beside the date (`{date} {time}
 /// 某某日报`, `某某新闻网 {date}`).
 fn read_outlet_alone(s: &[char], found: &mut Found) {
-    if let Some(&(a, b)) = fields(s, 0, s.len())
+    let all = fields(s, 0, s.len());
+    // After 来自 a post names the device or app it was sent from (`来自
+    // iPhone客户端`), no outlet.
+    let from_device = |k: usize| {
+        k > 0 && {
+            let (pa, pb) = all[k - 1];
+            s[pa..pb].ends_with(&['来', '自'])
+        }
+    };
+    if let Some(&(a, b)) = all
         .iter()
-        .find(|&&(a, b)| names_outlet(&s[a..b]))
+        .enumerate()
+        .find(|&(k, &(a, b))| names_outlet(&s[a..b]) && !from_device(k))
+        .map(|(_, f)| f)
     {
         found.source.push((FROM_BYLINE, a, b));
     }
@@ -1338,6 +1349,11 @@ mod tests {
                 Reason::ForumChrome
             )])
             .0,
+            None
+        );
+        // The app a post was sent from is no outlet.
+        assert_eq!(
+            credits(&[("24-3-15 08:42 来自 iPhone客户端 已编辑", Reason::Byline)]).2,
             None
         );
         // A photographer's label after the writer's name labels the next

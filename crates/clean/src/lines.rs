@@ -394,6 +394,9 @@ fn date_at(chars: &[char], i: usize) -> Option<(String, usize)> {
             .collect()
     };
     let y = digits_from(i);
+    if y.len() == 2 {
+        return short_year_date_at(chars, i, &y);
+    }
     if y.len() != 4 || !(y.starts_with("19") || y.starts_with("20")) {
         return None;
     }
@@ -450,6 +453,44 @@ fn date_at(chars: &[char], i: usize) -> Option<(String, usize)> {
     }
     let j = time_after(chars, j, &mut out);
     Some((out, j))
+}
+
+/// A date with a two-digit year and dashes, as Weibo stamps a post of an
+/// earlier year (`24-3-15 08:42`): read only with a clock time after it,
+/// since `24-3-15` alone may be a score or a code. The year is this
+/// century's.
+fn short_year_date_at(chars: &[char], i: usize, y: &str) -> Option<(String, usize)> {
+    let digits_from = |j: usize| -> String {
+        chars[j.min(chars.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .collect()
+    };
+    let mut j = i + 2;
+    if chars.get(j) != Some(&'-') {
+        return None;
+    }
+    let m = digits_from(j + 1);
+    j += 1 + m.len();
+    if !(1..=2).contains(&m.len()) || chars.get(j) != Some(&'-') {
+        return None;
+    }
+    let d = digits_from(j + 1);
+    j += 1 + d.len();
+    let (mn, dn) = (m.parse::<u32>().ok()?, d.parse::<u32>().ok()?);
+    if !(1..=2).contains(&d.len()) || !(1..=12).contains(&mn) || !(1..=31).contains(&dn) {
+        return None;
+    }
+    // A digit or a dash after the day makes it a longer code.
+    if chars
+        .get(j)
+        .is_some_and(|c| c.is_ascii_digit() || *c == '-')
+    {
+        return None;
+    }
+    let mut out = format!("20{y}-{mn:02}-{dn:02}");
+    let end = time_after(chars, j, &mut out);
+    (end > j).then_some((out, end))
 }
 
 /// A clock time straight after a date ending at `j` (spaces between), added
@@ -2711,11 +2752,17 @@ mod tests {
 
     #[test]
     fn dates_and_times() {
-        let cases: [(&str, Option<&str>); 17] = [
+        let cases: [(&str, Option<&str>); 21] = [
             (
                 "2025-01-09 09:14:15 来源：浙江政协同心苑",
                 Some("2025-01-09 09:14:15"),
             ),
+            // A two-digit year, as Weibo stamps an earlier year's post,
+            // only with a clock time after it.
+            ("24-3-15 08:42 来自 iPhone客户端", Some("2024-03-15 08:42")),
+            ("比分24-3-15，主队胜", None),
+            ("编号 24-3-15-2 08:42", None),
+            ("24-13-15 08:42", None),
             (
                 "雪莲 发表于 2021-1-13 09:17 | 显示全部楼层",
                 Some("2021-01-13 09:17"),

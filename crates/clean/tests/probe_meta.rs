@@ -21,7 +21,7 @@ fn development_probes_metadata_matches_snapshot() {
     );
     println!("{report}");
     assert_report_snapshot("probe_meta", &report);
-    assert_bounds(&report, 284, 8);
+    assert_bounds(&report, 285, 8);
 }
 
 /// The byline probe: 48 pages of page heads and bylines, metadata only
