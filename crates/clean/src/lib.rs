@@ -1151,6 +1151,10 @@ fn headline_before_buttons(l: &Line) -> Option<&str> {
     .then_some(head)
 }
 
+/// The most words of a question's topic row, and chars of a topic.
+const TOPIC_ROW_MAX_WORDS: usize = 5;
+const TOPIC_MAX_CHARS: usize = 8;
+
 /// Whether the body line at `i` is a headline read as a sentence: one
 /// ending in a question or an exclamation mark with furniture (a byline, a
 /// date line, a post header) right under it, or one with no end mark at
@@ -1165,11 +1169,26 @@ fn asking_headline(lines: &[Line], i: usize) -> bool {
         && lines
             .get(i + 1)
             .is_some_and(|n| n.class == Some(LineClass::Boilerplate(Reason::Byline)));
+    // A Q&A page sets the question's topics between it and its buttons
+    // (`为什么…？` / `厨房 小家电 空气炸锅` / `关注问题 写回答`).
+    let furniture = |k: usize| {
+        lines
+            .get(k)
+            .is_some_and(|n| matches!(n.class, Some(LineClass::Boilerplate(_))))
+    };
+    let topics = lines.get(i + 1).is_some_and(|n| {
+        let words: Vec<&str> = n.text.split_whitespace().collect();
+        n.class.is_none()
+            && (2..=TOPIC_ROW_MAX_WORDS).contains(&words.len())
+            && words.iter().all(|w| {
+                let k = w.chars().count();
+                (2..=TOPIC_MAX_CHARS).contains(&k)
+                    && w.chars().all(|c| is_han(c) || c.is_alphanumeric())
+            })
+    }) && furniture(i + 2);
     (asks || unmarked)
         && l.f.chars <= ASKING_HEADLINE_MAX_CHARS
-        && lines
-            .get(i + 1)
-            .is_some_and(|n| matches!(n.class, Some(LineClass::Boilerplate(_))))
+        && (furniture(i + 1) || (asks && topics))
         && lines[i + 2..]
             .iter()
             .any(|n| n.class == Some(LineClass::Body))
@@ -4023,6 +4042,23 @@ Kevin_Lin0823
             Some("带爸妈出游，这些高铁乘车细节要提前知道")
         );
         assert_eq!(d.metadata.author.as_deref(), Some("旅途慢慢说"));
+        assert_eq!(d.text, format!("{BODY1}\n{BODY2}"));
+    }
+
+    #[test]
+    fn a_question_over_its_topics_and_buttons_is_the_title() {
+        let text = format!(
+            "知乎\n首页 会员 发现 等你来答\n搜索 提问 登录/注册\n\
+             为什么很多人买了空气炸锅最后都闲置了？\n厨房 小家电 空气炸锅\n关注问题 写回答\n\
+             查看全部 1,286 个回答\n吃饭是件大事\n美食博主｜偶尔做饭偶尔点外卖\n1,024 人赞同了该回答\n\
+             {BODY1}\n{BODY2}"
+        );
+        let d = clean_with(&text, None);
+        assert_eq!(
+            d.title.as_deref(),
+            Some("为什么很多人买了空气炸锅最后都闲置了？")
+        );
+        assert_eq!(d.metadata.author.as_deref(), Some("吃饭是件大事"));
         assert_eq!(d.text, format!("{BODY1}\n{BODY2}"));
     }
 
