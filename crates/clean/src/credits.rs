@@ -1351,6 +1351,11 @@ mod tests {
             .0,
             None
         );
+        // A note of first publication names no outlet.
+        assert_eq!(
+            credits(&[("于 2023-03-08 10:12:33 首次发布", Reason::Byline)]).2,
+            None
+        );
         // The app a post was sent from is no outlet.
         assert_eq!(
             credits(&[("24-3-15 08:42 来自 iPhone客户端 已编辑", Reason::Byline)]).2,

@@ -649,8 +649,12 @@ impl Cleaner {
                         };
                         credited.offer_handle_line(&handle, &is_word);
                     }
-                    // A related list's dates are its headlines' own.
-                    if line.f.has_date && reason != Reason::RelatedList {
+                    // A related list's dates are its headlines' own; but
+                    // a line of a date and a place alone after the text is
+                    // the post's stamp (Xiaohongshu's `2023-04-09 浙江`
+                    // under its tags).
+                    let stamp = mostly_date(&line.text);
+                    if line.f.has_date && (reason != Reason::RelatedList || stamp) {
                         published.offer(&line.text, &line.simple, body_begun);
                     }
                     removed.push(Removal {
@@ -4059,6 +4063,18 @@ Kevin_Lin0823
             Some("为什么很多人买了空气炸锅最后都闲置了？")
         );
         assert_eq!(d.metadata.author.as_deref(), Some("吃饭是件大事"));
+        assert_eq!(d.text, format!("{BODY1}\n{BODY2}"));
+    }
+
+    #[test]
+    fn a_posts_day_and_place_under_its_tags_dates_it() {
+        let text = format!(
+            "小红书\n发现 发布 通知\n登录\n奶茶不加糖\n关注\n租房党必看｜500块改造出租屋卧室\n\
+             {BODY1}\n{BODY2}\n#出租屋改造 #租房好物 #卧室改造\n2023-04-09 浙江\n共 86 条评论\n\
+             蓝莓酱 04-10 上海\n灯是哪家买的呀，求链接"
+        );
+        let d = clean_with(&text, None);
+        assert_eq!(d.metadata.date.as_deref(), Some("2023-04-09"));
         assert_eq!(d.text, format!("{BODY1}\n{BODY2}"));
     }
 
