@@ -477,6 +477,7 @@ impl Credited {
         let sc: Vec<char> = simple.chars().take(DATELINE_MAX_CHARS).collect();
         let sc = if sc.len() == oc.len() { sc } else { oc.clone() };
         self.offer_bracketed_dateline(&oc, &sc);
+        self.offer_wire_outlet(&oc, &sc);
         let Some(open) = sc
             .windows(2)
             .position(|w| matches!(w[0], '电' | '讯') && matches!(w[1], '（' | '('))
@@ -498,6 +499,42 @@ impl Credited {
         found.editor = None;
         found.source.clear();
         self.take(found, &|a, b| oc[a..b].iter().collect());
+    }
+
+    /// A wire dateline opening the body names its agency or site before
+    /// the place (`新华社郑州3月8日电`, `中新网上海12月2日电`): the source,
+    /// as an outlet named beside its reporter ranks. The outlet is the
+    /// longest head of the text before the month that ends as a news
+    /// outlet's name does (`…社`, `…网`, `…报`), with at most a city's
+    /// name after it.
+    fn offer_wire_outlet(&mut self, oc: &[char], sc: &[char]) {
+        let lead = sc.iter().take_while(|&&c| is_han(c)).count();
+        let rest = &sc[lead..];
+        let month = rest.iter().take_while(|c| c.is_ascii_digit()).count();
+        let day_at = month + 1;
+        let day = rest
+            .get(day_at..)
+            .map_or(0, |r| r.iter().take_while(|c| c.is_ascii_digit()).count());
+        let wired = (1..=2).contains(&month)
+            && rest.get(month) == Some(&'月')
+            && (1..=2).contains(&day)
+            && rest.get(day_at + day..day_at + day + 2) == Some(&['日', '电'][..]);
+        if !wired || lead < 2 {
+            return;
+        }
+        let head = &sc[..lead];
+        let outlet_end = (2..=lead.min(DATELINE_OUTLET_MAX_CHARS)).rev().find(|&k| {
+            lead - k <= WIRE_PLACE_MAX_CHARS
+                && (head[k - 1] == '社' || names_outlet(&head[..k]))
+                && names_source(&head[..k])
+        });
+        if let Some(k) = outlet_end {
+            let found = Found {
+                source: vec![(FROM_OUTLET, 0, k)],
+                ..Found::default()
+            };
+            self.take(found, &|a, b| oc[a..b].iter().collect());
+        }
     }
 
     /// A paper's own dateline in brackets opening the body (`【明報專訊】`,
@@ -548,6 +585,8 @@ impl Credited {
 }
 
 /// The longest paper's name read in a bracketed dateline (`【明報專訊】`).
+/// The most chars of the place a wire dateline names after its outlet.
+const WIRE_PLACE_MAX_CHARS: usize = 4;
 const DATELINE_OUTLET_MAX_CHARS: usize = 8;
 
 /// How far into the first paragraph a wire story's dateline is read.
@@ -1912,6 +1951,26 @@ mod tests {
             s("某市日报")
         );
         assert_eq!(source("【本报讯】昨天上午", "【本报讯】昨天上午"), None);
+        // A wire's agency or site before the place.
+        assert_eq!(
+            source(
+                "新华社郑州3月8日电（记者 赵文博）今年以来",
+                "新华社郑州3月8日电（记者 赵文博）今年以来"
+            ),
+            s("新华社")
+        );
+        assert_eq!(
+            source(
+                "中新网上海12月2日电 去年冬天",
+                "中新网上海12月2日电 去年冬天"
+            ),
+            s("中新网")
+        );
+        assert_eq!(
+            source("本报北京3月8日电 今年以来", "本报北京3月8日电 今年以来"),
+            None
+        );
+        assert_eq!(source("今年3月8日电价调整", "今年3月8日电价调整"), None);
         assert_eq!(source("【提示】昨天上午", "【提示】昨天上午"), None);
         // A furniture byline's reporter comes first.
         let mut c = Credited::default();
