@@ -1390,16 +1390,14 @@ mod tests {
             .0,
             None
         );
-        // A note of first publication names no outlet.
-        assert_eq!(
-            credits(&[("于 2023-03-08 10:12:33 首次发布", Reason::Byline)]).2,
-            None
-        );
-        // The app a post was sent from is no outlet.
-        assert_eq!(
-            credits(&[("24-3-15 08:42 来自 iPhone客户端 已编辑", Reason::Byline)]).2,
-            None
-        );
+        // A note of first publication, the app a post was sent from: no
+        // outlet.
+        for line in [
+            "于 2023-03-08 10:12:33 首次发布",
+            "24-3-15 08:42 来自 iPhone客户端 已编辑",
+        ] {
+            assert_eq!(credits(&[(line, Reason::Byline)]).2, None, "{line}");
+        }
         // A photographer's label after the writer's name labels the next
         // field.
         assert_eq!(
