@@ -1180,19 +1180,21 @@ fn asking_headline(lines: &[Line], i: usize) -> bool {
             .get(k)
             .is_some_and(|n| matches!(n.class, Some(LineClass::Boilerplate(_))))
     };
-    let topics = lines.get(i + 1).is_some_and(|n| {
-        let words: Vec<&str> = n.text.split_whitespace().collect();
-        n.class.is_none()
-            && (2..=TOPIC_ROW_MAX_WORDS).contains(&words.len())
-            && words.iter().all(|w| {
-                let k = w.chars().count();
-                (2..=TOPIC_MAX_CHARS).contains(&k)
-                    && w.chars().all(|c| is_han(c) || c.is_alphanumeric())
-            })
-    }) && furniture(i + 2);
+    let topics = || {
+        lines.get(i + 1).is_some_and(|n| {
+            let words: Vec<&str> = n.text.split_whitespace().collect();
+            n.class.is_none()
+                && (2..=TOPIC_ROW_MAX_WORDS).contains(&words.len())
+                && words.iter().all(|w| {
+                    let k = w.chars().count();
+                    (2..=TOPIC_MAX_CHARS).contains(&k)
+                        && w.chars().all(|c| is_han(c) || c.is_alphanumeric())
+                })
+        }) && furniture(i + 2)
+    };
     (asks || unmarked)
         && l.f.chars <= ASKING_HEADLINE_MAX_CHARS
-        && (furniture(i + 1) || (asks && topics))
+        && (furniture(i + 1) || (asks && topics()))
         && lines[i + 2..]
             .iter()
             .any(|n| n.class == Some(LineClass::Body))
@@ -1765,8 +1767,7 @@ fn keep_numbered_steps(lines: &mut [Line]) {
         } else {
             continue;
         }
-        let counted = steps.len();
-        if counted >= NUMBERED_STEPS_MIN {
+        if steps.len() >= NUMBERED_STEPS_MIN {
             for &k in &steps {
                 if lines[k].class != Some(LineClass::Body) {
                     lines[k].class = Some(LineClass::Body);
