@@ -1417,6 +1417,11 @@ mod tests {
         for line in ["Powered by WordPress 2023-12-02", "Photo by Lin 2023-12-02"] {
             assert_eq!(credits(&[(line, Reason::Byline)]).0, None, "{line}");
         }
+        // The English label, with its colon.
+        assert_eq!(
+            credits(&[("source: xinhua | 2023-12-02", Reason::Byline)]).2,
+            s("xinhua")
+        );
         // A reprint's print source and a supplying office are sources.
         assert_eq!(
             credits(&[("摘自：《新民晚报》2023-12-02", Reason::Byline)]).2,
