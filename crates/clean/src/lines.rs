@@ -3143,6 +3143,8 @@ mod tests {
             ("整理：林小舟", "page fact field"),
             ("摘自：《新民晚报》", "page fact field"),
             ("来自： 晚风不晚 （一个普通上班族）", "page fact field"),
+            ("处理状态：已办结", "page fact field"),
+            ("办理单位：北岭区住房和城乡建设局", "page fact field"),
             ("点击进入专题：两会时间", "link field"),
             ("政策解读：一图读懂新版住房公积金办法", "link field"),
         ];
