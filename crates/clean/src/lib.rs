@@ -1092,6 +1092,23 @@ fn mostly_date(text: &str) -> bool {
     first.at <= 1 && n.saturating_sub(dated) <= 4
 }
 
+/// Whether a line went as navigation for one menu word it says inside a
+/// clause (`一部关于等待的电影，也关于我们自己` holds `关于我们`): a menu names
+/// its items apart, so such a line may still be the headline. Dated lines
+/// are left alone (their dates count elsewhere).
+fn menu_word_in_a_clause(l: &Line) -> bool {
+    l.class == Some(LineClass::Boilerplate(Reason::Navigation))
+        && l.rule.as_deref().is_some_and(|r| r.starts_with("lexicon:"))
+        && l.f.hits.len() == 1
+        && l.text.contains(['，', ','])
+        && l.f.separators == 0
+        && l.f.arrows == 0
+        && !l.f.has_date
+        && (5..=80).contains(&l.f.chars)
+        && headline_script(l)
+        && !ends_clause(&l.text)
+}
+
 /// The headline of a furniture line that is a headline with buttons in
 /// brackets after it (`冬天的小镇 [复制链接]`, `某某 【打印】【关闭】`): every
 /// phrase of the lexicon the line holds lies in those brackets, and what
@@ -1424,7 +1441,7 @@ fn decide_title(lines: &mut [Line]) -> Option<String> {
     let candidates: Vec<usize> = (0..limit)
         .filter(|&i| {
             let l = &lines[i];
-            if buttoned[i].is_some() {
+            if buttoned[i].is_some() || menu_word_in_a_clause(l) {
                 return true;
             }
             // A comments section's header (`评论 共12836条评论`) heads no
@@ -4054,6 +4071,12 @@ Kevin_Lin0823
                 "吃饭是件大事",
             ),
         ];
+        // A headline that says a menu's words inside a clause.
+        let review = format!(
+            "豆瓣电影\n影讯&购票 选电影 电视剧 排行榜 影评\n一部关于等待的电影，也关于我们自己\n\
+             半糖主义 评论 远山的灯 4星 2023-02-14 23:05:12 上海\n这篇影评可能有剧透\n{BODY1}\n{BODY2}"
+        );
+        assert_title_and_two_paragraphs(&review, "一部关于等待的电影，也关于我们自己");
         for (head, title, poster) in pages {
             let d = assert_title_and_two_paragraphs(&format!("{head}\n{BODY1}\n{BODY2}"), title);
             assert_eq!(d.metadata.author.as_deref(), Some(poster), "{title}");

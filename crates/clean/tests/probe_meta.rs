@@ -31,7 +31,7 @@ fn byline_probe_metadata_matches_snapshot() {
     let report = meta_report(&[probe_dir("probe-bylines")], Listing::Lines);
     println!("{report}");
     assert_report_snapshot("probe_meta_bylines", &report);
-    assert_bounds(&report, 140, 0);
+    assert_bounds(&report, 141, 0);
 }
 
 #[test]
