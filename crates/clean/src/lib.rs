@@ -1094,8 +1094,9 @@ fn mostly_date(text: &str) -> bool {
 
 /// Whether a line went as navigation for one menu word it says inside a
 /// clause (`一部关于等待的电影，也关于我们自己` holds `关于我们`): a menu names
-/// its items apart, so such a line may still be the headline. Dated lines
-/// are left alone (their dates count elsewhere).
+/// its items apart, so such a line may still be the headline, if it is
+/// headline-shaped as an undecided line must be. Dated lines are left
+/// alone (their dates count elsewhere).
 fn menu_word_in_a_clause(l: &Line) -> bool {
     l.class == Some(LineClass::Boilerplate(Reason::Navigation))
         && l.rule.as_deref().is_some_and(|r| r.starts_with("lexicon:"))
@@ -1104,9 +1105,6 @@ fn menu_word_in_a_clause(l: &Line) -> bool {
         && l.f.separators == 0
         && l.f.arrows == 0
         && !l.f.has_date
-        && (5..=80).contains(&l.f.chars)
-        && headline_script(l)
-        && !ends_clause(&l.text)
 }
 
 /// The headline of a furniture line that is a headline with buttons in
@@ -1441,12 +1439,12 @@ fn decide_title(lines: &mut [Line]) -> Option<String> {
     let candidates: Vec<usize> = (0..limit)
         .filter(|&i| {
             let l = &lines[i];
-            if buttoned[i].is_some() || menu_word_in_a_clause(l) {
+            if buttoned[i].is_some() {
                 return true;
             }
             // A comments section's header (`评论 共12836条评论`) heads no
             // article.
-            l.class.is_none()
+            (l.class.is_none() || menu_word_in_a_clause(l))
                 && !l.f.bullet
                 && !l.f.names_comments
                 && ((5..=80).contains(&l.f.chars) || (in_trail(i) && l.f.chars >= 2))
