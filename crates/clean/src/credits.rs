@@ -1016,11 +1016,15 @@ fn is_latin_particle(token: &[char]) -> bool {
 }
 
 /// Whether a line is a blog's post line (`posted @ {date} 某某 阅读(312)`),
-/// which cnblogs prints under the post: after the body it still names the
-/// post's writer, as no reply's header is worded so.
+/// which cnblogs prints under the post: it opens on an English post cue of
+/// credits.txt, which after the body still names the post's writer, as no
+/// reply's header is worded so.
 fn posted_line(s: &[char]) -> bool {
-    let head: String = s.iter().take(6).collect::<String>().to_ascii_lowercase();
-    head.starts_with("posted")
+    words().post_cue.iter().any(|cue| {
+        cue.iter().all(char::is_ascii_alphabetic)
+            && s.len() >= cue.len()
+            && s.iter().zip(cue).all(|(a, b)| a.eq_ignore_ascii_case(b))
+    })
 }
 
 /// Whether a field is the English word `by`, in any case.

@@ -653,8 +653,8 @@ impl Cleaner {
                     // a line of a date and a place alone after the text is
                     // the post's stamp (Xiaohongshu's `2023-04-09 浙江`
                     // under its tags).
-                    let stamp = mostly_date(&line.text);
-                    if line.f.has_date && (reason != Reason::RelatedList || stamp) {
+                    if line.f.has_date && (reason != Reason::RelatedList || mostly_date(&line.text))
+                    {
                         published.offer(&line.text, &line.simple, body_begun);
                     }
                     removed.push(Removal {
@@ -1065,6 +1065,9 @@ fn tidy_title(t: &str) -> String {
 /// The fewest chars of a headline read as a trail's last step.
 const TRAIL_HEADLINE_MIN_CHARS: usize = 5;
 
+/// The least share of Han chars in a headline written in Chinese.
+const HEADLINE_MIN_HAN_SHARE: f64 = 0.4;
+
 /// The fewest Han chars of a headline that mixes in English words.
 const MIXED_HEADLINE_MIN_HAN: usize = 4;
 
@@ -1073,7 +1076,7 @@ const MIXED_HEADLINE_MIN_HAN: usize = 4;
 /// English words for nearly all of them (`Git 撤销操作速查：reset、revert
 /// 与 restore 的区别`).
 fn headline_script(l: &Line) -> bool {
-    if l.f.han_share() >= 0.4 {
+    if l.f.han_share() >= HEADLINE_MIN_HAN_SHARE {
         return true;
     }
     let letters = l.text.chars().filter(char::is_ascii_alphabetic).count();
@@ -1160,7 +1163,7 @@ fn headline_before_buttons(l: &Line) -> Option<&str> {
     };
     (head.len() < text.len()
         && (5..=80).contains(&chars)
-        && han * 10 >= chars * 4
+        && han as f64 >= chars as f64 * HEADLINE_MIN_HAN_SHARE
         && !head.contains(['[', '【', ']', '】'])
         && !ends_clause(head)
         && l.f

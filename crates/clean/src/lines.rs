@@ -387,12 +387,7 @@ fn english_dates(chars: &[char]) -> Vec<FoundDate> {
 /// and a day under one separator, `年月日` or `-` `/` `.`), and the offset
 /// after it and any time that follows.
 fn date_at(chars: &[char], i: usize) -> Option<(String, usize)> {
-    let digits_from = |j: usize| -> String {
-        chars[j.min(chars.len())..]
-            .iter()
-            .take_while(|c| c.is_ascii_digit())
-            .collect()
-    };
+    let digits_from = |j: usize| digits_at(chars, j);
     let y = digits_from(i);
     if y.len() == 2 {
         return short_year_date_at(chars, i, &y);
@@ -455,17 +450,20 @@ fn date_at(chars: &[char], i: usize) -> Option<(String, usize)> {
     Some((out, j))
 }
 
+/// The ASCII digits from `j` on (none past the end).
+fn digits_at(chars: &[char], j: usize) -> String {
+    chars[j.min(chars.len())..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .collect()
+}
+
 /// A date with a two-digit year and dashes, as Weibo stamps a post of an
 /// earlier year (`24-3-15 08:42`): read only with a clock time after it,
 /// since `24-3-15` alone may be a score or a code. The year is this
 /// century's.
 fn short_year_date_at(chars: &[char], i: usize, y: &str) -> Option<(String, usize)> {
-    let digits_from = |j: usize| -> String {
-        chars[j.min(chars.len())..]
-            .iter()
-            .take_while(|c| c.is_ascii_digit())
-            .collect()
-    };
+    let digits_from = |j: usize| digits_at(chars, j);
     let mut j = i + 2;
     if chars.get(j) != Some(&'-') {
         return None;
