@@ -4158,6 +4158,10 @@ fn rejoins(
         .any(|&(start, end)| start < seam && end > seam && end - start >= 2)
 }
 
+/// The Traditional-only chars a page must show, outside spam already found,
+/// before [`find_script_intruders`] reads it as Traditional.
+const TRADITIONAL_EVIDENCE_MIN: usize = 6;
+
 /// Spam injected into a Traditional page is usually written in Simplified
 /// characters: the injector's templates are Simplified and nothing converts
 /// them. On a page whose script-specific characters are clearly Traditional,
@@ -4179,7 +4183,7 @@ pub fn find_script_intruders(
         .flatten()
         .filter(|&&c| is_traditional_only(c))
         .count()
-        < 30
+        < TRADITIONAL_EVIDENCE_MIN
     {
         return Vec::new();
     }
@@ -4208,7 +4212,7 @@ pub fn find_script_intruders(
             }
         }
     }
-    if native < 30 {
+    if native < TRADITIONAL_EVIDENCE_MIN {
         return Vec::new();
     }
     let mut runs: FxHashMap<&[char], Vec<Occurrence>> = FxHashMap::default();
@@ -4861,6 +4865,21 @@ mod tests {
             "为进入联合国，日本政府签署该项宣言，并从一九五八年开始全面禁止性产业活动，性产业转入地下。",
         ]);
         assert!(find(&simplified).is_empty());
+        // A short Traditional page (a dozen Traditional-only chars) shows
+        // its script as clearly as a long one.
+        let short = chars(&[
+            "「想色誘聯绿色出行邦密探吧？」她以燦爛的笑容回報道。",
+            "「只不知小妹有沒有這樣的能力？」我绿色出行嘆道。",
+        ]);
+        let texts: Vec<String> = find(&short).into_iter().map(|s| s.text).collect();
+        assert_eq!(texts, vec!["绿色出行", "绿色出行"], "{texts:?}");
+        // A short Simplified page quoting Traditional names keeps its
+        // repeated words: its Simplified chars are all over it.
+        let quoting = chars(&[
+            "记者从「國立臺灣大學」获悉，该校将与「國立臺灣師範大學」合作开设课程。",
+            "两校表示，合作课程将于明年开设，课程内容由两校教师共同设计。",
+        ]);
+        assert!(find(&quoting).is_empty(), "{:?}", find(&quoting));
     }
 
     #[test]
