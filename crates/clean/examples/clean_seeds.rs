@@ -1,5 +1,8 @@
 //! Cleans the seed corpus repeatedly, for profiling the stage
-//! (`cargo run --release -p taojin-clean --example clean_seeds -- 50`).
+//! (`cargo run --release -p taojin-clean --example clean_seeds -- 50`), or
+//! the `.txt` files of another directory (`-- 5 DIR`): the seeds all carry
+//! spam, and most pages of a real corpus carry none, which the spam passes
+//! read differently.
 
 use taojin_clean::Cleaner;
 use taojin_core::Document;
@@ -11,7 +14,10 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(20);
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+    let dir = std::env::args().nth(2).map_or_else(
+        || std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds"),
+        std::path::PathBuf::from,
+    );
     let mut texts = Vec::new();
     if let Ok(rd) = std::fs::read_dir(dir) {
         for e in rd.flatten() {

@@ -405,6 +405,50 @@ fn slogan_register() -> &'static FxHashMap<Vec<char>, bool> {
     })
 }
 
+/// The shortest whole entry of [`slogan_register`] whose being said twice
+/// on a page where nothing else was found has the runs said twice read
+/// (see [`register_said_twice`]): two-char entries (`担当`, `初心`) are
+/// words of any text.
+const REGISTER_GATE_SHORTEST: usize = 3;
+
+/// Whether a whole entry of [`slogan_register`] of
+/// [`REGISTER_GATE_SHORTEST`] chars or more is said twice or more on the
+/// page. Realistic spam splices stock slogans whole (`安全生产`,
+/// `凝心聚力`), each piece two or three times and no brand beside them,
+/// so that no run said three times may reach the bar to vouch for the
+/// others: a stock slogan said twice is reason enough to read the runs
+/// said twice, which costs too much to do on every clean page (a sixth
+/// more time on clean text). The runs are still taken only by the
+/// scorer's bars.
+fn register_said_twice(analysis: &[Vec<char>]) -> bool {
+    static FINDER: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
+        std::sync::OnceLock::new();
+    let finder = FINDER.get_or_init(|| {
+        let entries: Vec<&str> = crate::lexicon::data_lines(SLOGAN_REGISTER)
+            .map(str::trim)
+            .filter(|e| e.chars().count() >= REGISTER_GATE_SHORTEST)
+            .collect();
+        aho_corasick::AhoCorasick::new(entries).ok()
+    });
+    let Some(finder) = finder else {
+        return false;
+    };
+    let mut seen: FxHashMap<usize, usize> = FxHashMap::default();
+    let mut line = String::new();
+    for chars in analysis {
+        line.clear();
+        line.extend(chars.iter());
+        for m in finder.find_overlapping_iter(&line) {
+            let n = seen.entry(m.pattern().as_usize()).or_insert(0);
+            *n += 1;
+            if *n >= TWICE {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// The share of a run's chars covered by stretches of two chars or more
 /// that [`slogan_register`] holds: how far the run reads as a piece of a
 /// stock slogan or of shop promotion copy. A part of an entry that is a
@@ -763,7 +807,7 @@ pub(super) fn find_scored(page: PageSoFar<'_>, cuts: &mut CutCache<'_>) -> Vec<S
             .iter()
             .any(|c| model_for(c.occs.len()).score(&c.x) >= PAIR_THRESHOLD)
     };
-    if alone && fewest > TWICE && could_pair(&cands) {
+    if alone && fewest > TWICE && (could_pair(&cands) || register_said_twice(page.analysis)) {
         (cands, dead) = candidates(page, cuts, false, reads_from, TWICE);
     }
     let threshold = if !alone {
@@ -1208,6 +1252,56 @@ mod tests {
         let alone: Vec<String> = twice.iter().map(|l| l.replace("善待自然", "")).collect();
         let alone: Vec<&str> = alone.iter().map(String::as_str).collect();
         assert!(taken(&crate::spam::tests::chars(&alone)).is_empty());
+    }
+
+    #[test]
+    fn a_stock_slogan_said_twice_has_the_runs_said_twice_read() {
+        // Whole stock slogans spliced at clause starts, each twice, no
+        // brand and nothing said three times: the register's entry said
+        // twice has the runs said twice read, and the pieces vouch for
+        // each other.
+        let page: &[&str] = &[
+            "社区老年食堂昨日正式开业，凝心聚力首批六十多位老人在食堂吃上了午饭。",
+            "食堂由街道出资改建，节约用水面积约两百平方米，可同时容纳八十人就餐。",
+            "据负责人介绍，凝心聚力食堂每天供应两荤两素一汤，七十岁以上老人每餐只需十元。",
+            "不少老人说，饭菜口味清淡，价格实惠，节约用水以后不用再为做饭发愁了。",
+            "街道还计划在食堂旁开设阅览室，方便老人饭后休息。",
+        ];
+        let seg = Segmenter::new();
+        let surnames = surnames();
+        let taken = |lines: &[&str]| -> Vec<String> {
+            let lines = crate::spam::tests::chars(lines);
+            let mut cuts = CutCache::new(&seg);
+            let mut t: Vec<String> = find_scored(bare_page(&lines, &surnames), &mut cuts)
+                .into_iter()
+                .map(|s| s.text)
+                .collect();
+            t.sort();
+            t.dedup();
+            t
+        };
+        assert!(register_said_twice(&crate::spam::tests::chars(page)));
+        assert_eq!(taken(page), ["凝心聚力", "节约用水"]);
+        // The same page spammed with phrases outside the register: no
+        // entry is said twice, so the runs said twice are not read.
+        let unlisted: Vec<String> = page
+            .iter()
+            .map(|l| {
+                l.replace("凝心聚力", "拥抱未来")
+                    .replace("节约用水", "善待自然")
+            })
+            .collect();
+        let unlisted: Vec<&str> = unlisted.iter().map(String::as_str).collect();
+        assert!(!register_said_twice(&crate::spam::tests::chars(&unlisted)));
+        assert!(taken(&unlisted).is_empty());
+        // A clean page saying a stock phrase once keeps it.
+        let clean: Vec<String> = page
+            .iter()
+            .map(|l| l.replacen("凝心聚力", "", 1).replace("节约用水", ""))
+            .collect();
+        let clean: Vec<&str> = clean.iter().map(String::as_str).collect();
+        assert!(!register_said_twice(&crate::spam::tests::chars(&clean)));
+        assert!(taken(&clean).is_empty());
     }
 
     #[test]
