@@ -852,7 +852,7 @@ fn find_brand_shapes(
                 needs_repeat,
                 needs_spam,
                 latin_ok,
-                digits_ok && !one_digit && latin <= 3,
+                digits_ok && !one_digit && (latin <= 3 || brand_like_number(&low[i - latin..i])),
             ));
         }
     }
@@ -893,9 +893,10 @@ fn find_brand_shapes(
     for (s, ..) in &found {
         *counts.entry(s.rule.clone()).or_insert(0) += 1;
     }
-    // A short number before a category word said twice (`168国际` twice)
-    // is a brand's name on any page: a quantity or a year does not recur
-    // before the same category word.
+    // A short number before a category word said twice (`168国际` twice;
+    // four digits only where they are no year or round count, see
+    // [`brand_like_number`]) is a brand's name on any page: a quantity or a
+    // year does not recur before the same category word.
     let sure: Vec<SpamSpan> = found
         .iter()
         .filter(|(s, needs_repeat, needs_spam, _, short_number)| {
@@ -930,6 +931,16 @@ fn find_brand_shapes(
     );
     out.sort_by_key(|s| (s.line, s.start));
     out
+}
+
+/// Whether four digits read as a brand's number rather than a year or a
+/// round quantity: years (`2024国际车展`) and round counts (`3000国际游客`)
+/// stand before category words in ordinary text, and recur there, while
+/// gambling brands pick numbers for their look (`3658`, `8838`, `5179`).
+fn brand_like_number(digits: &[char]) -> bool {
+    let year = matches!(digits, ['1', '9', _, _] | ['2', '0', _, _]);
+    let round = digits.ends_with(&['0', '0']);
+    digits.len() == 4 && digits.iter().all(char::is_ascii_digit) && !year && !round
 }
 
 /// The maximal runs of ASCII letters and digits in a line, as
@@ -4943,6 +4954,18 @@ mod tests {
         assert!(found(&[
             "2010国际汽车展览会在北京开幕。",
             "本届2010国际汽车展览会规模空前。",
+        ])
+        .is_empty());
+        // Four digits that are no year and no round count read the same.
+        let four = [
+            "老人第一次坐上了3658国际自家楼栋的新电梯。",
+            "社区先后召开了十几次楼栋会议，3658国际请来设计单位现场讲解。",
+        ];
+        assert_eq!(found(&four), ["3658国际", "3658国际"]);
+        assert!(found(&four[..1]).is_empty());
+        assert!(found(&[
+            "今年春节共接待3000国际游客，同比增长两成。",
+            "预计明年将有3000国际游客来访。",
         ])
         .is_empty());
     }
