@@ -541,8 +541,20 @@ pub fn find_offtopic_brand_shapes(
                 }
             })
         });
+        // Nor may a word of the text run into it from the name's side:
+        // `女真|人` (the Jurchens) holds `真人` but names no casino.
+        let entered = strong.iter().any(|t| {
+            (s.start + 1..s.end).any(|k| {
+                low[k..].starts_with(t) && {
+                    let window = &low[s.start..(k + t.len()).min(low.len())];
+                    let at = k - s.start;
+                    cuts.spans(window).iter().any(|&(a, e)| a < at && e > at)
+                }
+            })
+        });
         s.rule.starts_with("brand shape:")
             && !inside_longer
+            && !entered
             && low.get(s.start..s.end).is_some_and(holds_strong)
     });
     if shapes.is_empty() {
@@ -1288,7 +1300,7 @@ pub fn find_categorised_latin_brands(
 /// Chars that follow a number as its unit or measure word (`500万元`,
 /// `3号`, `12月`, `30余人`, `21世纪`, `50美元`), both scripts: a number with one of these after
 /// it is a quantity, whatever word its removal would re-form.
-const NUMBER_UNITS: &str = "年月日号號时時分秒世美点點元角岁歲届屆期次个個位名人家户戶件条條项項款辆輛台张張只隻十百千万萬亿億余餘多倍级級度周天米克吨噸斤亩畝升里层層楼樓栋棟室路线線版章节節集季轮輪场場盘盤票股份批种種类類成间間棵株座套头頭匹枚篇部本首封双雙对對片块塊根颗顆粒堆幅瓶杯碗箱袋包公毫厘寸尺省道";
+const NUMBER_UNITS: &str = "年月日昼晝号號时時分秒世美点點元角岁歲届屆期次个個位名人家户戶件条條项項款辆輛台张張只隻十百千万萬亿億余餘多倍级級度周天米克吨噸斤亩畝升里层層楼樓栋棟室路线線版章节節集季轮輪场場盘盤票股份批种種类類成间間棵株座套头頭匹枚篇部本首封双雙对對片块塊根颗顆粒堆幅瓶杯碗箱袋包公毫厘寸尺省道";
 
 /// Whether a Latin run is mostly digits (`500`, `500V`, `R27450`): a
 /// number or a code rather than a name, though spam sites name brands so
@@ -6662,6 +6674,17 @@ mod tests {
         // strong one heading a longer word (`娱乐场所`).
         assert!(found(&["周末金樽体育举办了一场篮球比赛。"]).is_empty());
         assert!(found(&["全市清理整顿文化娱乐场所三百余家。"]).is_empty());
+        // Nor one a word of the text runs into from the name's side:
+        // `女真|人`, the Jurchens, holds `真人`.
+        assert!(found(&[
+            "历经三十余年征战，才促成后金的创建与女真人的重新凝聚。",
+            "这一过程也是满族形成的历史进程。",
+        ])
+        .is_empty());
+        assert_eq!(
+            found(&["沿线设置八座立交，鸿福真人预计明年五月建成。"]),
+            ["鸿福真人"]
+        );
     }
 
     #[test]
