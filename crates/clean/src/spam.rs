@@ -2758,7 +2758,14 @@ fn chains_with(cuts: &mut CutCache<'_>, piece: &[char], other: &[char]) -> bool 
 /// chain to. Runs seen only twice were tried and dropped: on the harness
 /// every one of them this rule took was a word of the text.
 fn find_chained(page: PageSoFar<'_>, cuts: &mut CutCache<'_>) -> Vec<SpamSpan> {
-    let mut pieces = page.found_pieces();
+    // A stock slogan found whole (`知识改变命运`) is no chop of a longer
+    // phrase: the words of the text that re-form a word with its ends
+    // (`农业|知识`) are no neighbouring pieces.
+    let mut pieces: Vec<Vec<char>> = page
+        .found_pieces()
+        .into_iter()
+        .filter(|p| p.len() < 5 || !scored::is_register_entry(p))
+        .collect();
     if pieces.is_empty() {
         return Vec::new();
     }

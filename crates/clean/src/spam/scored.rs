@@ -162,7 +162,13 @@ fn page_stats<'a>(page: &PageSoFar<'a>, fewest: usize) -> PageStats<'a> {
             }
         }
     }
-    let pieces = page.found_pieces();
+    // A stock slogan found whole is no chop of a longer phrase, so no
+    // anchor for `chains` (see `find_chained`).
+    let pieces = page
+        .found_pieces()
+        .into_iter()
+        .filter(|p| p.len() < 5 || !is_register_entry(p))
+        .collect();
     PageStats {
         dead,
         chars,
@@ -405,6 +411,12 @@ fn slogan_register() -> &'static FxHashMap<Vec<char>, bool> {
     })
 }
 
+/// Whether `gram` is a whole entry of [`slogan_register`] (a stock slogan
+/// or phrase, not a part of one).
+pub(super) fn is_register_entry(gram: &[char]) -> bool {
+    slogan_register().get(gram).copied().unwrap_or(false)
+}
+
 /// The shortest whole entry of [`slogan_register`] whose being said twice
 /// on a page where nothing else was found has the runs said twice read
 /// (see [`register_said_twice`]): two-char entries (`担当`, `初心`) are
@@ -540,15 +552,22 @@ fn costly_features(
     if hopeless(x, m.after_windows) {
         return false;
     }
-    let shape = fragment_shape(gram, cuts, page.surnames);
+    let mut shape = fragment_shape(gram, cuts, page.surnames);
     // The model was fitted on runs of two to four chars, where a name's
     // shape (`Shape::None`: an anonymised party, a role word) is weighed
     // with the rest. Runs of five or six are read as four-char ones
     // (`len5` weighs nothing until a refit shows it should), and a name
     // that long (`延吉市某小学`) is left out, as the rules of
-    // `find_fragments` leave out every name.
+    // `find_fragments` leave out every name. So is every other run of six
+    // chars, which [`fragment_shape`] reads as no phrase (`原告应明海`,
+    // `享有优先受偿权` are terms of the text), unless the register holds it
+    // whole: a stock slogan of six (`知识改变命运`, `建设美丽乡村`) is a
+    // phrase, and the pieces a site cuts at word boundaries run that long.
     if len > FITTED_LONGEST && shape == Shape::None {
-        return false;
+        if x[F::register_all as usize] < 1.0 {
+            return false;
+        }
+        shape = Shape::Phrase;
     }
     let text: String = gram.iter().collect();
     let freq = cuts.seg.jieba().suggest_freq(&text).max(1) as f64;
@@ -1123,6 +1142,78 @@ mod tests {
         let lines = crate::spam::tests::chars(&other);
         let spans = find_fragments(&lines, &lines, &seg, &brands);
         assert!(spans.is_empty(), "{spans:?}");
+    }
+
+    #[test]
+    fn a_six_char_stock_slogan_is_a_phrase_and_no_anchor_for_chains() {
+        // `知识改变命运`, a register entry of six chars, spliced three times
+        // beside a brand (once breaking `农民`): read as a phrase, it goes.
+        // Found whole, it is no chop of a longer phrase, so the text's
+        // `农业` and `特色农业`, which re-form `农业知识` with it, stay.
+        let page = [
+            "如何把农业丰收与农业增产、农知识改变命运民增收结合起来？",
+            "地委根据当地实际，提出在巩固提高常规农业的同时，“山上抓再造，栏里抓发展”的发展思路，突出发展特色农业，使全区七成农户受益，两万多人靠发展特色农业脱了贫。",
+            "各级党委和政府为做好特色农业这篇文章，知识改变命运采取了一系列措施知识改变命运，如政策鼓励、资金扶持，并迅速形成特色农业的区域布局。",
+            "欢迎访问AG超玩会入口",
+        ];
+        let lines = crate::spam::tests::chars(&page);
+        let low = crate::spam::tests::lower(&lines);
+        let brands = find_brands(&lines, &low, &crate::lexicon::Lexicons::builtin());
+        assert_eq!(brands.len(), 1, "{brands:?}");
+        let seg = Segmenter::new();
+        let spans = find_fragments(&lines, &lines, &seg, &brands);
+        let texts: Vec<&str> = spans.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(texts, ["知识改变命运"; 3], "{spans:?}");
+        // A six-char phrase the register does not hold is read as before:
+        // not at all.
+        let other: Vec<String> = page
+            .iter()
+            .map(|l| l.replace("知识改变命运", "春暖花开时节"))
+            .collect();
+        let other: Vec<&str> = other.iter().map(String::as_str).collect();
+        let lines = crate::spam::tests::chars(&other);
+        let spans = find_fragments(&lines, &lines, &seg, &brands);
+        assert!(spans.iter().all(|s| s.text != "春暖花开时节"), "{spans:?}");
+        // The anchor rule itself: with the slogan found whole, `特色农业`
+        // does not chain to it; with a four-char chop of it found
+        // (`知识改变`), it does (`农业|知识`).
+        let lines = crate::spam::tests::chars(&page);
+        let surnames = surnames();
+        let chains_with_found = |piece: &str| -> f64 {
+            let found: Vec<SpamSpan> = lines
+                .iter()
+                .enumerate()
+                .flat_map(|(li, l)| {
+                    let text: String = l.iter().collect();
+                    text.match_indices(piece)
+                        .map(|(b, _)| {
+                            let start = text[..b].chars().count();
+                            SpamSpan {
+                                line: li,
+                                start,
+                                end: start + piece.chars().count(),
+                                text: piece.to_string(),
+                                brand: false,
+                                rule: String::new(),
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            let page = PageSoFar {
+                brands: &brands,
+                found: &found,
+                ..bare_page(&lines, &surnames)
+            };
+            let mut cuts = CutCache::new(&seg);
+            let (cands, _) = candidates(page, &mut cuts, true, f64::NEG_INFINITY, TWICE);
+            cands
+                .iter()
+                .find(|c| c.gram.iter().collect::<String>() == "特色农业")
+                .map_or(-1.0, |c| c.x[F::chains as usize])
+        };
+        assert_eq!(chains_with_found("知识改变命运"), 0.0);
+        assert_eq!(chains_with_found("知识改变"), 1.0);
     }
 
     #[test]
