@@ -195,6 +195,7 @@ pub(super) fn candidates<'a>(
     all: bool,
     threshold: f64,
     fewest: usize,
+    shortest_twice: usize,
 ) -> (Vec<Candidate<'a>>, Vec<Vec<bool>>) {
     let mut st = page_stats(&page, fewest);
     let runs = std::mem::take(&mut st.runs);
@@ -215,7 +216,7 @@ pub(super) fn candidates<'a>(
                 free
             })
             .collect();
-        if occs.len() < fewest {
+        if occs.len() < fewest || (occs.len() < 3 && gram.len() < shortest_twice) {
             continue;
         }
         // A run holding a piece found (`民航新征程` around `航新征程`) is
@@ -418,9 +419,11 @@ pub(super) fn is_register_entry(gram: &[char]) -> bool {
 }
 
 /// The shortest whole entry of [`slogan_register`] whose being said twice
-/// on a page where nothing else was found has the runs said twice read
-/// (see [`register_said_twice`]): two-char entries (`担当`, `初心`) are
-/// words of any text.
+/// on a page where nothing else was found has runs said twice read (see
+/// [`register_said_twice`]): two-char entries (`担当`, `初心`) are words of
+/// any text. It is also the shortest run said twice read then: most runs a
+/// page says twice are pairs of chars, the costliest to read and the
+/// weakest evidence, while stock slogans run to three chars or more.
 const REGISTER_GATE_SHORTEST: usize = 3;
 
 /// Whether a whole entry of [`slogan_register`] of
@@ -428,10 +431,12 @@ const REGISTER_GATE_SHORTEST: usize = 3;
 /// page. Realistic spam splices stock slogans whole (`安全生产`,
 /// `凝心聚力`), each piece two or three times and no brand beside them,
 /// so that no run said three times may reach the bar to vouch for the
-/// others: a stock slogan said twice is reason enough to read the runs
-/// said twice, which costs too much to do on every clean page (a sixth
-/// more time on clean text). The runs are still taken only by the
-/// scorer's bars.
+/// others: a stock slogan said twice is reason enough to read the runs of
+/// [`REGISTER_GATE_SHORTEST`] chars or more said twice. Reading every run
+/// said twice on every clean page costs about a fifth more time on clean
+/// text (396 SIGHAN documents of 15 lines: 3.3 -> 2.5 MB/s); behind this
+/// gate, about 2% (3.27 -> 3.21 MB/s; 8 of the 396 documents say a stock
+/// phrase twice). The runs are still taken only by the scorer's bars.
 fn register_said_twice(analysis: &[Vec<char>]) -> bool {
     static FINDER: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
         std::sync::OnceLock::new();
@@ -816,7 +821,7 @@ pub(super) fn find_scored(page: PageSoFar<'_>, cuts: &mut CutCache<'_>) -> Vec<S
         m.threshold
     };
     let mut fewest = fewest_said(&page);
-    let (mut cands, mut dead) = candidates(page, cuts, dumping(), reads_from, fewest);
+    let (mut cands, mut dead) = candidates(page, cuts, dumping(), reads_from, fewest, TWICE);
     // Where nothing else was found, a run said three times that reaches
     // the pair bar may have a partner said twice (see [`pair_vouches`]):
     // only then are the runs said twice read, as they cost far more to
@@ -826,8 +831,17 @@ pub(super) fn find_scored(page: PageSoFar<'_>, cuts: &mut CutCache<'_>) -> Vec<S
             .iter()
             .any(|c| model_for(c.occs.len()).score(&c.x) >= PAIR_THRESHOLD)
     };
-    if alone && fewest > TWICE && (could_pair(&cands) || register_said_twice(page.analysis)) {
-        (cands, dead) = candidates(page, cuts, false, reads_from, TWICE);
+    if alone && fewest > TWICE {
+        let shortest = if could_pair(&cands) {
+            Some(TWICE)
+        } else if register_said_twice(page.analysis) {
+            Some(REGISTER_GATE_SHORTEST)
+        } else {
+            None
+        };
+        if let Some(shortest) = shortest {
+            (cands, dead) = candidates(page, cuts, false, reads_from, TWICE, shortest);
+        }
     }
     let threshold = if !alone {
         m.threshold
@@ -979,7 +993,7 @@ mod tests {
         let m = model();
         let passing = |all: bool| -> Vec<String> {
             let mut cuts = CutCache::new(&seg);
-            candidates(page, &mut cuts, all, m.threshold, fewest_said(&page))
+            candidates(page, &mut cuts, all, m.threshold, fewest_said(&page), TWICE)
                 .0
                 .iter()
                 .filter(|c| {
@@ -991,7 +1005,15 @@ mod tests {
         // The cheap pass leaves exactly the costly slots for the other.
         let st = page_stats(&page, fewest_said(&page));
         let mut cuts = CutCache::new(&seg);
-        let every = candidates(page, &mut cuts, true, m.threshold, fewest_said(&page)).0;
+        let every = candidates(
+            page,
+            &mut cuts,
+            true,
+            m.threshold,
+            fewest_said(&page),
+            TWICE,
+        )
+        .0;
         let mut seen_costly = vec![false; FEATURES.len()];
         for c in &every {
             let mut x = cheap_features(c.gram, &c.occs, &page, &st, &mut cuts);
@@ -1206,7 +1228,7 @@ mod tests {
                 ..bare_page(&lines, &surnames)
             };
             let mut cuts = CutCache::new(&seg);
-            let (cands, _) = candidates(page, &mut cuts, true, f64::NEG_INFINITY, TWICE);
+            let (cands, _) = candidates(page, &mut cuts, true, f64::NEG_INFINITY, TWICE, TWICE);
             cands
                 .iter()
                 .find(|c| c.gram.iter().collect::<String>() == "特色农业")
@@ -1243,6 +1265,7 @@ mod tests {
             true,
             f64::NEG_INFINITY,
             fewest_said(&shown),
+            TWICE,
         );
         let zhao: Vec<char> = "赵某".chars().collect();
         let run = found.iter().find(|c| c.gram == zhao.as_slice());
@@ -1312,7 +1335,14 @@ mod tests {
             let lines = crate::spam::tests::chars(&without);
             let mut cuts = CutCache::new(&seg);
             let page = bare_page(&lines, &surnames);
-            let (cands, _) = candidates(page, &mut cuts, true, m.threshold, fewest_said(&page));
+            let (cands, _) = candidates(
+                page,
+                &mut cuts,
+                true,
+                m.threshold,
+                fewest_said(&page),
+                TWICE,
+            );
             let other: String = ["善待自然", "拥抱未来"]
                 .into_iter()
                 .find(|p| *p != piece)
