@@ -4978,29 +4978,36 @@ mod tests {
         assert!(found(&recurring).is_empty());
         // A number of two or three digits before the same category word
         // twice is a brand's name on any page; once, or a year, is not.
-        let twice = [
-            "贾进东、贾进玉三人168国际签订个人最高额联合保证借款合同一份。",
-            "约定对原告处发生的168国际借款业务承担连带保证责任。",
-        ];
-        assert_eq!(found(&twice), ["168国际", "168国际"]);
-        assert!(found(&twice[..1]).is_empty());
-        assert!(found(&[
-            "2010国际汽车展览会在北京开幕。",
-            "本届2010国际汽车展览会规模空前。",
-        ])
-        .is_empty());
         // Four digits that are no year and no round count read the same.
-        let four = [
-            "老人第一次坐上了3658国际自家楼栋的新电梯。",
-            "社区先后召开了十几次楼栋会议，3658国际请来设计单位现场讲解。",
+        let cases: [(&str, [&str; 2], [&str; 2]); 2] = [
+            (
+                "168国际",
+                [
+                    "贾进东、贾进玉三人168国际签订个人最高额联合保证借款合同一份。",
+                    "约定对原告处发生的168国际借款业务承担连带保证责任。",
+                ],
+                [
+                    "2010国际汽车展览会在北京开幕。",
+                    "本届2010国际汽车展览会规模空前。",
+                ],
+            ),
+            (
+                "3658国际",
+                [
+                    "老人第一次坐上了3658国际自家楼栋的新电梯。",
+                    "社区先后召开了十几次楼栋会议，3658国际请来设计单位现场讲解。",
+                ],
+                [
+                    "今年春节共接待3000国际游客，同比增长两成。",
+                    "预计明年将有3000国际游客来访。",
+                ],
+            ),
         ];
-        assert_eq!(found(&four), ["3658国际", "3658国际"]);
-        assert!(found(&four[..1]).is_empty());
-        assert!(found(&[
-            "今年春节共接待3000国际游客，同比增长两成。",
-            "预计明年将有3000国际游客来访。",
-        ])
-        .is_empty());
+        for (brand, twice, ordinary) in cases {
+            assert_eq!(found(&twice), [brand, brand]);
+            assert!(found(&twice[..1]).is_empty(), "{brand} once");
+            assert!(found(&ordinary).is_empty(), "{ordinary:?}");
+        }
     }
 
     /// Spans for every occurrence of `gram` in `lines`, as an earlier rule

@@ -1129,6 +1129,21 @@ mod tests {
         assert_eq!(share("禁电动"), 1.0);
     }
 
+    /// The brand of `page` (exactly one) and the fragments found beside it.
+    fn fragments_beside_brand(page: &[&str], seg: &Segmenter) -> (Vec<SpamSpan>, Vec<SpamSpan>) {
+        let lines = crate::spam::tests::chars(page);
+        let low = crate::spam::tests::lower(&lines);
+        let brands = find_brands(&lines, &low, &crate::lexicon::Lexicons::builtin());
+        assert_eq!(brands.len(), 1, "{brands:?}");
+        let spans = find_fragments(&lines, &lines, seg, &brands);
+        (brands, spans)
+    }
+
+    /// `page` with every `from` replaced by `to`.
+    fn replaced(page: &[&str], from: &str, to: &str) -> Vec<String> {
+        page.iter().map(|l| l.replace(from, to)).collect()
+    }
+
     #[test]
     fn a_slogan_piece_said_twice_on_word_boundaries_goes_where_the_page_shows_spam() {
         // `凝心聚力` spliced twice into a judgment at clause edges breaks no
@@ -1139,30 +1154,24 @@ mod tests {
             "本院认为，双方借贷关系明确，被告应当偿还剩余借款。",
             "欢迎访问AG超玩会入口",
         ];
-        let lines = crate::spam::tests::chars(&page);
-        let low = crate::spam::tests::lower(&lines);
-        let brands = find_brands(&lines, &low, &crate::lexicon::Lexicons::builtin());
-        assert_eq!(brands.len(), 1, "{brands:?}");
         let seg = Segmenter::new();
-        let spans = find_fragments(&lines, &lines, &seg, &brands);
+        let (_, spans) = fragments_beside_brand(&page, &seg);
+        let lines = crate::spam::tests::chars(&page);
         let texts: Vec<&str> = spans.iter().map(|s| s.text.as_str()).collect();
         assert_eq!(texts, ["凝心聚力", "凝心聚力"], "{spans:?}");
         assert!(spans
             .iter()
             .all(|s| s.rule.starts_with("scored repeated run")));
-        // Without the brand the page shows no spam, a run said twice is not
-        // weighed at all, and nothing is taken.
+        // Without the brand the page shows no spam: the stock slogan said
+        // twice has the runs said twice read, but with no second piece to
+        // vouch for it nothing reaches the bar, and nothing is taken.
         let spans = find_fragments(&lines[..3], &lines[..3], &seg, &[]);
         assert!(spans.is_empty(), "{spans:?}");
         // A phrase outside the register, spliced the same way, shows no
         // other sign of a splice and stays: the register is the evidence.
-        let other: Vec<String> = page
-            .iter()
-            .map(|l| l.replace("凝心聚力", "春暖花开"))
-            .collect();
+        let other = replaced(&page, "凝心聚力", "春暖花开");
         let other: Vec<&str> = other.iter().map(String::as_str).collect();
-        let lines = crate::spam::tests::chars(&other);
-        let spans = find_fragments(&lines, &lines, &seg, &brands);
+        let (_, spans) = fragments_beside_brand(&other, &seg);
         assert!(spans.is_empty(), "{spans:?}");
     }
 
@@ -1178,23 +1187,15 @@ mod tests {
             "各级党委和政府为做好特色农业这篇文章，知识改变命运采取了一系列措施知识改变命运，如政策鼓励、资金扶持，并迅速形成特色农业的区域布局。",
             "欢迎访问AG超玩会入口",
         ];
-        let lines = crate::spam::tests::chars(&page);
-        let low = crate::spam::tests::lower(&lines);
-        let brands = find_brands(&lines, &low, &crate::lexicon::Lexicons::builtin());
-        assert_eq!(brands.len(), 1, "{brands:?}");
         let seg = Segmenter::new();
-        let spans = find_fragments(&lines, &lines, &seg, &brands);
+        let (brands, spans) = fragments_beside_brand(&page, &seg);
         let texts: Vec<&str> = spans.iter().map(|s| s.text.as_str()).collect();
         assert_eq!(texts, ["知识改变命运"; 3], "{spans:?}");
         // A six-char phrase the register does not hold is read as before:
         // not at all.
-        let other: Vec<String> = page
-            .iter()
-            .map(|l| l.replace("知识改变命运", "春暖花开时节"))
-            .collect();
+        let other = replaced(&page, "知识改变命运", "春暖花开时节");
         let other: Vec<&str> = other.iter().map(String::as_str).collect();
-        let lines = crate::spam::tests::chars(&other);
-        let spans = find_fragments(&lines, &lines, &seg, &brands);
+        let (_, spans) = fragments_beside_brand(&other, &seg);
         assert!(spans.iter().all(|s| s.text != "春暖花开时节"), "{spans:?}");
         // The anchor rule itself: with the slogan found whole, `特色农业`
         // does not chain to it; with a four-char chop of it found
