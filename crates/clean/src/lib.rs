@@ -765,16 +765,16 @@ fn find_spam(
     // Brand shapes that need a page shown to carry spam, outside the spans
     // already taken.
     let spam_page_shapes = |taken: &[spam::SpamSpan]| {
+        let mut shapes = spam::find_brands_on(kept_chars, simple_chars, lex, true);
+        spam::widen_names_to_words(&mut shapes, kept_chars, analysis, seg);
         let mut more: Vec<spam::SpamSpan> =
-            spam::find_brands_on(kept_chars, simple_chars, lex, true)
-                .into_iter()
-                .filter(|b| !overlaps(taken, b))
-                .collect();
+            shapes.into_iter().filter(|b| !overlaps(taken, b)).collect();
         spam::drop_names_inside_words(&mut more, analysis, seg);
         more
     };
     let suffixes = &lex.suffix_chars;
     let mut brands = spam::find_brands(kept_chars, simple_chars, lex);
+    spam::widen_names_to_words(&mut brands, kept_chars, analysis, seg);
     let found = brands.clone();
     spam::drop_names_inside_words(&mut brands, analysis, seg);
     if brands.len() < found.len() {
@@ -790,6 +790,7 @@ fn find_spam(
             })
             .collect();
         brands = spam::find_brands(kept_chars, &spam::blanked(simple_chars, &dropped), lex);
+        spam::widen_names_to_words(&mut brands, kept_chars, analysis, seg);
         spam::drop_names_inside_words(&mut brands, analysis, seg);
     }
     let addresses: Vec<spam::SpamSpan> = spam::find_bare_addresses(kept_chars, analysis)

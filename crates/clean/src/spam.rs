@@ -523,6 +523,7 @@ pub fn find_offtopic_brand_shapes(
         .collect();
     let holds_strong = |chars: &[char]| strong.iter().any(|t| holds(chars, t));
     let mut shapes = find_brands_on(lines, simple, lex, true);
+    widen_names_to_words(&mut shapes, lines, analysis, seg);
     drop_names_inside_words(&mut shapes, analysis, seg);
     let mut cuts = CutCache::new(seg);
     shapes.retain(|s| {
@@ -675,6 +676,91 @@ pub fn find_han_brands_breaking_words(
     out
 }
 
+/// Widens the two-char name of a brand shape (`某某娱乐城`) to the word of
+/// three or four chars it ends (`聚宝盆|老虎机`, `威尼斯人|娱乐城`): brand
+/// shapes take two chars before the category word, the commonest length of
+/// a brand's name, and [`drop_names_inside_words`] then drops a name that
+/// starts inside a word as a term of the text. A word of the best cut that
+/// ends exactly where the category word starts, the same at every place
+/// the shape is said (twice or more), is the name itself, not a word the
+/// name sits inside. `lines` are the lines the spans' texts come
+/// from, `analysis` their Simplified forms with equal char counts.
+pub fn widen_names_to_words(
+    spans: &mut [SpamSpan],
+    lines: &[Vec<char>],
+    analysis: &[Vec<char>],
+    seg: &Segmenter,
+) {
+    let mut cuts = CutCache::new(seg);
+    // The chars each span's name would be widened by (analysis form), if any.
+    let widenings: Vec<Option<(usize, String)>> = spans
+        .iter()
+        .map(|s| name_word_start(s, lines, analysis, &mut cuts))
+        .collect();
+    let rules: Vec<String> = spans.iter().map(|s| s.rule.clone()).collect();
+    for k in 0..spans.len() {
+        let Some((start, added)) = widenings[k].clone() else {
+            continue;
+        };
+        // Every place of the shape must show the same word: a char of the
+        // text before a splice forms a word with the name by chance
+        // (`走|鸿运`), and differs from place to place.
+        let same: Vec<usize> = (0..spans.len()).filter(|&j| rules[j] == rules[k]).collect();
+        let agreed = same.len() >= 2
+            && same
+                .iter()
+                .all(|&j| widenings[j].as_ref().is_some_and(|(_, a)| *a == added));
+        if !agreed {
+            continue;
+        }
+        let s = &mut spans[k];
+        let Some(own) = lines.get(s.line) else {
+            continue;
+        };
+        s.start = start;
+        s.text = own[s.start..s.end.min(own.len())].iter().collect();
+        let name = s.rule.trim_start_matches("brand shape:").to_string();
+        s.rule = format!("brand shape:{added}{name}{NAME_WIDENED}");
+    }
+}
+
+/// Where the word of three or four chars that a brand shape's two-char
+/// name ends starts, and the chars it adds before the name (see
+/// [`widen_names_to_words`]).
+fn name_word_start(
+    s: &SpamSpan,
+    lines: &[Vec<char>],
+    analysis: &[Vec<char>],
+    cuts: &mut CutCache<'_>,
+) -> Option<(usize, String)> {
+    if !s.brand || !s.rule.starts_with("brand shape:") {
+        return None;
+    }
+    let (chars, own) = (analysis.get(s.line)?, lines.get(s.line)?);
+    if chars.len() != own.len() || !chars.get(s.start).is_some_and(|&c| is_han(c)) {
+        return None;
+    }
+    let from = (s.start.saturating_sub(2)..s.start)
+        .rev()
+        .take_while(|&k| chars.get(k).is_some_and(|&c| is_han(c)))
+        .last()
+        .unwrap_or(s.start);
+    let name_end = s.start + 2;
+    let window = chars.get(from..name_end.min(chars.len()))?;
+    let (at, end) = (s.start - from, name_end - from);
+    let (a, _) = cuts
+        .spans(window)
+        .iter()
+        .find(|&&(a, b)| a < at && b == end && (3..=4).contains(&(b - a)))
+        .copied()?;
+    Some((from + a, chars[from + a..s.start].iter().collect()))
+}
+
+/// The mark [`widen_names_to_words`] puts on a rule: the name is a whole
+/// word of the text by construction, which [`drop_names_inside_words`]
+/// must not read as a term the category word fuses with.
+const NAME_WIDENED: &str = " (name widened to a word)";
+
 /// Drops brands found by shape or by likeness to the page's others whose
 /// Han name is one dictionary word with the chars after it, or the end of
 /// a word of the text before it
@@ -699,10 +785,12 @@ pub fn drop_names_inside_words(spans: &mut Vec<SpamSpan>, analysis: &[Vec<char>]
         // A name that fuses with the category word after it into one
         // dictionary word (`福利彩票`, `体育彩票`, `电子竞技`) is a term of
         // the text, the lottery or the sport itself, not a brand's name.
-        let fused = chars
-            .get(s.start..s.end.min(chars.len()))
-            .and_then(|own| cuts.spans(own).first().copied())
-            .is_some_and(|(a, b)| a == 0 && b >= 3);
+        let widened = s.rule.ends_with(NAME_WIDENED);
+        let fused = !widened
+            && chars
+                .get(s.start..s.end.min(chars.len()))
+                .and_then(|own| cuts.spans(own).first().copied())
+                .is_some_and(|(a, b)| a == 0 && b >= 3);
         if fused {
             return false;
         }
@@ -6650,6 +6738,35 @@ mod tests {
         );
         // Alone, the same line keeps it.
         assert!(found("面积不到www.AB66.vip二十平方米，").is_empty());
+    }
+
+    #[test]
+    fn a_three_char_name_said_the_same_everywhere_widens_the_shape() {
+        let lex = Lexicons::builtin();
+        let seg = property_segmenter();
+        let widened = |page: &[&str]| -> Vec<(String, String)> {
+            let lines = chars(page);
+            let low = lower(&lines);
+            let mut shapes = find_brands_on(&lines, &low, &lex, true);
+            widen_names_to_words(&mut shapes, &lines, &low, seg);
+            drop_names_inside_words(&mut shapes, &low, seg);
+            shapes.into_iter().map(|s| (s.text, s.rule)).collect()
+        };
+        // `聚宝盆` before `老虎机` at both places: the shape takes the whole
+        // name (two chars of it would start inside the word and be dropped).
+        let page = [
+            "还建议把刹车皮跟轮胎一起换掉，聚宝盆老虎机报价下来将近六千块。",
+            "刹车皮也是看厚度，聚宝盆老虎机请老板拆给你看。",
+        ];
+        let found = widened(&page);
+        assert_eq!(found.len(), 2, "{found:?}");
+        for (text, rule) in &found {
+            assert_eq!(text, "聚宝盆老虎机");
+            assert!(rule.ends_with(NAME_WIDENED), "{rule}");
+        }
+        // Said once, the word the name ends may be the text's own char
+        // before a splice: the shape is dropped as before.
+        assert!(widened(&page[..1]).is_empty());
     }
 
     #[test]
