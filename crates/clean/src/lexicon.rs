@@ -66,6 +66,8 @@ pub struct Lexicons {
     pub gambling_latin: Vec<String>,
     /// Latin runs holding one of those words that are no brand (`alphabet`).
     pub gambling_latin_not: Vec<String>,
+    /// Sign-up bonus offers a number follows (`注册送`, `开户送`).
+    pub gambling_bonus: Vec<Vec<char>>,
     /// Verbs that open a prompt to the reader (`关注`, `订阅`).
     pub prompt_verbs: Vec<String>,
     /// What such a prompt points at (`上方`, `公众号`).
@@ -281,6 +283,7 @@ impl Lexicons {
         let mut gambling_after = Vec::new();
         let mut gambling_latin = Vec::new();
         let mut gambling_latin_not = Vec::new();
+        let mut gambling_bonus: Vec<Vec<char>> = Vec::new();
         for l in data_lines(GAMBLING_TERMS) {
             match l.split_once('\t') {
                 Some(("strong", w)) => gambling.push((w.trim().to_string(), true)),
@@ -288,6 +291,7 @@ impl Lexicons {
                 Some(("after", w)) => gambling_after.push(w.trim().to_string()),
                 Some(("latin", w)) => gambling_latin.push(w.trim().to_lowercase()),
                 Some(("not_latin", w)) => gambling_latin_not.push(w.trim().to_lowercase()),
+                Some(("bonus", w)) => gambling_bonus.push(w.trim().chars().collect()),
                 _ => {}
             }
         }
@@ -357,6 +361,7 @@ impl Lexicons {
             gambling_after,
             gambling_latin,
             gambling_latin_not,
+            gambling_bonus,
             phrase_matcher,
             brand_matcher,
         }

@@ -989,6 +989,15 @@ fn find_brand_shapes(
             ));
         }
     }
+    for (span, _) in find_bonus_offers(simple, &lex.gambling_bonus) {
+        let taken = found
+            .iter()
+            .any(|(s, ..)| s.line == span.line && s.start < span.end && span.start < s.end);
+        if !taken {
+            // Needs a second place, not a page shown to carry spam.
+            found.push((span, true, false, false, false));
+        }
+    }
     let mut counts: HashMap<String, usize> = HashMap::new();
     for (s, ..) in &found {
         *counts.entry(s.rule.clone()).or_insert(0) += 1;
@@ -1030,6 +1039,55 @@ fn find_brand_shapes(
             .map(|(s, ..)| s),
     );
     out.sort_by_key(|s| (s.line, s.start));
+    out
+}
+
+/// Generic words a sign-up offer follows in ordinary text (`新用户注册送10元`):
+/// who signs up, not a brand's name.
+const BONUS_NOT_NAMES: &[&str] = &[
+    "用户", "会员", "新人", "玩家", "客户", "首次", "立即", "即可", "现在", "马上",
+];
+
+/// Sign-up bonus offers of gambling sites (`金樽注册送88`, `凯旋开户送58`):
+/// a two-char Han name, an offer of `data/gambling_terms.txt` (`bonus`) and
+/// a number of one to four digits, with the name as the span's rule so
+/// that [`find_brand_shapes`] can ask for a second place. The number is
+/// what makes the offer a casino's: a shop's sign-up gift names a thing.
+fn find_bonus_offers(simple: &[Vec<char>], offers: &[Vec<char>]) -> Vec<(SpamSpan, usize)> {
+    let mut out = Vec::new();
+    for (li, low) in simple.iter().enumerate() {
+        for j in 2..low.len() {
+            let Some(offer) = offers.iter().find(|o| low[j..].starts_with(o)) else {
+                continue;
+            };
+            let after = j + offer.len();
+            let digits = low[after..]
+                .iter()
+                .take(5)
+                .take_while(|c| c.is_ascii_digit())
+                .count();
+            let name = &low[j - 2..j];
+            let name_text: String = name.iter().collect();
+            if !(1..=4).contains(&digits)
+                || !name.iter().all(|&c| is_han(c))
+                || BONUS_NOT_NAMES.contains(&name_text.as_str())
+            {
+                continue;
+            }
+            let end = after + digits + usize::from(low.get(after + digits) == Some(&'元'));
+            out.push((
+                SpamSpan {
+                    line: li,
+                    start: j - 2,
+                    end,
+                    text: String::new(),
+                    brand: true,
+                    rule: format!("brand shape:{name_text} + sign-up offer"),
+                },
+                digits,
+            ));
+        }
+    }
     out
 }
 
@@ -6738,6 +6796,32 @@ mod tests {
         );
         // Alone, the same line keeps it.
         assert!(found("面积不到www.AB66.vip二十平方米，").is_empty());
+    }
+
+    #[test]
+    fn a_sign_up_offer_with_a_number_said_twice_is_a_brand() {
+        let lex = Lexicons::builtin();
+        let found = |page: &[&str]| -> Vec<String> {
+            let lines = chars(page);
+            let low = lower(&lines);
+            find_brands_on(&lines, &low, &lex, false)
+                .into_iter()
+                .map(|s| s.text)
+                .collect()
+        };
+        let page = [
+            "社区新建的篮球场昨天开放，金樽注册送88附近居民纷纷前来打球。",
+            "球场由街道出资建设，金樽注册送88面积约六百平方米。",
+        ];
+        assert_eq!(found(&page), ["金樽注册送88", "金樽注册送88"]);
+        // Once, or a shop's offer of a thing, or who signs up: no brand.
+        assert!(found(&page[..1]).is_empty());
+        assert!(found(&[
+            "平台宣称新用户注册送88元，不少老人信以为真。",
+            "警方提醒，新用户注册送88元的说法多为诱饵。",
+        ])
+        .is_empty());
+        assert!(found(&["本店新会员注册送好礼，老会员注册送积分。"]).is_empty());
     }
 
     #[test]
