@@ -3376,14 +3376,16 @@ Kevin_Lin0823
         // `梦飞扬` breaks two words of the body (`经济`, `发展`): two
         // occurrences alone are too few to judge. The site spliced it into
         // its breadcrumb and byline too; those lines go as furniture, but
-        // they show the same run at two more random places.
+        // they show the same run at two more random places, one breaking a
+        // third word (`新闻`): on a page without brands a lone fragment
+        // needs three.
         let body = "今年的经梦飞扬济形势总体平稳，粮食收购工作进展顺利。\n\
                     会议指出，发梦飞扬展是解决一切问题的基础和关键。\n\
                     会议要求各地压实责任，确保全年目标任务顺利完成。";
         let clean_body = "今年的经济形势总体平稳，粮食收购工作进展顺利。\n\
                           会议指出，发展是解决一切问题的基础和关键。\n\
                           会议要求各地压实责任，确保全年目标任务顺利完成。";
-        let text = format!("新闻中心 > 本地梦飞扬新闻\n{body}\n（记者 张梦飞扬三）");
+        let text = format!("新闻中心 > 本地新梦飞扬闻\n{body}\n（记者 张梦飞扬三）");
         let d = clean_with(&text, None);
         assert_eq!(d.text, clean_body);
         let rules: Vec<&str> = d

@@ -2581,6 +2581,9 @@ pub fn find_fragments(
     let mut shape_ok: FxHashMap<&[char], Shape> = FxHashMap::default();
     // Fragments shown to break words in two places or more: evidence enough.
     let mut strong: HashSet<String> = HashSet::new();
+    // Fragments shown to break words in three places or more: enough on a
+    // page without brands even where no other fragment meets them.
+    let mut very_strong: HashSet<String> = HashSet::new();
     // Fragments shown to break a word in one place: two of them meeting in
     // one stretch of text pool their evidence (see `keep_cooccurring`).
     let mut broke_once: HashSet<String> = HashSet::new();
@@ -2664,6 +2667,12 @@ pub fn find_fragments(
                             gram.iter().collect::<String>()
                         ));
                     }
+                    if seams >= 3 {
+                        very_strong.insert(format!(
+                            "repeated fragment:{}",
+                            gram.iter().collect::<String>()
+                        ));
+                    }
                     accepted = Some((gram, spliced));
                     break;
                 }
@@ -2692,7 +2701,7 @@ pub fn find_fragments(
         }
         drop_masked(&mut counts, &dead, &rejected, 3);
     }
-    let kept = keep_cooccurring(removed, brands, &strong, &broke_once);
+    let kept = keep_cooccurring(removed, brands, &strong, &very_strong, &broke_once);
     let (kept, held_back) = keep_seamless_chained(kept, analysis, &seamless, &mut cuts);
     let mut kept = extend_to_adjacent(kept, lines, analysis, brands);
     let page = PageSoFar {
@@ -3676,6 +3685,7 @@ fn keep_cooccurring(
     spans: Vec<SpamSpan>,
     brands: &[SpamSpan],
     strong: &HashSet<String>,
+    very_strong: &HashSet<String>,
     broke_once: &HashSet<String>,
 ) -> Vec<SpamSpan> {
     // Meetings are counted within stretches of a line, not whole lines:
@@ -3710,11 +3720,17 @@ fn keep_cooccurring(
             // Without a brand in the document there is no sign of spam
             // besides the fragments themselves: repeated names and terms of
             // a clean article meet each other too, so only a run seen
-            // breaking words counts then, or one that meets such a run
-            // twice (the page is shown to carry spliced spam, and the
-            // injector puts its pieces into the same sentences). Two runs
-            // that each broke one word pool their evidence where they meet.
-            strong.contains(*rule)
+            // breaking words counts then (in three places, or in two where
+            // another fragment meets it: a term a clean text says often
+            // re-forms two words across itself by chance, as `少数族裔人`
+            // did in a report), or one that meets such a run twice (the
+            // page is shown to carry spliced spam, and the injector puts
+            // its pieces into the same sentences). Two runs that each broke
+            // one word pool their evidence where they meet.
+            (strong.contains(*rule)
+                && (!brands.is_empty()
+                    || very_strong.contains(*rule)
+                    || meetings(rule, &|other| other != *rule) >= 1))
                 || (!brands.is_empty() && meetings(rule, &|_| true) >= 2)
                 || meetings(rule, &|other| strong.contains(other)) >= 2
                 || (broke_once.contains(*rule)
@@ -6711,12 +6727,36 @@ mod tests {
                 spans.clone(),
                 &[],
                 &strong,
+                &HashSet::new(),
                 &HashSet::new()
             )),
             ["梦飞扬", "齐心", "梦飞扬", "齐心", "梦飞扬", "齐心"]
         );
         // No proven fragment and no brand: nothing shows the page is spam.
-        assert!(keep_cooccurring(spans, &[], &HashSet::new(), &HashSet::new()).is_empty());
+        assert!(keep_cooccurring(
+            spans.clone(),
+            &[],
+            &HashSet::new(),
+            &HashSet::new(),
+            &HashSet::new()
+        )
+        .is_empty());
+        // A lone fragment that broke two words, meeting no other fragment,
+        // is no proof on a page without brands (a term of a clean text
+        // re-forms two words by chance); one that broke three is.
+        let lone = vec![frag(5, 2, "汇率"), frag(6, 2, "汇率")];
+        let proven: HashSet<String> = ["repeated fragment:汇率".to_string()].into();
+        let kept = |very: &HashSet<String>| {
+            texts(keep_cooccurring(
+                lone.clone(),
+                &[],
+                &proven,
+                very,
+                &HashSet::new(),
+            ))
+        };
+        assert!(kept(&HashSet::new()).is_empty());
+        assert_eq!(kept(&proven), ["汇率", "汇率"]);
     }
 
     #[test]
