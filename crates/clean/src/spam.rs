@@ -740,11 +740,7 @@ fn name_word_start(
     if chars.len() != own.len() || !chars.get(s.start).is_some_and(|&c| is_han(c)) {
         return None;
     }
-    let from = (s.start.saturating_sub(2)..s.start)
-        .rev()
-        .take_while(|&k| chars.get(k).is_some_and(|&c| is_han(c)))
-        .last()
-        .unwrap_or(s.start);
+    let from = han_reach_back(chars, s.start, 2);
     let name_end = s.start + 2;
     let window = chars.get(from..name_end.min(chars.len()))?;
     let (at, end) = (s.start - from, name_end - from);
@@ -754,6 +750,16 @@ fn name_word_start(
         .find(|&&(a, b)| a < at && b == end && (3..=4).contains(&(b - a)))
         .copied()?;
     Some((from + a, chars[from + a..s.start].iter().collect()))
+}
+
+/// Where the run of Han chars right before `start` begins, looking back at
+/// most `reach` chars (`start` itself where the char before is no Han).
+fn han_reach_back(chars: &[char], start: usize, reach: usize) -> usize {
+    (start.saturating_sub(reach)..start)
+        .rev()
+        .take_while(|&k| chars.get(k).is_some_and(|&c| is_han(c)))
+        .last()
+        .unwrap_or(start)
 }
 
 /// The mark [`widen_names_to_words`] puts on a rule: the name is a whole
@@ -800,11 +806,7 @@ pub fn drop_names_inside_words(spans: &mut Vec<SpamSpan>, analysis: &[Vec<char>]
         if name_is_not_a_name(chars, s.start, seg) {
             return false;
         }
-        let from = (s.start.saturating_sub(3)..s.start)
-            .rev()
-            .take_while(|&k| chars.get(k).is_some_and(|&c| is_han(c)))
-            .last()
-            .unwrap_or(s.start);
+        let from = han_reach_back(chars, s.start, 3);
         if from == s.start {
             return true;
         }
