@@ -530,32 +530,25 @@ pub fn find_offtopic_brand_shapes(
         let Some(low) = simple.get(s.line) else {
             return false;
         };
-        // The category word must end where a word of the text ends: in
-        // `文化|娱乐场所` it is the head of a longer word, not a brand's.
-        let inside_longer = strong.iter().any(|t| {
+        // The category word must stand as a word of its own. It must end
+        // where a word of the text ends: in `文化|娱乐场所` it is the head
+        // of a longer word, not a brand's. Nor may a word of the text run
+        // into it from the name's side: `女真|人` (the Jurchens) holds
+        // `真人` but names no casino.
+        let misplaced = strong.iter().any(|t| {
             (s.start..s.end).any(|k| {
-                low[k..].starts_with(t) && {
-                    let window = &low[k..(k + t.len() + 2).min(low.len())];
-                    cuts.spans(window)
-                        .first()
-                        .is_some_and(|&(_, e)| e > t.len())
+                if !low[k..].starts_with(t) {
+                    return false;
                 }
-            })
-        });
-        // Nor may a word of the text run into it from the name's side:
-        // `女真|人` (the Jurchens) holds `真人` but names no casino.
-        let entered = strong.iter().any(|t| {
-            (s.start + 1..s.end).any(|k| {
-                low[k..].starts_with(t) && {
-                    let window = &low[s.start..(k + t.len()).min(low.len())];
-                    let at = k - s.start;
-                    cuts.spans(window).iter().any(|&(a, e)| a < at && e > at)
-                }
+                let ahead = &low[k..(k + t.len() + 2).min(low.len())];
+                let heads_longer = cuts.spans(ahead).first().is_some_and(|&(_, e)| e > t.len());
+                let behind = &low[s.start..(k + t.len()).min(low.len())];
+                let at = k - s.start;
+                heads_longer || cuts.spans(behind).iter().any(|&(a, e)| a < at && e > at)
             })
         });
         s.rule.starts_with("brand shape:")
-            && !inside_longer
-            && !entered
+            && !misplaced
             && low.get(s.start..s.end).is_some_and(holds_strong)
     });
     if shapes.is_empty() {
@@ -991,7 +984,7 @@ fn find_brand_shapes(
             ));
         }
     }
-    for (span, _) in find_bonus_offers(simple, &lex.gambling_bonus) {
+    for span in find_bonus_offers(simple, &lex.gambling_bonus) {
         let taken = found
             .iter()
             .any(|(s, ..)| s.line == span.line && s.start < span.end && span.start < s.end);
@@ -1055,7 +1048,7 @@ const BONUS_NOT_NAMES: &[&str] = &[
 /// a number of one to four digits, with the name as the span's rule so
 /// that [`find_brand_shapes`] can ask for a second place. The number is
 /// what makes the offer a casino's: a shop's sign-up gift names a thing.
-fn find_bonus_offers(simple: &[Vec<char>], offers: &[Vec<char>]) -> Vec<(SpamSpan, usize)> {
+fn find_bonus_offers(simple: &[Vec<char>], offers: &[Vec<char>]) -> Vec<SpamSpan> {
     let mut out = Vec::new();
     for (li, low) in simple.iter().enumerate() {
         for j in 2..low.len() {
@@ -1077,17 +1070,14 @@ fn find_bonus_offers(simple: &[Vec<char>], offers: &[Vec<char>]) -> Vec<(SpamSpa
                 continue;
             }
             let end = after + digits + usize::from(low.get(after + digits) == Some(&'元'));
-            out.push((
-                SpamSpan {
-                    line: li,
-                    start: j - 2,
-                    end,
-                    text: String::new(),
-                    brand: true,
-                    rule: format!("brand shape:{name_text} + sign-up offer"),
-                },
-                digits,
-            ));
+            out.push(SpamSpan {
+                line: li,
+                start: j - 2,
+                end,
+                text: String::new(),
+                brand: true,
+                rule: format!("brand shape:{name_text} + sign-up offer"),
+            });
         }
     }
     out
@@ -2921,7 +2911,7 @@ fn find_chained(page: PageSoFar<'_>, cuts: &mut CutCache<'_>) -> Vec<SpamSpan> {
     let mut pieces: Vec<Vec<char>> = page
         .found_pieces()
         .into_iter()
-        .filter(|p| p.len() < 5 || !scored::is_register_entry(p))
+        .filter(|p| !scored::is_whole_stock_slogan(p))
         .collect();
     if pieces.is_empty() {
         return Vec::new();
@@ -5176,7 +5166,7 @@ mod tests {
 
     /// Spans for every occurrence of `gram` in `lines`, as an earlier rule
     /// would have reported an accepted fragment.
-    fn fragment_spans(lines: &[Vec<char>], gram: &str) -> Vec<SpamSpan> {
+    pub(super) fn fragment_spans(lines: &[Vec<char>], gram: &str) -> Vec<SpamSpan> {
         let g: Vec<char> = gram.chars().collect();
         let mut out = Vec::new();
         for (li, l) in lines.iter().enumerate() {

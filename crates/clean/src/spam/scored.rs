@@ -167,7 +167,7 @@ fn page_stats<'a>(page: &PageSoFar<'a>, fewest: usize) -> PageStats<'a> {
     let pieces = page
         .found_pieces()
         .into_iter()
-        .filter(|p| p.len() < 5 || !is_register_entry(p))
+        .filter(|p| !is_whole_stock_slogan(p))
         .collect();
     PageStats {
         dead,
@@ -412,10 +412,17 @@ fn slogan_register() -> &'static FxHashMap<Vec<char>, bool> {
     })
 }
 
-/// Whether `gram` is a whole entry of [`slogan_register`] (a stock slogan
-/// or phrase, not a part of one).
-pub(super) fn is_register_entry(gram: &[char]) -> bool {
-    slogan_register().get(gram).copied().unwrap_or(false)
+/// The shortest piece found that [`is_whole_stock_slogan`] reads as a
+/// whole slogan: shorter entries (`凝心聚力`) are as often the chop of a
+/// longer slogan (`爱国卫生|运动常`), whose neighbouring chops do chain.
+const WHOLE_SLOGAN_SHORTEST: usize = 5;
+
+/// Whether a piece found is a whole stock slogan of the register (of
+/// [`WHOLE_SLOGAN_SHORTEST`] chars or more): no chop of a longer phrase, so
+/// no anchor for chains (`知识改变命运` re-forms `农业知识` with the text's
+/// `农业`, which is no piece).
+pub(super) fn is_whole_stock_slogan(piece: &[char]) -> bool {
+    piece.len() >= WHOLE_SLOGAN_SHORTEST && slogan_register().get(piece).copied().unwrap_or(false)
 }
 
 /// The shortest whole entry of [`slogan_register`] whose being said twice
@@ -1203,26 +1210,7 @@ mod tests {
         let lines = crate::spam::tests::chars(&page);
         let surnames = surnames();
         let chains_with_found = |piece: &str| -> f64 {
-            let found: Vec<SpamSpan> = lines
-                .iter()
-                .enumerate()
-                .flat_map(|(li, l)| {
-                    let text: String = l.iter().collect();
-                    text.match_indices(piece)
-                        .map(|(b, _)| {
-                            let start = text[..b].chars().count();
-                            SpamSpan {
-                                line: li,
-                                start,
-                                end: start + piece.chars().count(),
-                                text: piece.to_string(),
-                                brand: false,
-                                rule: String::new(),
-                            }
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .collect();
+            let found = crate::spam::tests::fragment_spans(&lines, piece);
             let page = PageSoFar {
                 brands: &brands,
                 found: &found,
