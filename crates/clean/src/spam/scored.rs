@@ -1146,9 +1146,17 @@ mod tests {
         (brands, spans)
     }
 
-    /// `page` with every `from` replaced by `to`.
-    fn replaced(page: &[&str], from: &str, to: &str) -> Vec<String> {
-        page.iter().map(|l| l.replace(from, to)).collect()
+    /// [`fragments_beside_brand`] on `page` with every `from` replaced by
+    /// `to` (the same splices with another phrase).
+    fn fragments_with(page: &[&str], from: &str, to: &str, seg: &Segmenter) -> Vec<SpamSpan> {
+        let other: Vec<String> = page.iter().map(|l| l.replace(from, to)).collect();
+        let other: Vec<&str> = other.iter().map(String::as_str).collect();
+        fragments_beside_brand(&other, seg).1
+    }
+
+    /// The texts of `spans`, in order.
+    fn texts(spans: &[SpamSpan]) -> Vec<&str> {
+        spans.iter().map(|s| s.text.as_str()).collect()
     }
 
     #[test]
@@ -1164,8 +1172,7 @@ mod tests {
         let seg = Segmenter::new();
         let (_, spans) = fragments_beside_brand(&page, &seg);
         let lines = crate::spam::tests::chars(&page);
-        let texts: Vec<&str> = spans.iter().map(|s| s.text.as_str()).collect();
-        assert_eq!(texts, ["凝心聚力", "凝心聚力"], "{spans:?}");
+        assert_eq!(texts(&spans), ["凝心聚力", "凝心聚力"], "{spans:?}");
         assert!(spans
             .iter()
             .all(|s| s.rule.starts_with("scored repeated run")));
@@ -1176,9 +1183,7 @@ mod tests {
         assert!(spans.is_empty(), "{spans:?}");
         // A phrase outside the register, spliced the same way, shows no
         // other sign of a splice and stays: the register is the evidence.
-        let other = replaced(&page, "凝心聚力", "春暖花开");
-        let other: Vec<&str> = other.iter().map(String::as_str).collect();
-        let (_, spans) = fragments_beside_brand(&other, &seg);
+        let spans = fragments_with(&page, "凝心聚力", "春暖花开", &seg);
         assert!(spans.is_empty(), "{spans:?}");
     }
 
@@ -1196,13 +1201,10 @@ mod tests {
         ];
         let seg = Segmenter::new();
         let (brands, spans) = fragments_beside_brand(&page, &seg);
-        let texts: Vec<&str> = spans.iter().map(|s| s.text.as_str()).collect();
-        assert_eq!(texts, ["知识改变命运"; 3], "{spans:?}");
+        assert_eq!(texts(&spans), ["知识改变命运"; 3], "{spans:?}");
         // A six-char phrase the register does not hold is read as before:
         // not at all.
-        let other = replaced(&page, "知识改变命运", "春暖花开时节");
-        let other: Vec<&str> = other.iter().map(String::as_str).collect();
-        let (_, spans) = fragments_beside_brand(&other, &seg);
+        let spans = fragments_with(&page, "知识改变命运", "春暖花开时节", &seg);
         assert!(spans.iter().all(|s| s.text != "春暖花开时节"), "{spans:?}");
         // The anchor rule itself: with the slogan found whole, `特色农业`
         // does not chain to it; with a four-char chop of it found
