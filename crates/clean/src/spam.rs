@@ -1735,7 +1735,7 @@ pub fn find_learned_brands(
                 && cat_end == start + 4
                 && end == cat_end
                 && !weak.iter().any(|w| analysis[li][..cat_end].ends_with(w))
-                && stands_alone(&mut cuts, analysis, &mut pairs, li, start, cat_end)
+                && stands_alone(&mut cuts, analysis, &mut pairs, (li, start, cat_end), true)
         })
         .collect();
     let category_of = |&(li, start, cat_end, ..): &(usize, usize, usize, usize, bool)| {
@@ -2077,14 +2077,15 @@ pub fn extend_brand_tails(
 /// dictionary word, with no word of the sentence reading across its name,
 /// its word or its end (`自媒体`, `推行注册制`, `半自动模式`), and its name
 /// said on the page only in this string (a sentence's own words recur:
-/// `本院|依法`). `pairs` caches [`pair_counts`] over `analysis`.
+/// `本院|依法`). With `clause_end`, a clause's closing mark may stand for
+/// the Han char after it (`发生|某某体育|，`). `pairs` caches
+/// [`pair_counts`] over `analysis`.
 fn stands_alone(
     cuts: &mut CutCache<'_>,
     analysis: &[Vec<char>],
     pairs: &mut Option<FxHashMap<(char, char), usize>>,
-    li: usize,
-    start: usize,
-    end: usize,
+    (li, start, end): (usize, usize, usize),
+    clause_end: bool,
 ) -> bool {
     let Some(low) = analysis.get(li) else {
         return false;
@@ -2094,7 +2095,9 @@ fn stands_alone(
     };
     let wedged = start > 0
         && low.get(start - 1).is_some_and(|&c| is_han(c))
-        && low.get(end).is_some_and(|&c| is_han(c));
+        && low
+            .get(end)
+            .is_some_and(|&c| is_han(c) || (clause_end && CLAUSE_ENDS.contains(c)));
     if !wedged || !g.iter().all(|&c| is_han(c)) {
         return false;
     }
@@ -2112,6 +2115,10 @@ fn stands_alone(
         .iter()
         .any(|&(a, b)| seams.iter().any(|&k| from + a < k && k < from + b))
 }
+
+/// The marks that close a clause or sentence, which a brand spliced at a
+/// clause's end stands before.
+const CLAUSE_ENDS: &str = "，。；！？、,;!?";
 
 /// How often the page says `word` outside the spans `taken` marks
 /// (`taken(line, start, end)`).
@@ -2216,7 +2223,7 @@ pub fn find_brands_before_actions(
                 || all_function(&g[2..])
                 || overlaps(li, start, end)
                 || found.iter().any(|f| f.0 == li && f.1 < end && start < f.2)
-                || !stands_alone(&mut cuts, analysis, &mut pairs, li, start, end)
+                || !stands_alone(&mut cuts, analysis, &mut pairs, (li, start, end), false)
             {
                 continue;
             }
@@ -6035,6 +6042,17 @@ mod tests {
             "居民收入鸿运夺宝稳步增长，经济形势良好。",
             "祝大家鸿运当头。",
         ]);
+        let found = learned(&lines, &taken);
+        assert!(found.is_empty(), "{found:?}");
+        // Spliced at a clause's end, before its comma: the mark stands for
+        // the char after it. At a line's end nothing stands there.
+        let lines = chars(&[
+            "欢迎访问ZMT夺宝",
+            "居民收入稳步增长鸿运夺宝，经济形势良好。",
+        ]);
+        let found = learned(&lines, &taken);
+        assert_eq!(line_texts(&found), vec![(1, "鸿运夺宝")], "{found:?}");
+        let lines = chars(&["欢迎访问ZMT夺宝", "居民收入稳步增长鸿运夺宝"]);
         let found = learned(&lines, &taken);
         assert!(found.is_empty(), "{found:?}");
     }
