@@ -827,6 +827,11 @@ fn name_is_not_a_name(chars: &[char], start: usize, seg: &Segmenter) -> bool {
         return false;
     }
     let text: String = name.iter().collect();
+    // The tagger guesses a tag for any pair it does not know (`鑫旺` comes
+    // out an adjective): only a word of the dictionary has a known one.
+    if !seg.jieba().has_word(&text) {
+        return false;
+    }
     let tags = seg.tag(&text);
     matches!(tags.as_slice(), [(word, tag)] if *word == text
         && matches!(tag.as_str(), "v" | "vd" | "a" | "ad" | "d" | "p" | "c" | "r" | "m" | "q" | "u" | "f"))
@@ -7003,22 +7008,26 @@ mod tests {
             "今天金鼎彩票官网开业",
             "他每周都去购买彩票",
             "警方查明其开设赌场",
+            "全村男女老少都来看。鑫旺炸金花",
         ]
         .iter()
         .map(|l| l.chars().collect())
         .collect();
         // `福利彩票` is one word of the dictionary (the state lottery);
         // `金鼎|彩票` is a name and a category word; `购买` and `开设` are
-        // verbs, whose object the category word is.
+        // verbs, whose object the category word is. `鑫旺` is no word of the
+        // dictionary, whatever tag the tagger guesses for it.
+        assert!(!seg.jieba().has_word("鑫旺"));
         let mut spans = vec![
             shape(0, 6, "福利彩票官网"),
             shape(1, 2, "金鼎彩票官网"),
             shape(2, 5, "购买彩票"),
             shape(3, 5, "开设赌场"),
+            shape(4, 10, "鑫旺炸金花"),
         ];
         drop_names_inside_words(&mut spans, &analysis, seg);
         let kept: Vec<&str> = spans.iter().map(|s| s.text.as_str()).collect();
-        assert_eq!(kept, ["金鼎彩票官网"]);
+        assert_eq!(kept, ["金鼎彩票官网", "鑫旺炸金花"]);
     }
 
     #[test]
