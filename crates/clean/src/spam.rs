@@ -2914,8 +2914,12 @@ fn chains_with(cuts: &mut CutCache<'_>, piece: &[char], other: &[char]) -> bool 
 /// or breaks a word, and it reads as the neighbouring chop of a piece
 /// already found: joined to that piece, a word of the best cut crosses
 /// their seam. Each piece accepted so becomes a neighbour the next one may
-/// chain to. Runs seen only twice were tried and dropped: on the harness
-/// every one of them this rule took was a word of the text.
+/// chain to. A run seen only twice needs more: chained by a dictionary
+/// word alone, every one the rule took on the harness was a word of the
+/// text, so it must leave a char loose (no sequence of words), stand
+/// beside new chars each time, and rejoin a piece into a stretch of a stock
+/// slogan (see [`scored::chains_in_register`]). Measured on the harness's
+/// dev split (session 32), that took 6 leaked sparse pieces and no text.
 fn find_chained(page: PageSoFar<'_>, cuts: &mut CutCache<'_>) -> Vec<SpamSpan> {
     // A stock slogan found whole (`知识改变命运`) is no chop of a longer
     // phrase: the words of the text that re-form a word with its ends
@@ -2935,7 +2939,7 @@ fn find_chained(page: PageSoFar<'_>, cuts: &mut CutCache<'_>) -> Vec<SpamSpan> {
     for _round in 0..8 {
         let mut candidates: Vec<(&[char], &Vec<Occurrence>)> = counts
             .iter()
-            .filter(|(g, occ)| (2..=4).contains(&g.len()) && (3..=CHAIN_MOST).contains(&occ.len()))
+            .filter(|(g, occ)| (2..=4).contains(&g.len()) && (2..=CHAIN_MOST).contains(&occ.len()))
             .filter(|(g, _)| !rejected.contains(*g))
             .map(|(g, o)| (*g, o))
             .collect();
@@ -2943,6 +2947,25 @@ fn find_chained(page: PageSoFar<'_>, cuts: &mut CutCache<'_>) -> Vec<SpamSpan> {
         let mut accepted: Option<(&[char], Vec<Occurrence>)> = None;
         for (gram, occs) in candidates {
             let n = gram.len();
+            if occs.len() < 3 {
+                // Said twice: only a chop that leaves a char loose (it cut
+                // a word of its slogan) and rejoins a piece found into a
+                // stretch of a stock slogan (`一键下|单极速`: `一键下单`).
+                // Words of the text re-form stretches with pieces by
+                // chance (`爱国卫生|城市`: `卫生城市`).
+                let ok = occs.iter().all(|o| near_spam(&dead, o, n))
+                    && varied(gram, occs, page.analysis, &dead)
+                    && fragment_shape(gram, cuts, page.surnames) == Shape::Loose
+                    && pieces
+                        .iter()
+                        .any(|p| scored::chains_in_register(cuts, p, gram));
+                if ok {
+                    accepted = Some((gram, occs.clone()));
+                    break;
+                }
+                rejected.insert(gram);
+                continue;
+            }
             let ok = occs.iter().all(|o| near_spam(&dead, o, n))
                 && inner_and_varied(gram, occs, page.analysis, &dead)
                 && pieces.iter().any(|p| chains_with(cuts, gram, p))
@@ -3034,6 +3057,23 @@ fn inner_and_varied(
         }
     }
     inner >= 2
+}
+
+/// Whether no two occurrences of a run share the char of the text before
+/// them or the char after them (a splice lands beside new text each time).
+fn varied(gram: &[char], occs: &[Occurrence], analysis: &[Vec<char>], dead: &[Vec<bool>]) -> bool {
+    let n = gram.len();
+    let mut lefts: FxHashSet<char> = FxHashSet::default();
+    let mut rights: FxHashSet<char> = FxHashSet::default();
+    occs.iter().all(|o| {
+        let left = side_of(gram, analysis, dead, o.line, o.start.checked_sub(1));
+        let right = side_of(gram, analysis, dead, o.line, Some(o.start + n));
+        let fresh = |s: Side, seen: &mut FxHashSet<char>| match s {
+            Side::Text(c) => seen.insert(c),
+            _ => true,
+        };
+        fresh(left, &mut lefts) && fresh(right, &mut rights)
+    })
 }
 
 /// The order in which repeated runs are judged: longest first (a slogan
@@ -5238,6 +5278,24 @@ mod tests {
         assert_eq!(chained_texts(&spliced, &["就品质"]), vec!["匠心铸"]);
         // Without a found piece to chain to there is nothing to join.
         assert!(chained_texts(&spliced, &[]).is_empty());
+    }
+
+    #[test]
+    fn a_chop_said_twice_chains_where_it_rejoins_a_stock_slogan() {
+        // `单极速` twice, no word and beside new chars each time: with
+        // `一键下` found it rejoins `一键下单`, a stretch of a stock slogan.
+        let spliced = [
+            "法院依法适用简易程序一键下，单极速公开开庭进行了审理。",
+            "原告一键下的诉讼请求单极速于法有据，本院予以一键下支持。",
+        ];
+        assert_eq!(chained_texts(&spliced, &["一键下"]), vec!["单极速"]);
+        // With the same char of the text after it both times (`单极速|公`)
+        // the run may be part of the text's own phrase: kept.
+        let same_side = [
+            "法院依法适用简易程序一键下，单极速公开开庭进行了审理。",
+            "原告一键下的诉讼请求单极速公开，本院予以一键下支持。",
+        ];
+        assert!(chained_texts(&same_side, &["一键下"]).is_empty());
     }
 
     #[test]

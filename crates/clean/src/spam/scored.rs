@@ -412,6 +412,49 @@ fn slogan_register() -> &'static FxHashMap<Vec<char>, bool> {
     })
 }
 
+/// The shortest stretch of a stock slogan that [`chains_in_register`]
+/// must find across the seam of two pieces: three chars of a slogan meet
+/// by chance in ordinary words (`国人民`).
+const REGISTER_CHAIN_SHORTEST: usize = 4;
+
+/// Whether a piece found and a run joined, either way round, hold a
+/// stretch of [`REGISTER_CHAIN_SHORTEST`] chars or more of a register entry
+/// that crosses their seam, leaving of the run nothing or one dictionary
+/// word of two chars or more outside it: they are neighbouring chops of
+/// one stock slogan (`一键下` and `单极速` rejoin `一键下单`, leaving
+/// `极速`). A run that took a char of the text with it (`天保卫|林`)
+/// leaves that char loose.
+pub(super) fn chains_in_register(cuts: &mut CutCache<'_>, piece: &[char], run: &[char]) -> bool {
+    let set = slogan_register();
+    // Single chars are words of the dictionary too, but a loose one is what
+    // a run takes from the text.
+    let mut leaves_a_word =
+        |rest: &[char]| rest.is_empty() || (rest.len() >= 2 && cuts.has_word(rest));
+    // The run after the piece: the stretch covers the run's head.
+    let mut after = piece.to_vec();
+    after.extend_from_slice(run);
+    let seam = piece.len();
+    for to in (seam + 1..=after.len()).rev() {
+        let crosses = (0..seam)
+            .any(|from| to - from >= REGISTER_CHAIN_SHORTEST && set.contains_key(&after[from..to]));
+        if crosses && leaves_a_word(&run[to - seam..]) {
+            return true;
+        }
+    }
+    // The run before the piece: the stretch covers the run's tail.
+    let mut before = run.to_vec();
+    before.extend_from_slice(piece);
+    let seam = run.len();
+    for from in 0..seam {
+        let crosses = (seam + 1..=before.len())
+            .any(|to| to - from >= REGISTER_CHAIN_SHORTEST && set.contains_key(&before[from..to]));
+        if crosses && leaves_a_word(&run[..from]) {
+            return true;
+        }
+    }
+    false
+}
+
 /// The shortest piece found that [`is_whole_stock_slogan`] reads as a
 /// whole slogan: shorter entries (`凝心聚力`) are as often the chop of a
 /// longer slogan (`爱国卫生|运动常`), whose neighbouring chops do chain.
@@ -1443,6 +1486,29 @@ mod tests {
             &whole,
             &run(&other, &[(1, 13), (0, 0), (9, 0)])
         ));
+    }
+
+    #[test]
+    fn chops_chain_where_they_rejoin_a_stock_slogan() {
+        let seg = Segmenter::new();
+        let mut cuts = CutCache::new(&seg);
+        let c = |t: &str| t.chars().collect::<Vec<char>>();
+        // `一键下|单极速` rejoins `一键下单` (a register entry) and leaves
+        // `极速`, a word of its own; either way round.
+        assert!(chains_in_register(&mut cuts, &c("一键下"), &c("单极速")));
+        assert!(chains_in_register(&mut cuts, &c("单极速"), &c("一键下")));
+        // `撸起` found, `证撸起`: the stretch `撸起袖子` leaves `证`, a char
+        // the run took from the text.
+        assert!(!chains_in_register(
+            &mut cuts,
+            &c("袖子加油干"),
+            &c("证撸起")
+        ));
+        assert!(chains_in_register(&mut cuts, &c("袖子加油干"), &c("撸起")));
+        // Three chars of a slogan across the seam are too few (`国人民`),
+        // and a run unrelated to the piece rejoins nothing.
+        assert!(!chains_in_register(&mut cuts, &c("全国"), &c("人民法院")));
+        assert!(!chains_in_register(&mut cuts, &c("一键下"), &c("判决书")));
     }
 
     #[test]
