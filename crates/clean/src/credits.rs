@@ -1360,6 +1360,7 @@ mod tests {
             "Posted by 林小舟 on 2023-12-02",
             "Written by 林小舟 | 2023-12-02",
             "楼主：林小舟 时间：2023-12-02 10:11",
+            "卖家：林小舟 · 杭州 · 信用极好 · 回复率98%",
         ] {
             assert_eq!(credits(&[(line, Reason::Byline)]).0, s("林小舟"), "{line}");
         }
