@@ -3036,44 +3036,49 @@ fn inner_and_varied(
     analysis: &[Vec<char>],
     dead: &[Vec<bool>],
 ) -> bool {
-    let n = gram.len();
-    let side = |line: usize, k: Option<usize>| side_of(gram, analysis, dead, line, k);
-    let mut lefts: FxHashSet<char> = FxHashSet::default();
-    let mut rights: FxHashSet<char> = FxHashSet::default();
-    let mut inner = 0;
-    for o in occs {
-        let left = side(o.line, o.start.checked_sub(1));
-        let right = side(o.line, Some(o.start + n));
-        if left == Side::Edge || right == Side::Edge {
-            continue;
-        }
-        inner += 1;
-        for (s, seen) in [(left, &mut lefts), (right, &mut rights)] {
-            if let Side::Text(c) = s {
-                if !seen.insert(c) {
-                    return false;
-                }
-            }
-        }
-    }
-    inner >= 2
+    let inner: Vec<(Side, Side)> = sides(gram, occs, analysis, dead)
+        .filter(|&(l, r)| l != Side::Edge && r != Side::Edge)
+        .collect();
+    inner.len() >= 2 && all_new(inner.into_iter())
 }
 
 /// Whether no two occurrences of a run share the char of the text before
 /// them or the char after them (a splice lands beside new text each time).
 fn varied(gram: &[char], occs: &[Occurrence], analysis: &[Vec<char>], dead: &[Vec<bool>]) -> bool {
-    let n = gram.len();
+    all_new(sides(gram, occs, analysis, dead))
+}
+
+/// What stands before and after each occurrence of a run (see [`side_of`]).
+fn sides<'a>(
+    gram: &'a [char],
+    occs: &'a [Occurrence],
+    analysis: &'a [Vec<char>],
+    dead: &'a [Vec<bool>],
+) -> impl Iterator<Item = (Side, Side)> + 'a {
+    occs.iter().map(move |o| {
+        (
+            side_of(gram, analysis, dead, o.line, o.start.checked_sub(1)),
+            side_of(gram, analysis, dead, o.line, Some(o.start + gram.len())),
+        )
+    })
+}
+
+/// Whether no char of the text stands on the same side of two of the
+/// occurrences whose `sides` are given.
+fn all_new(sides: impl Iterator<Item = (Side, Side)>) -> bool {
     let mut lefts: FxHashSet<char> = FxHashSet::default();
     let mut rights: FxHashSet<char> = FxHashSet::default();
-    occs.iter().all(|o| {
-        let left = side_of(gram, analysis, dead, o.line, o.start.checked_sub(1));
-        let right = side_of(gram, analysis, dead, o.line, Some(o.start + n));
-        let fresh = |s: Side, seen: &mut FxHashSet<char>| match s {
-            Side::Text(c) => seen.insert(c),
-            _ => true,
-        };
-        fresh(left, &mut lefts) && fresh(right, &mut rights)
-    })
+    let mut fresh = |s: Side, right: bool| match s {
+        Side::Text(c) if right => rights.insert(c),
+        Side::Text(c) => lefts.insert(c),
+        _ => true,
+    };
+    for (l, r) in sides {
+        if !fresh(l, false) || !fresh(r, true) {
+            return false;
+        }
+    }
+    true
 }
 
 /// The order in which repeated runs are judged: longest first (a slogan
