@@ -2920,6 +2920,10 @@ fn chains_with(cuts: &mut CutCache<'_>, piece: &[char], other: &[char]) -> bool 
 /// beside new chars each time, and rejoin a piece into a stretch of a stock
 /// slogan (see [`scored::chains_in_register`]). Measured on the harness's
 /// dev split (session 32), that took 6 leaked sparse pieces and no text.
+/// A run that is a word, whatever its count, chains also where it and a
+/// piece found make a stretch of a stock slogan together
+/// ([`scored::rejoins_whole`]): a slogan cut where its words meet leaves
+/// no seam that breaks a word (session 33: 24 dev pieces, no text).
 fn find_chained(page: PageSoFar<'_>, cuts: &mut CutCache<'_>) -> Vec<SpamSpan> {
     // A stock slogan found whole (`知识改变命运`) is no chop of a longer
     // phrase: the words of the text that re-form a word with its ends
@@ -2955,10 +2959,11 @@ fn find_chained(page: PageSoFar<'_>, cuts: &mut CutCache<'_>) -> Vec<SpamSpan> {
                 // chance (`爱国卫生|城市`: `卫生城市`).
                 let ok = occs.iter().all(|o| near_spam(&dead, o, n))
                     && varied(gram, occs, page.analysis, &dead)
-                    && fragment_shape(gram, cuts, page.surnames) == Shape::Loose
-                    && pieces
-                        .iter()
-                        .any(|p| scored::chains_in_register(cuts, p, gram));
+                    && (scored::rejoins_whole(&pieces, gram)
+                        || (fragment_shape(gram, cuts, page.surnames) == Shape::Loose
+                            && pieces
+                                .iter()
+                                .any(|p| scored::chains_in_register(cuts, p, gram))));
                 if ok {
                     accepted = Some((gram, occs.clone()));
                     break;
@@ -2968,7 +2973,8 @@ fn find_chained(page: PageSoFar<'_>, cuts: &mut CutCache<'_>) -> Vec<SpamSpan> {
             }
             let ok = occs.iter().all(|o| near_spam(&dead, o, n))
                 && inner_and_varied(gram, occs, page.analysis, &dead)
-                && pieces.iter().any(|p| chains_with(cuts, gram, p))
+                && (pieces.iter().any(|p| chains_with(cuts, gram, p))
+                    || scored::rejoins_whole(&pieces, gram))
                 && occs.iter().any(|o| {
                     let lr = live_context(page.analysis, &dead, o, n);
                     touches_spam(&dead, o, n)
@@ -5301,6 +5307,32 @@ mod tests {
             "原告一键下的诉讼请求单极速公开，本院予以一键下支持。",
         ];
         assert!(chained_texts(&same_side, &["一键下"]).is_empty());
+    }
+
+    #[test]
+    fn a_word_said_twice_chains_where_it_and_a_piece_make_a_stock_slogan() {
+        // `科技` is a word, so it leaves no char loose; but joined to the
+        // piece `引领未来` it is `科技引领未来`, a whole stock slogan, and it
+        // stands beside new chars each time: the slogan was cut where its
+        // words meet.
+        let spliced = [
+            "其实，科技我过去也曾经因为用鼠标过度引领未来，而从右手的食指一路痛到肩膀。",
+            "当时引领未来，就是母亲指点的办法科技给医好的。",
+        ];
+        assert_eq!(chained_texts(&spliced, &["引领未来"]), vec!["科技"]);
+        // The same word beside a piece it makes no slogan with stays.
+        let unrelated = [
+            "其实，科技我过去也曾经因为用鼠标过度品质生活，而从右手的食指一路痛到肩膀。",
+            "当时品质生活，就是母亲指点的办法科技给医好的。",
+        ];
+        assert!(chained_texts(&unrelated, &["品质生活"]).is_empty());
+        // Nor is a word of the text taken that only a stretch of three
+        // chars joins (`国人民` of `全国人民`-like entries): the join must
+        // make four chars or more.
+        assert!(!scored::rejoins_whole(
+            &["国".chars().collect()],
+            &['人', '民']
+        ));
     }
 
     #[test]

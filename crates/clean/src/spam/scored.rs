@@ -455,6 +455,29 @@ pub(super) fn chains_in_register(cuts: &mut CutCache<'_>, piece: &[char], run: &
     false
 }
 
+/// The shortest stretch of a stock slogan that [`rejoins_whole`] must
+/// make of a piece found and a run: two chars of the text and one found
+/// make three chars of some entry by chance (`国人民`), as for
+/// [`REGISTER_CHAIN_SHORTEST`]. On the harness's dev split (session 33),
+/// 4 took 20 more leaked pieces than 6 and no text.
+const WHOLE_REJOIN_SHORTEST: usize = 4;
+
+/// Whether the run joined with a piece found, either way round, is a
+/// stretch of one register entry of [`WHOLE_REJOIN_SHORTEST`] chars or
+/// more, neither reaching outside it (`科技` and `引领未来` make
+/// `科技引领未来`). Slogans cut where their words meet leave whole words as
+/// pieces, so no seam breaks a word for [`chains_in_register`] to see.
+pub(super) fn rejoins_whole(pieces: &[Vec<char>], run: &[char]) -> bool {
+    let set = slogan_register();
+    let is_stretch = |a: &[char], b: &[char]| {
+        let joined = [a, b].concat();
+        joined.len() >= WHOLE_REJOIN_SHORTEST && set.contains_key(&joined)
+    };
+    pieces
+        .iter()
+        .any(|p| is_stretch(p, run) || is_stretch(run, p))
+}
+
 /// The shortest piece found that [`is_whole_stock_slogan`] reads as a
 /// whole slogan: shorter entries (`凝心聚力`) are as often the chop of a
 /// longer slogan (`爱国卫生|运动常`), whose neighbouring chops do chain.
