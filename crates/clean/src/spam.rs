@@ -2941,29 +2941,45 @@ fn find_chained(page: PageSoFar<'_>, cuts: &mut CutCache<'_>) -> Vec<SpamSpan> {
     let mut counts = count_runs(page.analysis, &dead, 2);
     let mut rejected: FxHashSet<&[char]> = FxHashSet::default();
     for _round in 0..8 {
-        let mut candidates: Vec<(&[char], &Vec<Occurrence>)> = counts
+        let mut candidates: Vec<(&[char], Vec<Occurrence>)> = counts
             .iter()
-            .filter(|(g, occ)| (2..=4).contains(&g.len()) && (2..=CHAIN_MOST).contains(&occ.len()))
-            .filter(|(g, _)| !rejected.contains(*g))
-            .map(|(g, o)| (*g, o))
+            .filter(|(g, _)| (2..=4).contains(&g.len()) && !rejected.contains(*g))
+            .map(|(g, o)| (*g, free_occurrences(g.len(), o)))
+            .filter(|(_, occ)| (2..=CHAIN_MOST).contains(&occ.len()))
             .collect();
         candidates.sort_by(|a, b| longest_first((a.0, a.1.len()), (b.0, b.1.len())));
         let mut accepted: Option<(&[char], Vec<Occurrence>)> = None;
-        for (gram, occs) in candidates {
+        for (gram, occs) in &candidates {
             let n = gram.len();
+            let near = occs.iter().all(|o| near_spam(&dead, o, n));
+            // A run that makes a stretch of a stock slogan with a piece
+            // found (`科技|引领未来`) needs only to stand beside new chars
+            // each time: a slogan cut where its words meet leaves whole
+            // words, spliced at clause edges as often as inside clauses.
+            let whole = near
+                && scored::rejoins_whole(&pieces, gram)
+                && varied(gram, occs, page.analysis, &dead)
+                && !swallowed_somewhere(gram, occs, page.analysis, &dead, cuts)
+                && !matches!(
+                    fragment_shape(gram, cuts, page.surnames),
+                    Shape::None | Shape::Named
+                );
+            if whole {
+                accepted = Some((gram, occs.clone()));
+                break;
+            }
             if occs.len() < 3 {
                 // Said twice: only a chop that leaves a char loose (it cut
                 // a word of its slogan) and rejoins a piece found into a
                 // stretch of a stock slogan (`一键下|单极速`: `一键下单`).
                 // Words of the text re-form stretches with pieces by
                 // chance (`爱国卫生|城市`: `卫生城市`).
-                let ok = occs.iter().all(|o| near_spam(&dead, o, n))
+                let ok = near
                     && varied(gram, occs, page.analysis, &dead)
-                    && (scored::rejoins_whole(&pieces, gram)
-                        || (fragment_shape(gram, cuts, page.surnames) == Shape::Loose
-                            && pieces
-                                .iter()
-                                .any(|p| scored::chains_in_register(cuts, p, gram))));
+                    && fragment_shape(gram, cuts, page.surnames) == Shape::Loose
+                    && pieces
+                        .iter()
+                        .any(|p| scored::chains_in_register(cuts, p, gram));
                 if ok {
                     accepted = Some((gram, occs.clone()));
                     break;
@@ -2971,10 +2987,9 @@ fn find_chained(page: PageSoFar<'_>, cuts: &mut CutCache<'_>) -> Vec<SpamSpan> {
                 rejected.insert(gram);
                 continue;
             }
-            let ok = occs.iter().all(|o| near_spam(&dead, o, n))
+            let ok = near
                 && inner_and_varied(gram, occs, page.analysis, &dead)
-                && (pieces.iter().any(|p| chains_with(cuts, gram, p))
-                    || scored::rejoins_whole(&pieces, gram))
+                && pieces.iter().any(|p| chains_with(cuts, gram, p))
                 && occs.iter().any(|o| {
                     let lr = live_context(page.analysis, &dead, o, n);
                     touches_spam(&dead, o, n)
@@ -3013,6 +3028,47 @@ const CHAIN_MOST: usize = 5;
 /// for [`find_chained`]: a slogan's pieces crowd into the same sentences,
 /// while a long line (a judgment on one line) holds terms far from them.
 const CHAIN_REACH: usize = 80;
+
+/// The occurrences of a run of `n` chars (in text order) that do not
+/// overlap one taken before them: in `人人人民` the run `人人` is counted
+/// twice, but one splice made it, and cutting both would take `人民`.
+fn free_occurrences(n: usize, occs: &[Occurrence]) -> Vec<Occurrence> {
+    let mut free_from = (usize::MAX, 0);
+    occs.iter()
+        .copied()
+        .filter(|o| {
+            let free = o.line != free_from.0 || o.start >= free_from.1;
+            if free {
+                free_from = (o.line, o.start + n);
+            }
+            free
+        })
+        .collect()
+}
+
+/// Whether at one of its places a run lies inside a longer word of the
+/// best cut of its live context (`节约|用水` cut as `节约用水`): there it
+/// is part of the text's own word, whatever a piece found makes of it.
+fn swallowed_somewhere(
+    gram: &[char],
+    occs: &[Occurrence],
+    analysis: &[Vec<char>],
+    dead: &[Vec<bool>],
+    cuts: &mut CutCache<'_>,
+) -> bool {
+    let n = gram.len();
+    occs.iter().any(|o| {
+        let (ll, rl) = live_context(analysis, dead, o, n);
+        let window = analysis
+            .get(o.line)
+            .and_then(|chars| chars.get(o.start - ll..o.start + n + rl));
+        window.is_some_and(|w| {
+            cuts.spans(w)
+                .iter()
+                .any(|&(s, e)| s <= ll && e >= ll + n && e - s > n)
+        })
+    })
+}
 
 /// Whether removed spam lies within [`CHAIN_REACH`] chars of an occurrence.
 fn near_spam(dead: &[Vec<bool>], o: &Occurrence, n: usize) -> bool {
@@ -5333,6 +5389,37 @@ mod tests {
             &["国".chars().collect()],
             &['人', '民']
         ));
+    }
+
+    #[test]
+    fn a_chained_run_said_against_itself_is_cut_once() {
+        // `人人` spliced before `人民` reads `人人人民`, where the run is
+        // counted at two overlapping places: one splice made it, so one
+        // is cut and `人民` stays.
+        let lines = chars(&[
+            "活动受到了充分肯定有责，得到了人人人民群众的普遍好评。",
+            "王某指出有责，在肯定成绩的同时，人人我们还必须清醒地看到困难。",
+        ]);
+        let found: Vec<SpamSpan> = fragment_spans(&lines, "有责");
+        let seg = property_segmenter();
+        let mut cuts = CutCache::new(seg);
+        let spans = find_chained(
+            PageSoFar {
+                lines: &lines,
+                analysis: &lines,
+                surnames: &surnames(),
+                brands: &[],
+                found: &found,
+            },
+            &mut cuts,
+        );
+        let mut dead: Vec<Vec<bool>> = lines.iter().map(|l| vec![false; l.len()]).collect();
+        for s in &spans {
+            assert_eq!(s.text, "人人");
+            assert!(!dead[s.line][s.start..s.end].contains(&true), "overlap");
+            dead[s.line][s.start..s.end].fill(true);
+        }
+        assert_eq!(spans.len(), 2);
     }
 
     #[test]

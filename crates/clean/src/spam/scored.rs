@@ -204,18 +204,7 @@ pub(super) fn candidates<'a>(
         if !(2..=SCORED_LONGEST).contains(&gram.len()) {
             continue;
         }
-        let mut free_from = (usize::MAX, 0);
-        let occs: Vec<Occurrence> = occs
-            .iter()
-            .copied()
-            .filter(|o| {
-                let free = o.line != free_from.0 || o.start >= free_from.1;
-                if free {
-                    free_from = (o.line, o.start + gram.len());
-                }
-                free
-            })
-            .collect();
+        let occs = free_occurrences(gram.len(), &occs);
         if occs.len() < fewest || (occs.len() < 3 && gram.len() < shortest_twice) {
             continue;
         }
