@@ -5382,6 +5382,19 @@ mod tests {
             "当时品质生活，就是母亲指点的办法科技给医好的。",
         ];
         assert!(chained_texts(&unrelated, &["品质生活"]).is_empty());
+        // `树人` with the end of `优先立德` is `立德树人`, a whole entry.
+        let ends = [
+            "孩子们在操场上树人奔跑，老师优先立德站在一旁看着。",
+            "放学以后优先立德，家长树人陆续来到校门口接孩子。",
+        ];
+        assert_eq!(chained_texts(&ends, &["优先立德"]), vec!["树人"]);
+        // A piece that is a whole entry lends no end: `其他` before
+        // `垃圾分类` makes `其他垃圾`, but the text says `其他` of its own.
+        let own = [
+            "应当经过相应的院校或者其他训练机构培训垃圾分类。",
+            "培训不能满足需要时垃圾分类，应当通过其他方式完成。",
+        ];
+        assert!(chained_texts(&own, &["垃圾分类"]).is_empty());
         // Nor is a word of the text taken that only a stretch of three
         // chars joins (`国人民` of `全国人民`-like entries): the join must
         // make four chars or more.

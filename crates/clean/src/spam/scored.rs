@@ -454,17 +454,25 @@ const WHOLE_REJOIN_SHORTEST: usize = 4;
 /// Whether the run joined with a piece found, either way round, is a
 /// stretch of one register entry of [`WHOLE_REJOIN_SHORTEST`] chars or
 /// more, neither reaching outside it (`科技` and `引领未来` make
-/// `科技引领未来`). Slogans cut where their words meet leave whole words as
-/// pieces, so no seam breaks a word for [`chains_in_register`] to see.
+/// `科技引领未来`), or the run with the end of such a piece facing it is a
+/// whole entry (`优先立德|树人`: `立德树人`). Slogans cut where their words
+/// meet leave whole words as pieces, so no seam breaks a word for
+/// [`chains_in_register`] to see. A piece that is itself a whole entry
+/// lends no end: it is a slogan of its own, not a chop, and a word of the
+/// text meets its ends by chance (`其他` before `垃圾分类`: `其他垃圾`).
 pub(super) fn rejoins_whole(pieces: &[Vec<char>], run: &[char]) -> bool {
     let set = slogan_register();
-    let is_stretch = |a: &[char], b: &[char]| {
-        let joined = [a, b].concat();
-        joined.len() >= WHOLE_REJOIN_SHORTEST && set.contains_key(&joined)
-    };
-    pieces
-        .iter()
-        .any(|p| is_stretch(p, run) || is_stretch(run, p))
+    let is_entry = |p: &[char]| set.get(p).copied().unwrap_or(false);
+    let long = |a: &[char], b: &[char]| a.len() + b.len() >= WHOLE_REJOIN_SHORTEST;
+    let is_stretch = |a: &[char], b: &[char]| long(a, b) && set.contains_key(&[a, b].concat());
+    let makes_entry = |a: &[char], b: &[char]| long(a, b) && is_entry(&[a, b].concat());
+    pieces.iter().any(|p| {
+        let n = p.len();
+        is_stretch(p, run)
+            || is_stretch(run, p)
+            || (!is_entry(p)
+                && (2..n).any(|k| makes_entry(&p[n - k..], run) || makes_entry(run, &p[..k])))
+    })
 }
 
 /// The shortest piece found that [`is_whole_stock_slogan`] reads as a
