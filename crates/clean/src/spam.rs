@@ -2924,6 +2924,8 @@ fn chains_with(cuts: &mut CutCache<'_>, piece: &[char], other: &[char]) -> bool 
 /// piece found make a stretch of a stock slogan together
 /// ([`scored::rejoins_whole`]): a slogan cut where its words meet leaves
 /// no seam that breaks a word (session 33: 24 dev pieces, no text).
+/// When no run chains, two that make a whole register entry together go
+/// as a pair ([`paired_chops`]).
 fn find_chained(page: PageSoFar<'_>, cuts: &mut CutCache<'_>) -> Vec<SpamSpan> {
     // A stock slogan found whole (`知识改变命运`) is no chop of a longer
     // phrase: the words of the text that re-form a word with its ends
@@ -3005,18 +3007,73 @@ fn find_chained(page: PageSoFar<'_>, cuts: &mut CutCache<'_>) -> Vec<SpamSpan> {
             }
             rejected.insert(gram);
         }
-        let Some((gram, occs)) = accepted else { break };
-        let rule = format!(
-            "chained to a slogan piece:{}",
-            gram.iter().collect::<String>()
-        );
-        out.extend(remove_occurrences(
-            gram, &occs, page.lines, &mut dead, &rule,
-        ));
-        pieces.push(gram.to_vec());
+        let accepted: Vec<(&[char], Vec<Occurrence>)> = match accepted {
+            Some(one) => vec![one],
+            None => {
+                let pair = paired_chops(&candidates, page.analysis, &dead, cuts, page.surnames);
+                if pair.is_empty() {
+                    break;
+                }
+                pair
+            }
+        };
+        for (gram, occs) in accepted {
+            let rule = format!(
+                "chained to a slogan piece:{}",
+                gram.iter().collect::<String>()
+            );
+            out.extend(remove_occurrences(
+                gram, &occs, page.lines, &mut dead, &rule,
+            ));
+            pieces.push(gram.to_vec());
+        }
         drop_masked(&mut counts, &dead, &rejected, 2);
     }
     out
+}
+
+/// Two runs that no piece found vouches for, but that joined (either way
+/// round) make a whole entry of the slogan register (`惊喜|不断`:
+/// `惊喜不断`), each beside removed spam at all its places, beside new
+/// chars each time, never inside a longer word of its context and never
+/// said right against the other: neighbouring chops of one slogan spliced
+/// apart. Returns both with their occurrences, or nothing.
+fn paired_chops<'a>(
+    candidates: &[(&'a [char], Vec<Occurrence>)],
+    analysis: &[Vec<char>],
+    dead: &[Vec<bool>],
+    cuts: &mut CutCache<'_>,
+    surnames: &HashSet<char>,
+) -> Vec<(&'a [char], Vec<Occurrence>)> {
+    let placed: Vec<&(&[char], Vec<Occurrence>)> = candidates
+        .iter()
+        .filter(|(g, occs)| {
+            occs.iter().all(|o| near_spam(dead, o, g.len()))
+                && varied(g, occs, analysis, dead)
+                && !swallowed_somewhere(g, occs, analysis, dead, cuts)
+        })
+        .collect();
+    for (i, a) in placed.iter().enumerate() {
+        for b in &placed[i + 1..] {
+            let joins = [(a, b), (b, a)].into_iter().any(|(x, y)| {
+                scored::is_register_entry(&[x.0, y.0].concat())
+                    && !x.1.iter().any(|o| {
+                        let at = o.start + x.0.len();
+                        analysis[o.line].get(at..at + y.0.len()) == Some(y.0)
+                    })
+            });
+            let shaped = |g: &[char], cuts: &mut CutCache<'_>| {
+                !matches!(
+                    fragment_shape(g, cuts, surnames),
+                    Shape::None | Shape::Named
+                )
+            };
+            if joins && shaped(a.0, cuts) && shaped(b.0, cuts) {
+                return vec![(a.0, a.1.clone()), (b.0, b.1.clone())];
+            }
+        }
+    }
+    Vec::new()
 }
 
 /// The most occurrences a run may have for [`find_chained`]: a spammer
@@ -5433,6 +5490,25 @@ mod tests {
             dead[s.line][s.start..s.end].fill(true);
         }
         assert_eq!(spans.len(), 2);
+    }
+
+    #[test]
+    fn two_chops_that_make_a_stock_slogan_go_together() {
+        // Nothing found vouches for `惊喜` or `不断`, but together they are
+        // `惊喜不断`, a stock slogan of shop copy, spliced apart near the
+        // spam already found (`新品上市`), beside new chars each time.
+        let spliced = [
+            "今年春天我们来到山区学校惊喜看望留守儿童新品上市，老师不断给孩子们讲故事。",
+            "孩子们非常高兴新品上市地唱歌跳舞，临别时大家惊喜依依不舍不断。",
+        ];
+        assert_eq!(chained_texts(&spliced, &["新品上市"]), vec!["不断", "惊喜"]);
+        // Said right against each other they are the slogan written whole,
+        // which is the text's to say: neither goes as a chop.
+        let whole = [
+            "今年春天我们来到山区学校惊喜不断，看望留守儿童新品上市，老师讲故事。",
+            "孩子们非常高兴新品上市地唱歌跳舞，临别时大家惊喜不断，依依不舍。",
+        ];
+        assert!(chained_texts(&whole, &["新品上市"]).is_empty());
     }
 
     #[test]

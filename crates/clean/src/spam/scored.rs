@@ -444,6 +444,11 @@ pub(super) fn chains_in_register(cuts: &mut CutCache<'_>, piece: &[char], run: &
     false
 }
 
+/// Whether `run` is a whole entry of the slogan register.
+pub(super) fn is_register_entry(run: &[char]) -> bool {
+    slogan_register().get(run).copied().unwrap_or(false)
+}
+
 /// The shortest stretch of a stock slogan that [`rejoins_whole`] must
 /// make of a piece found and a run: two chars of the text and one found
 /// make three chars of some entry by chance (`国人民`), as for
