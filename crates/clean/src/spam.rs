@@ -2935,11 +2935,26 @@ fn find_chained(page: PageSoFar<'_>, cuts: &mut CutCache<'_>) -> Vec<SpamSpan> {
         .into_iter()
         .filter(|p| !scored::is_whole_stock_slogan(p))
         .collect();
-    if pieces.is_empty() {
-        return Vec::new();
-    }
     let mut dead = page.dead();
     let mut out = Vec::new();
+    if pieces.is_empty() {
+        // Nothing found to chain to: two halves of a stock slogan spliced
+        // apart may still show the page carries spam (see `seed_pair`).
+        let seeds = seed_pair(page, &dead, cuts);
+        if seeds.is_empty() {
+            return Vec::new();
+        }
+        for (gram, occs) in seeds {
+            let rule = format!(
+                "halves of a stock slogan:{}",
+                gram.iter().collect::<String>()
+            );
+            out.extend(remove_occurrences(
+                &gram, &occs, page.lines, &mut dead, &rule,
+            ));
+            pieces.push(gram);
+        }
+    }
     let mut counts = count_runs(page.analysis, &dead, 2);
     let mut rejected: FxHashSet<&[char]> = FxHashSet::default();
     for _round in 0..8 {
@@ -3028,6 +3043,79 @@ fn find_chained(page: PageSoFar<'_>, cuts: &mut CutCache<'_>) -> Vec<SpamSpan> {
             pieces.push(gram.to_vec());
         }
         drop_masked(&mut counts, &dead, &rejected, 2);
+    }
+    out
+}
+
+/// On a page where nothing was found, the two halves of a whole register
+/// entry (`邻里|互助`) each said two to [`CHAIN_MOST`] times, beside new
+/// chars each time, never inside a longer word of their context and never
+/// said right against each other in the entry's order, and each breaking
+/// a word of the text at one place at least (`学邻里校`): a stock slogan
+/// spliced apart. A text on the slogan's topic says its words together
+/// somewhere, or apart between its own words; without the broken words
+/// the rule took `保护` and `环境` from 10 of 396 clean SIGHAN documents
+/// (session 33).
+fn seed_pair(
+    page: PageSoFar<'_>,
+    dead: &[Vec<bool>],
+    cuts: &mut CutCache<'_>,
+) -> Vec<(Vec<char>, Vec<Occurrence>)> {
+    let splits = scored::register_halves_said_twice(page.analysis);
+    let analysis = page.analysis;
+    // The checks that cut text, read only for halves placed as a splice
+    // would place them.
+    let breaks_words = |g: &[char], occs: &[Occurrence], cuts: &mut CutCache<'_>| {
+        occs.iter().any(|o| {
+            let lr = live_context(analysis, dead, o, g.len());
+            rejoins(cuts, analysis, dead, o, g.len(), lr)
+        }) && !swallowed_somewhere(g, occs, analysis, dead, cuts)
+            && !matches!(
+                fragment_shape(g, cuts, page.surnames),
+                Shape::None | Shape::Named
+            )
+    };
+    for (a, b) in splits {
+        let (occs_a, occs_b) = (
+            live_occurrences(&a, analysis, dead),
+            live_occurrences(&b, analysis, dead),
+        );
+        let together = occs_a.iter().any(|o| {
+            let at = o.start + a.len();
+            analysis[o.line].get(at..at + b.len()) == Some(&b[..])
+        });
+        let placed = |g: &[char], occs: &[Occurrence]| {
+            (2..=CHAIN_MOST).contains(&occs.len()) && varied(g, occs, analysis, dead)
+        };
+        if !together
+            && placed(&a, &occs_a)
+            && placed(&b, &occs_b)
+            && breaks_words(&a, &occs_a, cuts)
+            && breaks_words(&b, &occs_b, cuts)
+        {
+            return vec![(a, occs_a), (b, occs_b)];
+        }
+    }
+    Vec::new()
+}
+
+/// The places of `gram` in `analysis` whose chars are all live, in text
+/// order, none overlapping the one before: a direct scan, cheaper than
+/// counting every run of the page when only a few runs are asked about.
+fn live_occurrences(gram: &[char], analysis: &[Vec<char>], dead: &[Vec<bool>]) -> Vec<Occurrence> {
+    let n = gram.len();
+    let mut out = Vec::new();
+    for (line, (chars, d)) in analysis.iter().zip(dead).enumerate() {
+        let mut start = 0;
+        while start + n <= chars.len() {
+            let live = d.get(start..start + n).is_some_and(|w| !w.contains(&true));
+            if live && chars[start..start + n] == *gram {
+                out.push(Occurrence { line, start });
+                start += n;
+            } else {
+                start += 1;
+            }
+        }
     }
     out
 }
@@ -5509,6 +5597,25 @@ mod tests {
             "孩子们非常高兴新品上市地唱歌跳舞，临别时大家惊喜不断，依依不舍。",
         ];
         assert!(chained_texts(&whole, &["新品上市"]).is_empty());
+    }
+
+    #[test]
+    fn halves_of_a_stock_slogan_spliced_apart_seed_a_page_with_nothing_found() {
+        // `邻里` and `互助` (together `邻里互助`) each said twice, inside
+        // words of the text (`学邻里校`, `老互助师`), beside new chars each
+        // time and never together: a slogan cut in two and spliced.
+        let spliced = [
+            "今年春天我们来到山区学邻里校看望留守儿童，老互助师给孩子们讲故事。",
+            "孩子们非常高兴地唱歌跳舞邻里，临别时大家依依不舍，互助老人们也来送行。",
+        ];
+        assert_eq!(chained_texts(&spliced, &[]), vec!["互助", "邻里"]);
+        // An article that says `保护` and `环境` apart, each between words
+        // of its own sentences, breaks no word with either: kept.
+        let own = [
+            "我们要保护好身边的绿水青山，让城市环境更加宜居。",
+            "各地加强生态保护，持续改善农村人居环境，群众满意度明显提高。",
+        ];
+        assert!(chained_texts(&own, &[]).is_empty());
     }
 
     #[test]

@@ -541,6 +541,63 @@ fn register_said_twice(analysis: &[Vec<char>]) -> bool {
     false
 }
 
+/// The ways of cutting a whole entry of [`slogan_register`] of four chars
+/// or more in two halves of two chars or more each of which the page says
+/// twice or more (counted where they overlap too): the pairs
+/// [`super::paired_chops`] may read on a page where nothing was found yet.
+/// One pass of a matcher over the page; on most pages it finds none.
+pub(super) fn register_halves_said_twice(analysis: &[Vec<char>]) -> Vec<(Vec<char>, Vec<char>)> {
+    struct Halves {
+        finder: aho_corasick::AhoCorasick,
+        /// The halves, by pattern id.
+        halves: Vec<Vec<char>>,
+        /// For each entry's cut, the ids of its two halves.
+        cuts: Vec<(usize, usize)>,
+    }
+    static HALVES: std::sync::OnceLock<Option<Halves>> = std::sync::OnceLock::new();
+    let halves = HALVES.get_or_init(|| {
+        let mut ids: FxHashMap<Vec<char>, usize> = FxHashMap::default();
+        let mut halves: Vec<Vec<char>> = Vec::new();
+        let mut cuts = Vec::new();
+        let mut id_of = |h: &[char]| {
+            *ids.entry(h.to_vec()).or_insert_with(|| {
+                halves.push(h.to_vec());
+                halves.len() - 1
+            })
+        };
+        for entry in crate::lexicon::data_lines(SLOGAN_REGISTER) {
+            let chars: Vec<char> = entry.trim().chars().collect();
+            for k in 2..=chars.len().saturating_sub(2) {
+                cuts.push((id_of(&chars[..k]), id_of(&chars[k..])));
+            }
+        }
+        let patterns: Vec<String> = halves.iter().map(|h| h.iter().collect()).collect();
+        let finder = aho_corasick::AhoCorasick::new(patterns).ok()?;
+        Some(Halves {
+            finder,
+            halves,
+            cuts,
+        })
+    });
+    let Some(h) = halves else {
+        return Vec::new();
+    };
+    let mut said = vec![0usize; h.halves.len()];
+    let mut line = String::new();
+    for chars in analysis {
+        line.clear();
+        line.extend(chars.iter());
+        for m in h.finder.find_overlapping_iter(&line) {
+            said[m.pattern().as_usize()] += 1;
+        }
+    }
+    h.cuts
+        .iter()
+        .filter(|&&(a, b)| said[a] >= TWICE && said[b] >= TWICE)
+        .map(|&(a, b)| (h.halves[a].clone(), h.halves[b].clone()))
+        .collect()
+}
+
 /// The share of a run's chars covered by stretches of two chars or more
 /// that [`slogan_register`] holds: how far the run reads as a piece of a
 /// stock slogan or of shop promotion copy. A part of an entry that is a
