@@ -14,7 +14,9 @@ use taojin_core::{is_han, Metadata, Reason};
 
 const CREDIT_WORDS: &str = include_str!("../data/credits.txt");
 /// The line classifier's word lists, of which the credits read the
-/// platforms' account badges (kind `badge`: `创作者`, `博主`).
+/// platforms' account badges (kind `badge`: `创作者`, `博主`) and the
+/// clients and devices a post is sent from (kind `device`: `客户端`,
+/// `iphone`).
 const FURNITURE_WORDS: &str = include_str!("../data/worded_furniture.txt");
 
 /// The lists of `data/credits.txt`, each longest word first.
@@ -39,6 +41,7 @@ struct Words {
     reply: Vec<Vec<char>>,
     platform: Vec<Vec<char>>,
     badge: Vec<Vec<char>>,
+    device: Vec<Vec<char>>,
     written_by: Vec<Vec<char>>,
     written_verb: Vec<Vec<char>>,
 }
@@ -47,15 +50,15 @@ fn words() -> &'static Words {
     static WORDS: OnceLock<Words> = OnceLock::new();
     WORDS.get_or_init(|| {
         let mut w = Words::default();
-        let badges = FURNITURE_WORDS
+        let furniture = FURNITURE_WORDS
             .lines()
-            .filter_map(|l| l.strip_prefix("badge\t"))
-            .map(|word| ("badge", word));
+            .filter_map(|l| l.split_once('\t'))
+            .filter(|(kind, _)| matches!(*kind, "badge" | "device"));
         let credit_words = CREDIT_WORDS
             .lines()
             .filter(|l| !l.starts_with('#'))
             .filter_map(|l| l.split_once('\t'));
-        for (kind, word) in credit_words.chain(badges) {
+        for (kind, word) in credit_words.chain(furniture) {
             let list = match kind {
                 "reporter" => &mut w.reporter,
                 "author" => &mut w.author,
@@ -76,6 +79,7 @@ fn words() -> &'static Words {
                 "reply" => &mut w.reply,
                 "platform" => &mut w.platform,
                 "badge" => &mut w.badge,
+                "device" => &mut w.device,
                 "written_by" => &mut w.written_by,
                 "written_verb" => &mut w.written_verb,
                 _ => continue,
@@ -288,13 +292,56 @@ fn names_source(token: &[char]) -> bool {
 }
 
 /// Whether `token` reads as a news outlet's name (`某某日报`, `某某发布`):
-/// it ends in a media suffix with at least two chars before it.
-fn names_outlet(token: &[char]) -> bool {
+/// it ends in a media suffix with at least two chars before it. `token`
+/// is Simplified.
+pub(crate) fn names_outlet(token: &[char]) -> bool {
     names_source(token)
         && words()
             .media_suffix
             .iter()
             .any(|m| token.len() >= m.len() + 2 && ends_with(token, m))
+}
+
+/// Whether the name after a post's `来自` names the news outlet the text
+/// comes from (`{date} {time} 来自 某某日报`, `来自 某某之声`, `来自 新华社`)
+/// rather than the client, app or device it was sent from (`来自
+/// iPhone客户端`, `来自 某某新闻客户端`, `来自 微博视频号`): it reads as an
+/// outlet's name, or an agency's (`…社`, as a wire dateline names it), and
+/// holds no device's or client's word, since a news app's name ends as an
+/// outlet's does (`…客户端`). Only here does `社` make an outlet: elsewhere
+/// a club's or a travel agency's handle ends in it too (`某某摄影社`).
+/// `name` is Simplified.
+pub(crate) fn names_outlet_not_device(name: &[char]) -> bool {
+    let agency = name.len() >= 3 && name.last() == Some(&'社') && names_source(name);
+    let lower: Vec<char> = name.iter().flat_map(|c| c.to_lowercase()).collect();
+    (names_outlet(name) || agency)
+        && !words()
+            .device
+            .iter()
+            .any(|d| lower.windows(d.len()).any(|x| x == d.as_slice()))
+}
+
+/// A dateline's lead naming its outlet, as a paper or a site prints it
+/// before the date in a byline (`某某网讯 {date}`, `某某日报讯`, `明报专讯`;
+/// bracketed in the body's first line it is read by
+/// `offer_bracketed_dateline`): the length of the name before `讯`, when
+/// that name reads as an outlet's or is the page's own (`本报讯`). A
+/// person's name may end in 讯 too, so nothing else before it counts.
+fn dateline_cue(token: &[char]) -> Option<usize> {
+    let cut = ["专讯", "讯"]
+        .iter()
+        .map(|w| w.chars().collect::<Vec<char>>())
+        .find(|w| ends_with(token, w))
+        .map(|w| token.len() - w.len())?;
+    let name = &token[..cut];
+    let own = words().not_credit.iter().any(|n| n.as_slice() == name);
+    (name.len() >= 2 && (names_outlet(name) || own)).then_some(cut)
+}
+
+/// Whether a field names an outlet, by its name or as a dateline's lead
+/// (`某某网讯`): no poster's handle.
+fn names_outlet_or_cue(token: &[char]) -> bool {
+    names_outlet(token) || dateline_cue(token).is_some()
 }
 
 /// What the furniture lines of a page credit, best rank first.
@@ -428,7 +475,7 @@ impl Credited {
             || numeric
             || token.len() < 2
             || !names_person(token, true)
-            || names_outlet(token)
+            || names_outlet_or_cue(token)
             || is_floor(token)
             || holds_role(&simple[start..end])
             || words()
@@ -1156,7 +1203,7 @@ fn read_post(
                 _ => (Some((*a, *b)), None),
             };
             if let Some((a, b)) = author {
-                if names_person(&s[a..b], true) && !names_outlet(&s[a..b]) {
+                if names_person(&s[a..b], true) && !names_outlet_or_cue(&s[a..b]) {
                     found.author.push((BY_POSTER, a, b));
                 }
             }
@@ -1197,7 +1244,7 @@ fn read_post(
         // `posted @ {date} {time} 某某`, `原创 {date} · 某某`.
         [.., last] if is_cue(*last) => {
             if let Some(&(a, b)) = fields(s, date.end, s.len()).first() {
-                if names_person(&s[a..b], true) && !names_outlet(&s[a..b]) {
+                if names_person(&s[a..b], true) && !names_outlet_or_cue(&s[a..b]) {
                     found.author.push((BY_POSTER, a, b));
                 }
             }
@@ -1212,7 +1259,7 @@ fn read_post(
                 || (dotted && left.len() == 1) =>
         {
             let token = &s[*a..*b];
-            if names_person(token, true) && !names_outlet(token) && !is_floor(token) {
+            if names_person(token, true) && !names_outlet_or_cue(token) && !is_floor(token) {
                 found.author.push((BY_POSTER, *a, *b));
             }
         }
@@ -1227,7 +1274,7 @@ fn read_post(
             // {date}`, read as the source).
             let bracketed = *a > 0 && matches!(s[*a - 1], '【' | '[' | '（' | '(' | '「' | '《');
             if names_person(token, true)
-                && !names_outlet(token)
+                && !names_outlet_or_cue(token)
                 && !is_floor(token)
                 && !holds_role(token)
                 && !word
@@ -1248,24 +1295,36 @@ fn is_floor(token: &[char]) -> bool {
 }
 
 /// A dated byline's outlet named alone beside the date (`{date} {time}
-/// 某某日报`, `某某新闻网 {date}`).
+/// 某某日报`, `某某新闻网 {date}`, `{date} 某某日报·某某网`: the first name,
+/// the publisher, before its own site), or named by a dateline's lead
+/// (`某某网讯 {date}`), which ranks as a bracketed outlet does.
 fn read_outlet_alone(s: &[char], found: &mut Found) {
     let all = fields(s, 0, s.len());
     // After 来自 a post names the device or app it was sent from (`来自
-    // iPhone客户端`), no outlet.
-    let from_device = |k: usize| {
-        k > 0 && {
+    // iPhone客户端`), unless the name is an outlet's and no client's.
+    let names_outlet_at = |k: usize| {
+        let (a, b) = all[k];
+        let after_from = k > 0 && {
             let (pa, pb) = all[k - 1];
             s[pa..pb].ends_with(&['来', '自'])
+        };
+        if after_from {
+            names_outlet_not_device(&s[a..b])
+        } else {
+            names_outlet(&s[a..b])
         }
     };
-    if let Some(&(a, b)) = all
-        .iter()
-        .enumerate()
-        .find(|&(k, &(a, b))| names_outlet(&s[a..b]) && !from_device(k))
-        .map(|(_, f)| f)
+    if let Some(&(a, b)) = (0..all.len())
+        .find(|&k| names_outlet_at(k))
+        .map(|k| &all[k])
     {
         found.source.push((FROM_BYLINE, a, b));
+    }
+    let cued = all
+        .iter()
+        .find_map(|&(a, b)| dateline_cue(&s[a..b]).map(|cut| (a, a + cut)));
+    if let Some((a, b)) = cued.filter(|&(a, b)| names_source(&s[a..b])) {
+        found.source.push((FROM_OUTLET, a, b));
     }
 }
 
@@ -1497,6 +1556,82 @@ mod tests {
             assert_eq!(
                 credits(&[(line, reason)]).2,
                 source.map(String::from),
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_dated_bylines_outlet_is_read_beside_its_date_after_from_or_before_xun() {
+        for (line, reason, author, source) in [
+            // A date, then the outlet; with its site, the publisher first.
+            (
+                "2024-05-12 滨海日报·滨海网",
+                Reason::Byline,
+                None,
+                Some("滨海日报"),
+            ),
+            (
+                "2024/05/12 滨海新闻网",
+                Reason::Byline,
+                None,
+                Some("滨海新闻网"),
+            ),
+            // After a stamp and 来自, an outlet's or an agency's name.
+            (
+                "2024-05-12 09:30 来自 滨海日报",
+                Reason::Byline,
+                None,
+                Some("滨海日报"),
+            ),
+            (
+                "2024-05-12 09:30 来自 新华社",
+                Reason::Byline,
+                None,
+                Some("新华社"),
+            ),
+            // A dateline's lead names the outlet, no poster; the page's own
+            // lead (`本报讯`) names neither.
+            ("滨海网讯 2024-05-12", Reason::Byline, None, Some("滨海网")),
+            (
+                "滨海日报讯 2024-05-12",
+                Reason::Byline,
+                None,
+                Some("滨海日报"),
+            ),
+            ("本报讯 2024-05-12", Reason::Byline, None, None),
+            // The client or device a post is sent from, a news app's
+            // included, is no source.
+            (
+                "2023-05-06 08:30 来自 iPhone客户端",
+                Reason::Byline,
+                None,
+                None,
+            ),
+            (
+                "2024-05-12 09:30 来自 滨海日报客户端",
+                Reason::Byline,
+                None,
+                None,
+            ),
+            // A comment's header names its poster, a name ending in 讯 too.
+            (
+                "山间小路 2023-05-01",
+                Reason::Byline,
+                Some("山间小路"),
+                None,
+            ),
+            (
+                "张小讯 2023-05-01",
+                Reason::ForumChrome,
+                Some("张小讯"),
+                None,
+            ),
+        ] {
+            let (got_author, _, got_source) = credits(&[(line, reason)]);
+            assert_eq!(
+                (got_author.as_deref(), got_source.as_deref()),
+                (author, source),
                 "{line}"
             );
         }

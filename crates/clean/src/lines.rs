@@ -2,6 +2,7 @@
 //! by neighbours (in the spirit of jusText), title detection and the
 //! related-list rule for runs of headline-like lines at the edges.
 
+use crate::credits::{names_outlet, names_outlet_not_device};
 use crate::lexicon::{Lexicons, PhraseClass};
 use taojin_core::{is_cjk_punct, is_han, Reason};
 
@@ -681,7 +682,7 @@ pub fn features(text: &str, simple_lower: &str, lex: &Lexicons) -> LineFeatures 
         caption_marker,
         labelled,
         has_alnum: text.chars().any(char::is_alphanumeric),
-        shape: furniture_shape(text, &all, han, has_date),
+        shape: furniture_shape(text, simple_lower, &all, han, has_date),
         worded: worded_furniture(text, simple_lower, lex),
         post_link: is_post_link(simple_lower, &lex.link_prefixes),
         signoff: (chars <= SIGNOFF_MAX_CHARS
@@ -1514,9 +1515,10 @@ fn is_post_link(lower: &str, prefixes: &[String]) -> bool {
 
 /// A post's source tag: `来自` and a client or device name, after nothing
 /// or a date and time (`来自 iPhone 客户端`, `3月5日 17:13 来自 微博网页版`);
-/// after a clock time, any short source (`今天 09:12 来自 微博视频号`).
-/// Prose that says where something comes from (`来自北京的客人`) names no
-/// device and goes on past it.
+/// after a clock time, any short source (`今天 09:12 来自 微博视频号`) but a
+/// news outlet's name (`{date} 09:30 来自 某某日报`), which makes the line a
+/// news page's byline, not a post's stamp. Prose that says where something
+/// comes from (`来自北京的客人`) names no device and goes on past it.
 fn is_device_tag(lower: &str, devices: &[String], stamp_words: &[String]) -> bool {
     let Some(at) = lower.find("来自") else {
         return false;
@@ -1536,12 +1538,16 @@ fn is_device_tag(lower: &str, devices: &[String], stamp_words: &[String]) -> boo
     let tail_chars = after.chars().count();
     // A clock time before `来自` makes the line a post's stamp, whatever
     // the source after it names (`今天 09:12 来自 微博视频号`, `来自 某某超
-    // 话`); without one, the source must name a device or a client.
+    // 话`); without one, the source must name a device or a client. A news
+    // outlet's name is no post's source but a news byline's (`{date} 09:30
+    // 来自 某某日报`), read as a date line, so its headline stays the title.
     let clocked = find_time(stamp).is_some();
+    let outlet = names_outlet_not_device(&after.chars().collect::<Vec<char>>());
     stamp_only
         && (day_word.is_none() || clocked)
         && (2..=20).contains(&tail_chars)
         && !after.chars().any(is_sentence_mark)
+        && !outlet
         && (clocked || devices.iter().any(|d| after.contains(d.as_str())))
 }
 
@@ -1811,7 +1817,13 @@ fn is_sentence_mark(c: char) -> bool {
 
 /// Recognises furniture by the form of the line; `None` for anything that
 /// could be prose.
-fn furniture_shape(text: &str, all: &[char], han: usize, has_date: bool) -> Option<Shape> {
+fn furniture_shape(
+    text: &str,
+    simple_lower: &str,
+    all: &[char],
+    han: usize,
+    has_date: bool,
+) -> Option<Shape> {
     let chars = all.len();
     if chars == 0 || chars > 100 {
         return None;
@@ -1952,6 +1964,7 @@ fn furniture_shape(text: &str, all: &[char], han: usize, has_date: bool) -> Opti
             || is_labelled_date(&tokens)
             || is_source_and_date(all)
             || is_name_and_stamp(&tokens)
+            || is_stamp_and_outlet(simple_lower)
         {
             return Some(Shape::DateLine);
         }
@@ -2232,6 +2245,34 @@ fn is_name_and_stamp(tokens: &[&str]) -> bool {
         }
         _ => false,
     }
+}
+
+/// A date, then the outlet that printed it, nothing else (`2024-05-12
+/// 某某日报`, `2024/05/12 某某新闻网`, `2024-05-12 某某日报·某某网`): a news
+/// page's byline without labels, the mirror of a comment header's name and
+/// stamp. `simple_lower` is the line in Simplified, where the outlets'
+/// endings are read. A diary's date and weather (`2019年5月1日 晴`) or a
+/// timeline's date and event (`2008年8月8日 北京奥运会开幕`) names no outlet;
+/// a year or a month alone (`2019年5月 某某网上线`) is no byline's date.
+fn is_stamp_and_outlet(simple_lower: &str) -> bool {
+    let t = simple_lower.trim();
+    let Some(date) = dates(t).into_iter().next() else {
+        return false;
+    };
+    if date.at != 0 {
+        return false;
+    }
+    let rest: String = t.chars().skip(date.end).collect();
+    let names: Vec<Vec<char>> = rest
+        .split(|c: char| c.is_whitespace() || matches!(c, '·' | '・' | '|' | '｜' | '/' | '／'))
+        .filter(|n| !n.is_empty())
+        .map(|n| n.chars().collect())
+        .collect();
+    (1..=2).contains(&names.len())
+        && names
+            .iter()
+            .all(|n| n.len() <= 12 && n.iter().all(|c| c.is_alphanumeric()))
+        && names.iter().any(|n| names_outlet(n))
 }
 
 /// A bracketed source name and a date, nothing else (`【某某日报】2019-05-01`).
@@ -3402,6 +3443,66 @@ mod tests {
             "人口 1300",
             "面积 13.5",
             "联系方式：请到前台咨询",
+        ]);
+    }
+
+    #[test]
+    fn a_date_then_an_outlets_name_is_a_byline_and_a_date_then_anything_else_is_not() {
+        let shape = |line: &str| {
+            let lex = Lexicons::builtin();
+            features(line, &line.to_lowercase(), &lex).shape
+        };
+        // An outlet's name after a full date, alone or with its site, in
+        // any date format the dates are read in.
+        for line in [
+            "2024-05-12 滨海日报·滨海网",
+            "2024/05/12 滨海新闻网",
+            "2021年3月8日 某某广播电视台",
+            "2022.11.30 某某之声 | 某某在线",
+        ] {
+            assert_eq!(shape(line), Some(Shape::DateLine), "{line}");
+            assert_eq!(
+                label(line),
+                Some(LineClass::Boilerplate(Reason::Byline)),
+                "{line}"
+            );
+        }
+        // A diary's date and weather, a timeline's date and event, a month
+        // alone before an outlet's launch, and a date before prose stay.
+        for line in [
+            "2019年5月1日 晴",
+            "2008年8月8日 北京奥运会开幕",
+            "2019年5月 某某网正式上线",
+            "2024-05-12 我们去了趟市图书馆",
+        ] {
+            assert_eq!(shape(line), None, "{line}");
+        }
+        assert_not_boilerplate(&[
+            "2019年5月1日 晴",
+            "2008年8月8日 北京奥运会开幕",
+            "2019年5月 某某网正式上线",
+        ]);
+        assert_rules(&[
+            // After a stamp and 来自, an outlet's name makes a news byline,
+            // where a device, a client (a news app's too) or a channel
+            // makes a post's tag.
+            ("2024-05-12 09:30 来自 滨海日报", "shape:date line"),
+            ("2024-05-12 09:30 来自 某某通讯社", "shape:date line"),
+            ("2024-05-12 09:30 来自 新华社", "shape:date line"),
+            ("2024-05-12 09:30 来自 某某之声", "shape:date line"),
+            (
+                "2023-05-06 08:30 来自 iPhone客户端",
+                "shape:client or device tag",
+            ),
+            (
+                "2024-05-12 09:30 来自 滨海日报客户端",
+                "shape:client or device tag",
+            ),
+            ("来自 江南新闻客户端", "shape:client or device tag"),
+            ("今天 09:12 来自 微博视频号", "shape:client or device tag"),
+            // A dateline's lead before the date, and a comment's header.
+            ("滨海网讯 2024-05-12", "shape:date line"),
+            ("山间小路 2023-05-01", "shape:date line"),
         ]);
     }
 
