@@ -577,9 +577,10 @@ impl Cleaner {
                     let text = chars::punctuation_to_fullwidth(&text, &mut seam);
                     let text = chars::collapse_doubled_marks(&text, &mut seam);
                     // What is left of a spam line without Han text (a bare link,
-                    // brackets) went with the spam.
+                    // brackets) went with the spam; a sentence of Latin words
+                    // (a quotation in English) is text of its own.
                     let han_left = text.chars().filter(|&c| is_han(c)).count();
-                    if had_spam && han_left < 2 && !text.is_empty() {
+                    if had_spam && han_left < 2 && !text.is_empty() && !is_latin_prose(&text) {
                         spam_chars += text.chars().count() as u64;
                         removed.push(Removal {
                             text,
@@ -2722,6 +2723,21 @@ pub fn clean_text(text: &str, seg: &Segmenter, conv: &ScriptConverter) -> Docume
     )
 }
 
+/// The fewest Latin words that make what is left of a spam line a
+/// sentence of its own: a link or a code has none between spaces, a
+/// bracketed pair of letters (`（a、b）`) one or two.
+const LATIN_PROSE_WORDS: usize = 4;
+
+/// Whether `text` holds [`LATIN_PROSE_WORDS`] words or more of two Latin
+/// letters or more, set apart by spaces (`（President Bush, he said to
+/// me, …）`).
+fn is_latin_prose(text: &str) -> bool {
+    text.split_whitespace()
+        .filter(|w| w.chars().filter(char::is_ascii_alphabetic).count() >= 2)
+        .count()
+        >= LATIN_PROSE_WORDS
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -3396,6 +3412,23 @@ Kevin_Lin0823
         assert!(rules.contains(&"repeated fragment:梦飞扬"), "{rules:?}");
         // Without the furniture the body alone does not show it.
         assert_eq!(clean_with(body, None).text, body);
+    }
+
+    #[test]
+    fn what_a_brand_leaves_of_a_line_goes_unless_it_is_a_latin_sentence() {
+        let text =
+            "依照《中华人民共AG超玩会和国合同法》第六十条的规定，被告应当AG超玩会承担违约责任。\n\
+                    www.example-ag.com AG超玩会\n\
+                    (He said to me, we are between a rock and a hard place.) AG超玩会\n\
+                    根据《中华人民共AG超玩会和国担保法》第三十三条，原告有权优先受偿。";
+        let d = clean_with(text, None);
+        assert!(!d.text.contains("example-ag"), "{}", d.text);
+        assert!(
+            d.text.contains("between a rock and a hard place"),
+            "{}",
+            d.text
+        );
+        assert!(!d.text.contains("AG超玩会"), "{}", d.text);
     }
 
     #[test]
