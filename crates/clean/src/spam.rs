@@ -5512,34 +5512,51 @@ mod tests {
 
     #[test]
     fn a_word_said_twice_chains_where_it_and_a_piece_make_a_stock_slogan() {
-        // `科技` is a word, so it leaves no char loose; but joined to the
-        // piece `引领未来` it is `科技引领未来`, a whole stock slogan, and it
-        // stands beside new chars each time: the slogan was cut where its
-        // words meet.
-        let spliced = [
-            "其实，科技我过去也曾经因为用鼠标过度引领未来，而从右手的食指一路痛到肩膀。",
-            "当时引领未来，就是母亲指点的办法科技给医好的。",
+        let table: [(&[&str], &str, &[&str]); 4] = [
+            // `科技` is a word, so it leaves no char loose; but joined to
+            // the piece `引领未来` it is `科技引领未来`, a whole stock slogan,
+            // and it stands beside new chars each time: the slogan was cut
+            // where its words meet.
+            (
+                &[
+                    "其实，科技我过去也曾经因为用鼠标过度引领未来，而从右手的食指一路痛到肩膀。",
+                    "当时引领未来，就是母亲指点的办法科技给医好的。",
+                ],
+                "引领未来",
+                &["科技"],
+            ),
+            // The same word beside a piece it makes no slogan with stays.
+            (
+                &[
+                    "其实，科技我过去也曾经因为用鼠标过度品质生活，而从右手的食指一路痛到肩膀。",
+                    "当时品质生活，就是母亲指点的办法科技给医好的。",
+                ],
+                "品质生活",
+                &[],
+            ),
+            // `树人` with the end of `优先立德` is `立德树人`, a whole entry.
+            (
+                &[
+                    "孩子们在操场上树人奔跑，老师优先立德站在一旁看着。",
+                    "放学以后优先立德，家长树人陆续来到校门口接孩子。",
+                ],
+                "优先立德",
+                &["树人"],
+            ),
+            // A piece that is a whole entry lends no end: `其他` before
+            // `垃圾分类` makes `其他垃圾`, but the text says `其他` of its own.
+            (
+                &[
+                    "应当经过相应的院校或者其他训练机构培训垃圾分类。",
+                    "培训不能满足需要时垃圾分类，应当通过其他方式完成。",
+                ],
+                "垃圾分类",
+                &[],
+            ),
         ];
-        assert_eq!(chained_texts(&spliced, &["引领未来"]), vec!["科技"]);
-        // The same word beside a piece it makes no slogan with stays.
-        let unrelated = [
-            "其实，科技我过去也曾经因为用鼠标过度品质生活，而从右手的食指一路痛到肩膀。",
-            "当时品质生活，就是母亲指点的办法科技给医好的。",
-        ];
-        assert!(chained_texts(&unrelated, &["品质生活"]).is_empty());
-        // `树人` with the end of `优先立德` is `立德树人`, a whole entry.
-        let ends = [
-            "孩子们在操场上树人奔跑，老师优先立德站在一旁看着。",
-            "放学以后优先立德，家长树人陆续来到校门口接孩子。",
-        ];
-        assert_eq!(chained_texts(&ends, &["优先立德"]), vec!["树人"]);
-        // A piece that is a whole entry lends no end: `其他` before
-        // `垃圾分类` makes `其他垃圾`, but the text says `其他` of its own.
-        let own = [
-            "应当经过相应的院校或者其他训练机构培训垃圾分类。",
-            "培训不能满足需要时垃圾分类，应当通过其他方式完成。",
-        ];
-        assert!(chained_texts(&own, &["垃圾分类"]).is_empty());
+        for (lines, piece, taken) in table {
+            assert_eq!(chained_texts(lines, &[piece]), taken, "{piece}");
+        }
         // Nor is a word of the text taken that only a stretch of three
         // chars joins (`国人民` of `全国人民`-like entries): the join must
         // make four chars or more.
@@ -5581,41 +5598,55 @@ mod tests {
     }
 
     #[test]
-    fn two_chops_that_make_a_stock_slogan_go_together() {
-        // Nothing found vouches for `惊喜` or `不断`, but together they are
-        // `惊喜不断`, a stock slogan of shop copy, spliced apart near the
-        // spam already found (`新品上市`), beside new chars each time.
-        let spliced = [
-            "今年春天我们来到山区学校惊喜看望留守儿童新品上市，老师不断给孩子们讲故事。",
-            "孩子们非常高兴新品上市地唱歌跳舞，临别时大家惊喜依依不舍不断。",
+    fn halves_of_a_stock_slogan_spliced_apart_go_as_a_pair() {
+        let table: [(&[&str], &[&str], &[&str]); 4] = [
+            // Nothing found vouches for `惊喜` or `不断`, but together they
+            // are `惊喜不断`, a stock slogan of shop copy, spliced apart near
+            // the spam already found (`新品上市`), beside new chars each time.
+            (
+                &[
+                    "今年春天我们来到山区学校惊喜看望留守儿童新品上市，老师不断给孩子们讲故事。",
+                    "孩子们非常高兴新品上市地唱歌跳舞，临别时大家惊喜依依不舍不断。",
+                ],
+                &["新品上市"],
+                &["不断", "惊喜"],
+            ),
+            // Said right against each other they are the slogan written
+            // whole, which is the text's to say: neither goes as a chop.
+            (
+                &[
+                    "今年春天我们来到山区学校惊喜不断，看望留守儿童新品上市，老师讲故事。",
+                    "孩子们非常高兴新品上市地唱歌跳舞，临别时大家惊喜不断，依依不舍。",
+                ],
+                &["新品上市"],
+                &[],
+            ),
+            // With nothing found on the page, `邻里` and `互助` (together
+            // `邻里互助`) each said twice, inside words of the text
+            // (`学邻里校`, `老互助师`), beside new chars each time and never
+            // together, seed it: a slogan cut in two and spliced.
+            (
+                &[
+                    "今年春天我们来到山区学邻里校看望留守儿童，老互助师给孩子们讲故事。",
+                    "孩子们非常高兴地唱歌跳舞邻里，临别时大家依依不舍，互助老人们也来送行。",
+                ],
+                &[],
+                &["互助", "邻里"],
+            ),
+            // An article that says `保护` and `环境` apart, each between
+            // words of its own sentences, breaks no word with either: kept.
+            (
+                &[
+                    "我们要保护好身边的绿水青山，让城市环境更加宜居。",
+                    "各地加强生态保护，持续改善农村人居环境，群众满意度明显提高。",
+                ],
+                &[],
+                &[],
+            ),
         ];
-        assert_eq!(chained_texts(&spliced, &["新品上市"]), vec!["不断", "惊喜"]);
-        // Said right against each other they are the slogan written whole,
-        // which is the text's to say: neither goes as a chop.
-        let whole = [
-            "今年春天我们来到山区学校惊喜不断，看望留守儿童新品上市，老师讲故事。",
-            "孩子们非常高兴新品上市地唱歌跳舞，临别时大家惊喜不断，依依不舍。",
-        ];
-        assert!(chained_texts(&whole, &["新品上市"]).is_empty());
-    }
-
-    #[test]
-    fn halves_of_a_stock_slogan_spliced_apart_seed_a_page_with_nothing_found() {
-        // `邻里` and `互助` (together `邻里互助`) each said twice, inside
-        // words of the text (`学邻里校`, `老互助师`), beside new chars each
-        // time and never together: a slogan cut in two and spliced.
-        let spliced = [
-            "今年春天我们来到山区学邻里校看望留守儿童，老互助师给孩子们讲故事。",
-            "孩子们非常高兴地唱歌跳舞邻里，临别时大家依依不舍，互助老人们也来送行。",
-        ];
-        assert_eq!(chained_texts(&spliced, &[]), vec!["互助", "邻里"]);
-        // An article that says `保护` and `环境` apart, each between words
-        // of its own sentences, breaks no word with either: kept.
-        let own = [
-            "我们要保护好身边的绿水青山，让城市环境更加宜居。",
-            "各地加强生态保护，持续改善农村人居环境，群众满意度明显提高。",
-        ];
-        assert!(chained_texts(&own, &[]).is_empty());
+        for (lines, found, taken) in table {
+            assert_eq!(chained_texts(lines, found), taken, "{lines:?}");
+        }
     }
 
     #[test]
