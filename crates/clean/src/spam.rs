@@ -3080,10 +3080,7 @@ fn seed_pair(
             live_occurrences(&a, analysis, dead),
             live_occurrences(&b, analysis, dead),
         );
-        let together = occs_a.iter().any(|o| {
-            let at = o.start + a.len();
-            analysis[o.line].get(at..at + b.len()) == Some(&b[..])
-        });
+        let together = said_together(&a, &occs_a, &b, analysis);
         let placed = |g: &[char], occs: &[Occurrence]| {
             (2..=CHAIN_MOST).contains(&occs.len()) && varied(g, occs, analysis, dead)
         };
@@ -3133,35 +3130,43 @@ fn paired_chops<'a>(
     cuts: &mut CutCache<'_>,
     surnames: &HashSet<char>,
 ) -> Vec<(&'a [char], Vec<Occurrence>)> {
-    let placed: Vec<&(&[char], Vec<Occurrence>)> = candidates
-        .iter()
-        .filter(|(g, occs)| {
+    // The register is asked first: most pages hold no such pair, and the
+    // placement tests cut text. Each run's verdict is read once.
+    let mut placed: Vec<Option<bool>> = vec![None; candidates.len()];
+    let mut is_placed = |k: usize, cuts: &mut CutCache<'_>| {
+        *placed[k].get_or_insert_with(|| {
+            let (g, occs) = &candidates[k];
             occs.iter().all(|o| near_spam(dead, o, g.len()))
                 && varied(g, occs, analysis, dead)
                 && !swallowed_somewhere(g, occs, analysis, dead, cuts)
-        })
-        .collect();
-    for (i, a) in placed.iter().enumerate() {
-        for b in &placed[i + 1..] {
-            let joins = [(a, b), (b, a)].into_iter().any(|(x, y)| {
-                scored::is_register_entry(&[x.0, y.0].concat())
-                    && !x.1.iter().any(|o| {
-                        let at = o.start + x.0.len();
-                        analysis[o.line].get(at..at + y.0.len()) == Some(y.0)
-                    })
-            });
-            let shaped = |g: &[char], cuts: &mut CutCache<'_>| {
-                !matches!(
+                && !matches!(
                     fragment_shape(g, cuts, surnames),
                     Shape::None | Shape::Named
                 )
-            };
-            if joins && shaped(a.0, cuts) && shaped(b.0, cuts) {
-                return vec![(a.0, a.1.clone()), (b.0, b.1.clone())];
+        })
+    };
+    for (i, (a, occs_a)) in candidates.iter().enumerate() {
+        for (j, (b, occs_b)) in candidates.iter().enumerate().skip(i + 1) {
+            let joins = [(a, occs_a, b), (b, occs_b, a)]
+                .into_iter()
+                .any(|(x, occs_x, y)| {
+                    scored::is_register_entry(&[*x, *y].concat())
+                        && !said_together(x, occs_x, y, analysis)
+                });
+            if joins && is_placed(i, cuts) && is_placed(j, cuts) {
+                return vec![(a, occs_a.clone()), (b, occs_b.clone())];
             }
         }
     }
     Vec::new()
+}
+
+/// Whether `y` follows right after one of the places `occs` of `x`.
+fn said_together(x: &[char], occs: &[Occurrence], y: &[char], analysis: &[Vec<char>]) -> bool {
+    occs.iter().any(|o| {
+        let at = o.start + x.len();
+        analysis.get(o.line).and_then(|l| l.get(at..at + y.len())) == Some(y)
+    })
 }
 
 /// The most occurrences a run may have for [`find_chained`]: a spammer
