@@ -1061,8 +1061,39 @@ fn tidy_title(t: &str) -> String {
         }
         _ => t,
     };
+    let t = without_button_row(t);
     t.trim_end_matches(['—', '-', '－', ' ']).to_string()
 }
+
+/// A headline printed with a row of two buttons or more after it
+/// (`标题 [ 打印 ] [ 关闭 ]`, `标题【收藏】【打印】`), without them: each
+/// button a bracketed word of at most [`BUTTON_MAX_CHARS`] chars. One
+/// bracketed word alone may be the headline's own tag (`[组图]`), so it
+/// stays.
+fn without_button_row(t: &str) -> &str {
+    let mut head = t.trim_end();
+    let mut buttons = 0;
+    while let Some(open) = head
+        .strip_suffix([']', '】'])
+        .and_then(|h| h.rfind(['[', '【']).map(|at| (h, at)))
+        .and_then(|(h, at)| {
+            let inner = h[at..].trim_start_matches(['[', '【']).trim();
+            let n = inner.chars().count();
+            ((1..=BUTTON_MAX_CHARS).contains(&n) && inner.chars().all(is_han)).then_some(at)
+        })
+    {
+        head = head[..open].trim_end();
+        buttons += 1;
+    }
+    if buttons >= 2 && head.chars().any(is_han) {
+        head
+    } else {
+        t
+    }
+}
+
+/// The most chars of a button's word (`打印`, `复制链接`).
+const BUTTON_MAX_CHARS: usize = 4;
 
 /// The fewest chars of a headline read as a trail's last step.
 const TRAIL_HEADLINE_MIN_CHARS: usize = 5;
@@ -4130,6 +4161,19 @@ Kevin_Lin0823
         let d = clean_with(&text, None);
         assert_eq!(d.metadata.date.as_deref(), Some("2023-04-09"));
         assert_eq!(d.text, format!("{BODY1}\n{BODY2}"));
+    }
+
+    #[test]
+    fn a_title_drops_a_row_of_buttons_but_keeps_its_own_tag() {
+        assert_eq!(
+            tidy_title("公司举办年度员工趣味运动会 [ 打印 ] [ 关闭 ]"),
+            "公司举办年度员工趣味运动会"
+        );
+        assert_eq!(
+            tidy_title("春日赏花指南【收藏】【打印】【关闭】"),
+            "春日赏花指南"
+        );
+        assert_eq!(tidy_title("春日赏花指南 [组图]"), "春日赏花指南 [组图]");
     }
 
     #[test]
