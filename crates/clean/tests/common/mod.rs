@@ -458,7 +458,10 @@ pub fn meta_report(dirs: &[PathBuf], listing: Listing) -> String {
                     }
                     (false, Some(f)) => {
                         c.pages += 1;
-                        if truth.iter().any(|t| same(t, f)) {
+                        // A headline may hold the separator of labelled
+                        // alternatives itself (`EP42 | 标题`): read whole too.
+                        let whole = truth.join(" | ");
+                        if truth.iter().any(|t| same(t, f)) || (k == 0 && same(&whole, f)) {
                             c.right += 1;
                             continue;
                         }
