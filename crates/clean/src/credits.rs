@@ -1562,6 +1562,31 @@ mod tests {
     }
 
     #[test]
+    fn a_site_softwares_default_account_names_no_author() {
+        for line in [
+            "发布时间：2023-10-27  作者：admin  点击数：238",
+            "作者：管理员 来源：本站 发布时间：2023-05-01",
+        ] {
+            assert_eq!(credits(&[(line, Reason::Byline)]).0, None, "{line}");
+        }
+        // A later drafting credit names the writer.
+        let (author, _, _) = credits(&[
+            (
+                "发布时间：2023-10-27  作者：admin  点击数：238",
+                Reason::Byline,
+            ),
+            ("（供稿：四年级组  执笔：汤雨晴）", Reason::Byline),
+        ]);
+        assert_eq!(author.as_deref(), Some("汤雨晴"));
+        assert_eq!(
+            credits(&[("作者：张明 来源：本站", Reason::Byline)])
+                .0
+                .as_deref(),
+            Some("张明")
+        );
+    }
+
+    #[test]
     fn a_dated_bylines_outlet_is_read_beside_its_date_after_from_or_before_xun() {
         for (line, reason, author, source) in [
             // A date, then the outlet; with its site, the publisher first.
