@@ -2969,18 +2969,14 @@ fn find_chained(page: PageSoFar<'_>, cuts: &mut CutCache<'_>) -> Vec<SpamSpan> {
         for (gram, occs) in &candidates {
             let n = gram.len();
             let near = occs.iter().all(|o| near_spam(&dead, o, n));
+            let beside_new = near && varied(gram, occs, page.analysis, &dead);
             // A run that makes a stretch of a stock slogan with a piece
             // found (`科技|引领未来`) needs only to stand beside new chars
             // each time: a slogan cut where its words meet leaves whole
             // words, spliced at clause edges as often as inside clauses.
-            let whole = near
+            let whole = beside_new
                 && scored::rejoins_whole(&pieces, gram)
-                && varied(gram, occs, page.analysis, &dead)
-                && !swallowed_somewhere(gram, occs, page.analysis, &dead, cuts)
-                && !matches!(
-                    fragment_shape(gram, cuts, page.surnames),
-                    Shape::None | Shape::Named
-                );
+                && reads_as_spliced(gram, occs, page.analysis, &dead, cuts, page.surnames);
             if whole {
                 accepted = Some((gram, occs.clone()));
                 break;
@@ -2991,8 +2987,7 @@ fn find_chained(page: PageSoFar<'_>, cuts: &mut CutCache<'_>) -> Vec<SpamSpan> {
                 // stretch of a stock slogan (`一键下|单极速`: `一键下单`).
                 // Words of the text re-form stretches with pieces by
                 // chance (`爱国卫生|城市`: `卫生城市`).
-                let ok = near
-                    && varied(gram, occs, page.analysis, &dead)
+                let ok = beside_new
                     && fragment_shape(gram, cuts, page.surnames) == Shape::Loose
                     && pieces
                         .iter()
@@ -3069,11 +3064,7 @@ fn seed_pair(
         occs.iter().any(|o| {
             let lr = live_context(analysis, dead, o, g.len());
             rejoins(cuts, analysis, dead, o, g.len(), lr)
-        }) && !swallowed_somewhere(g, occs, analysis, dead, cuts)
-            && !matches!(
-                fragment_shape(g, cuts, page.surnames),
-                Shape::None | Shape::Named
-            )
+        }) && reads_as_spliced(g, occs, analysis, dead, cuts, page.surnames)
     };
     for (a, b) in splits {
         let (occs_a, occs_b) = (
@@ -3138,11 +3129,7 @@ fn paired_chops<'a>(
             let (g, occs) = &candidates[k];
             occs.iter().all(|o| near_spam(dead, o, g.len()))
                 && varied(g, occs, analysis, dead)
-                && !swallowed_somewhere(g, occs, analysis, dead, cuts)
-                && !matches!(
-                    fragment_shape(g, cuts, surnames),
-                    Shape::None | Shape::Named
-                )
+                && reads_as_spliced(g, occs, analysis, dead, cuts, surnames)
         })
     };
     for (i, (a, occs_a)) in candidates.iter().enumerate() {
@@ -3194,6 +3181,24 @@ fn free_occurrences(n: usize, occs: &[Occurrence]) -> Vec<Occurrence> {
             free
         })
         .collect()
+}
+
+/// The tests of a run's text that the rules reading whole-word pieces
+/// share: no place of it lies inside a longer word of its context
+/// ([`swallowed_somewhere`]), and its shape is a fragment's, not a name's.
+fn reads_as_spliced(
+    gram: &[char],
+    occs: &[Occurrence],
+    analysis: &[Vec<char>],
+    dead: &[Vec<bool>],
+    cuts: &mut CutCache<'_>,
+    surnames: &HashSet<char>,
+) -> bool {
+    !swallowed_somewhere(gram, occs, analysis, dead, cuts)
+        && !matches!(
+            fragment_shape(gram, cuts, surnames),
+            Shape::None | Shape::Named
+        )
 }
 
 /// Whether at one of its places a run lies inside a longer word of the

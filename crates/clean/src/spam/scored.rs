@@ -467,15 +467,14 @@ const WHOLE_REJOIN_SHORTEST: usize = 4;
 /// text meets its ends by chance (`其他` before `垃圾分类`: `其他垃圾`).
 pub(super) fn rejoins_whole(pieces: &[Vec<char>], run: &[char]) -> bool {
     let set = slogan_register();
-    let is_entry = |p: &[char]| set.get(p).copied().unwrap_or(false);
     let long = |a: &[char], b: &[char]| a.len() + b.len() >= WHOLE_REJOIN_SHORTEST;
     let is_stretch = |a: &[char], b: &[char]| long(a, b) && set.contains_key(&[a, b].concat());
-    let makes_entry = |a: &[char], b: &[char]| long(a, b) && is_entry(&[a, b].concat());
+    let makes_entry = |a: &[char], b: &[char]| long(a, b) && is_register_entry(&[a, b].concat());
     pieces.iter().any(|p| {
         let n = p.len();
         is_stretch(p, run)
             || is_stretch(run, p)
-            || (!is_entry(p)
+            || (!is_register_entry(p)
                 && (2..n).any(|k| makes_entry(&p[n - k..], run) || makes_entry(run, &p[..k])))
     })
 }
@@ -490,7 +489,7 @@ const WHOLE_SLOGAN_SHORTEST: usize = 5;
 /// no anchor for chains (`知识改变命运` re-forms `农业知识` with the text's
 /// `农业`, which is no piece).
 pub(super) fn is_whole_stock_slogan(piece: &[char]) -> bool {
-    piece.len() >= WHOLE_SLOGAN_SHORTEST && slogan_register().get(piece).copied().unwrap_or(false)
+    piece.len() >= WHOLE_SLOGAN_SHORTEST && is_register_entry(piece)
 }
 
 /// The shortest whole entry of [`slogan_register`] whose being said twice
@@ -544,7 +543,7 @@ fn register_said_twice(analysis: &[Vec<char>]) -> bool {
 /// The ways of cutting a whole entry of [`slogan_register`] of four chars
 /// or more in two halves of two chars or more each of which the page says
 /// twice or more (counted where they overlap too): the pairs
-/// [`super::paired_chops`] may read on a page where nothing was found yet.
+/// [`super::seed_pair`] may read on a page where nothing was found yet.
 /// One pass of a matcher over the page; on most pages it finds none.
 pub(super) fn register_halves_said_twice(analysis: &[Vec<char>]) -> Vec<(Vec<char>, Vec<char>)> {
     struct Halves {
